@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+// respgraph: responsibility graphs of multi-agency government task lists.
+// No package dependencies: only the toolchain's Foundation, Dispatch and Swift Testing.
+import PackageDescription
+
+let package = Package(
+    name: "respgraph",
+    products: [
+        .library(name: "RespGraph", targets: ["RespGraphModel", "RespGraphImport", "RespGraphAnalysis", "RespGraphExport", "RespGraphData", "RespGraphCLI"]),
+        .executable(name: "respgraph", targets: ["respgraph"]),
+    ],
+    targets: [
+        // MARK: Library modules; every arrow points toward the model.
+        .target(name: "RespGraphModel"),
+        .target(name: "RespGraphImport", dependencies: ["RespGraphModel"]),
+        .target(name: "RespGraphAnalysis", dependencies: ["RespGraphModel"]),
+        .target(name: "RespGraphExport", dependencies: ["RespGraphModel"]),
+        // The curated Graphs/ data compiled in, so the tool works from any directory.
+        .target(name: "RespGraphData"),
+        // Commands, option parsing and terminal tables; a library so tests can call it.
+        .target(name: "RespGraphCLI", dependencies: ["RespGraphModel", "RespGraphImport", "RespGraphAnalysis", "RespGraphExport", "RespGraphData"]),
+
+        // MARK: Executables
+        .executableTarget(name: "respgraph", dependencies: ["RespGraphCLI"]),
+
+        // MARK: Tests
+        .target(name: "RespGraphTestSupport", dependencies: ["RespGraphModel"], path: "Sources/RespGraphTestSupport"),
+        .testTarget(name: "RespGraphModelTests", dependencies: ["RespGraphModel", "RespGraphTestSupport"]),
+        .testTarget(name: "RespGraphImportTests", dependencies: ["RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"]),
+        .testTarget(name: "RespGraphAnalysisTests", dependencies: ["RespGraphAnalysis", "RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"]),
+        .testTarget(name: "RespGraphCLITests", dependencies: ["RespGraphCLI", "RespGraphTestSupport"]),
+    ]
+)

@@ -1,0 +1,79 @@
+import RespGraphExport
+import RespGraphImport
+import RespGraphModel
+
+/// `respgraph summary`: documents, tasks, agencies by kind, edges and import findings.
+enum SummaryCommand: CLICommand {
+    static let spec = CommandSpec(
+        name: "summary", summary: "Documents, tasks, agencies by kind, lead and support edges, import findings.",
+        usage: "summary [--doc ID] [--format table|json|csv] [--graph FILE]",
+        discussion: "Example: respgraph summary --doc 2024",
+        options: SharedOptions.data + [SharedOptions.format])
+
+    static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
+        let format = try OutputFormat.from(args)
+        let data = try LoadedData.load(args)
+        let graph = try data.selectedGraph(args)
+        var answer = QueryAnswer()
+
+        var documents = TextTable(title: "Documents", columns: [
+            .init("id"), .init("title", maxWidth: 36), .init("table tasks", alignRight: true), .init("work points", alignRight: true),
+            .init("agencies", alignRight: true), .init("lead edges", alignRight: true), .init("support edges", alignRight: true)])
+        var documentJSON: [JSONValue] = []
+        for (d, doc) in graph.documents.enumerated() {
+            let sub = graph.filtered(documents: [DocumentID(d)])
+            let table = sub.tasks.filter { $0.level == .table }.count
+            let points = sub.tasks.count - table
+            let lead = sub.edgeCount(role: .lead), support = sub.edgeCount(role: .support)
+            documents.append([doc.id, doc.title, String(table), String(points), String(sub.agencies.count), String(lead), String(support)])
+            documentJSON.append(.object([("id", .string(doc.id)), ("title", .string(doc.title)), ("table_tasks", .int(table)),
+                                         ("work_points", .int(points)), ("agencies", .int(sub.agencies.count)),
+                                         ("lead_edges", .int(lead)), ("support_edges", .int(support))]))
+        }
+
+        var kinds = TextTable(title: "Agencies by kind", columns: [.init("kind"), .init("类别"), .init("agencies", alignRight: true)])
+        var kindJSON: [(String, JSONValue)] = []
+        for kind in AgencyKind.allCases {
+            let n = graph.agencies.filter { $0.kind == kind }.count
+            if n == 0 { continue }
+            kinds.append([kind.rawValue, kind.chineseName, String(n)])
+            kindJSON.append((kind.rawValue, .int(n)))
+        }
+
+        let selectedFiles = Set(graph.documents.map(\.id))
+        let findings = data.diagnostics.filter { d in
+            args.all("doc").isEmpty || selectedFiles.contains { d.file.contains($0) }
+        }
+        func count(_ s: ImportDiagnostic.Severity) -> Int { findings.filter { $0.severity == s }.count }
+        let corrected = findings.filter { $0.resolution != nil }.count
+        let lead = graph.edgeCount(role: .lead), support = graph.edgeCount(role: .support)
+        answer.heading = ["respgraph summary of \(data.sourceDescription)"]
+        answer.tables = [documents, kinds]
+        answer.footer = [
+            "Total: \(graph.tasks.count) tasks, \(graph.agencies.count) agencies, \(lead) lead edges, \(support) support edges.",
+            "Import findings: \(count(.error)) errors, \(count(.warning)) warnings, \(count(.note)) notes; \(corrected) resolved by corrections (respgraph diagnostics lists them).",
+        ]
+        answer.json = .object([
+            ("source", .string(data.sourceDescription)),
+            ("documents", .array(documentJSON)),
+            ("tasks", .int(graph.tasks.count)), ("agencies", .int(graph.agencies.count)),
+            ("agencies_by_kind", .object(kindJSON)),
+            ("lead_edges", .int(lead)), ("support_edges", .int(support)),
+            ("diagnostics", .object([("errors", .int(count(.error))), ("warnings", .int(count(.warning))),
+                                     ("notes", .int(count(.note))), ("corrected", .int(corrected))])),
+        ])
+        var csv = TextTable(columns: [.init("section"), .init("key"), .init("value")])
+        for row in documents.rows {
+            for (i, c) in documents.columns.enumerated().dropFirst() { csv.append(["document \(row[0])", c.title, row[i]]) }
+        }
+        for row in kinds.rows { csv.append(["agencies by kind", row[0], row[2]]) }
+        csv.append(["total", "tasks", String(graph.tasks.count)])
+        csv.append(["total", "agencies", String(graph.agencies.count)])
+        csv.append(["total", "lead edges", String(lead)])
+        csv.append(["total", "support edges", String(support)])
+        for s in [ImportDiagnostic.Severity.error, .warning, .note] { csv.append(["diagnostics", s.rawValue, String(count(s))]) }
+        csv.append(["diagnostics", "corrected", String(corrected)])
+        answer.csvTable = csv
+        answer.write(format, to: &result)
+    }
+}

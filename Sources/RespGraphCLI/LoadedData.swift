@@ -1,0 +1,101 @@
+import RespGraphData
+import RespGraphImport
+import RespGraphModel
+
+/// The data a query runs on: the graph (embedded Guangxi data or the user's files), the registry,
+/// and what the import found.
+struct LoadedData {
+    /// Every document loaded.
+    let graph: ResponsibilityGraph
+    /// The registry names were resolved against.
+    let registry: AgencyRegistry
+    /// The import findings behind the graph.
+    let diagnostics: [ImportDiagnostic]
+    /// Where the data came from, for captions.
+    let sourceDescription: String
+
+    /// Loads what the shared options ask for.
+    static func load(_ args: ParsedArguments) throws -> LoadedData {
+        let registry: AgencyRegistry
+        if let path = args.value("registry") {
+            let text = try Importer.readText(atPath: path)
+            registry = try AgencyRegistry(csv: text, source: path)
+        } else {
+            registry = try AgencyRegistry(csv: EmbeddedGraphs.registry, source: "Graphs/agencies.csv")
+        }
+        let corrections: Corrections
+        if let path = args.value("corrections") {
+            corrections = try Corrections(csv: try Importer.readText(atPath: path), source: path)
+        } else {
+            corrections = try Corrections(csv: EmbeddedGraphs.corrections, source: "Graphs/corrections.csv")
+        }
+        let importer = Importer(registry: registry, corrections: corrections)
+        var documents: [ImportedDocument] = []
+        var diagnostics: [ImportDiagnostic] = []
+        let files = args.all("graph")
+        if files.isEmpty {
+            for table in EmbeddedGraphs.taskTables {
+                documents += try importer.importTaskTable(csv: table.csv, file: table.name)
+            }
+            for table in EmbeddedGraphs.diagnostics {
+                diagnostics += try DiagnosticsCSV.read(csv: table.csv, file: table.name)
+            }
+        } else {
+            for path in files {
+                let imported = try importer.importFile(atPath: path)
+                documents += imported
+                diagnostics += imported.flatMap(\.diagnostics)
+            }
+            let blocking = diagnostics.filter(\.isBlocking)
+            if !blocking.isEmpty {
+                throw DataError(message: blocking.map(\.description).joined(separator: "\n")
+                    + "\n\(blocking.count) row(s) cannot be trusted; fix the source or add a correction (see respgraph help import)")
+            }
+        }
+        var ids = Set<String>()
+        for d in documents where !ids.insert(d.document.id).inserted {
+            throw DataError(message: "two documents have the id '\(d.document.id)'; give them different ids")
+        }
+        let graph = importer.graph(from: documents)
+        return LoadedData(graph: graph, registry: registry, diagnostics: diagnostics,
+                          sourceDescription: files.isEmpty ? "embedded Guangxi data" : files.joined(separator: ", "))
+    }
+
+    /// The graph restricted to the documents named by `--doc`, or all of them.
+    func selectedGraph(_ args: ParsedArguments) throws -> ResponsibilityGraph {
+        let wanted = args.all("doc")
+        if wanted.isEmpty { return graph }
+        var selected = Set<DocumentID>()
+        for id in wanted {
+            guard let d = graph.document(id: id) else {
+                throw DataError(message: "no document '\(id)'; documents: \(graph.documents.map(\.id).joined(separator: ", "))")
+            }
+            selected.insert(d)
+        }
+        return graph.filtered(documents: selected)
+    }
+}
+
+/// Finds an agency from what a user typed: a canonical name, an alias, or a unique part of a name.
+enum AgencyLookup {
+    static func find(_ query: String, in graph: ResponsibilityGraph) throws -> AgencyID {
+        if let id = graph.agency(named: query) { return id }
+        let q = query.trimmingCharacters(in: .whitespaces)
+        if q.isEmpty { throw DataError(message: "give an agency name, e.g. 数据局") }
+        let matches = graph.agencyIDs.filter { id in
+            graph[id].name.contains(q) || graph[id].aliases.contains { $0.contains(q) }
+        }
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty {
+            let scored = graph.agencyIDs.map { id -> (AgencyID, Int) in
+                (id, Set(graph[id].name).intersection(Set(q)).count)
+            }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && graph[$0.0].name < graph[$1.0].name) }
+            let hint = scored.prefix(5).map { graph[$0.0].name }
+            throw DataError(message: "no agency matches '\(query)'" + (hint.isEmpty ? "" : "; similar names: \(hint.joined(separator: "、"))"))
+        }
+        let names = matches.map { graph[$0].name }.sorted()
+        throw DataError(message: "'\(query)' matches \(matches.count) agencies; say which:\n" + names.map { "  " + $0 }.joined(separator: "\n"))
+    }
+}
+
+import Foundation

@@ -1,0 +1,69 @@
+import RespGraphModel
+
+/// A table of text for the terminal (columns aligned by display width) and for CSV.
+public struct TextTable: Sendable {
+    /// One column: its header, alignment and the widest it may print in a terminal.
+    public struct Column: Sendable {
+        /// The header.
+        public var title: String
+        /// Right-aligned (numbers) or left-aligned (text).
+        public var alignRight: Bool
+        /// The most display columns a cell takes in a terminal; longer cells end in …. CSV is never cut.
+        public var maxWidth: Int
+
+        /// Creates a column.
+        public init(_ title: String, alignRight: Bool = false, maxWidth: Int = 40) {
+            self.title = title
+            self.alignRight = alignRight
+            self.maxWidth = maxWidth
+        }
+    }
+
+    /// A caption printed above the table in a terminal.
+    public var title: String?
+    /// The columns.
+    public var columns: [Column]
+    /// The rows, one string per column.
+    public var rows: [[String]] = []
+
+    /// Creates an empty table.
+    public init(title: String? = nil, columns: [Column]) {
+        self.title = title
+        self.columns = columns
+    }
+
+    /// Appends a row.
+    public mutating func append(_ row: [String]) { rows.append(row) }
+
+    /// The table aligned for a terminal: header, a rule, the rows; two spaces between columns.
+    public func rendered() -> String {
+        var widths = columns.map { DisplayWidth.of($0.title) }
+        let cells = rows.map { row in
+            row.enumerated().map { i, cell in
+                DisplayWidth.truncate(cell.replacingOccurrences(of: "\n", with: " "), to: columns[i].maxWidth)
+            }
+        }
+        for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
+        func line(_ values: [String]) -> String {
+            var parts: [String] = []
+            for (i, v) in values.enumerated() {
+                let last = i == values.count - 1
+                parts.append(last && !columns[i].alignRight ? v : DisplayWidth.pad(v, to: widths[i], alignRight: columns[i].alignRight))
+            }
+            return parts.joined(separator: "  ")
+        }
+        var out = ""
+        if let title { out += title + "\n" }
+        out += line(columns.map(\.title)) + "\n"
+        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+        for row in cells { out += line(row) + "\n" }
+        return out
+    }
+
+    /// The table as CSV: the header, then every row, cells uncut.
+    public func csv() -> String {
+        CSV.format([columns.map(\.title)] + rows)
+    }
+}
+
+import Foundation

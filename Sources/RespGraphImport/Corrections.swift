@@ -1,0 +1,173 @@
+import RespGraphModel
+
+/// One explicit correction of a damaged source row, kept in `Graphs/corrections.csv`.
+public struct Correction: Sendable, Equatable {
+    /// What a correction does.
+    public enum Action: String, Sendable {
+        /// Sets a field of the row read from the line(s).
+        case set
+        /// Accepts a finding (by its code) as it stands, saying why.
+        case accept
+    }
+
+    /// The title of the document it applies to, e.g. 2024年广西优化营商环境工作要点.
+    public var document: String
+    /// The first and last source line it applies to.
+    public var lines: ClosedRange<Int>
+    /// What it does.
+    public var action: Action
+    /// For `set`, the field (indicator, direction, text, deadline, lead, support); for `accept`, a diagnostic code.
+    public var field: String
+    /// The value read now, which `set` checks before replacing it (empty: not checked).
+    public var expected: String
+    /// The new value, for `set`.
+    public var value: String
+    /// Why: what the source shows and where the value comes from. Required.
+    public var note: String
+    /// The line of the corrections file it was read from.
+    public var fileLine: Int
+}
+
+/// The corrections file: explicit, reviewed repairs of rows the importer cannot trust.
+///
+/// A CSV with the columns `document,line,action,field,expected,value,note`; `line` is a line
+/// number or a range such as `145-151`. A `set` replaces a field of the row read from that line and
+/// resolves the findings about that field there; an `accept` resolves one finding (by code) as it
+/// stands. A correction that matches no row or whose `expected` no longer matches is an error, so
+/// corrections cannot silently drift from the source.
+public struct Corrections: Sendable {
+    /// The corrections, in file order.
+    public var entries: [Correction]
+    /// The file they were read from.
+    public var source: String
+
+    /// The fields a `set` may change.
+    public static let settableFields: Set<String> = ["indicator", "direction", "text", "deadline", "lead", "support"]
+    /// The codes a `set` of each field resolves on its line.
+    static let resolvedBySet: [String: Set<String>] = [
+        "indicator": ["indicator-lost"], "direction": ["direction-lost"],
+        "lead": ["merged-row", "missing-lead"], "text": ["missing-text"],
+    ]
+
+    /// No corrections.
+    public init() {
+        entries = []
+        source = ""
+    }
+
+    /// Reads a corrections CSV.
+    ///
+    /// - Throws: ``ImportError`` naming the file and line of a malformed entry.
+    public init(csv text: String, source: String) throws(ImportError) {
+        self.source = source
+        let records: [CSVRecord]
+        do { records = try CSV.parse(text) } catch { throw ImportError(file: source, line: error.line, error.message) }
+        guard let head = records.first else { entries = []; return }
+        var column: [String: Int] = [:]
+        for (i, f) in head.fields.enumerated() { column[f.trimmed] = i }
+        for required in ["document", "line", "action", "field", "note"] where column[required] == nil {
+            throw ImportError(file: source, line: head.line, "missing column '\(required)'; expected document,line,action,field,expected,value,note")
+        }
+        func field(_ r: CSVRecord, _ name: String) -> String {
+            guard let i = column[name], i < r.fields.count else { return "" }
+            return r.fields[i]
+        }
+        var entries: [Correction] = []
+        for r in records.dropFirst() {
+            let lineText = field(r, "line").trimmed
+            let bounds = lineText.split(separator: "-").map { Int($0.trimmed) }
+            guard (1...2).contains(bounds.count), let lo = bounds.first ?? nil, let hi = bounds.last ?? nil, lo >= 1, lo <= hi else {
+                throw ImportError(file: source, line: r.line, "'\(lineText)' is not a line number or a range such as 145-151")
+            }
+            guard let action = Correction.Action(rawValue: field(r, "action").trimmed) else {
+                throw ImportError(file: source, line: r.line, "unknown action '\(field(r, "action"))'; use set or accept")
+            }
+            let name = field(r, "field").trimmed
+            if action == .set, !Self.settableFields.contains(name) {
+                throw ImportError(file: source, line: r.line, "'\(name)' cannot be set; settable fields: \(Self.settableFields.sorted().joined(separator: ", "))")
+            }
+            let note = field(r, "note").trimmed
+            if note.isEmpty { throw ImportError(file: source, line: r.line, "a correction needs a note saying why") }
+            entries.append(Correction(document: field(r, "document").trimmed, lines: lo...hi, action: action, field: name,
+                                      expected: field(r, "expected"), value: field(r, "value"), note: note, fileLine: r.line))
+        }
+        self.entries = entries
+    }
+
+    /// Applies the corrections for one document to its rows and findings: every `set` first, then
+    /// the check that each row has a lead and a text (a row still without one is an error), then
+    /// every `accept`.
+    ///
+    /// - Throws: ``ImportError`` when a correction matches no row or finding, or its `expected` value
+    ///   differs from what the source now gives.
+    public func apply(to document: inout ImportedDocument) throws(ImportError) {
+        let mine = entries.filter { $0.document == document.document.title }
+        for c in mine where c.action == .set {
+            let targets = document.rows.indices.filter { c.lines.contains(document.rows[$0].sourceLine) }
+            if targets.isEmpty {
+                throw ImportError(file: source, line: c.fileLine, "the correction for \(document.file) line \(c.lines) matches no task row")
+            }
+            for t in targets {
+                let current = Self.value(of: c.field, in: document.rows[t])
+                if !c.expected.isEmpty, current != c.expected {
+                    throw ImportError(file: source, line: c.fileLine,
+                        "the correction for \(document.file) line \(document.rows[t].sourceLine) expects \(c.field) '\(c.expected)' but the source now gives '\(current)'")
+                }
+                Self.set(c.field, to: c.value, in: &document.rows[t])
+                let codes = Self.resolvedBySet[c.field] ?? []
+                for d in document.diagnostics.indices where document.diagnostics[d].line == document.rows[t].sourceLine
+                    && codes.contains(document.diagnostics[d].code) && document.diagnostics[d].resolution == nil {
+                    document.diagnostics[d].resolution = c.note
+                }
+            }
+        }
+        Self.checkRequiredFields(&document)
+        for c in mine where c.action == .accept {
+            let matching = document.diagnostics.indices.filter {
+                c.lines.contains(document.diagnostics[$0].line) && document.diagnostics[$0].code == c.field
+            }
+            if matching.isEmpty {
+                throw ImportError(file: source, line: c.fileLine, "the correction accepts '\(c.field)' at \(document.file) line \(c.lines), but there is no such finding")
+            }
+            for d in matching where document.diagnostics[d].resolution == nil { document.diagnostics[d].resolution = c.note }
+        }
+    }
+
+    /// Reports every row without a lead agency or without any task text (no 任务 and no 改革方向).
+    static func checkRequiredFields(_ document: inout ImportedDocument) {
+        for row in document.rows {
+            if row.leadCell.trimmed.isEmpty {
+                document.diagnostics.append(ImportDiagnostic(.error, file: document.file, line: row.sourceLine, code: "missing-lead",
+                    "task \(row.label) has no lead agency (牵头单位)"))
+            }
+            if row.text.trimmed.isEmpty {
+                document.diagnostics.append(ImportDiagnostic(.error, file: document.file, line: row.sourceLine, code: "missing-text",
+                    "task \(row.label) has no task text (任务)"))
+            }
+        }
+    }
+
+    static func value(of field: String, in row: TaskRow) -> String {
+        switch field {
+        case "indicator": row.indicator
+        case "direction": row.direction
+        case "text": row.text
+        case "deadline": row.deadline ?? ""
+        case "lead": row.leadCell
+        case "support": row.supportCell
+        default: ""
+        }
+    }
+
+    static func set(_ field: String, to value: String, in row: inout TaskRow) {
+        switch field {
+        case "indicator": row.indicator = value
+        case "direction": row.direction = value
+        case "text": row.text = value
+        case "deadline": row.deadline = value.isEmpty ? nil : value
+        case "lead": row.leadCell = value
+        case "support": row.supportCell = value
+        default: break
+        }
+    }
+}

@@ -1,0 +1,323 @@
+import RespGraphModel
+
+/// Reads the raw text of a plan document (as extracted from PDF) into task rows.
+///
+/// The task table is found by its header, whatever the column names and order; the header
+/// repeated on every page and page markers (— 20 —) are skipped; a page number sitting in the 序号
+/// column is recognised from the sequence; rows that lost their 序号 are numbered from it; an
+/// unnumbered continuation row inherits its indicator (a merged cell); a 序号 glued into the next
+/// cell or shifted into the 指标 column is recovered; cells wrapped with stray spaces are joined.
+/// Work points in the body that end with （牵头单位：…；配合单位：…） or （责任单位：…） become tasks
+/// of their own level. Rows that cannot be trusted are reported with their line.
+public struct DocumentTextParser: Sendable {
+    /// Creates a parser.
+    public init() {}
+
+    /// Parses a document.
+    ///
+    /// - Parameters:
+    ///   - text: the document text, lines separated by LF or CRLF, table cells by tabs.
+    ///   - file: the name used in diagnostics.
+    ///   - documentID: the id to give the document; by default the year in its title.
+    /// - Throws: ``ImportError`` when the text holds neither a task table nor work points.
+    /// - Complexity: O(n) in the length of the text.
+    public func parse(text: String, file: String, documentID: String? = nil) throws(ImportError) -> ImportedDocument {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        let (title, year) = Self.title(of: lines)
+        let id = documentID ?? year ?? Self.stem(of: file)
+        var diagnostics: [ImportDiagnostic] = []
+        let headerIndex = lines.firstIndex { $0.contains("\t") && ColumnMap(header: $0.components(separatedBy: "\t")) != nil }
+        var bodyLines = lines[...]
+        if let h = headerIndex { bodyLines = lines[..<h] }
+        var rows = WorkPointParser(file: file).parse(lines: bodyLines, diagnostics: &diagnostics)
+        if let h = headerIndex, let columns = ColumnMap(header: lines[h].components(separatedBy: "\t")) {
+            var table = TableReader(file: file, lines: lines, headerIndex: h, columns: columns)
+            rows += table.read(diagnostics: &diagnostics)
+        } else if rows.isEmpty {
+            throw ImportError(file: file, "no task table found: no tab-separated header line names a 牵头单位 (lead) column and a 具体任务/任务举措 (task) column, and no paragraph names its 牵头单位")
+        }
+        return ImportedDocument(document: PlanDocument(id: id, title: title ?? Self.stem(of: file)), file: file, rows: rows, diagnostics: diagnostics)
+    }
+
+    /// The document's title line (e.g. "2024年广西优化营商环境工作要点") and the year it starts with.
+    static func title(of lines: [String]) -> (String?, String?) {
+        for line in lines.prefix(200) where !line.contains("\t") {
+            let t = TextCleaning.removingWhitespace(line)
+            guard t.count <= 40, t.count >= 8, let yearEnd = t.firstIndex(of: "年") else { continue }
+            let year = t[..<yearEnd]
+            guard year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }) else { continue }
+            if ["方案", "要点", "计划", "清单", "措施", "意见"].contains(where: { t.hasSuffix($0) }) {
+                return (t, String(year))
+            }
+        }
+        return (nil, nil)
+    }
+
+    /// A file name without folders and extension.
+    static func stem(of file: String) -> String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
+        return name
+    }
+}
+
+/// Reads the rows of the task table, in two passes: fields first, then numbers from the sequence.
+struct TableReader {
+    let file: String
+    let lines: [String]
+    let headerIndex: Int
+    let columns: ColumnMap
+
+    /// A row after the first pass: fields assigned, number candidates collected.
+    struct PendingRow {
+        var line: Int
+        var explicit: Int?
+        var shifted: Int?
+        var glued: Int?
+        var gluedRest = ""
+        var pageCell: String?
+        var indicator = ""
+        var direction = ""
+        var text = ""
+        var deadline = ""
+        var lead = ""
+        var support = ""
+        var indicatorLost = false
+        var directionLost = false
+        var firm: Int? { shifted ?? glued ?? explicit }
+    }
+
+    init(file: String, lines: [String], headerIndex: Int, columns: ColumnMap) {
+        self.file = file
+        self.lines = lines
+        self.headerIndex = headerIndex
+        self.columns = columns
+    }
+
+    mutating func read(diagnostics: inout [ImportDiagnostic]) -> [TaskRow] {
+        let numberColumn = columns[.number]
+        let indicatorColumn = columns[.indicator]
+        // The 序号 can shift into the 指标 column only when that column follows it.
+        let shiftable = numberColumn != nil && indicatorColumn == numberColumn.map { $0 + 1 }
+        func cells(_ line: String) -> [String] {
+            var c = line.components(separatedBy: "\t").map(\.trimmed)
+            if c.count < columns.width { c += Array(repeating: "", count: columns.width - c.count) }
+            return c
+        }
+        func cell(_ field: TaskField, _ c: [String]) -> String { columns.cell(field, in: c) }
+
+        // Pass 0: the indicators the document names in their own column, to recognise them when shifted.
+        var knownIndicators = Set<String>()
+        for line in lines[(headerIndex + 1)...] where line.contains("\t") {
+            let c = cells(line)
+            let n = cell(.number, c)
+            let ind = TextCleaning.joinWrapped(cell(.indicator, c))
+            if (n.isEmpty || TextCleaning.isInteger(n)), !ind.isEmpty, !TextCleaning.isInteger(ind) { knownIndicators.insert(ind) }
+        }
+
+        // Pass 1: fields.
+        var pending: [PendingRow] = []
+        var index = headerIndex + 1
+        // Whether the current page has 指标 and 序号 swapped (its rows without an indicator continue a merged cell).
+        var swappedPage = false
+        while index < lines.count {
+            let raw = lines[index]
+            let lineNumber = index + 1
+            index += 1
+            let trimmedLine = raw.trimmed
+            if trimmedLine.isEmpty || TextCleaning.isPageMarker(trimmedLine) { continue }
+            let c = cells(raw)
+            if c.allSatisfy(\.isEmpty) { continue }
+            let first = c.first { !$0.isEmpty } ?? ""
+            if first.hasPrefix("抄送") || first.hasSuffix("印发") { break }
+            if ColumnMap(header: c) != nil {
+                swappedPage = false
+                continue
+            }
+            if !raw.contains("\t") {
+                diagnostics.append(ImportDiagnostic(.warning, file: file, line: lineNumber, code: "not-a-row",
+                    "a line without columns inside the task table was skipped: '\(String(trimmedLine.prefix(40)))'"))
+                continue
+            }
+            if c.count > columns.width {
+                diagnostics.append(ImportDiagnostic(.error, file: file, line: lineNumber, code: "extra-cells",
+                    "the row has \(c.count) cells but the header has \(columns.width)"))
+                continue
+            }
+            if TextCleaning.isPageMarker(c[0]) && c.dropFirst().allSatisfy(\.isEmpty) { continue }
+            var row = PendingRow(line: lineNumber)
+            let numberCell = numberColumn.map { c[$0] } ?? ""
+            var indicatorCell = cell(.indicator, c)
+            var directionCell = cell(.direction, c)
+            var textCell = cell(.text, c)
+            if shiftable, TextCleaning.isInteger(indicatorCell) {
+                // The 序号 sits in the 指标 column.
+                row.shifted = Int(indicatorCell)
+                if TextCleaning.isInteger(numberCell) {
+                    row.pageCell = numberCell
+                    indicatorCell = ""
+                } else if !numberCell.isEmpty {
+                    diagnostics.append(ImportDiagnostic(.note, file: file, line: lineNumber, code: "swapped-columns",
+                        "序号 \(indicatorCell) and 指标 '\(numberCell)' are swapped; read as such"))
+                    indicatorCell = numberCell
+                    swappedPage = true
+                } else {
+                    indicatorCell = ""
+                }
+                if (numberCell.isEmpty && !swappedPage) || row.pageCell != nil {
+                    // One of 指标 and 改革方向 was lost: decide which from what the next cell holds.
+                    let x = TextCleaning.joinWrapped(directionCell)
+                    if x.isEmpty || knownIndicators.contains(x) {
+                        indicatorCell = x
+                        directionCell = ""
+                        row.directionLost = true
+                    } else {
+                        row.indicatorLost = true
+                    }
+                }
+            } else {
+                if TextCleaning.isInteger(numberCell) { row.explicit = Int(numberCell) }
+                else if !numberCell.isEmpty {
+                    diagnostics.append(ImportDiagnostic(.error, file: file, line: lineNumber, code: "unreadable-number",
+                        "the 序号 cell '\(numberCell)' is not a number and no number was found elsewhere in the row"))
+                    continue
+                }
+                if let g = Self.leadingNumber(directionCell) {
+                    row.glued = g.number
+                    row.gluedRest = g.rest
+                }
+            }
+            row.indicator = TextCleaning.joinWrapped(indicatorCell)
+            row.direction = TextCleaning.joinWrapped(directionCell)
+            textCell = TextCleaning.joinWrapped(textCell)
+            row.text = textCell
+            row.deadline = TextCleaning.removingWhitespace(cell(.deadline, c))
+            row.lead = cell(.lead, c)
+            row.support = cell(.support, c)
+            for (name, value) in [("指标", indicatorCell), ("改革方向", directionCell)] where Self.hasWrapSpace(value) {
+                diagnostics.append(ImportDiagnostic(.note, file: file, line: lineNumber, code: "wrapped-cell",
+                    "\(name) cell wrapped with stray spaces joined: '\(value)' → '\(TextCleaning.joinWrapped(value))'"))
+            }
+            for (name, value) in [("牵头单位", row.lead), ("配合单位", row.support)] {
+                let groups = Self.mergedGroups(value)
+                if groups.count > 1 {
+                    diagnostics.append(ImportDiagnostic(.error, file: file, line: lineNumber, code: "merged-row",
+                        "several rows merged on one line: the \(name) cell holds \(groups.count) separate lists (\(groups.map { "'\($0)'" }.joined(separator: " | ")))"))
+                }
+            }
+            pending.append(row)
+        }
+
+        // Pass 2: numbers from the sequence, merged cells inherited.
+        var out: [TaskRow] = []
+        var expected = 1
+        var previousIndicator = ""
+        var previousDirection = ""
+        var seen: [Int: Int] = [:]
+        for i in pending.indices {
+            var row = pending[i]
+            var number: Int
+            if let s = row.shifted {
+                number = s
+                if let p = row.pageCell {
+                    diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: "page-number",
+                        "page number \(p) in the 序号 column; 序号 \(s) read from the 指标 column"))
+                }
+            } else if let g = row.glued, row.explicit != expected, g == expected {
+                number = g
+                row.direction = TextCleaning.joinWrapped(row.gluedRest)
+                diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: "glued-number",
+                    "序号 \(g) was glued into the 改革方向 cell; separated"))
+                if let e = row.explicit {
+                    diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: "page-number",
+                        "page number \(e) in the 序号 column; the row is 序号 \(g)"))
+                }
+            } else if let e = row.explicit {
+                number = e
+                if e != expected {
+                    if let (j, f) = nextFirm(after: i, in: pending) {
+                        let d = j - i
+                        if f == expected + d {
+                            number = expected
+                            diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: "page-number",
+                                "page number \(e) in the 序号 column; numbered \(expected) from the sequence (序号 \(f) follows \(d) rows below)"))
+                        } else if f == e + d {
+                            diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: "number-jump",
+                                "序号 jumps from \(expected - 1) to \(e)"))
+                        } else {
+                            diagnostics.append(ImportDiagnostic(.error, file: file, line: row.line, code: "number-sequence",
+                                "序号 \(e) does not follow \(expected - 1), and the rows below do not tell whether it is a page number"))
+                        }
+                    } else {
+                        diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: "number-jump",
+                            "序号 jumps from \(expected - 1) to \(e)"))
+                    }
+                }
+            } else {
+                number = expected
+                diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: "unnumbered",
+                    "row without 序号; numbered \(expected) from the sequence"))
+            }
+            if let first = seen[number] {
+                diagnostics.append(ImportDiagnostic(.error, file: file, line: row.line, code: "duplicate-number",
+                    "序号 \(number) is used twice (first on line \(first))"))
+            } else {
+                seen[number] = row.line
+            }
+            expected = number + 1
+            if row.indicatorLost {
+                row.indicator = previousIndicator
+                diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: "indicator-lost",
+                    "the 指标 cell is lost (the 序号 sits in the 指标 column); inherited '\(previousIndicator)' from the row above: confirm or correct"))
+            } else if row.indicator.isEmpty {
+                row.indicator = previousIndicator
+            }
+            if row.directionLost {
+                diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: "direction-lost",
+                    "the 改革方向 cell is lost (the 序号 sits in the 指标 column); left empty: confirm or correct"))
+            } else if row.direction.isEmpty, row.indicator == previousIndicator {
+                row.direction = previousDirection
+            }
+            previousIndicator = row.indicator
+            previousDirection = row.direction
+            out.append(TaskRow(level: .table, number: number, label: String(number), indicator: row.indicator,
+                               direction: row.direction, text: row.text, deadline: row.deadline.isEmpty ? nil : row.deadline,
+                               leadCell: row.lead, supportCell: row.support, sourceLine: row.line))
+        }
+        return out
+    }
+
+    private func nextFirm(after i: Int, in rows: [PendingRow]) -> (Int, Int)? {
+        for j in (i + 1)..<rows.count { if let f = rows[j].firm { return (j, f) } }
+        return nil
+    }
+
+    /// A number at the start of a cell followed by a space ("126 “双随机、一公开”").
+    static func leadingNumber(_ cell: String) -> (number: Int, rest: String)? {
+        let digits = cell.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 4 else { return nil }
+        let rest = cell.dropFirst(digits.count)
+        guard let next = rest.first, next.isWhitespace, let n = Int(digits) else { return nil }
+        let tail = rest.trimmed
+        guard let t = tail.first, !(t.isASCII && t.isNumber) else { return nil }
+        return (n, tail)
+    }
+
+    /// Whether a cell holds a space between two CJK characters.
+    static func hasWrapSpace(_ s: String) -> Bool { TextCleaning.joinWrapped(s) != s.trimmed && s.contains { $0.isWhitespace } }
+
+    /// The whitespace-separated pieces of an agency cell when more than one starts a list of its own
+    /// (a merged row), else a single piece.
+    static func mergedGroups(_ cell: String) -> [String] {
+        let pieces = cell.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard pieces.count > 1 else { return [cell] }
+        var groups: [String] = [pieces[0]]
+        for piece in pieces.dropFirst() {
+            if AgencyNameNormaliser.standalonePrefixes.contains(where: { piece.hasPrefix($0) }) { groups.append(piece) }
+            else { groups[groups.count - 1] += piece }
+        }
+        return groups
+    }
+}

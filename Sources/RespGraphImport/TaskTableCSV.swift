@@ -1,0 +1,92 @@
+import RespGraphModel
+
+/// The curated task-table format: one CSV row per task, plain UTF-8, that opens in a spreadsheet.
+///
+/// Columns: `document,title,level,number,label,indicator,direction,text,deadline,lead,support,source_line`.
+/// Lead and support hold canonical agency names separated by `，`. When reading, any header the
+/// documents use works too (序号, 指标, 任务举措, 牵头单位, 配合单位…), and lead and support cells are read
+/// with the same name rules as the documents ("自治区公安厅、民政厅" is two agencies), so an office can
+/// keep its own list in a spreadsheet.
+public enum TaskTableCSV {
+    /// The header the curated tables are written with.
+    public static let header = ["document", "title", "level", "number", "label", "indicator", "direction", "text",
+                                "deadline", "lead", "support", "source_line"]
+
+    /// Writes documents as one curated table, rows in document then row order.
+    public static func format(_ documents: [ImportedDocument]) -> String {
+        var rows = [header]
+        for d in documents {
+            for r in d.rows {
+                rows.append([d.document.id, d.document.title, r.level.rawValue, String(r.number), r.label, r.indicator,
+                             r.direction, r.text, r.deadline ?? "", r.leads.joined(separator: "，"),
+                             r.supporters.joined(separator: "，"), String(r.sourceLine)])
+            }
+        }
+        return CSV.format(rows)
+    }
+
+    /// Reads a task table; rows are grouped into documents by the `document` column.
+    ///
+    /// - Parameters:
+    ///   - defaultDocumentID: the document of rows that have no `document` column (default: the file's name).
+    /// - Throws: ``ImportError`` for malformed CSV (an unbalanced quote), a missing header, or a
+    ///   number that is not an integer, naming the line.
+    public static func read(csv text: String, file: String, defaultDocumentID: String? = nil) throws(ImportError) -> [ImportedDocument] {
+        let records: [CSVRecord]
+        do { records = try CSV.parse(text) } catch { throw ImportError(file: file, line: error.line, error.message) }
+        guard let head = records.first else { throw ImportError(file: file, line: 1, "the file is empty") }
+        guard let columns = ColumnMap(header: head.fields) else {
+            throw ImportError(file: file, line: head.line, "no task table header: the first row must name a lead column (lead or 牵头单位) and a task column (text, 任务 or 任务举措); found \(head.fields.joined(separator: ","))")
+        }
+        let fallbackID = defaultDocumentID ?? DocumentTextParser.stem(of: file)
+        var documents: [ImportedDocument] = []
+        var indexByID: [String: Int] = [:]
+        var seen: [String: Int] = [:]
+        var previousIndicator = ""
+        for r in records.dropFirst() {
+            let c = r.fields
+            if c.count > columns.width {
+                throw ImportError(file: file, line: r.line, "the row has \(c.count) fields but the header has \(columns.width)")
+            }
+            let id = columns.cell(.document, in: c).isEmpty ? fallbackID : columns.cell(.document, in: c)
+            let title = columns.cell(.title, in: c).isEmpty ? id : columns.cell(.title, in: c)
+            if indexByID[id] == nil {
+                indexByID[id] = documents.count
+                documents.append(ImportedDocument(document: PlanDocument(id: id, title: title), file: file, rows: [], diagnostics: []))
+            }
+            let d = indexByID[id]!
+            let levelText = columns.cell(.level, in: c)
+            guard let level = levelText.isEmpty ? .table : TaskLevel(rawValue: levelText) else {
+                throw ImportError(file: file, line: r.line, "unknown level '\(levelText)'; use table or work-point")
+            }
+            let numberText = columns.cell(.number, in: c)
+            let number: Int
+            if numberText.isEmpty {
+                number = documents[d].rows.filter { $0.level == level }.count + 1
+            } else if let n = Int(numberText), n >= 0 {
+                number = n
+            } else {
+                throw ImportError(file: file, line: r.line, "the number '\(numberText)' is not a whole number")
+            }
+            let key = "\(id):\(level == .table ? "" : "W")\(number)"
+            if let first = seen[key] {
+                documents[d].diagnostics.append(ImportDiagnostic(.error, file: file, line: r.line, code: "duplicate-number",
+                    "task \(key) is listed twice (first on line \(first))"))
+                continue
+            }
+            seen[key] = r.line
+            var indicator = columns.cell(.indicator, in: c)
+            if indicator.isEmpty { indicator = previousIndicator }
+            previousIndicator = indicator
+            let label = columns.cell(.label, in: c)
+            let deadline = columns.cell(.deadline, in: c)
+            let lineText = columns.cell(.sourceLine, in: c)
+            documents[d].rows.append(TaskRow(level: level, number: number, label: label.isEmpty ? String(number) : label,
+                indicator: indicator, direction: columns.cell(.direction, in: c), text: columns.cell(.text, in: c),
+                deadline: deadline.isEmpty ? nil : deadline, leadCell: columns.cell(.lead, in: c),
+                supportCell: columns.cell(.support, in: c), sourceLine: Int(lineText) ?? r.line))
+        }
+        if documents.isEmpty { throw ImportError(file: file, line: head.line, "the table has a header but no rows") }
+        return documents
+    }
+}

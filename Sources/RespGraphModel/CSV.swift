@@ -1,0 +1,114 @@
+import Foundation
+
+/// A record of a CSV file with the 1-based line on which it starts.
+public struct CSVRecord: Sendable, Equatable {
+    /// The line the record starts on.
+    public var line: Int
+    /// The fields, unquoted.
+    public var fields: [String]
+}
+
+/// A malformed CSV file: what is wrong and on which line.
+public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The 1-based line where the problem starts.
+    public var line: Int
+    /// What is wrong, for an analyst.
+    public var message: String
+    /// `line N: message`.
+    public var description: String { "line \(line): \(message)" }
+}
+
+/// Reads and writes RFC 4180 CSV: comma-separated, `"`-quoted fields with `""` for a quote,
+/// line breaks allowed inside quotes, CRLF or LF line ends, an optional UTF-8 byte-order mark.
+public enum CSV {
+    /// Parses CSV text into records; blank lines are skipped.
+    ///
+    /// - Throws: ``CSVError`` for a quote that is never closed or text after a closing quote.
+    /// - Complexity: O(n) in the length of the text.
+    public static func parse(_ text: String) throws(CSVError) -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var line = 1
+        var recordLine = 1
+        var inQuotes = false
+        var quoteLine = 1
+        var afterQuote = false
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var i = 0
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            afterQuote = false
+        }
+        func endRecord() {
+            endField()
+            if !(fields.count == 1 && fields[0].isEmpty) {
+                records.append(CSVRecord(line: recordLine, fields: fields))
+            }
+            fields.removeAll(keepingCapacity: true)
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if inQuotes {
+                if b == UInt8(ascii: "\"") {
+                    if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") {
+                        field.append(b)
+                        i += 2
+                        continue
+                    }
+                    inQuotes = false
+                    afterQuote = true
+                } else {
+                    if b == UInt8(ascii: "\n") { line += 1 }
+                    field.append(b)
+                }
+                i += 1
+                continue
+            }
+            switch b {
+            case UInt8(ascii: ","):
+                endField()
+            case UInt8(ascii: "\r") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n"):
+                break
+            case UInt8(ascii: "\n"):
+                endRecord()
+                line += 1
+                recordLine = line
+            case UInt8(ascii: "\"") where field.isEmpty && !afterQuote:
+                inQuotes = true
+                quoteLine = line
+            default:
+                if afterQuote {
+                    throw CSVError(line: line, message: "text after a closing quote; a quote inside a quoted field must be doubled (\"\")")
+                }
+                field.append(b)
+            }
+            i += 1
+        }
+        if inQuotes {
+            throw CSVError(line: quoteLine, message: "a quoted field opened here is never closed (unbalanced quote)")
+        }
+        if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
+        return records
+    }
+
+    /// Quotes a field when it holds a comma, a quote, a line break or leading/trailing space.
+    public static func escape(_ field: String) -> String {
+        let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || field.first == " " || field.last == " "
+        if !needsQuotes { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Writes records as CSV text with LF line ends and a final line end.
+    public static func format(_ rows: [[String]]) -> String {
+        var out = ""
+        for row in rows {
+            out += row.map(escape).joined(separator: ",")
+            out += "\n"
+        }
+        return out
+    }
+}
