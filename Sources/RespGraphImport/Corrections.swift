@@ -100,9 +100,13 @@ public struct Corrections: Sendable {
     ///
     /// - Throws: ``ImportError`` when a correction matches no row or finding, or its `expected` value
     ///   differs from what the source now gives.
-    public func apply(to document: inout ImportedDocument) throws(ImportError) {
+    ///
+    /// A curated task table (`fromTaskTable`) already carries every `set`; only its acceptances of rows
+    /// without a lead or text apply, matched by the rows' source lines, and an acceptance that concerns
+    /// the document text alone is skipped.
+    public func apply(to document: inout ImportedDocument, fromTaskTable: Bool = false) throws(ImportError) {
         let mine = entries.filter { $0.document == document.document.title }
-        for c in mine where c.action == .set {
+        for c in mine where c.action == .set && !fromTaskTable {
             let targets = document.rows.indices.filter { c.lines.contains(document.rows[$0].sourceLine) }
             if targets.isEmpty {
                 throw ImportError(file: source, line: c.fileLine, "the correction for \(document.file) line \(c.lines) matches no task row")
@@ -126,7 +130,7 @@ public struct Corrections: Sendable {
             let matching = document.diagnostics.indices.filter {
                 c.lines.contains(document.diagnostics[$0].line) && document.diagnostics[$0].code == c.field
             }
-            if matching.isEmpty {
+            if matching.isEmpty && !fromTaskTable {
                 throw ImportError(file: source, line: c.fileLine, "the correction accepts '\(c.field)' at \(document.file) line \(c.lines), but there is no such finding")
             }
             for d in matching where document.diagnostics[d].resolution == nil { document.diagnostics[d].resolution = c.note }

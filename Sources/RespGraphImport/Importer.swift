@@ -23,15 +23,22 @@ public struct Importer: Sendable {
         var document = try DocumentTextParser().parse(text: text, file: file, documentID: documentID)
         try corrections.apply(to: &document)
         resolveNames(in: &document)
+        document.diagnostics = Self.sortedByLine(document.diagnostics)
         return document
+    }
+
+    /// Findings in line order, keeping the order of findings on the same line.
+    static func sortedByLine(_ diagnostics: [ImportDiagnostic]) -> [ImportDiagnostic] {
+        diagnostics.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
     /// Imports a task-table CSV: read, check, resolve names.
     public func importTaskTable(csv text: String, file: String, documentID: String? = nil) throws(ImportError) -> [ImportedDocument] {
         var documents = try TaskTableCSV.read(csv: text, file: file, defaultDocumentID: documentID)
         for i in documents.indices {
-            try corrections.apply(to: &documents[i])
+            try corrections.apply(to: &documents[i], fromTaskTable: true)
             resolveNames(in: &documents[i])
+            documents[i].diagnostics = Self.sortedByLine(documents[i].diagnostics)
         }
         return documents
     }

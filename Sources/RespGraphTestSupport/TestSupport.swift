@@ -1,0 +1,134 @@
+import Foundation
+
+/// Paths in the repository, found from this file's location so tests run from any directory.
+public enum Repository {
+    /// The repository root.
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A path under the root.
+    public static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    /// A file under the root, as UTF-8 text.
+    public static func text(_ relative: String) throws -> String {
+        try String(contentsOfFile: path(relative), encoding: .utf8)
+    }
+
+    /// The curated files embedded into the binary, by their path under the root.
+    public static let embeddedFiles = (
+        registry: "Graphs/agencies.csv",
+        corrections: "Graphs/corrections.csv",
+        tables: ["Graphs/guangxi-2022-tasks.csv", "Graphs/guangxi-2024-tasks.csv"],
+        diagnostics: ["Graphs/guangxi-2022-diagnostics.csv", "Graphs/guangxi-2024-diagnostics.csv"]
+    )
+
+    /// The source of `Sources/RespGraphData/EmbeddedGraphs+Generated.swift` for the current Graphs/ files.
+    public static func generatedEmbeddedSource() throws -> String {
+        func literal(_ text: String) -> String {
+            var hashes = "#"
+            while text.contains("\"\"\"" + hashes) || text.contains("\"" + hashes) { hashes += "#" }
+            // A multi-line literal drops the line break before its closing delimiter, so add one.
+            return "\(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)"
+        }
+        let files = embeddedFiles
+        var out = """
+        // Generated from Graphs/ by the test `embeddedDataMatchesGraphsFolder`; do not edit.
+        // Regenerate: RESPGRAPH_RECORD=1 swift test --filter embeddedDataMatchesGraphsFolder
+
+        /// The curated Guangxi data of Graphs/, compiled in so respgraph answers from any directory.
+        public enum EmbeddedGraphs {
+            /// Graphs/agencies.csv.
+            public static let registry = \(literal(try text(files.registry)))
+
+            /// Graphs/corrections.csv.
+            public static let corrections = \(literal(try text(files.corrections)))
+
+            /// The curated task tables, by path.
+            public static let taskTables: [(name: String, csv: String)] = [
+
+        """
+        for f in files.tables { out += "        (\"\(f)\", \(literal(try text(f)))),\n" }
+        out += "    ]\n\n    /// The import findings behind each task table, by path.\n    public static let diagnostics: [(name: String, csv: String)] = [\n"
+        for f in files.diagnostics { out += "        (\"\(f)\", \(literal(try text(f)))),\n" }
+        out += "    ]\n}\n"
+        return out
+    }
+}
+
+/// What a run of the built `respgraph` binary printed.
+public struct ProcessOutput: Sendable {
+    /// Standard output.
+    public var stdout: String
+    /// Standard error.
+    public var stderr: String
+    /// The exit status.
+    public var status: Int32
+}
+
+/// Runs the built respgraph executable as a user would.
+public enum RespgraphBinary {
+    /// The executable next to the test bundle (`.build/<config>/respgraph`).
+    public static var path: String? {
+        var candidates: [URL] = []
+        for bundle in Bundle.allBundles {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("respgraph"))
+        }
+        let argv0 = URL(fileURLWithPath: CommandLine.arguments[0])
+        candidates.append(argv0.deletingLastPathComponent().appendingPathComponent("respgraph"))
+        candidates.append(Repository.root.appendingPathComponent(".build/debug/respgraph"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+    }
+
+    /// Runs it with arguments in a working directory, with optional standard input.
+    public static func run(_ arguments: [String], in directory: String? = nil, input: Data? = nil) throws -> ProcessOutput {
+        guard let path else {
+            throw NSError(domain: "respgraph-tests", code: 1, userInfo: [NSLocalizedDescriptionKey: "the respgraph executable is not built; run swift build first"])
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? FileManager.default.temporaryDirectory.path)
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(input) }
+        try inPipe.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProcessOutput(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                             status: process.terminationStatus)
+    }
+}
+
+/// A temporary folder for one test, removed when the value is released.
+public final class TemporaryFolder: @unchecked Sendable {
+    /// Its path.
+    public let path: String
+
+    /// Creates a fresh folder.
+    public init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("respgraph-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    /// Writes a file into the folder and returns its path.
+    @discardableResult
+    public func write(_ name: String, _ contents: String) throws -> String {
+        let p = (path as NSString).appendingPathComponent(name)
+        try contents.write(toFile: p, atomically: true, encoding: .utf8)
+        return p
+    }
+
+    /// Writes raw bytes into the folder and returns its path.
+    @discardableResult
+    public func write(_ name: String, bytes: [UInt8]) throws -> String {
+        let p = (path as NSString).appendingPathComponent(name)
+        FileManager.default.createFile(atPath: p, contents: Data(bytes))
+        return p
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
