@@ -123,7 +123,7 @@ enum ArgumentParser {
             }
             parsed.values[name, default: []].append(value)
         }
-        if !spec.positionals.contains(parsed.positionals.count) {
+        if !parsed.flags.contains("help"), !spec.positionals.contains(parsed.positionals.count) {
             let expected = spec.positionals.lowerBound == spec.positionals.upperBound
                 ? "\(spec.positionals.lowerBound)" : "\(spec.positionals.lowerBound) to \(spec.positionals.upperBound)"
             let message = parsed.positionals.count < spec.positionals.lowerBound

@@ -8,6 +8,13 @@ public struct ResolvedAgencyName: Sendable, Equatable {
     public var written: String
     /// Whether the registry knows the name.
     public var known: Bool
+
+    /// Creates a resolved name.
+    public init(name: String, written: String, known: Bool) {
+        self.name = name
+        self.written = written
+        self.known = known
+    }
 }
 
 /// The result of reading one lead or support cell.

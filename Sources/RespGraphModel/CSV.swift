@@ -16,6 +16,12 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// `line N: message`.
     public var description: String { "line \(line): \(message)" }
+
+    /// Creates an error.
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
 }
 
 /// Reads and writes RFC 4180 CSV: comma-separated, `"`-quoted fields with `""` for a quote,

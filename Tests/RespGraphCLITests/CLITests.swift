@@ -1,1 +1,160 @@
+import Foundation
+import RespGraphCLI
+import RespGraphTestSupport
 import Testing
+
+/// The built respgraph binary, run as a user runs it: stdout, stderr and exit status.
+@Suite struct CLITests {
+    func run(_ args: [String], in dir: String? = nil) throws -> ProcessOutput { try RespgraphBinary.run(args, in: dir) }
+
+    @Test func summaryOnEmbeddedDataFromAnyDirectory() throws {
+        let out = try run(["summary"], in: "/")
+        #expect(out.status == 0)
+        #expect(out.stderr.isEmpty)
+        #expect(out.stdout.contains("2022年广西优化营商环境行动方案"))
+        #expect(out.stdout.contains("Total: 400 tasks"))
+        let json = try run(["summary", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["tasks"] as? Int == 400)
+        let docs = try #require(object["documents"] as? [[String: Any]])
+        #expect(docs.map { $0["table_tasks"] as? Int } == [199, 178])
+        #expect(docs.map { $0["work_points"] as? Int } == [0, 23])
+    }
+
+    @Test func docSelectsOneDocument() throws {
+        let out = try run(["summary", "--doc", "2022", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        #expect(object["tasks"] as? Int == 199)
+        let bad = try run(["summary", "--doc", "2023"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("no document '2023'"))
+    }
+
+    @Test func agencyAcceptsAUniqueSubstring() throws {
+        let out = try run(["agency", "数据局"])
+        #expect(out.status == 0)
+        #expect(out.stdout.hasPrefix("自治区数据局"))
+        #expect(out.stdout.contains("Succeeds: 自治区大数据发展局"))
+        #expect(out.stdout.contains("2024:W1"))
+    }
+
+    @Test func ambiguousAgencyListsTheMatches() throws {
+        let out = try run(["agency", "人民银行"])
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("中国人民银行广西壮族自治区分行"))
+        #expect(out.stderr.contains("中国人民银行南宁中心支行"))
+    }
+
+    @Test func taskShowsItsAgenciesAndSourceLine() throws {
+        let out = try run(["task", "2024:46", "--format", "json"])
+        #expect(out.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        #expect(object["leads"] as? [String] == ["自治区党委金融办", "自治区发展改革委", "中国人民银行广西壮族自治区分行"])
+        #expect(object["supporters"] as? [String] == ["自治区数据局", "广西证监局"])
+        #expect(object["source_line"] as? Int == 171)
+        let missing = try run(["task", "2024:999"])
+        #expect(missing.status == 1 && missing.stderr.contains("no task '2024:999'"))
+    }
+
+    @Test func workloadTopAndByIndicator() throws {
+        let out = try run(["workload", "--doc", "2024", "--top", "3", "--format", "csv"])
+        #expect(out.status == 0)
+        let lines = out.stdout.split(separator: "\n")
+        #expect(lines.first == "#,agency,kind,lead,support,weighted")
+        #expect(lines.count == 4)
+        #expect(lines[1] == "1,自治区市场监管局,regional-department,30,13,36.5")
+        let by = try run(["workload", "--doc", "2022", "--top", "1", "--by", "indicator", "--format", "csv"])
+        #expect(by.stdout.contains("自治区市场监管局,开办企业,"))
+    }
+
+    @Test func tablesAlignChineseByDisplayWidth() throws {
+        let out = try run(["workload", "--top", "5"])
+        let rows = out.stdout.split(separator: "\n").map(String.init).filter { $0.contains("regional-department") }
+        #expect(rows.count >= 3)
+        // The kind column starts at the same display column on every row.
+        let starts = rows.map { row -> Int in
+            let prefix = row[..<(row.range(of: "regional-department")?.lowerBound ?? row.endIndex)]
+            return DisplayWidth.of(String(prefix))
+        }
+        #expect(Set(starts).count == 1)
+    }
+
+    @Test(arguments: ["summary", "agencies", "agency", "task", "workload", "diagnostics", "import"])
+    func everyCommandHasHelpAndHelpCommandAgrees(command: String) throws {
+        let a = try run([command, "--help"]), b = try run(["help", command]), c = try run([command, "-h"])
+        #expect(a.status == 0 && a.stdout.contains("Usage: respgraph \(command)"))
+        #expect(a.stdout == b.stdout && b.stdout == c.stdout)
+    }
+
+    @Test func usageErrorsExit64() throws {
+        let unknown = try run(["workload", "--topp", "3"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("Did you mean '--top'?"))
+        let missing = try run(["agency"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("Usage: respgraph agency"))
+        let badNumber = try run(["workload", "--top", "many"])
+        #expect(badNumber.status == 64)
+        let command = try run(["sumary"])
+        #expect(command.status == 64 && command.stderr.contains("Did you mean 'summary'?"))
+        let format = try run(["summary", "--format", "xml"])
+        #expect(format.status == 64)
+    }
+
+    @Test(arguments: ["table", "json", "csv"])
+    func everyQueryAnswersInEveryFormat(format: String) throws {
+        for args in [["summary"], ["agencies", "--top", "3"], ["agency", "数据局"], ["task", "2022:1"], ["workload", "--top", "3"], ["diagnostics", "--severity", "warning"]] {
+            let out = try run(args + ["--format", format])
+            #expect(out.status == 0, "\(args)")
+            #expect(!out.stdout.isEmpty, "\(args)")
+            if format == "json" {
+                #expect((try? JSONSerialization.jsonObject(with: Data(out.stdout.utf8))) != nil, "\(args)")
+            }
+        }
+    }
+
+    @Test func importRegeneratesTheCuratedTable() throws {
+        let folder = try TemporaryFolder()
+        let out = try run(["import", Repository.path("Graphs/sources/guangxi-2024-work-points.txt"), "-o", folder.path + "/t.csv"])
+        #expect(out.status == 0)
+        #expect(out.stderr.contains("178 table rows and 23 work points"))
+        let written = try String(contentsOfFile: folder.path + "/t.csv", encoding: .utf8)
+        let curated = try Repository.text("Graphs/guangxi-2024-tasks.csv")
+        // Same rows; only the source path in the file differs, and the table holds none.
+        #expect(written == curated)
+    }
+
+    @Test func badInputGivesFileLineAndNonZeroExit() throws {
+        let folder = try TemporaryFolder()
+        let noLead = try folder.write("nolead.csv", "序号,任务,牵头单位\n1,甲,自治区公安厅\n2,乙,\n")
+        let out = try run(["summary", "--graph", noLead])
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("nolead.csv:3: error: task 2 has no lead agency"))
+        let quote = try folder.write("quote.csv", "序号,任务,牵头单位\n1,\"甲,自治区公安厅\n")
+        let q = try run(["summary", "--graph", quote])
+        #expect(q.status == 1 && q.stderr.contains("quote.csv:2: error:") && q.stderr.contains("unbalanced quote"))
+        let missing = try run(["import", folder.path + "/nothing.txt"])
+        #expect(missing.status == 1 && missing.stderr.contains("nothing.txt: error: no such file"))
+        let empty = try folder.write("empty.txt", "")
+        #expect(try run(["import", empty]).stderr.contains("the file is empty"))
+        let gbk = try folder.write("gbk.txt", bytes: Array("序号\t任务\t牵头单位\n".utf8) + [0xD7, 0xD4, 0xD6, 0xCE])
+        let g = try run(["import", gbk])
+        #expect(g.status == 1 && g.stderr.contains("gbk.txt:2: error: invalid UTF-8"))
+        let notice = try folder.write("notice.txt", "通知\n现印发给你们。\n")
+        let n = try run(["import", notice])
+        #expect(n.status == 1 && n.stderr.contains("no task table found"))
+        let dup = try folder.write("dup.csv", "序号,任务,牵头单位\n1,甲,自治区公安厅\n1,乙,自治区民政厅\n")
+        let d = try run(["summary", "--graph", dup])
+        #expect(d.status == 1 && d.stderr.contains("dup.csv:3: error: task dup:1 is listed twice"))
+        for result in [out, q, missing, g, n, d] { #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump")) }
+    }
+
+    @Test func ownSpreadsheetIsReadWithTheSameNameRules() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("office.csv", "序号,指标,任务,牵头单位,配合单位\n1,开办企业,甲,自治区公安厅、民政厅,各市、县人民政府\n2,,乙,自治区民政厅,某新单位\n")
+        let out = try run(["agency", "民政厅", "--graph", path, "--format", "json"])
+        #expect(out.status == 0)
+        #expect(out.stdout.contains("\"task\": \"office:1\""))
+        #expect(out.stdout.contains("\"task\": \"office:2\""))
+    }
+}

@@ -1,1 +1,62 @@
+import RespGraphModel
 import Testing
+
+/// The graph core: compact ids, both CSR directions, filtering by document.
+@Suite struct GraphTests {
+    static func sample() -> ResponsibilityGraph {
+        var b = ResponsibilityGraphBuilder()
+        let d1 = b.addDocument(PlanDocument(id: "2022", title: "甲方案"))
+        let d2 = b.addDocument(PlanDocument(id: "2024", title: "乙要点"))
+        let a = b.addAgency(Agency(name: "自治区公安厅", kind: .regionalDepartment))
+        let c = b.addAgency(Agency(name: "自治区民政厅", kind: .regionalDepartment, aliases: ["民政厅"]))
+        let g = b.addAgency(Agency(name: "各市、县人民政府", kind: .collective))
+        #expect(b.addAgency(Agency(name: "自治区公安厅", kind: .unknown)) == a)
+        b.addTask(PlanTask(document: d1, level: .table, number: 1, label: "1", indicator: "开办企业", direction: "", text: "甲", sourceLine: 10),
+                  leads: [a], supporters: [c, g])
+        b.addTask(PlanTask(document: d1, level: .table, number: 2, label: "2", indicator: "开办企业", direction: "", text: "乙", sourceLine: 11),
+                  leads: [c, c], supporters: [c])
+        b.addTask(PlanTask(document: d2, level: .workPoint, number: 1, label: "一（一）", indicator: "一", direction: "", text: "丙", sourceLine: 5),
+                  leads: [g], supporters: [a])
+        return b.build()
+    }
+
+    @Test func idsIndexArraysAndBothDirectionsAgree() throws {
+        let graph = Self.sample()
+        #expect(graph.invariantViolation() == nil)
+        #expect(graph.agencies.count == 3 && graph.tasks.count == 3)
+        #expect(graph.assignmentCount == 7)
+        let police = try #require(graph.agency(named: "自治区公安厅"))
+        #expect(graph.tasks(of: police).map(\.rawValue) == [0, 2])
+        #expect(graph.tasks(of: police, role: .lead).map(\.rawValue) == [0])
+        #expect(graph.count(of: police, role: .support) == 1)
+        #expect(graph.agency(named: "民政厅") == graph.agency(named: "自治区民政厅"))
+    }
+
+    @Test func repeatedLeadIsKeptOnceButLeadAndSupportBothStay() throws {
+        let graph = Self.sample()
+        let civil = try #require(graph.agency(named: "自治区民政厅"))
+        let t = try #require(graph.task(key: "2022:2"))
+        #expect(graph.agencies(of: t, role: .lead) == [civil])
+        #expect(graph.agencies(of: t, role: .support) == [civil])
+    }
+
+    @Test func keysNameDocumentAndNumber() throws {
+        let graph = Self.sample()
+        #expect(graph.task(key: "2024:W1").map { graph.key(of: $0) } == "2024:W1")
+        #expect(graph.task(key: "2024:1") == nil)
+    }
+
+    @Test func filteringKeepsOnlyTheDocumentsTasksAndTheirAgencies() throws {
+        let graph = Self.sample()
+        let only2024 = graph.filtered(documents: [try #require(graph.document(id: "2024"))])
+        #expect(only2024.invariantViolation() == nil)
+        #expect(only2024.documents.map(\.id) == ["2024"])
+        #expect(only2024.tasks.count == 1)
+        #expect(only2024.agencies.map(\.name) == ["各市、县人民政府", "自治区公安厅"])
+        #expect(only2024.task(key: "2024:W1") != nil)
+    }
+
+    @Test func emptyGraphIsValid() {
+        #expect(ResponsibilityGraph().invariantViolation() == nil)
+    }
+}
