@@ -57,7 +57,7 @@ public struct AgencyNameNormaliser: Sendable {
     public func resolve(_ cell: String) -> ResolvedCell {
         var repairs: [String] = []
         let compact = TextCleaning.fullWidthParentheses(TextCleaning.removingWhitespace(cell))
-        if compact != cell.trimmed, cell.contains(where: { $0.isWhitespace }) {
+        if cell.unicodeScalars.contains(where: { $0.properties.isWhitespace }), compact != cell.trimmed {
             repairs.append("joined '\(cell.trimmed)' → '\(compact)'")
         }
         var names: [ResolvedAgencyName] = []
@@ -120,22 +120,24 @@ public struct AgencyNameNormaliser: Sendable {
     }
 
     /// Splits on any of the separators outside parentheses and quotes; `、` between 市 and 县 never splits.
-    static func split(_ text: String, separators: Set<Character>) -> [String] {
+    ///
+    /// - Complexity: O(n) in the scalars of the text.
+    static func split(_ text: String, separators: Set<Unicode.Scalar>) -> [String] {
         var parts: [String] = []
-        var current: [Character] = []
+        var current = String.UnicodeScalarView()
         var depth = 0
-        let chars = Array(text)
-        for (i, c) in chars.enumerated() {
+        let scalars = Array(text.unicodeScalars)
+        for (i, c) in scalars.enumerated() {
             switch c {
             case "（", "“", "《", "‘": depth += 1
             case "）", "”", "》", "’": depth = max(0, depth - 1)
             default: break
             }
             if depth == 0, separators.contains(c) {
-                let cityCounty = c == "、" && i > 0 && chars[i - 1] == "市" && i + 1 < chars.count && chars[i + 1] == "县"
+                let cityCounty = c == "、" && i > 0 && scalars[i - 1] == "市" && i + 1 < scalars.count && scalars[i + 1] == "县"
                 if !cityCounty {
                     parts.append(String(current))
-                    current.removeAll()
+                    current = String.UnicodeScalarView()
                     continue
                 }
             }

@@ -32,12 +32,16 @@ enum TextCleaning {
 
     /// Removes every whitespace character (agency names never contain spaces).
     static func removingWhitespace(_ text: String) -> String {
-        String(text.filter { !$0.isWhitespace })
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars where !s.properties.isWhitespace { out.append(s) }
+        return String(out)
     }
 
     /// Replaces half-width parentheses with full-width ones, as the documents mostly write them.
     static func fullWidthParentheses(_ text: String) -> String {
-        String(text.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 })
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars { out.append(s == "(" ? "（" : s == ")" ? "）" : s) }
+        return String(out)
     }
 
     /// Whether a string is a plain decimal integer.
