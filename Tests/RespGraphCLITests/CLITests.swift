@@ -158,3 +158,22 @@ import Testing
         #expect(out.stdout.contains("\"task\": \"office:2\""))
     }
 }
+
+/// Every example under Examples/ reruns to the output committed beside it.
+@Suite struct ExampleTests {
+    @Test(arguments: ["own-spreadsheet"])
+    func exampleRerunsToItsCommittedOutput(name: String) throws {
+        let binary = try #require(RespgraphBinary.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [Repository.path("Examples/\(name)/run.sh")]
+        process.environment = ["RESPGRAPH": binary, "PATH": "/usr/bin:/bin"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: data, as: UTF8.self) == (try Repository.text("Examples/\(name)/output.txt")))
+    }
+}

@@ -67,7 +67,7 @@ enum AgencyCommand: CLICommand {
         }
         var partners = TextTable(title: "Partners (shared tasks)", columns: [
             .init("agency", maxWidth: 34), .init("kind"), .init("shared", alignRight: true),
-            .init("it leads", alignRight: true), .init("we lead", alignRight: true)])
+            .init("partner leads", alignRight: true), .init("agency leads", alignRight: true)])
         var partnerJSON: [JSONValue] = []
         for p in partnerOrder {
             let s = shared[p]!

@@ -1,0 +1,65 @@
+import RespGraphImport
+import RespGraphModel
+import RespGraphTestSupport
+import Testing
+
+/// A seeded mutation run: random edits of the real inputs must give rows or errors, never a trap.
+@Suite struct MutationTests {
+    /// SplitMix64: a small seeded generator, so a failing seed can be replayed.
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let pieces: [String] = ["\t", "\n", "、", "，", ",", "（", "）", "(", ")", "“", "”", "\"", "— 3 —", "序号", "牵头单位", "配合单位",
+                                   "12", " ", "自治区", "各市、县", "（牵头单位：", "；配合单位：", "一、", "（一）", "等", "\r\n", "0"]
+
+    static func mutate(_ text: String, using rng: inout SplitMix64) -> String {
+        var scalars = Array(text.unicodeScalars)
+        let edits = Int(rng.next() % 40) + 1
+        for _ in 0..<edits where !scalars.isEmpty {
+            let at = Int(rng.next() % UInt64(scalars.count))
+            switch rng.next() % 4 {
+            case 0: scalars.remove(at: at)
+            case 1: scalars.insert(contentsOf: pieces[Int(rng.next() % UInt64(pieces.count))].unicodeScalars, at: at)
+            case 2:
+                let end = min(scalars.count, at + Int(rng.next() % 200))
+                scalars.removeSubrange(at..<end)
+            default:
+                let end = min(scalars.count, at + Int(rng.next() % 80))
+                scalars.insert(contentsOf: scalars[at..<end], at: Int(rng.next() % UInt64(scalars.count)))
+            }
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    @Test(arguments: 0..<4)
+    func mutatedInputsNeverTrap(seed: Int) throws {
+        let registry = try AgencyRegistry(csv: try Repository.text("Graphs/agencies.csv"), source: "agencies.csv")
+        let corrections = try Corrections(csv: try Repository.text("Graphs/corrections.csv"), source: "corrections.csv")
+        let importer = Importer(registry: registry, corrections: corrections)
+        let inputs = [try Repository.text("Graphs/sources/guangxi-2024-work-points.txt"),
+                      try Repository.text("Graphs/sources/guangxi-2022-action-plan.txt")]
+        let table = try Repository.text("Graphs/guangxi-2024-tasks.csv")
+        var rng = SplitMix64(state: UInt64(seed))
+        for round in 0..<25 {
+            let text = Self.mutate(inputs[round % 2], using: &rng)
+            if let d = try? importer.importDocumentText(text, file: "mutated.txt") {
+                _ = importer.graph(from: [d]).invariantViolation()
+            }
+            let csv = Self.mutate(table, using: &rng)
+            if let docs = try? importer.importTaskTable(csv: csv, file: "mutated.csv") {
+                #expect(importer.graph(from: docs).invariantViolation() == nil, "seed \(seed) round \(round)")
+            }
+            _ = AgencyNameNormaliser(registry: registry).resolve(Self.mutate("自治区公安厅、民政厅，各市、县（市、区）人民政府，北海、钦州市人民政府", using: &rng))
+        }
+    }
+}
