@@ -1,0 +1,175 @@
+import Foundation
+import RespGraphAnalysis
+import RespGraphModel
+import Testing
+
+/// Centrality on small graphs worked by hand, the tie rule, and a brute-force oracle.
+@Suite struct CentralityTests {
+    static func network(_ n: Int, _ edges: [(Int, Int, Double)], directed: Bool = false) -> AgencyNetwork {
+        AgencyNetwork(kind: directed ? .dependency : .coAssignment, agencies: (0..<n).map(AgencyID.init),
+                      links: edges.map { (Int32($0.0), Int32($0.1), $0.2) })
+    }
+    static func unit(_ n: Int, _ edges: [(Int, Int)]) -> AgencyNetwork { network(n, edges.map { ($0.0, $0.1, 1) }) }
+
+    static let path = unit(3, [(0, 1), (1, 2)])
+    static let star = unit(5, [(0, 1), (0, 2), (0, 3), (0, 4)])
+    /// Krackhardt's kite.
+    static let kite = unit(10, [(0, 1), (0, 2), (0, 3), (0, 5), (1, 3), (1, 4), (1, 6), (2, 3), (2, 5), (3, 4), (3, 5), (3, 6),
+                                (4, 6), (5, 6), (5, 7), (6, 7), (7, 8), (8, 9)])
+
+    func close(_ a: [Double], _ b: [Double], _ tol: Double) -> Bool { a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tol } }
+
+    @Test func pathMiddleHasBetweennessOne() {
+        #expect(BetweennessCentrality.compute(Self.path) == [0, 1, 0])
+        #expect(BetweennessCentrality.compute(Self.path, normalized: false) == [0, 1, 0])
+        let end: Double = 2.0 / 3
+        #expect(close(ClosenessCentrality.compute(Self.path), [end, 1, end], 1e-15))
+        #expect(ClosenessCentrality.compute(Self.path, harmonic: true) == [1.5, 2, 1.5])
+    }
+
+    @Test func starCentreHasBetweennessOne() {
+        #expect(BetweennessCentrality.compute(Self.star) == [1, 0, 0, 0, 0])
+        let leaf: Double = 4.0 / 7
+        let expectedCloseness: [Double] = [1, leaf, leaf, leaf, leaf]
+        #expect(close(ClosenessCentrality.compute(Self.star), expectedCloseness, 1e-15))
+        let holes = StructuralHoles.compute(Self.star)
+        #expect(holes.effectiveSize[0] == 4 && holes.efficiency[0] == 1)
+        #expect(abs(holes.constraint[0] - 0.25) < 1e-15)
+        #expect(holes.hierarchy[0] == 0)
+        #expect(holes.constraint[1] == 1 && holes.hierarchy[1] == 0)
+    }
+
+    @Test func kiteMatchesPublishedValues() {
+        // Krackhardt (1990); published betweenness and closeness, eigenvector from NetworkX, to three decimals.
+        let b = BetweennessCentrality.compute(Self.kite)
+        let expectedB: [Double] = [0.023, 0.023, 0, 0.102, 0, 0.231, 0.231, 0.389, 0.222, 0]
+        #expect(close(b, expectedB, 5e-4))
+        let c = ClosenessCentrality.compute(Self.kite)
+        let expectedC: [Double] = [0.529, 0.529, 0.500, 0.600, 0.500, 0.643, 0.643, 0.600, 0.429, 0.310]
+        #expect(close(c, expectedC, 5e-4))
+        let e = EigenvectorCentrality.compute(Self.kite).values
+        let expectedE: [Double] = [0.352, 0.352, 0.286, 0.481, 0.286, 0.398, 0.398, 0.196, 0.048, 0.011]
+        #expect(close(e, expectedE, 5e-4))
+    }
+
+    @Test func triangleConstraintAndEffectiveSize() {
+        let holes = StructuralHoles.compute(Self.unit(3, [(0, 1), (1, 2), (0, 2)]))
+        #expect(holes.effectiveSize == [1, 1, 1])
+        #expect(holes.constraint.allSatisfy { abs($0 - 1.125) < 1e-15 })
+        #expect(holes.hierarchy == [0, 0, 0])
+    }
+
+    @Test func hierarchyOfUnequalContacts() {
+        // Node 0 with contacts 1 (weight 3) and 2 (weight 1), not tied to each other:
+        // c01 = 0.75², c02 = 0.25², C = 0.625, H = (1.8 ln 1.8 + 0.2 ln 0.2)/(2 ln 2).
+        let holes = StructuralHoles.compute(Self.network(3, [(0, 1, 3), (0, 2, 1)]), weighted: true)
+        #expect(abs(holes.constraint[0] - 0.625) < 1e-15)
+        let expected = (1.8 * log(1.8) + 0.2 * log(0.2)) / (2 * log(2.0))
+        #expect(abs(holes.hierarchy[0] - expected) < 1e-12)
+    }
+
+    @Test func isolatedAgencyHasNoStructuralHoleMeasures() {
+        let holes = StructuralHoles.compute(Self.unit(3, [(0, 1)]))
+        #expect(holes.constraint[2].isNaN && holes.effectiveSize[2].isNaN)
+    }
+
+    @Test func nearTieCountsBothPathsUnderTheTolerance() {
+        // Lengths 0.1 + 0.2 = 0.30000000000000004 against a direct 0.3: a tie in exact arithmetic.
+        let net = Self.network(3, [(0, 1, 0.1), (1, 2, 0.2), (0, 2, 0.3)])
+        let tolerant = BetweennessCentrality.compute(net, metric: .distance)
+        let exact = BetweennessCentrality.compute(net, metric: .distance, tieTolerance: 0)
+        #expect(tolerant[1] == 0.5)  // one of the two shortest 0–2 paths passes through 1
+        #expect(exact[1] == 0)       // exact comparison sees only the direct link
+        // Strength weights: 1/w lengths 1/2 + 1/2 against 1/1 tie exactly in both rules.
+        let strength = Self.network(3, [(0, 1, 2), (1, 2, 2), (0, 2, 1)])
+        #expect(BetweennessCentrality.compute(strength, metric: .strength)[1] == 0.5)
+    }
+
+    @Test func pageRankSumsToOneAndFavoursTheReliedOn() {
+        // 0 → 2, 1 → 2, 2 → 3: 3 and 2 collect rank; 3 is dangling.
+        let net = Self.network(4, [(0, 2, 1), (1, 2, 1), (2, 3, 1)], directed: true)
+        let r = PageRank.compute(net)
+        #expect(r.converged)
+        #expect(abs(r.values.reduce(0, +) - 1) < 1e-12)
+        #expect(r.values[3] > r.values[2] && r.values[2] > r.values[0])
+        #expect(r.values[0] == r.values[1])
+    }
+
+    @Test func resultsDoNotDependOnThreadScheduling() {
+        let a = BetweennessCentrality.compute(Self.kite, metric: .strength)
+        for _ in 0..<5 { #expect(BetweennessCentrality.compute(Self.kite, metric: .strength) == a) }
+    }
+
+    // MARK: Brute-force oracle
+
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Betweenness by enumerating every simple path between every ordered pair.
+    static func bruteForce(_ n: Int, _ adj: [[Double]]) -> [Double] {
+        var result = [Double](repeating: 0, count: n)
+        for s in 0..<n {
+            for t in 0..<n where t != s {
+                var paths: [(Double, [Int])] = []
+                var visited = [Bool](repeating: false, count: n)
+                func walk(_ v: Int, _ length: Double, _ trail: [Int]) {
+                    if v == t { paths.append((length, trail)); return }
+                    visited[v] = true
+                    for w in 0..<n where adj[v][w] > 0 && !visited[w] { walk(w, length + adj[v][w], trail + [w]) }
+                    visited[v] = false
+                }
+                walk(s, 0, [s])
+                guard let best = paths.map(\.0).min() else { continue }
+                let shortest = paths.filter { $0.0 == best }
+                for v in 0..<n where v != s && v != t {
+                    result[v] += Double(shortest.filter { $0.1.contains(v) }.count) / Double(shortest.count)
+                }
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: 0..<6)
+    func betweennessMatchesBruteForceOnRandomGraphs(seed: Int) {
+        var rng = SplitMix64(state: UInt64(seed) &* 7919)
+        for _ in 0..<20 {
+            let n = Int(rng.next() % 6) + 2
+            var adj = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+            var edges: [(Int, Int, Double)] = []
+            for i in 0..<n { for j in (i + 1)..<n where rng.next() % 100 < 45 {
+                let w = Double(rng.next() % 3 + 1)  // integer lengths: sums are exact
+                adj[i][j] = w; adj[j][i] = w
+                edges.append((i, j, w))
+            } }
+            let net = Self.network(n, edges)
+            let unitAdj = adj.map { $0.map { $0 > 0 ? 1.0 : 0 } }
+            let oracleUnweighted = Self.bruteForce(n, unitAdj)
+            let oracleWeighted = Self.bruteForce(n, adj)
+            let ours = BetweennessCentrality.compute(net, normalized: false)
+            let oursWeighted = BetweennessCentrality.compute(net, metric: .distance, normalized: false)
+            // Unnormalized undirected betweenness counts each pair once: half the ordered sum.
+            #expect(close(ours, oracleUnweighted.map { $0 / 2 }, 1e-9), "seed \(seed) n \(n) \(edges)")
+            #expect(close(oursWeighted, oracleWeighted.map { $0 / 2 }, 1e-9), "seed \(seed) n \(n) \(edges)")
+        }
+    }
+
+    @Test func directedBetweennessMatchesBruteForce() {
+        var rng = SplitMix64(state: 42)
+        for _ in 0..<30 {
+            let n = Int(rng.next() % 5) + 2
+            var adj = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+            var edges: [(Int, Int, Double)] = []
+            for i in 0..<n { for j in 0..<n where i != j && rng.next() % 100 < 35 { adj[i][j] = 1; edges.append((i, j, 1)) } }
+            let ours = BetweennessCentrality.compute(Self.network(n, edges, directed: true), normalized: false)
+            #expect(close(ours, Self.bruteForce(n, adj), 1e-9), "\(edges)")
+        }
+    }
+}
