@@ -39,7 +39,8 @@ public struct AgencyNetwork: Sendable {
             self.kinds = kinds
         }
 
-        func admits(_ agency: Agency) -> Bool {
+        /// Whether an agency enters the network.
+        public func admits(_ agency: Agency) -> Bool {
             (includeCollectives || agency.kind != .collective || kinds.contains(.collective)) && (kinds.isEmpty || kinds.contains(agency.kind))
         }
     }

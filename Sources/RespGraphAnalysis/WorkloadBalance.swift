@@ -5,8 +5,8 @@ import RespGraphModel
 ///
 /// - Definition: an agency is overloaded when its weighted load is an outlier (``Outliers/above(_:k:)``).
 ///   For each task it leads that names other non-collective agencies, every such agency is a
-///   candidate; candidates are ranked by current weighted load (lightest first), then by whether they
-///   already co-lead the task (co-leads first), then by name. The proposal shows the loads of both
+///   candidate; co-leads (already accountable for the task) come first, then supporters, each by
+///   current weighted load (lightest first), then by name. The proposal shows the loads of both
 ///   agencies before and after the lead moves (the overloaded agency becoming a supporter).
 /// - Complexity: O(T·k) for k agencies per task.
 public enum WorkloadBalance {
@@ -35,8 +35,8 @@ public enum WorkloadBalance {
                 let leads = Set(graph.agencies(of: t, role: .lead))
                 let candidates = Set(graph.agencies(of: t)).filter { $0 != a && !graph[$0].isCollective }
                 guard let best = candidates.sorted(by: { x, y in
-                    if loads[x.index].weighted != loads[y.index].weighted { return loads[x.index].weighted < loads[y.index].weighted }
                     if leads.contains(x) != leads.contains(y) { return leads.contains(x) }
+                    if loads[x.index].weighted != loads[y.index].weighted { return loads[x.index].weighted < loads[y.index].weighted }
                     return graph[x].name < graph[y].name
                 }).first else { continue }
                 let coLead = leads.contains(best)

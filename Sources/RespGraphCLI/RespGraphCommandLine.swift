@@ -25,7 +25,9 @@ public enum RespGraphCommandLine {
     /// Every command, in the order `respgraph help` lists them.
     static let commands: [CommandEntry] = [
         CommandEntry(SummaryCommand.self), CommandEntry(AgenciesCommand.self), CommandEntry(AgencyCommand.self),
-        CommandEntry(TaskCommand.self), CommandEntry(WorkloadCommand.self), CommandEntry(DiagnosticsCommand.self),
+        CommandEntry(TaskCommand.self), CommandEntry(WorkloadCommand.self), CommandEntry(CentralityCommand.self),
+        CommandEntry(DepsCommand.self), CommandEntry(StructureCommand.self), CommandEntry(PathCommand.self),
+        CommandEntry(PlanCommand.self), CommandEntry(DiffCommand.self), CommandEntry(DiagnosticsCommand.self),
         CommandEntry(ImportCommand.self),
     ]
 
