@@ -127,3 +127,23 @@ import Testing
         print("\(doc): weighted betweenness, \(nearTie.count) of \(co.nodeCount) agencies touched by near-ties")
     }
 }
+
+extension NetworkXGoldenTests {
+    @Test(arguments: ["2022", "2024"])
+    func structureEqualsNetworkX(doc: String) throws {
+        let (g, co, _) = Self.networks(doc)
+        let cores = Structure.coreNumbers(co).map(Double.init)
+        #expect(Self.mismatches(cores, co, in: g, against: Self.reference(doc, "coassign", "core_number")).isEmpty)
+        let docs = Self.golden["documents"] as? [String: Any]
+        let c = (docs?[doc] as? [String: Any])?["coassign"] as? [String: Any]
+        #expect(Set(Structure.components(co)).count == c?["components"] as? Int)
+        // Modularity of a fixed partition (agencies grouped by kind), weighted and unweighted.
+        let kinds = AgencyKind.allCases
+        let partition = co.agencies.map { kinds.firstIndex(of: g[$0].kind)! }
+        let dense = partition.map { k in Array(Set(partition)).sorted().firstIndex(of: k)! }
+        let weighted = try #require(c?["modularity_by_kind"] as? Double)
+        let unweighted = try #require(c?["modularity_by_kind_unweighted"] as? Double)
+        #expect(abs(Structure.modularity(co, communities: dense) - weighted) < 1e-9)
+        #expect(abs(Structure.modularity(co.mapWeights { _ in 1 }, communities: dense) - unweighted) < 1e-9)
+    }
+}

@@ -79,7 +79,7 @@ import Testing
         #expect(Set(starts).count == 1)
     }
 
-    @Test(arguments: ["summary", "agencies", "agency", "task", "workload", "diagnostics", "import"])
+    @Test(arguments: ["summary", "agencies", "agency", "task", "workload", "centrality", "deps", "structure", "path", "plan", "diff", "diagnostics", "import"])
     func everyCommandHasHelpAndHelpCommandAgrees(command: String) throws {
         let a = try run([command, "--help"]), b = try run(["help", command]), c = try run([command, "-h"])
         #expect(a.status == 0 && a.stdout.contains("Usage: respgraph \(command)"))
@@ -103,13 +103,70 @@ import Testing
 
     @Test(arguments: ["table", "json", "csv"])
     func everyQueryAnswersInEveryFormat(format: String) throws {
-        for args in [["summary"], ["agencies", "--top", "3"], ["agency", "数据局"], ["task", "2022:1"], ["workload", "--top", "3"], ["diagnostics", "--severity", "warning"]] {
+        let queries: [[String]] = [
+            ["summary"], ["agencies", "--top", "3"], ["agency", "数据局"], ["task", "2022:1"], ["workload", "--top", "3"],
+            ["workload", "--by", "indicator", "--top", "2"], ["workload", "--checks"], ["workload", "--roster"], ["workload", "--balance", "--doc", "2024"],
+            ["workload", "--outliers"], ["centrality", "betweenness", "--top", "5"], ["centrality", "pagerank", "--doc", "2024"],
+            ["centrality", "structural-holes", "--weighted"], ["centrality", "closeness", "--weighted", "--weight-as", "distance"],
+            ["centrality", "degree", "--network", "dependency"], ["deps"], ["deps", "数据局"], ["deps", "--pairs", "--top", "5"],
+            ["structure", "--doc", "2022"], ["path", "教育厅", "海事局", "--doc", "2024"], ["plan", "--doc", "2024", "--indicator", "获得信贷", "--meetings", "2"],
+            ["diff", "2022", "2024"], ["diagnostics", "--severity", "warning"],
+        ]
+        for args in queries {
             let out = try run(args + ["--format", format])
             #expect(out.status == 0, "\(args)")
             #expect(!out.stdout.isEmpty, "\(args)")
             if format == "json" {
                 #expect((try? JSONSerialization.jsonObject(with: Data(out.stdout.utf8))) != nil, "\(args)")
             }
+        }
+    }
+
+    @Test func centralityStatesWeightMeaningAndNormalisation() throws {
+        let out = try run(["centrality", "betweenness", "--weighted", "--doc", "2024", "--top", "3", "--format", "json"])
+        #expect(out.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        #expect((object["weight_meaning"] as? String)?.contains("1/w") == true)
+        #expect((object["notes"] as? [String])?.contains { $0.contains("(n−1)(n−2)") } == true)
+        #expect((object["results"] as? [[String: Any]])?.count == 3)
+        let bad = try run(["centrality", "betweeness"])
+        #expect(bad.status == 64 && bad.stderr.contains("Did you mean 'betweenness'?"))
+        let weightAs = try run(["centrality", "closeness", "--weight-as", "distance"])
+        #expect(weightAs.status == 64)
+    }
+
+    @Test func diffMatchesRenamedAgenciesAsOneRow() throws {
+        let out = try run(["diff", "2022", "2024", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["agencies"] as? [[String: Any]])
+        let data = try #require(rows.first { $0["agency"] as? String == "自治区数据局" })
+        #expect(data["former_names"] as? [String] == ["自治区大数据发展局"])
+        #expect((data["lead_before"] as? Int ?? 0) > 0 && (data["lead_after"] as? Int ?? 0) > 0)
+        #expect(!rows.contains { $0["agency"] as? String == "自治区大数据发展局" })
+    }
+
+    @Test func checksFindTheRowWithoutLead() throws {
+        let out = try run(["workload", "--checks", "--doc", "2024", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        #expect(object["without_lead"] as? [String] == ["2024:23"])
+    }
+
+    @Test func pathAndPlanAnswerOnRealData() throws {
+        let path = try run(["path", "教育厅", "海事局", "--doc", "2024", "--format", "json"])
+        let p = try #require(try JSONSerialization.jsonObject(with: Data(path.stdout.utf8)) as? [String: Any])
+        #expect(p["length"] as? Int == 2)
+        let plan = try run(["plan", "--doc", "2024", "--meetings", "5", "--format", "json"])
+        let q = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
+        #expect((q["meetings"] as? [Any])?.count == 5)
+        #expect((q["attendance"] as? Int ?? .max) < (q["naive_attendance"] as? Int ?? 0))
+        let none = try run(["plan", "--indicator", "不存在"])
+        #expect(none.status == 1 && none.stderr.contains("indicators:"))
+    }
+
+    @Test func outputIsByteIdenticalAcrossRuns() throws {
+        for args in [["structure", "--format", "json"], ["centrality", "betweenness", "--weighted", "--format", "csv"], ["plan", "--meetings", "4", "--format", "json"]] {
+            let a = try run(args), b = try run(args)
+            #expect(a.stdout == b.stdout, "\(args)")
         }
     }
 

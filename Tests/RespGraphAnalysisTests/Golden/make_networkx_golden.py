@@ -62,7 +62,7 @@ def networks(rows, collectives):
     return co, dep
 
 
-def measures(co, dep):
+def measures(co, dep, kinds):
     tol = 1e-12
     out = {
         "coassign": {
@@ -84,6 +84,10 @@ def measures(co, dep):
             "constraint_weighted": clean(nx.constraint(co, weight="weight")),
             "core_number": clean(nx.core_number(co)),
             "components": nx.number_connected_components(co),
+            "modularity_by_kind": nx.community.modularity(
+                co, [{a for a in co if kinds[a] == k} for k in sorted({kinds[a] for a in co})], weight="weight"),
+            "modularity_by_kind_unweighted": nx.community.modularity(
+                co, [{a for a in co if kinds[a] == k} for k in sorted({kinds[a] for a in co})], weight=None),
         },
         "dependency": {
             "nodes": dep.number_of_nodes(),
@@ -98,7 +102,9 @@ def measures(co, dep):
 
 
 def main():
-    collectives = {r["name"] for r in read_csv("Graphs/agencies.csv") if r["kind"] == "collective"}
+    registry = read_csv("Graphs/agencies.csv")
+    collectives = {r["name"] for r in registry if r["kind"] == "collective"}
+    kinds = {r["name"]: r["kind"] for r in registry}
     golden = {
         "networkx_version": nx.__version__,
         "python_version": sys.version.split()[0],
@@ -107,7 +113,7 @@ def main():
     }
     for doc, path in [("2022", "Graphs/guangxi-2022-tasks.csv"), ("2024", "Graphs/guangxi-2024-tasks.csv")]:
         co, dep = networks(read_csv(path), collectives)
-        golden["documents"][doc] = measures(co, dep)
+        golden["documents"][doc] = measures(co, dep, kinds)
     target = os.path.join(os.path.dirname(os.path.abspath(__file__)), "networkx-golden.json")
     with open(target, "w", encoding="utf-8") as f:
         json.dump(golden, f, ensure_ascii=False, indent=1, sort_keys=True)
