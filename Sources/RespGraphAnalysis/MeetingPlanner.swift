@@ -78,8 +78,14 @@ public enum MeetingPlanner {
             groups.remove(at: best.1)
             sets.remove(at: best.1)
         }
-        // Local search: move a task to another meeting when that lowers the cost.
-        func cost(_ g: [TaskID]) -> Int { agencies(of: g, in: graph).count }
+        // Local search: move a task to another meeting when that lowers the cost. Each meeting keeps a
+        // count of how many of its tasks name each agency, so a move is priced in O(k) for k agencies.
+        let taskAgencies = Dictionary(uniqueKeysWithValues: tasks.map { ($0, Array(Set(graph.agencies(of: $0)))) })
+        var counts: [[AgencyID: Int]] = groups.map { g in
+            var c: [AgencyID: Int] = [:]
+            for t in g { for a in taskAgencies[t]! { c[a, default: 0] += 1 } }
+            return c
+        }
         var improved = true
         var passes = 0
         while improved && passes < 50 {
@@ -88,21 +94,25 @@ public enum MeetingPlanner {
             for i in groups.indices {
                 var k = 0
                 while k < groups[i].count {
-                    let t = groups[i][k]
                     guard groups[i].count > 1 else { break }
-                    var without = groups[i]
-                    without.remove(at: k)
-                    let before = cost(groups[i])
-                    let afterSource = cost(without)
+                    let t = groups[i][k]
+                    let members = taskAgencies[t]!
+                    let saved = members.filter { counts[i][$0] == 1 }.count
                     var bestTarget: Int? = nil
                     var bestDelta = 0
                     for j in groups.indices where j != i {
-                        let delta = (afterSource + cost(groups[j] + [t])) - (before + cost(groups[j]))
+                        let added = members.filter { counts[j][$0] == nil }.count
+                        let delta = added - saved
                         if delta < bestDelta { bestDelta = delta; bestTarget = j }
                     }
                     if let j = bestTarget {
-                        groups[i] = without
+                        groups[i].remove(at: k)
                         groups[j].append(t)
+                        for a in members {
+                            counts[i][a]! -= 1
+                            if counts[i][a] == 0 { counts[i][a] = nil }
+                            counts[j][a, default: 0] += 1
+                        }
                         improved = true
                     } else {
                         k += 1

@@ -28,7 +28,8 @@ public enum DisplayWidth {
         var out = ""
         var width = 0
         for c in s {
-            let w = of(String(c))
+            var w = 0
+            for scalar in c.unicodeScalars { w += of(scalar) }
             if width + w > limit - 1 { break }
             out.append(c)
             width += w

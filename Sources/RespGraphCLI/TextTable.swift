@@ -40,7 +40,7 @@ public struct TextTable: Sendable {
         var widths = columns.map { DisplayWidth.of($0.title) }
         let cells = rows.map { row in
             row.enumerated().map { i, cell in
-                DisplayWidth.truncate(cell.replacingOccurrences(of: "\n", with: " "), to: columns[i].maxWidth)
+                DisplayWidth.truncate(cell.contains("\n") ? cell.replacingOccurrences(of: "\n", with: " ") : cell, to: columns[i].maxWidth)
             }
         }
         for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }

@@ -55,9 +55,22 @@ public struct AgencyNameNormaliser: Sendable {
     ///
     /// - Complexity: O(n) in the cell length, plus a hash lookup per item.
     public func resolve(_ cell: String) -> ResolvedCell {
+        // Fast path: a cell of known names separated by '，' (as the curated tables write them).
+        if !cell.isEmpty, !cell.unicodeScalars.contains(where: { $0.isBlank || $0 == "," || $0 == "；" || $0 == ";" }) {
+            let pieces = cell.split(separator: "，", omittingEmptySubsequences: false)
+            var names: [ResolvedAgencyName] = []
+            var seen = Set<String>()
+            var allKnown = true
+            for piece in pieces {
+                let name = String(piece)
+                guard let canonical = registry.canonicalName(of: name) else { allKnown = false; break }
+                if seen.insert(canonical).inserted { names.append(ResolvedAgencyName(name: canonical, written: name, known: true)) }
+            }
+            if allKnown { return ResolvedCell(names: names, repairs: []) }
+        }
         var repairs: [String] = []
         let compact = TextCleaning.fullWidthParentheses(TextCleaning.removingWhitespace(cell))
-        if cell.unicodeScalars.contains(where: { $0.properties.isWhitespace }), compact != cell.trimmed {
+        if cell.unicodeScalars.contains(where: \.isBlank), compact != cell.trimmed {
             repairs.append("joined '\(cell.trimmed)' → '\(compact)'")
         }
         var names: [ResolvedAgencyName] = []

@@ -1,9 +1,21 @@
+extension Unicode.Scalar {
+    /// Whitespace as the documents have it: ASCII blanks and line breaks, no-break and ideographic spaces.
+    /// A plain switch: cheaper than the Unicode property lookup on every scalar of every cell.
+    @inline(__always) var isBlank: Bool {
+        switch value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x3000, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0xFEFF: true
+        default: false
+        }
+    }
+}
+
 extension StringProtocol {
-    /// The text without whitespace and line breaks at either end (scalar-level, no Foundation bridging).
+    /// The text without whitespace and line breaks at either end.
     var trimmed: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !$0.isBlank }),
+              let last = scalars.lastIndex(where: { !$0.isBlank }) else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return String(self) }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: scalars[first...last])
         return String(out)

@@ -32,13 +32,15 @@ enum TextCleaning {
 
     /// Removes every whitespace character (agency names never contain spaces).
     static func removingWhitespace(_ text: String) -> String {
+        if !text.unicodeScalars.contains(where: \.isBlank) { return text }
         var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars where !s.properties.isWhitespace { out.append(s) }
+        for s in text.unicodeScalars where !s.isBlank { out.append(s) }
         return String(out)
     }
 
     /// Replaces half-width parentheses with full-width ones, as the documents mostly write them.
     static func fullWidthParentheses(_ text: String) -> String {
+        if !text.unicodeScalars.contains(where: { $0 == "(" || $0 == ")" }) { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars { out.append(s == "(" ? "（" : s == ")" ? "）" : s) }
         return String(out)
