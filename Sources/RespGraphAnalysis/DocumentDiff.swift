@@ -5,7 +5,8 @@ import RespGraphModel
 /// - Definition: each agency of either document is mapped to the last name of its lineage
 ///   (自治区大数据发展局 → 自治区数据局), so a renamed agency is one row. For each mapped agency the lead
 ///   and support counts in both documents and their changes; agencies only in the later document
-///   appear, only in the earlier disappear; indicators are compared by name; centrality ranks are
+///   appear, only in the earlier disappear; the task tables' indicators are compared by name (a work
+///   point's section heading is not an indicator); centrality ranks are
 ///   compared by the given scores (1 = highest), over agencies present in both.
 /// - Complexity: O(A log A + T).
 public struct DocumentDiff: Sendable {
@@ -63,9 +64,13 @@ public struct DocumentDiff: Sendable {
                        leadBefore: x.lead, leadAfter: y.lead, supportBefore: x.support, supportAfter: y.support,
                        rankBefore: rb[key], rankAfter: ra[key])
         }
-        let ib = Set(before.tasks.map(\.indicator)), ia = Set(after.tasks.map(\.indicator))
-        indicatorsAdded = Workload.indicators(in: after).filter { !ib.contains($0) }
-        indicatorsRemoved = Workload.indicators(in: before).filter { !ia.contains($0) }
+        func tableIndicators(_ g: ResponsibilityGraph) -> [String] {
+            var seen = Set<String>()
+            return g.tasks.filter { $0.level == .table }.compactMap { seen.insert($0.indicator).inserted ? $0.indicator : nil }
+        }
+        let ib = tableIndicators(before), ia = tableIndicators(after)
+        indicatorsAdded = ia.filter { !Set(ib).contains($0) }
+        indicatorsRemoved = ib.filter { !Set(ia).contains($0) }
     }
 
     /// Agencies only in the later document.

@@ -17,6 +17,7 @@ enum WorkloadCommand: CLICommand {
         --checks: tasks with no lead, more than --max-leads leads, more than --max-supporters supporters,
         an agency named both lead and support, tasks whose lead has no supporter.
         --balance: for each outlier, led tasks another named agency could lead (a heuristic, with numbers).
+        --by indicator --format csv writes the agency × indicator matrix of weighted load.
         Example: respgraph workload --doc 2024 --top 10
         """,
         options: SharedOptions.data + [
@@ -120,6 +121,15 @@ enum WorkloadCommand: CLICommand {
                 items.append(.object([("agency", .string(graph[l.agency].name)), ("indicators", .array(cells))]))
             }
             answer.tables = [table]
+            // CSV: the agency × indicator matrix of weighted load, one column per indicator.
+            var matrix = TextTable(columns: [.init("agency")] + indicators.map { .init($0) })
+            for l in shown {
+                let a = l.agency.index
+                matrix.append([graph[l.agency].name] + indicators.indices.map { i in
+                    formatNumber(weights.lead * Double(lead[a][i]) + weights.support * Double(support[a][i]))
+                })
+            }
+            answer.csvTable = matrix
             answer.json = .object([("weights", weightsJSON(weights)), ("indicators", .array(indicators.map(JSONValue.string))), ("agencies", .array(items))])
             answer.footer = ["\(shown.count) agencies across \(indicators.count) indicators; weighted here counts whole leads."]
         } else {
