@@ -1,0 +1,45 @@
+import RespGraphModel
+
+/// Node-link JSON (`{"directed", "nodes": [...], "links": [...]}`), as D3, Cytoscape.js and
+/// NetworkX's `node_link_graph(data, edges="links")` read it.
+public enum NodeLinkJSONWriter {
+    /// The JSON document.
+    public static func write(_ g: GraphElements) -> String {
+        func json(_ v: GraphElements.Value) -> JSONValue {
+            switch v {
+            case .string(let s): .string(s)
+            case .int(let n): .int(n)
+            case .double(let x): .double(x)
+            case .bool(let b): .bool(b)
+            }
+        }
+        let nodes: [JSONValue] = g.nodes.map { n in
+            .object([("id", .string(n.id)), ("label", .string(n.label))] + zip(g.nodeAttributes, n.values).map { ($0.name, json($1)) })
+        }
+        let links: [JSONValue] = g.edges.map { e in
+            .object([("source", .string(e.source)), ("target", .string(e.target))] + zip(g.edgeAttributes, e.values).map { ($0.name, json($1)) })
+        }
+        return JSONValue.object([("directed", .bool(g.directed)), ("multigraph", .bool(false)), ("graph", .object([("generator", .string("respgraph"))])),
+                                 ("nodes", .array(nodes)), ("links", .array(links))]).formatted()
+    }
+}
+
+/// A node table and an edge table as CSV, optionally with a UTF-8 byte-order mark for spreadsheets
+/// that need one to read UTF-8.
+public enum TableCSVWriter {
+    /// (nodes CSV, edges CSV).
+    public static func write(_ g: GraphElements, byteOrderMark: Bool = false) -> (nodes: String, edges: String) {
+        func text(_ v: GraphElements.Value) -> String {
+            switch v {
+            case .string(let s): s
+            case .int(let n): String(n)
+            case .double(let x): JSONValue.number(x)
+            case .bool(let b): b ? "true" : "false"
+            }
+        }
+        let bom = byteOrderMark ? "\u{FEFF}" : ""
+        let nodes = CSV.format([["id", "label"] + g.nodeAttributes.map(\.name)] + g.nodes.map { [$0.id, $0.label] + $0.values.map(text) })
+        let edges = CSV.format([["source", "target"] + g.edgeAttributes.map(\.name)] + g.edges.map { [$0.source, $0.target] + $0.values.map(text) })
+        return (bom + nodes, bom + edges)
+    }
+}
