@@ -28,6 +28,6 @@ let package = Package(
         .testTarget(name: "RespGraphModelTests", dependencies: ["RespGraphModel", "RespGraphTestSupport"]),
         .testTarget(name: "RespGraphImportTests", dependencies: ["RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"]),
         .testTarget(name: "RespGraphAnalysisTests", dependencies: ["RespGraphAnalysis", "RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"]),
-        .testTarget(name: "RespGraphCLITests", dependencies: ["RespGraphCLI", "RespGraphTestSupport"]),
+        .testTarget(name: "RespGraphCLITests", dependencies: ["RespGraphCLI", "RespGraphExport", "RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"]),
     ]
 )

@@ -63,6 +63,13 @@ public struct ProcessOutput: Sendable {
     public var stderr: String
     /// The exit status.
     public var status: Int32
+
+    /// Creates an output record.
+    public init(stdout: String, stderr: String, status: Int32) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.status = status
+    }
 }
 
 /// Runs the built respgraph executable as a user would.

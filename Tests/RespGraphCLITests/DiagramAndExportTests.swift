@@ -1,0 +1,250 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import RespGraphData
+import RespGraphExport
+import RespGraphImport
+import RespGraphModel
+import RespGraphTestSupport
+import Testing
+
+/// DOT that real Graphviz accepts, escaping of hostile names, and exports that load elsewhere.
+@Suite struct DiagramAndExportTests {
+    func run(_ args: [String]) throws -> ProcessOutput { try RespgraphBinary.run(args) }
+
+    /// Runs a program with input on stdin.
+    static func tool(_ path: String, _ arguments: [String], input: String) throws -> ProcessOutput {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let i = Pipe(), o = Pipe(), e = Pipe()
+        process.standardInput = i
+        process.standardOutput = o
+        process.standardError = e
+        try process.run()
+        let writer = Thread { i.fileHandleForWriting.write(Data(input.utf8)); try? i.fileHandleForWriting.close() }
+        writer.start()
+        let out = o.fileHandleForReading.readDataToEndOfFile()
+        let err = e.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProcessOutput(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self), status: process.terminationStatus)
+    }
+
+    /// The first `program` on PATH.
+    static func which(_ program: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(dir)/\(program)") {
+            return "\(dir)/\(program)"
+        }
+        return nil
+    }
+
+    static let variants: [[String]] = [
+        ["--view", "tasks"], ["--view", "tasks", "--all"], ["--view", "tasks", "--top", "3"], ["--view", "tasks", "--cluster", "indicator"],
+        ["--view", "tasks", "--agency", "数据局", "--depth", "1"], ["--view", "tasks", "--indicator", "纳税"],
+        ["--view", "coassign"], ["--view", "coassign", "--all"], ["--view", "coassign", "--layout", "sfdp"], ["--view", "coassign", "--agency", "商务厅", "--depth", "2"],
+        ["--view", "dependency"], ["--view", "dependency", "--top", "10", "--layout", "dot"], ["--view", "coassign", "--font", "SimHei"],
+    ]
+
+    @Test(arguments: ["2022", "2024"])
+    func everyDiagramVariantIsAcceptedByGraphviz(doc: String) throws {
+        let dot = try #require(Self.which("dot"), "Graphviz 'dot' is not installed; .ci/run installs it (apt-get install graphviz)")
+        for variant in Self.variants {
+            if doc == "2022" && variant.contains("数据局") { continue }  // 数据局 is a 2024 name; 2022 has 大数据发展局
+            let out = try run(["dot", "--doc", doc] + variant)
+            #expect(out.status == 0, "\(variant): \(out.stderr)")
+            #expect(out.stdout.hasPrefix("digraph") || out.stdout.hasPrefix("graph"))
+            let layout = variant.firstIndex(of: "--layout").map { variant[$0 + 1] }
+            let rendered = try Self.tool(dot, ["-Tsvg"] + (layout.map { ["-K\($0)"] } ?? []), input: out.stdout)
+            #expect(rendered.status == 0, "\(doc) \(variant)")
+            #expect(rendered.stderr.isEmpty, "\(doc) \(variant): \(rendered.stderr)")
+            #expect(rendered.stdout.contains("<svg"))
+            // Node ids are plain ASCII; the Chinese is in labels.
+            for line in out.stdout.split(separator: "\n") where line.hasPrefix("  a") || line.hasPrefix("  t") {
+                let id = line.dropFirst(2).prefix { $0 != " " }
+                #expect(id.allSatisfy { $0.isASCII }, "\(id)")
+            }
+        }
+    }
+
+    @Test func sameInputGivesByteIdenticalDOT() throws {
+        for variant in [["--view", "tasks", "--doc", "2024"], ["--view", "coassign"], ["--view", "dependency", "--doc", "2022"]] {
+            #expect(try run(["dot"] + variant).stdout == (try run(["dot"] + variant).stdout))
+        }
+    }
+
+    @Test func largeDiagramIsCutAndSaysHow() throws {
+        let out = try run(["dot", "--doc", "2024"])
+        #expect(out.stderr.contains("drawing the 24 heaviest"))
+        #expect(out.stderr.contains("--all"))
+        let all = try run(["dot", "--doc", "2024", "--all"])
+        #expect(all.stderr.isEmpty)
+    }
+
+    static let hostileNames = ["引号\"机构\"", "反斜杠\\N局", "尾反斜杠\\", "换行\n单位", "<尖括号>&{花括号}", "\\l\\G\\E"]
+
+    static func hostileGraph() throws -> ResponsibilityGraph {
+        var b = ResponsibilityGraphBuilder()
+        let d = b.addDocument(PlanDocument(id: "x\"y", title: "hostile"))
+        let ids = hostileNames.map { b.addAgency(Agency(name: $0, kind: .unknown)) }
+        b.addTask(PlanTask(document: d, level: .table, number: 1, label: "1", indicator: "指标\"}", direction: "a\\b",
+                           text: "任务 <b>&amp; \"quoted\" \\", sourceLine: 1), leads: [ids[0], ids[1]], supporters: Array(ids[2...]))
+        return b.build()
+    }
+
+    @Test func hostileNamesNeitherBreakDOTNorChangeItsMeaning() throws {
+        let dot = try #require(Self.which("dot"), "Graphviz 'dot' is not installed")
+        let graph = try Self.hostileGraph()
+        let text = DOTWriter.agencyTask(graph, tasks: graph.taskIDs)
+        let network = DOTWriter.network(graph, agencies: graph.agencyIDs, links: [(0, 1, 2), (2, 3, 1)], directed: false)
+        for source in [text, network] {
+            // Graphviz reads it without complaint, and the drawn labels say what the names say:
+            // \N stays a backslash and an N (not the node's name), a trailing backslash stays.
+            let svg = try Self.tool(dot, ["-Tsvg"], input: source)
+            #expect(svg.status == 0 && svg.stderr.isEmpty, "\(svg.stderr)")
+            let texts = svg.stdout.split(separator: "\n").filter { $0.contains("<text") }.map { line -> String in
+                let afterTag = line[line.index(after: line.firstIndex(of: ">")!)...]
+                return String(afterTag.prefix { $0 != "<" })
+            }
+            for expected in ["反斜杠\\N局", "尾反斜杠\\", "&lt;尖括号&gt;&amp;{花括号}", "\\l\\G\\E", "换行", "单位"] {
+                #expect(texts.contains(expected), "\(expected) not among \(texts)")
+            }
+            #expect(texts.contains("引号&quot;机构&quot;") || texts.contains("引号\"机构\""), "\(texts)")
+            #expect(!texts.contains { $0.contains("a0") || $0.contains("t1_1") }, "a \\N must not turn into a node id")
+        }
+        #expect(DOTWriter.quoted("a\"b\\") == "\"a\\\"b\\\\\"")
+        #expect(DOTWriter.quoted("two\nlines") == "\"two\\nlines\"")
+    }
+
+    #if canImport(FoundationXML)
+    /// An attribute's value by local name (FoundationXML's `attribute(forName:)` misses attributes of
+    /// elements in a default namespace).
+    static func attribute(_ e: XMLElement, _ name: String) -> String? {
+        e.attributes?.first { ($0.localName ?? $0.name) == name }?.stringValue
+    }
+
+    /// Every element with a local name, depth first in document order.
+    static func elements(_ doc: XMLDocument, named name: String) -> [XMLElement] {
+        var out: [XMLElement] = []
+        func visit(_ node: XMLNode) {
+            if let e = node as? XMLElement, (e.localName ?? e.name) == name { out.append(e) }
+            for child in node.children ?? [] { visit(child) }
+        }
+        if let root = doc.rootElement() { visit(root) }
+        return out
+    }
+
+    /// Nodes (id → label and attributes) and edges (source, target, attributes) read back from GraphML.
+    static func readGraphML(_ text: String) throws -> (nodes: [String: [String: String]], edges: [[String: String]]) {
+        let doc = try XMLDocument(xmlString: text, options: [])
+        var keyNames: [String: String] = [:]
+        for e in Self.elements(doc, named: "key") {
+            if let id = Self.attribute(e, "id") { keyNames[id] = Self.attribute(e, "attr.name") }
+        }
+        func data(_ e: XMLElement) -> [String: String] {
+            var out: [String: String] = [:]
+            for child in (e.children ?? []).compactMap({ $0 as? XMLElement }) where (child.localName ?? child.name) == "data" { out[keyNames[Self.attribute(child, "key") ?? ""] ?? "?"] = child.stringValue ?? "" }
+            return out
+        }
+        var nodes: [String: [String: String]] = [:], edges: [[String: String]] = []
+        for e in Self.elements(doc, named: "node") {
+            guard let id = Self.attribute(e, "id") else { continue }
+            nodes[id] = data(e)
+        }
+        for e in Self.elements(doc, named: "edge") {
+            var d = data(e)
+            d["source"] = Self.attribute(e, "source")
+            d["target"] = Self.attribute(e, "target")
+            edges.append(d)
+        }
+        return (nodes, edges)
+    }
+
+    static func readGEXF(_ text: String) throws -> (nodes: [String: String], edges: Int) {
+        let doc = try XMLDocument(xmlString: text, options: [])
+        var nodes: [String: String] = [:]
+        for e in Self.elements(doc, named: "node") {
+            guard let id = Self.attribute(e, "id") else { continue }
+            nodes[id] = Self.attribute(e, "label")
+        }
+        return (nodes, Self.elements(doc, named: "edge").count)
+    }
+
+    @Test func graphMLAndGEXFRoundTripOnRealAndHostileData() throws {
+        let registry = try AgencyRegistry(csv: EmbeddedGraphs.registry, source: "agencies.csv")
+        let importer = Importer(registry: registry)
+        let real = importer.graph(from: EmbeddedGraphs.taskTables.flatMap { try! importer.importTaskTable(csv: $0.csv, file: $0.name) })
+        for graph in [real, try Self.hostileGraph()] {
+            let elements = GraphElements.agencyTask(graph)
+            let back = try Self.readGraphML(GraphMLWriter.write(elements))
+            #expect(back.nodes.count == elements.nodes.count)
+            #expect(back.edges.count == elements.edges.count)
+            for n in elements.nodes {
+                #expect(back.nodes[n.id]?["label"] == n.label, "\(n.id)")
+                #expect(back.nodes[n.id]?["kind"] == (n.values[1] == .string("") ? "" : { if case .string(let s) = n.values[1] { return s }; return nil }()))
+            }
+            let roles = back.edges.map { "\($0["source"]!)>\($0["target"]!):\($0["role"]!)" }.sorted()
+            let expected = elements.edges.map { e -> String in
+                if case .string(let r) = e.values[0] { return "\(e.source)>\(e.target):\(r)" }
+                return ""
+            }.sorted()
+            #expect(roles == expected)
+            let gexf = try Self.readGEXF(GEXFWriter.write(elements))
+            #expect(gexf.edges == elements.edges.count)
+            #expect(gexf.nodes == Dictionary(uniqueKeysWithValues: elements.nodes.map { ($0.id, $0.label) }))
+        }
+    }
+    #endif
+
+    @Test func exportsLoadInNetworkX() throws {
+        let python = try #require(Self.which("python3"), "python3 is needed to check the exports against NetworkX")
+        let folder = try TemporaryFolder()
+        for format in ["graphml", "gexf", "json"] {
+            #expect(try run(["export", "--format", format, "--doc", "2024", "-o", "\(folder.path)/g.\(format)"]).status == 0)
+        }
+        #expect(try run(["export", "--format", "csv", "--doc", "2024", "-o", "\(folder.path)/g", "--bom"]).status == 0)
+        let script = """
+        import json, networkx as nx
+        a = nx.read_graphml("\(folder.path)/g.graphml"); b = nx.read_gexf("\(folder.path)/g.gexf")
+        c = nx.node_link_graph(json.load(open("\(folder.path)/g.json", encoding="utf-8")), edges="links")
+        assert (a.number_of_nodes(), a.number_of_edges()) == (b.number_of_nodes(), b.number_of_edges()) == (c.number_of_nodes(), c.number_of_edges()), "counts"
+        n = a.nodes["t2024_41"]; assert n["source_line"] == 164 and isinstance(n["source_line"], int) and n["indicator"] == "获得信贷", n
+        assert b.nodes["t2024_41"]["source_line"] == 164
+        assert a.nodes["a0"]["type"] == "agency" and a.nodes["a0"]["label"]
+        roles = sorted(d["role"] for _, _, d in a.edges(data=True)); assert set(roles) == {"lead", "support"}
+        print(a.number_of_nodes(), a.number_of_edges())
+        """
+        let out = try Self.tool(python, ["-c", script], input: "")
+        #expect(out.status == 0, "\(python): \(out.stderr) (NetworkX missing? pip install networkx; .ci/run installs it)")
+        #expect(out.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "288 682")
+        let nodes = try Data(contentsOf: URL(fileURLWithPath: "\(folder.path)/g-nodes.csv"))
+        #expect(nodes.starts(with: [0xEF, 0xBB, 0xBF]))
+    }
+
+    @Test func renderingWithoutGraphvizSaysHowToInstallIt() throws {
+        let folder = try TemporaryFolder()
+        let binary = try #require(RespgraphBinary.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["dot", "--render", "svg", "-o", "\(folder.path)/x.svg"]
+        process.environment = ["PATH": folder.path]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(text.contains("apt-get install graphviz"))
+    }
+
+    @Test func renderWritesSVGWithGlyphOutlines() throws {
+        _ = try #require(Self.which("dot"), "Graphviz 'dot' is not installed")
+        let folder = try TemporaryFolder()
+        let out = try run(["dot", "--doc", "2024", "--top", "5", "--render", "svg", "-o", "\(folder.path)/x.svg"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let svg = try String(contentsOfFile: "\(folder.path)/x.svg", encoding: .utf8)
+        #expect(svg.contains("<symbol") && svg.contains("glyph"))
+    }
+}
