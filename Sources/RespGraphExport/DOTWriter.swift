@@ -26,6 +26,8 @@ public enum DOTWriter {
         public var title: String
         /// How many display columns a label line takes before it wraps (about 9 Han characters).
         public var wrapWidth: Int
+        /// Agencies drawn with a heavy border (the centre of an ego network).
+        public var highlighted: Set<AgencyID> = []
 
         /// Fonts that cover Chinese on Linux, Windows and macOS, in that order.
         public static let chineseFonts = "Noto Sans CJK SC,Source Han Sans SC,Microsoft YaHei,PingFang SC,SimHei"
@@ -119,8 +121,9 @@ public enum DOTWriter {
         return out
     }
 
-    static func agencyNode(_ id: String, _ agency: Agency, _ options: Options) -> String {
-        "\(id) [shape=box, style=\"filled,rounded\", fillcolor=\"\(color(of: agency.kind))\", label=\(quotedLines(wrap(agency.name, width: options.wrapWidth)))];\n"
+    static func agencyNode(_ id: AgencyID, _ agency: Agency, _ options: Options) -> String {
+        let border = options.highlighted.contains(id) ? ", penwidth=3.5, fontsize=12" : ""
+        return "\(GraphElements.id(of: id)) [shape=box, style=\"filled,rounded\", fillcolor=\"\(color(of: agency.kind))\"\(border), label=\(quotedLines(wrap(agency.name, width: options.wrapWidth)))];\n"
     }
 
     /// The legend: one node with an HTML-like table (colour swatches per kind, then the edge styles),
@@ -144,7 +147,7 @@ public enum DOTWriter {
         var agencies = Set<AgencyID>()
         for t in tasks { agencies.formUnion(graph.agencies(of: t)) }
         let sortedAgencies = agencies.sorted()
-        for a in sortedAgencies { out += "  " + agencyNode(GraphElements.id(of: a), graph[a], options) }
+        for a in sortedAgencies { out += "  " + agencyNode(a, graph[a], options) }
         func taskNode(_ t: TaskID, indent: String) -> String {
             let task = graph[t]
             let text = task.text.isEmpty ? task.direction : task.text
@@ -200,7 +203,7 @@ public enum DOTWriter {
     public static func network(_ graph: ResponsibilityGraph, agencies: [AgencyID], links: [(Int, Int, Double)], directed: Bool,
                                options: Options = Options()) -> String {
         var out = header(directed ? "respgraph_dependency" : "respgraph_coassign", directed: directed, options)
-        for a in agencies { out += "  " + agencyNode(GraphElements.id(of: a), graph[a], options) }
+        for a in agencies { out += "  " + agencyNode(a, graph[a], options) }
         let weights = links.map(\.2)
         let lo = weights.min() ?? 1, hi = weights.max() ?? 1
         for (u, v, w) in links {

@@ -218,21 +218,30 @@ import Testing
     }
 }
 
-/// Every example under Examples/ reruns to the output committed beside it.
+/// Every example under Examples/ reruns to the output and DOT committed beside it.
 @Suite struct ExampleTests {
-    @Test(arguments: ["own-spreadsheet"])
+    @Test(arguments: ["own-spreadsheet", "workload-balancing-2024", "ego-network-data-bureau", "meeting-plan-credit"])
     func exampleRerunsToItsCommittedOutput(name: String) throws {
         let binary = try #require(RespgraphBinary.path)
+        let folder = try TemporaryFolder()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [Repository.path("Examples/\(name)/run.sh")]
-        process.environment = ["RESPGRAPH": binary, "PATH": "/usr/bin:/bin"]
+        process.environment = ["RESPGRAPH": binary, "PATH": "/usr/bin:/bin", "OUT": folder.path]
         let pipe = Pipe()
         process.standardOutput = pipe
+        process.standardError = Pipe()
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: data, as: UTF8.self) == (try Repository.text("Examples/\(name)/output.txt")))
+        let committedDOT = Repository.path("Examples/\(name)/diagram.dot")
+        if FileManager.default.fileExists(atPath: committedDOT) {
+            #expect((try? String(contentsOfFile: folder.path + "/diagram.dot", encoding: .utf8)) == (try Repository.text("Examples/\(name)/diagram.dot")))
+            for picture in ["diagram.svg", "diagram.png"] {
+                #expect(FileManager.default.fileExists(atPath: Repository.path("Examples/\(name)/\(picture)")), "\(picture) is committed")
+            }
+        }
     }
 }

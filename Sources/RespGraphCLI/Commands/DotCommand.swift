@@ -68,6 +68,7 @@ enum DotCommand: CLICommand {
         var ego: Set<AgencyID>? = nil
         if let name = args.value("agency") {
             let center = try AgencyLookup.find(name, in: graph)
+            options.highlighted = [center]
             // Depth N: agencies within N hops; the tasks view draws the tasks of agencies within N − 1 hops.
             var reached: Set<AgencyID> = [center]
             var frontier: Set<AgencyID> = [center]
@@ -120,7 +121,7 @@ enum DotCommand: CLICommand {
             if let ego { keep.formIntersection(ego) }
             let inScope = loads.filter { keep.contains($0.agency) }
             if let top = explicitTop ?? (!args.flag("all") && keep.count > readableAgencies ? readableAgencies : nil) {
-                let kept = Set(inScope.prefix(top).map(\.agency))
+                let kept = Set(inScope.prefix(top).map(\.agency)).union(options.highlighted.intersection(keep))
                 if explicitTop == nil {
                     notes.append("respgraph: the network has \(keep.count) agencies; drawing the \(kept.count) heaviest. --top N draws more, --all draws all \(keep.count).")
                 }

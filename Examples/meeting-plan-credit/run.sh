@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# A meeting plan for the 获得信贷 (access to credit) tasks of 2024: who must be in the room, grouped
+# into three meetings, with the agency–task diagram. Prints the session (output.txt holds it); writes
+# diagram.dot into $OUT (default: this folder) and, with RENDER=1, diagram.svg and diagram.png.
+set -eu
+here="$(cd "$(dirname "$0")" && pwd)"
+respgraph="${RESPGRAPH:-$here/../../.build/debug/respgraph}"
+out="${OUT:-$here}"
+echo '$ respgraph plan --doc 2024 --indicator 获得信贷 --meetings 3'
+"$respgraph" plan --doc 2024 --indicator 获得信贷 --meetings 3
+echo
+echo '$ respgraph dot --doc 2024 --view tasks --indicator 获得信贷 -o diagram.dot'
+"$respgraph" dot --doc 2024 --view tasks --indicator 获得信贷 -o "$out/diagram.dot"
+if [ "${RENDER:-0}" = 1 ]; then
+  "$respgraph" dot --doc 2024 --view tasks --indicator 获得信贷 --render svg -o "$out/diagram.svg"
+  "$respgraph" dot --doc 2024 --view tasks --indicator 获得信贷 --render png -o "$out/diagram.png"
+fi
