@@ -35,26 +35,10 @@ public enum BetweennessCentrality {
         let blocks = min(blockCount, max(1, sourceList.count))
         let partial = BlockResults(count: blocks)
         DispatchQueue.concurrentPerform(iterations: blocks) { block in
-            var search = ShortestPathSearch(n: n, offsets: network.offsets, targets: network.targets, lengths: lengths, tieTolerance: tieTolerance)
-            var delta = [Double](repeating: 0, count: n)
-            var sum = [Double](repeating: 0, count: n)
-            var i = block
-            while i < sourceList.count {
-                let s = sourceList[i]
-                search.run(from: s)
-                for v in search.order { delta[Int(v)] = 0 }
-                for k in stride(from: search.order.count - 1, through: 0, by: -1) {
-                    let w = Int(search.order[k])
-                    let coefficient = (1 + delta[w]) / search.sigma[w]
-                    let start = Int(search.predecessorStart[w])
-                    for p in start..<(start + Int(search.predecessorCount[w])) {
-                        let v = Int(search.predecessors[p])
-                        delta[v] += search.sigma[v] * coefficient
-                    }
-                    if w != s { sum[w] += delta[w] }
-                }
-                i += blocks
-            }
+            let mine = stride(from: block, to: sourceList.count, by: blocks).map { sourceList[$0] }
+            let sum = lengths == nil
+                ? unweightedSums(network, sources: mine)
+                : weightedSums(network, lengths: lengths!, sources: mine, tieTolerance: tieTolerance)
             partial.store(sum, at: block)
         }
         var total = [Double](repeating: 0, count: n)
@@ -65,6 +49,105 @@ public enum BetweennessCentrality {
         let factor = (scale ?? 1) * Double(n) / Double(sourceList.count)
         if factor != 1 { for v in 0..<n { total[v] *= factor } }
         return total
+    }
+}
+
+extension BetweennessCentrality {
+    /// Brandes' accumulation for some sources by breadth-first search, on raw buffers: distances as
+    /// Int32, a predecessor DAG in per-node slots (a node's in-degree bounds its predecessors), and
+    /// scratch arrays reset only where the previous search wrote.
+    static func unweightedSums(_ network: AgencyNetwork, sources: [Int]) -> [Double] {
+        let n = network.nodeCount
+        var sum = [Double](repeating: 0, count: n)
+        var distance = [Int32](repeating: -1, count: n)
+        var sigma = [Double](repeating: 0, count: n)
+        var delta = [Double](repeating: 0, count: n)
+        var order = [Int32](repeating: 0, count: n)
+        var predecessorCount = [Int32](repeating: 0, count: n)
+        var predecessorStart = [Int32](repeating: 0, count: n + 1)
+        for t in network.targets { predecessorStart[Int(t) + 1] += 1 }
+        for i in 0..<n { predecessorStart[i + 1] += predecessorStart[i] }
+        var predecessors = [Int32](repeating: 0, count: max(1, network.targets.count))
+        network.offsets.withUnsafeBufferPointer { offsets in
+        network.targets.withUnsafeBufferPointer { targets in
+        distance.withUnsafeMutableBufferPointer { distance in
+        sigma.withUnsafeMutableBufferPointer { sigma in
+        delta.withUnsafeMutableBufferPointer { delta in
+        order.withUnsafeMutableBufferPointer { order in
+        predecessorCount.withUnsafeMutableBufferPointer { predCount in
+        predecessorStart.withUnsafeBufferPointer { predStart in
+        predecessors.withUnsafeMutableBufferPointer { preds in
+        sum.withUnsafeMutableBufferPointer { sum in
+            var reached = 0
+            for s in sources {
+                for k in 0..<reached {
+                    let v = Int(order[k])
+                    distance[v] = -1; sigma[v] = 0; delta[v] = 0; predCount[v] = 0
+                }
+                distance[s] = 0
+                sigma[s] = 1
+                order[0] = Int32(s)
+                reached = 1
+                var head = 0
+                while head < reached {
+                    let v = Int(order[head])
+                    head += 1
+                    let dv = distance[v] + 1
+                    let sv = sigma[v]
+                    for e in Int(offsets[v])..<Int(offsets[v + 1]) {
+                        let w = Int(targets[e])
+                        var dw = distance[w]
+                        if dw < 0 {
+                            dw = dv
+                            distance[w] = dv
+                            order[reached] = Int32(w)
+                            reached += 1
+                        }
+                        if dw == dv {
+                            sigma[w] += sv
+                            preds[Int(predStart[w] + predCount[w])] = Int32(v)
+                            predCount[w] += 1
+                        }
+                    }
+                }
+                var k = reached - 1
+                while k > 0 {
+                    let w = Int(order[k])
+                    let coefficient = (1 + delta[w]) / sigma[w]
+                    let start = Int(predStart[w])
+                    for p in start..<(start + Int(predCount[w])) {
+                        let v = Int(preds[p])
+                        delta[v] += sigma[v] * coefficient
+                    }
+                    sum[w] += delta[w]
+                    k -= 1
+                }
+            }
+        } } } } } } } } } }
+        return sum
+    }
+
+    /// Brandes' accumulation for some sources by Dijkstra (ties by ``PathTieRule``).
+    static func weightedSums(_ network: AgencyNetwork, lengths: [Double], sources: [Int], tieTolerance: Double) -> [Double] {
+        let n = network.nodeCount
+        var search = ShortestPathSearch(n: n, offsets: network.offsets, targets: network.targets, lengths: lengths, tieTolerance: tieTolerance)
+        var delta = [Double](repeating: 0, count: n)
+        var sum = [Double](repeating: 0, count: n)
+        for s in sources {
+            search.run(from: s)
+            for v in search.order { delta[Int(v)] = 0 }
+            for k in stride(from: search.order.count - 1, through: 0, by: -1) {
+                let w = Int(search.order[k])
+                let coefficient = (1 + delta[w]) / search.sigma[w]
+                let start = Int(search.predecessorStart[w])
+                for p in start..<(start + Int(search.predecessorCount[w])) {
+                    let v = Int(search.predecessors[p])
+                    delta[v] += search.sigma[v] * coefficient
+                }
+                if w != s { sum[w] += delta[w] }
+            }
+        }
+        return sum
     }
 }
 

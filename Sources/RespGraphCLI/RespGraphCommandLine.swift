@@ -28,7 +28,7 @@ public enum RespGraphCommandLine {
         CommandEntry(TaskCommand.self), CommandEntry(WorkloadCommand.self), CommandEntry(CentralityCommand.self),
         CommandEntry(DepsCommand.self), CommandEntry(StructureCommand.self), CommandEntry(PathCommand.self),
         CommandEntry(PlanCommand.self), CommandEntry(DiffCommand.self), CommandEntry(DotCommand.self),
-        CommandEntry(ExportCommand.self), CommandEntry(DiagnosticsCommand.self),
+        CommandEntry(ExportCommand.self), CommandEntry(GenerateCommand.self), CommandEntry(DiagnosticsCommand.self),
         CommandEntry(ImportCommand.self),
     ]
 
