@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "RespGraph", targets: ["RespGraphModel", "RespGraphImport", "RespGraphAnalysis", "RespGraphExport", "RespGraphData", "RespGraphCLI"]),
         .executable(name: "respgraph", targets: ["respgraph"]),
+        .executable(name: "respgraph-bench", targets: ["respgraph-bench"]),
     ],
     targets: [
         // MARK: Library modules; every arrow points toward the model.
@@ -22,6 +23,8 @@ let package = Package(
 
         // MARK: Executables
         .executableTarget(name: "respgraph", dependencies: ["RespGraphCLI"]),
+        // Benchmarks, apart from the tests: swift run -c release respgraph-bench
+        .executableTarget(name: "respgraph-bench", dependencies: ["RespGraphModel", "RespGraphImport", "RespGraphAnalysis"]),
 
         // MARK: Tests
         .target(name: "RespGraphTestSupport", dependencies: ["RespGraphModel"], path: "Sources/RespGraphTestSupport"),

@@ -9,29 +9,81 @@
 ///   "Harmony in the small-world", Physica A 285:539–546, 2000 (harmonic).
 /// - Cross-check: NetworkX `closeness_centrality` and `harmonic_centrality`, within 1e-9.
 public enum ClosenessCentrality {
-    /// Closeness (`harmonic` false) or harmonic closeness (true) of every node.
+    /// Closeness (`harmonic` false) or harmonic closeness (true) of every node; the searches run on
+    /// all cores, each node's value computed by one search, so results never depend on thread count.
     public static func compute(_ network: AgencyNetwork, metric: PathMetric = .unweighted, harmonic: Bool = false) -> [Double] {
         let n = network.nodeCount
         if n == 0 { return [] }
         // Distances toward u: search the reverse adjacency.
         let lengths = metric.lengths(network)?.in
-        var search = ShortestPathSearch(n: n, offsets: network.inOffsets, targets: network.inTargets, lengths: lengths)
-        var result = [Double](repeating: 0, count: n)
-        for u in 0..<n {
-            search.run(from: u)
-            if harmonic {
-                var h = 0.0
-                for v in search.order where Int(v) != u { h += 1 / search.distance[Int(v)] }
-                result[u] = h
+        let blocks = min(64, n)
+        let partial = BlockResults(count: blocks)
+        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+            var values: [Double] = []
+            if let lengths {
+                var search = ShortestPathSearch(n: n, offsets: network.inOffsets, targets: network.inTargets, lengths: lengths)
+                for u in stride(from: block, to: n, by: blocks) {
+                    search.run(from: u)
+                    values.append(score(u, n, search.order.lazy.map { search.distance[Int($0)] }, count: search.order.count, harmonic: harmonic))
+                }
             } else {
-                var total = 0.0
-                for v in search.order { total += search.distance[Int(v)] }
-                let reached = Double(search.order.count)
-                if total > 0 && n > 1 {
-                    result[u] = (reached - 1) / total * ((reached - 1) / Double(n - 1))
+                var distance = [Int32](repeating: -1, count: n)
+                var queue = [Int32](repeating: 0, count: n)
+                for u in stride(from: block, to: n, by: blocks) {
+                    let reached = bfs(u, network.inOffsets, network.inTargets, &distance, &queue)
+                    values.append(score(u, n, queue[0..<reached].lazy.map { Double(distance[Int($0)]) }, count: reached, harmonic: harmonic))
+                    for k in 0..<reached { distance[Int(queue[k])] = -1 }
                 }
             }
+            partial.store(values, at: block)
+        }
+        var result = [Double](repeating: 0, count: n)
+        for (block, values) in partial.values.enumerated() {
+            for (i, v) in values.enumerated() { result[block + i * blocks] = v }
         }
         return result
     }
+
+    /// Closeness or harmonic closeness of `u` from the distances of the nodes reaching it (u included).
+    static func score<S: Sequence>(_ u: Int, _ n: Int, _ distances: S, count reached: Int, harmonic: Bool) -> Double where S.Element == Double {
+        if harmonic {
+            var h = 0.0
+            for d in distances where d > 0 { h += 1 / d }
+            return h
+        }
+        var total = 0.0
+        for d in distances { total += d }
+        guard total > 0 && n > 1 else { return 0 }
+        let r = Double(reached)
+        return (r - 1) / total * ((r - 1) / Double(n - 1))
+    }
+
+    /// Breadth-first distances from `source`; returns how many nodes were reached (listed in `queue`).
+    static func bfs(_ source: Int, _ offsets: [Int32], _ targets: [Int32], _ distance: inout [Int32], _ queue: inout [Int32]) -> Int {
+        var reached = 1
+        offsets.withUnsafeBufferPointer { offsets in
+        targets.withUnsafeBufferPointer { targets in
+        distance.withUnsafeMutableBufferPointer { distance in
+        queue.withUnsafeMutableBufferPointer { queue in
+            distance[source] = 0
+            queue[0] = Int32(source)
+            var head = 0
+            while head < reached {
+                let v = Int(queue[head])
+                head += 1
+                let next = distance[v] + 1
+                for e in Int(offsets[v])..<Int(offsets[v + 1]) {
+                    let w = Int(targets[e])
+                    if distance[w] < 0 {
+                        distance[w] = next
+                        queue[reached] = Int32(w)
+                        reached += 1
+                    }
+                }
+            }
+        } } } }
+        return reached
+    }
 }
+
+import Dispatch

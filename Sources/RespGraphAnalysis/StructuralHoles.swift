@@ -28,74 +28,86 @@ public enum StructuralHoles {
         public var hierarchy: [Double]
     }
 
-    /// Computes the measures; `weighted` false treats every link as weight 1.
+    /// Computes the measures; `weighted` false treats every link as weight 1. Nodes are processed in
+    /// parallel blocks; each node's values come from one computation, so thread count never changes them.
+    ///
+    /// - Complexity: O(Σ_j deg(j)²): for each node i and contact j, j's contacts are scanned against a
+    ///   dense scratch row of i's mutual weights.
     public static func compute(_ network: AgencyNetwork, weighted: Bool = false) -> Measures {
-        let net = network
-        let n = net.nodeCount
-        // Mutual weights over the union of in- and out-neighbours.
-        var contacts = [[Int32]](repeating: [], count: n)
-        var mutual = [[Double]](repeating: [], count: n)
+        let n = network.nodeCount
+        // Mutual weights a(i,j) = w(i→j) + w(j→i) as symmetric CSR rows.
+        var links: [(Int32, Int32, Double)] = []
         for i in 0..<n {
-            var pairs: [(Int32, Double)] = []
-            for e in net.range(of: i) { pairs.append((net.targets[e], weighted ? net.weights[e] : 1)) }
-            if net.isDirected { for e in net.inRange(of: i) { pairs.append((net.inTargets[e], weighted ? net.inWeights[e] : 1)) } }
-            else { pairs = pairs.map { ($0.0, $0.1 * 2) } }
-            pairs.sort { $0.0 < $1.0 }
-            for (j, w) in pairs where Int(j) != i {
-                if let last = contacts[i].last, last == j { mutual[i][mutual[i].count - 1] += w } else {
-                    contacts[i].append(j)
-                    mutual[i].append(w)
-                }
+            for e in network.range(of: i) where Int(network.targets[e]) != i {
+                links.append((Int32(i), network.targets[e], weighted ? network.weights[e] : 1))
             }
         }
-        func a(_ i: Int, _ j: Int32) -> Double {
-            let row = contacts[i]
-            var lo = 0, hi = row.count
-            while lo < hi { let mid = (lo + hi) / 2; if row[mid] < j { lo = mid + 1 } else { hi = mid } }
-            return lo < row.count && row[lo] == j ? mutual[i][lo] : 0
-        }
-        let total = mutual.map { $0.reduce(0, +) }
-        let maximum = mutual.map { $0.max() ?? 0 }
-        func p(_ i: Int, _ j: Int32) -> Double { total[i] == 0 ? 0 : a(i, j) / total[i] }
-        var result = Measures(effectiveSize: [], efficiency: [], constraint: [], hierarchy: [])
+        let mutual = AgencyNetwork(kind: .coAssignment, agencies: network.agencies, links: network.isDirected ? links : links.filter { $0.0 < $0.1 })
+        let offsets = mutual.offsets, targets = mutual.targets
+        // Undirected input stores each link once per direction, so a(i,j) = 2w there; the factor
+        // cancels in every proportion, but keep it for fidelity with the definition.
+        let weights = network.isDirected ? mutual.weights : mutual.weights.map { $0 * 2 }
+        var totals = [Double](repeating: 0, count: n), maxima = [Double](repeating: 0, count: n)
         for i in 0..<n {
-            let N = contacts[i]
-            if N.isEmpty {
-                result.effectiveSize.append(.nan); result.efficiency.append(.nan)
-                result.constraint.append(.nan); result.hierarchy.append(.nan)
-                continue
-            }
-            var effective = 0.0
-            var local: [Double] = []
-            for j in N {
-                var redundancy = 0.0
-                var indirect = 0.0
-                for q in N where q != j {
-                    let piq = p(i, q)
-                    if maximum[Int(j)] > 0 { redundancy += piq * a(Int(j), q) / maximum[Int(j)] }
-                    indirect += piq * p(Int(q), j)
+            for e in Int(offsets[i])..<Int(offsets[i + 1]) { totals[i] += weights[e]; maxima[i] = max(maxima[i], weights[e]) }
+        }
+        let total = totals, maximum = maxima
+        let blocks = min(64, max(1, n))
+        let partial = BlockResults(count: blocks)
+        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+            var scratch = [Double](repeating: 0, count: n)   // a(i, ·) for the current i
+            var out: [Double] = []
+            for i in stride(from: block, to: n, by: blocks) {
+                let row = Int(offsets[i])..<Int(offsets[i + 1])
+                if row.isEmpty { out += [.nan, .nan, .nan, .nan]; continue }
+                for e in row { scratch[Int(targets[e])] = weights[e] }
+                var effective = 0.0
+                var local: [Double] = []
+                local.reserveCapacity(row.count)
+                for e in row {
+                    let j = Int(targets[e])
+                    var redundancy = 0.0, indirect = 0.0
+                    for f in Int(offsets[j])..<Int(offsets[j + 1]) {
+                        let q = Int(targets[f])
+                        let aiq = scratch[q]
+                        if aiq == 0 || q == i { continue }
+                        let piq = aiq / total[i]
+                        if maximum[j] > 0 { redundancy += piq * weights[f] / maximum[j] }
+                        indirect += piq * weights[f] / total[q]
+                    }
+                    effective += 1 - redundancy
+                    let c = weights[e] / total[i] + indirect
+                    local.append(c * c)
                 }
-                effective += 1 - redundancy
-                let c = p(i, j) + indirect
-                local.append(c * c)
-            }
-            let C = local.reduce(0, +)
-            var h = 0.0
-            let count = Double(N.count)
-            if N.count > 1, C > 0 {
-                for c in local where c > 0 {
-                    let r = c / (C / count)
-                    h += r * Foundation.log(r)
+                for e in row { scratch[Int(targets[e])] = 0 }
+                let C = local.reduce(0, +)
+                let count = Double(row.count)
+                var h = 0.0
+                if row.count > 1, C > 0 {
+                    for c in local where c > 0 {
+                        let r = c / (C / count)
+                        h += r * Foundation.log(r)
+                    }
+                    h /= count * Foundation.log(count)
                 }
-                h /= count * Foundation.log(count)
+                out += [effective, effective / count, C, h]
             }
-            result.effectiveSize.append(effective)
-            result.efficiency.append(effective / count)
-            result.constraint.append(C)
-            result.hierarchy.append(h)
+            partial.store(out, at: block)
+        }
+        var result = Measures(effectiveSize: Array(repeating: 0, count: n), efficiency: Array(repeating: 0, count: n),
+                              constraint: Array(repeating: 0, count: n), hierarchy: Array(repeating: 0, count: n))
+        for (block, values) in partial.values.enumerated() {
+            for k in 0..<(values.count / 4) {
+                let i = block + k * blocks
+                result.effectiveSize[i] = values[4 * k]
+                result.efficiency[i] = values[4 * k + 1]
+                result.constraint[i] = values[4 * k + 2]
+                result.hierarchy[i] = values[4 * k + 3]
+            }
         }
         return result
     }
 }
 
+import Dispatch
 import Foundation

@@ -42,11 +42,14 @@ public struct SyntheticCorpus: Sendable {
     public var documentCount: Int { max(1, Int((2 * scale).rounded())) }
     /// The number of provinces.
     public var provinceCount: Int { min(31, documentCount) }
+    /// The number of agencies aimed at: about 110 at 1× (like the real pair), 4,300 at 100×,
+    /// 43,000 at 1000× (110·K^0.796 up to 100×, then 43·K).
+    public var agencyTarget: Double { scale <= 100 ? 110 * pow(scale, 0.796) : 43 * scale }
     /// Agencies per province (before the collective).
-    public var agenciesPerProvince: Int { max(12, Int((0.9 * 43 * scale / Double(provinceCount)).rounded())) }
+    public var agenciesPerProvince: Int { max(12, Int((0.9 * agencyTarget / Double(provinceCount)).rounded())) }
     /// National bodies shared by every province (a tenth of the agencies): they tie the provinces
     /// into one network, as ministries and their regional offices do.
-    public var nationalCount: Int { max(2, Int((0.1 * 43 * scale).rounded())) }
+    public var nationalCount: Int { max(2, Int((0.1 * agencyTarget).rounded())) }
 
     /// National body `i`.
     func national(_ i: Int) -> String { "国家部委\(i)局" }
