@@ -83,25 +83,35 @@ public struct AgencyNetwork: Sendable {
         self.kind = kind
         self.agencies = agencies
         let n = agencies.count
+        // Bucket the pairs by source (counting sort), sort each row by target, add up duplicates.
         func freeze(_ pairs: [(Int32, Int32, Double)]) -> ([Int32], [Int32], [Double]) {
-            let sorted = pairs.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+            var start = [Int32](repeating: 0, count: n + 1)
+            for (s, _, _) in pairs { start[Int(s) + 1] += 1 }
+            for i in 0..<n { start[i + 1] += start[i] }
+            var fill = Array(start.dropLast())
+            var bucketTargets = [Int32](repeating: 0, count: pairs.count)
+            var bucketWeights = [Double](repeating: 0, count: pairs.count)
+            for (s, t, w) in pairs {
+                let slot = Int(fill[Int(s)])
+                bucketTargets[slot] = t
+                bucketWeights[slot] = w
+                fill[Int(s)] += 1
+            }
             var offsets = [Int32](repeating: 0, count: n + 1)
             var targets: [Int32] = [], weights: [Double] = []
-            targets.reserveCapacity(sorted.count)
-            weights.reserveCapacity(sorted.count)
-            var lastSource: Int32 = -1, lastTarget: Int32 = -1
-            for (s, t, w) in sorted {
-                if s == lastSource && t == lastTarget {
-                    weights[weights.count - 1] += w
-                } else {
-                    targets.append(t)
-                    weights.append(w)
-                    offsets[Int(s) + 1] += 1
-                    lastSource = s
-                    lastTarget = t
+            targets.reserveCapacity(pairs.count)
+            weights.reserveCapacity(pairs.count)
+            var row: [(Int32, Double)] = []
+            for v in 0..<n {
+                row.removeAll(keepingCapacity: true)
+                for k in Int(start[v])..<Int(start[v + 1]) { row.append((bucketTargets[k], bucketWeights[k])) }
+                row.sort { $0.0 < $1.0 }
+                var last: Int32 = -1
+                for (t, w) in row {
+                    if t == last { weights[weights.count - 1] += w } else { targets.append(t); weights.append(w); last = t }
                 }
+                offsets[v + 1] = Int32(targets.count)
             }
-            for i in 0..<n { offsets[i + 1] += offsets[i] }
             return (offsets, targets, weights)
         }
         if kind == .dependency {

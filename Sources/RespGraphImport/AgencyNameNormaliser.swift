@@ -57,14 +57,15 @@ public struct AgencyNameNormaliser: Sendable {
     public func resolve(_ cell: String) -> ResolvedCell {
         // Fast path: a cell of known names separated by '，' (as the curated tables write them).
         if !cell.isEmpty, !cell.unicodeScalars.contains(where: { $0.isBlank || $0 == "," || $0 == "；" || $0 == ";" }) {
-            let pieces = cell.split(separator: "，", omittingEmptySubsequences: false)
             var names: [ResolvedAgencyName] = []
-            var seen = Set<String>()
+            var seen: [Int] = []
             var allKnown = true
-            for piece in pieces {
-                let name = String(piece)
-                guard let canonical = registry.canonicalName(of: name) else { allKnown = false; break }
-                if seen.insert(canonical).inserted { names.append(ResolvedAgencyName(name: canonical, written: name, known: true)) }
+            for name in Self.splitOnFullWidthComma(cell) {
+                guard let index = registry.index(of: name) else { allKnown = false; break }
+                if !seen.contains(index) {
+                    seen.append(index)
+                    names.append(ResolvedAgencyName(name: registry.agencies[index].name, written: name, known: true))
+                }
             }
             if allKnown { return ResolvedCell(names: names, repairs: []) }
         }
@@ -126,6 +127,27 @@ public struct AgencyNameNormaliser: Sendable {
 
     private func lookup(_ name: String, written: String) -> ResolvedAgencyName {
         ResolvedAgencyName(name: registry.canonicalName(of: name) ?? name, written: written, known: true)
+    }
+
+    /// Splits on '，' (U+FF0C, bytes EF BC 8C) by scanning UTF-8 bytes: much cheaper than splitting
+    /// on a Character, which walks grapheme clusters.
+    static func splitOnFullWidthComma(_ text: String) -> [String] {
+        var copy = text
+        return copy.withUTF8 { bytes -> [String] in
+            var parts: [String] = []
+            var start = 0, i = 0
+            while i + 2 < bytes.count {
+                if bytes[i] == 0xEF && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x8C {
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    i += 3
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+            return parts
+        }
     }
 
     static func droppingTrailingEtc(_ s: String) -> String {

@@ -143,11 +143,20 @@ public struct Importer: Sendable {
     /// - Complexity: O(E) hash lookups for E assignments.
     public func graph(from documents: [ImportedDocument]) -> ResponsibilityGraph {
         var builder = ResponsibilityGraphBuilder()
+        // One lookup per name occurrence: canonical name → id in the graph being built.
+        var ids: [NameKey: AgencyID] = [:]
+        func id(_ name: String) -> AgencyID {
+            let key = NameKey(name)
+            if let known = ids[key] { return known }
+            let new = builder.addAgency(agency(named: name))
+            ids[key] = new
+            return new
+        }
         for d in documents {
             let doc = builder.addDocument(d.document)
             for r in d.rows {
-                let leads = r.leads.map { builder.addAgency(agency(named: $0)) }
-                let supporters = r.supporters.map { builder.addAgency(agency(named: $0)) }
+                let leads = r.leads.map(id)
+                let supporters = r.supporters.map(id)
                 builder.addTask(PlanTask(document: doc, level: r.level, number: r.number, label: r.label, indicator: r.indicator,
                                          direction: r.direction, text: r.text, deadline: r.deadline, sourceLine: r.sourceLine),
                                 leads: leads, supporters: supporters)

@@ -41,7 +41,8 @@ public enum TaskTableCSV {
         let fallbackID = defaultDocumentID ?? DocumentTextParser.stem(of: file)
         var documents: [ImportedDocument] = []
         var indexByID: [String: Int] = [:]
-        var seen: [String: Int] = [:]
+        var lastID = "", lastIndex = -1
+        var seen: [Int64: Int] = [:]
         var previousIndicator = ""
         for r in records.dropFirst() {
             let c = r.fields
@@ -50,11 +51,16 @@ public enum TaskTableCSV {
             }
             let id = columns.cell(.document, in: c).isEmpty ? fallbackID : columns.cell(.document, in: c)
             let title = columns.cell(.title, in: c).isEmpty ? id : columns.cell(.title, in: c)
-            if indexByID[id] == nil {
-                indexByID[id] = documents.count
-                documents.append(ImportedDocument(document: PlanDocument(id: id, title: title), file: file, rows: [], diagnostics: []))
+            let d: Int
+            if id.utf8.elementsEqual(lastID.utf8) { d = lastIndex } else {
+                if indexByID[id] == nil {
+                    indexByID[id] = documents.count
+                    documents.append(ImportedDocument(document: PlanDocument(id: id, title: title), file: file, rows: [], diagnostics: []))
+                }
+                d = indexByID[id]!
+                lastID = id
+                lastIndex = d
             }
-            let d = indexByID[id]!
             let levelText = columns.cell(.level, in: c)
             guard let level = levelText.isEmpty ? .table : TaskLevel(rawValue: levelText) else {
                 throw ImportError(file: file, line: r.line, "unknown level '\(levelText)'; use table or work-point")
@@ -68,10 +74,10 @@ public enum TaskTableCSV {
             } else {
                 throw ImportError(file: file, line: r.line, "the number '\(numberText)' is not a whole number")
             }
-            let key = "\(id):\(level == .table ? "" : "W")\(number)"
+            let key = Int64(d) << 40 | Int64(level == .table ? 0 : 1) << 39 | Int64(number & 0x7F_FFFF_FFFF)
             if let first = seen[key] {
                 documents[d].diagnostics.append(ImportDiagnostic(.error, file: file, line: r.line, code: "duplicate-number",
-                    "task \(key) is listed twice (first on line \(first))"))
+                    "task \(id):\(level == .table ? "" : "W")\(number) is listed twice (first on line \(first))"))
                 continue
             }
             seen[key] = r.line

@@ -22,7 +22,7 @@ public struct AgencyRegistry: Sendable {
     public let agencies: [Agency]
     /// A note per agency (why an alias or a successor is recorded), parallel to ``agencies``.
     public let notes: [String]
-    private let indexByName: [String: Int]
+    private let indexByName: [NameKey: Int]
 
     /// The CSV header the registry file starts with.
     public static let header = ["name", "kind", "english_name", "aliases", "successor", "note"]
@@ -33,17 +33,17 @@ public struct AgencyRegistry: Sendable {
     }
 
     private init(agencies: [Agency], notes: [String], lines: [Int], source: String) throws(RegistryError) {
-        var index: [String: Int] = [:]
+        var index: [NameKey: Int] = [:]
         for (i, agency) in agencies.enumerated() {
             for name in [agency.name] + agency.aliases {
-                if let j = index[name] {
+                if let j = index[NameKey(name)] {
                     throw RegistryError(source: source, line: lines[i], message: "'\(name)' is already listed on line \(lines[j])")
                 }
-                index[name] = i
+                index[NameKey(name)] = i
             }
         }
         for (i, agency) in agencies.enumerated() {
-            if let s = agency.successor, index[s] == nil {
+            if let s = agency.successor, index[NameKey(s)] == nil {
                 throw RegistryError(source: source, line: lines[i], message: "successor '\(s)' of '\(agency.name)' is not in the registry")
             }
         }
@@ -90,16 +90,19 @@ public struct AgencyRegistry: Sendable {
 
     /// The registry record for a canonical name or alias.
     public func agency(named name: String) -> Agency? {
-        indexByName[name].map { agencies[$0] }
+        indexByName[NameKey(name)].map { agencies[$0] }
     }
 
     /// The canonical name for a canonical name or alias.
     public func canonicalName(of name: String) -> String? {
-        indexByName[name].map { agencies[$0].name }
+        indexByName[NameKey(name)].map { agencies[$0].name }
     }
 
     /// Whether the registry knows a name (canonical or alias).
-    public func knows(_ name: String) -> Bool { indexByName[name] != nil }
+    public func knows(_ name: String) -> Bool { indexByName[NameKey(name)] != nil }
+
+    /// The registry index of a canonical name or alias (one lookup, for bulk imports).
+    public func index(of name: String) -> Int? { indexByName[NameKey(name)] }
 
     /// The chain of successors of an agency, nearest first (empty when it was never renamed).
     public func successors(of name: String) -> [String] {

@@ -29,7 +29,7 @@ public struct ResponsibilityGraph: Sendable {
     /// The role of each assignment, parallel to ``agencyTasks``.
     public let agencyRoles: [Role]
 
-    private let agencyIndexByName: [String: Int32]
+    private let agencyIndexByName: [NameKey: Int32]
     private let taskIndexByKey: [String: Int32]
 
     init(documents: [PlanDocument], agencies: [Agency], tasks: [PlanTask], assignments: [[(agency: Int32, role: Role)]]) {
@@ -68,11 +68,11 @@ public struct ResponsibilityGraph: Sendable {
         self.agencyOffsets = agencyOffsets
         self.agencyTasks = agencyTasks
         self.agencyRoles = agencyRoles
-        var byName: [String: Int32] = [:]
+        var byName: [NameKey: Int32] = [:]
         for (i, agency) in agencies.enumerated() {
-            for alias in agency.aliases where byName[alias] == nil { byName[alias] = Int32(i) }
+            for alias in agency.aliases where byName[NameKey(alias)] == nil { byName[NameKey(alias)] = Int32(i) }
         }
-        for (i, agency) in agencies.enumerated() { byName[agency.name] = Int32(i) }
+        for (i, agency) in agencies.enumerated() { byName[NameKey(agency.name)] = Int32(i) }
         agencyIndexByName = byName
         var byKey: [String: Int32] = [:]
         for (i, task) in tasks.enumerated() {
@@ -100,7 +100,7 @@ public struct ResponsibilityGraph: Sendable {
 
     /// The id of the agency with this canonical name or alias.
     public func agency(named name: String) -> AgencyID? {
-        agencyIndexByName[name].map { AgencyID(Int($0)) }
+        agencyIndexByName[NameKey(name)].map { AgencyID(Int($0)) }
     }
 
     /// The user-facing key of a task: `2024:46`, or `2024:W3` for a work point.

@@ -4,7 +4,7 @@
 public struct ResponsibilityGraphBuilder: Sendable {
     private var documents: [PlanDocument] = []
     private var agencies: [Agency] = []
-    private var agencyIndex: [String: Int32] = [:]
+    private var agencyIndex: [NameKey: Int32] = [:]
     private var tasks: [PlanTask] = []
     private var assignments: [[(agency: Int32, role: Role)]] = []
 
@@ -22,9 +22,9 @@ public struct ResponsibilityGraphBuilder: Sendable {
     /// Adds an agency, or returns the id of the one with the same canonical name already added.
     @discardableResult
     public mutating func addAgency(_ agency: Agency) -> AgencyID {
-        if let i = agencyIndex[agency.name] { return AgencyID(Int(i)) }
+        if let i = agencyIndex[NameKey(agency.name)] { return AgencyID(Int(i)) }
         agencies.append(agency)
-        agencyIndex[agency.name] = Int32(agencies.count - 1)
+        agencyIndex[NameKey(agency.name)] = Int32(agencies.count - 1)
         return AgencyID(agencies.count - 1)
     }
 
@@ -33,9 +33,9 @@ public struct ResponsibilityGraphBuilder: Sendable {
     @discardableResult
     public mutating func addTask(_ task: PlanTask, leads: [AgencyID], supporters: [AgencyID]) -> TaskID {
         var list: [(agency: Int32, role: Role)] = []
-        var seenLead = Set<Int32>(), seenSupport = Set<Int32>()
-        for a in leads where seenLead.insert(a.rawValue).inserted { list.append((a.rawValue, .lead)) }
-        for a in supporters where seenSupport.insert(a.rawValue).inserted { list.append((a.rawValue, .support)) }
+        list.reserveCapacity(leads.count + supporters.count)
+        for a in leads where !list.contains(where: { $0.agency == a.rawValue && $0.role == .lead }) { list.append((a.rawValue, .lead)) }
+        for a in supporters where !list.contains(where: { $0.agency == a.rawValue && $0.role == .support }) { list.append((a.rawValue, .support)) }
         tasks.append(task)
         assignments.append(list)
         return TaskID(tasks.count - 1)
