@@ -34,7 +34,7 @@ public enum BetweennessCentrality {
         let sourceList = sources ?? Array(0..<n)
         let blocks = min(blockCount, max(1, sourceList.count))
         let partial = BlockResults(count: blocks)
-        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+        Parallel.forEachBlock(blocks) { block in
             let mine = stride(from: block, to: sourceList.count, by: blocks).map { sourceList[$0] }
             let sum = lengths == nil
                 ? unweightedSums(network, sources: mine)

@@ -18,7 +18,7 @@ public enum ClosenessCentrality {
         let lengths = metric.lengths(network)?.in
         let blocks = min(64, n)
         let partial = BlockResults(count: blocks)
-        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+        Parallel.forEachBlock(blocks) { block in
             var values: [Double] = []
             if let lengths {
                 var search = ShortestPathSearch(n: n, offsets: network.inOffsets, targets: network.inTargets, lengths: lengths)

@@ -25,6 +25,20 @@ public enum TaskTableCSV {
         return CSV.format(rows)
     }
 
+    /// Writes a graph back as a curated table: the tasks in graph order with their canonical names.
+    /// Reading it back gives the same graph (documents, agencies, tasks and edges).
+    public static func format(graph: ResponsibilityGraph) -> String {
+        var rows = [header]
+        for t in graph.taskIDs {
+            let x = graph[t]
+            let doc = graph.documents[x.document.index]
+            rows.append([doc.id, doc.title, x.level.rawValue, String(x.number), x.label, x.indicator, x.direction, x.text,
+                         x.deadline ?? "", graph.agencies(of: t, role: .lead).map { graph[$0].name }.joined(separator: "，"),
+                         graph.agencies(of: t, role: .support).map { graph[$0].name }.joined(separator: "，"), String(x.sourceLine)])
+        }
+        return CSV.format(rows)
+    }
+
     /// Reads a task table; rows are grouped into documents by the `document` column.
     ///
     /// - Parameters:

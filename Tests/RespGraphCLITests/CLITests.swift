@@ -245,3 +245,54 @@ import Testing
         }
     }
 }
+
+/// Output never depends on the thread count or on hash seeds.
+@Suite struct DeterminismTests {
+    static func run(_ args: [String], environment: [String: String]) throws -> String {
+        let binary = try #require(RespgraphBinary.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = args
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = Pipe()
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func sameBytesWhateverTheThreadCountOrHashSeed() throws {
+        let queries: [[String]] = [
+            ["structure", "--format", "json"], ["centrality", "betweenness", "--weighted", "--format", "csv"],
+            ["centrality", "closeness", "--format", "csv"], ["centrality", "structural-holes", "--weighted", "--format", "json"],
+            ["plan", "--meetings", "6", "--format", "json"], ["diff", "2022", "2024", "--format", "json"],
+            ["dot", "--view", "tasks", "--doc", "2024"], ["export", "--format", "graphml"],
+        ]
+        for q in queries {
+            let one = try Self.run(q, environment: ["RESPGRAPH_THREADS": "1"])
+            let two = try Self.run(q, environment: ["RESPGRAPH_THREADS": "2"])
+            let seeded = try Self.run(q, environment: ["RESPGRAPH_THREADS": "3", "SWIFT_DETERMINISTIC_HASHING": "1"])
+            #expect(!one.isEmpty)
+            #expect(one == two, "\(q)")
+            #expect(one == seeded, "\(q)")
+        }
+    }
+
+    @Test func sampledBetweennessStaysWithinItsBound() throws {
+        let exact = try Self.run(["centrality", "betweenness", "--doc", "2024", "--format", "json"], environment: [:])
+        let sampled = try Self.run(["centrality", "betweenness", "--doc", "2024", "--sample", "30", "--format", "json"], environment: [:])
+        func values(_ text: String) throws -> [String: Double] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let results = try #require(object["results"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: results.map { ($0["agency"] as! String, $0["betweenness"] as! Double) })
+        }
+        let e = try values(exact), s = try values(sampled)
+        let note = try #require(try JSONSerialization.jsonObject(with: Data(sampled.utf8)) as? [String: Any])
+        let bound = try #require((note["notes"] as? [String])?.first { $0.contains("within ±") })
+        let epsilon = try #require(Double(bound.split(separator: "±")[1].prefix { $0 != " " }))
+        #expect(e.keys == s.keys)
+        for (name, value) in e { #expect(abs(value - s[name]!) <= epsilon, "\(name)") }
+    }
+}

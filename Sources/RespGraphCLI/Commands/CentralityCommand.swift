@@ -25,6 +25,8 @@ enum CentralityCommand: CLICommand {
             OptionSpec("weighted", "Use link weights."),
             OptionSpec("weight-as", value: "MEANING", "strength (default: length 1/w) or distance (length w), for path measures."),
             OptionSpec("raw", "Betweenness without normalisation."),
+            OptionSpec("sample", value: "K", "Betweenness estimated from K sampled sources, with its error bound (for very large networks)."),
+            OptionSpec("seed", value: "S", "Seed of --sample (default 1)."),
             SharedOptions.format,
         ], positionals: 1...1, positionalName: "MEASURE (\(measures.joined(separator: ", ")))")
 
@@ -61,6 +63,15 @@ enum CentralityCommand: CLICommand {
                 columns = measure == "degree" ? [("degree", out.degree.map(Double.init)), ("normalized", out.normalized)] : [("strength", out.strength), ("degree", out.degree.map(Double.init))]
                 notes.append(measure == "degree" ? "normalized degree = degree/(n−1)." : "strength = sum of link weights (shared tasks).")
             }
+        case "betweenness" where args.value("sample") != nil:
+            let k = try args.int("sample", default: 1000, minimum: 1)
+            let seed = try args.int("seed", default: 1, minimum: 0)
+            let estimate = BetweennessCentrality.sampled(network, metric: metric, samples: k, seed: UInt64(seed))
+            columns = [("betweenness", estimate.values)]
+            notes.append(estimate.epsilon == 0
+                ? "exact: the sample covers every agency."
+                : "estimated from \(estimate.sources) of \(network.nodeCount) sources (seed \(seed)): with probability 0.95 every value is within ±\(String(format: "%.4f", estimate.epsilon)) of the exact normalized betweenness (Hoeffding, union bound).")
+            notes.append(metric.explanation + ".")
         case "betweenness":
             let normalized = !args.flag("raw")
             columns = [("betweenness", BetweennessCentrality.compute(network, metric: metric, normalized: normalized))]
