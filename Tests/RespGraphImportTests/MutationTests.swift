@@ -1,3 +1,4 @@
+import Foundation
 import RespGraphImport
 import RespGraphModel
 import RespGraphTestSupport
@@ -39,6 +40,29 @@ import Testing
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
+    }
+
+    @Test func regressionInputsStillImport() throws {
+        let folder = Repository.path("Tests/RespGraphImportTests/Fixtures/regressions")
+        let importer = Importer(registry: try AgencyRegistry(csv: try Repository.text("Graphs/agencies.csv"), source: "agencies.csv"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".csv") }.sorted()
+        for name in files {
+            if let docs = try? importer.importFile(atPath: folder + "/" + name) {
+                #expect(importer.graph(from: docs).invariantViolation() == nil, "\(name)")
+            }
+        }
+    }
+
+    /// A time-bounded run for CI: RESPGRAPH_FUZZ_SECONDS=N keeps mutating from seed 1000 on for N seconds.
+    @Test func timeBoundedMutationRun() throws {
+        guard let text = ProcessInfo.processInfo.environment["RESPGRAPH_FUZZ_SECONDS"], let seconds = Double(text) else { return }
+        let deadline = Date().addingTimeInterval(seconds)
+        var seed = 1000
+        while Date() < deadline {
+            try mutatedInputsNeverTrap(seed: seed)
+            seed += 1
+        }
+        print("mutation run: seeds 1000..<\(seed) without a trap")
     }
 
     @Test(arguments: 0..<4)
