@@ -147,3 +147,25 @@ extension NetworkXGoldenTests {
         #expect(abs(Structure.modularity(co.mapWeights { _ in 1 }, communities: dense) - unweighted) < 1e-9)
     }
 }
+
+extension NetworkXGoldenTests {
+    @Test(arguments: ["2022", "2024"])
+    func networkLevelFiguresEqualNetworkX(doc: String) throws {
+        let (_, co, _) = Self.networks(doc)
+        let m = NetworkMeasures(co)
+        let docs = Self.golden["documents"] as? [String: Any]
+        let ref = try #require(((docs?[doc] as? [String: Any])?["network_level"]) as? [String: Any])
+        func value(_ key: String) throws -> Double { try #require((ref[key] as? NSNumber)?.doubleValue, "\(key)") }
+        let checks: [(String, Double)] = [
+            ("density", m.density), ("valued_density", m.valuedDensity), ("degree_centralization", m.degreeCentralization),
+            ("betweenness_centralization", m.betweennessCentralization), ("closeness_centralization", m.closenessCentralization),
+            ("average_path_length", m.averagePathLength), ("diameter", Double(m.diameter)), ("global_efficiency", m.compactness),
+            ("average_clustering", m.averageClustering), ("transitivity", m.transitivity), ("degree_assortativity", m.assortativity),
+            ("components", Double(m.components)), ("largest_component", Double(m.largestComponent)),
+        ]
+        for (key, ours) in checks {
+            let expected = try value(key)
+            #expect(abs(ours - expected) < 1e-9, "\(doc) \(key): \(ours) vs \(expected)")
+        }
+    }
+}

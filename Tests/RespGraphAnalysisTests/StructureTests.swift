@@ -113,3 +113,20 @@ import Testing
         #expect(deps.reliedOnBy(g.agency(named: "C")!).count == 1)
     }
 }
+
+extension StructureTests {
+    @Test func starIsFullyCentralisedAndCorePeripheryFindsItsCore() {
+        let star = AgencyNetwork(kind: .coAssignment, agencies: (0..<5).map(AgencyID.init), links: [(0, 1, 1), (0, 2, 1), (0, 3, 1), (0, 4, 1)])
+        let m = NetworkMeasures(star)
+        #expect(abs(m.degreeCentralization - 1) < 1e-12 && abs(m.betweennessCentralization - 1) < 1e-12 && abs(m.closenessCentralization - 1) < 1e-12)
+        #expect(m.density == 0.4 && m.diameter == 2 && m.transitivity == 0)
+        // A 4-clique core with a pendant periphery: the clique is the core.
+        var links: [(Int32, Int32, Double)] = []
+        for a in 0..<4 { for b in (a + 1)..<4 { links.append((Int32(a), Int32(b), 1)) } }
+        for p in 4..<8 { links.append((Int32(p - 4), Int32(p), 1)) }
+        let cp = CorePeriphery(AgencyNetwork(kind: .coAssignment, agencies: (0..<8).map(AgencyID.init), links: links))
+        #expect(cp.inCore == [true, true, true, true, false, false, false, false])
+        #expect(cp.densities.coreCore == 1 && cp.densities.peripheryPeriphery == 0 && cp.densities.corePeriphery == 0.25)
+        #expect(cp.coreness[0] > cp.coreness[4])
+    }
+}

@@ -62,6 +62,31 @@ def networks(rows, collectives):
     return co, dep
 
 
+def network_level(g):
+    """The report's network-level figures, from NetworkX's own functions and values."""
+    n = g.number_of_nodes()
+    deg = dict(g.degree())
+    bet = nx.betweenness_centrality(g, normalized=True)
+    clo = nx.closeness_centrality(g)
+    lengths = [d for _, row in nx.all_pairs_shortest_path_length(g) for _, d in row.items() if d > 0]
+    comps = list(nx.connected_components(g))
+    return {
+        "density": nx.density(g),
+        "valued_density": sum(w for _, _, w in g.edges(data="weight")) / (n * (n - 1) / 2),
+        "degree_centralization": sum(max(deg.values()) - d for d in deg.values()) / ((n - 1) * (n - 2)),
+        "betweenness_centralization": sum(max(bet.values()) - b for b in bet.values()) / (n - 1),
+        "closeness_centralization": sum(max(clo.values()) - c for c in clo.values()) / ((n - 1) * (n - 2) / (2 * n - 3)),
+        "average_path_length": sum(lengths) / len(lengths),
+        "diameter": max(lengths),
+        "global_efficiency": nx.global_efficiency(g),
+        "average_clustering": nx.average_clustering(g),
+        "transitivity": nx.transitivity(g),
+        "degree_assortativity": nx.degree_assortativity_coefficient(g),
+        "components": len(comps),
+        "largest_component": max(len(c) for c in comps),
+    }
+
+
 def measures(co, dep, kinds):
     tol = 1e-12
     out = {
@@ -89,6 +114,7 @@ def measures(co, dep, kinds):
             "modularity_by_kind_unweighted": nx.community.modularity(
                 co, [{a for a in co if kinds[a] == k} for k in sorted({kinds[a] for a in co})], weight=None),
         },
+        "network_level": network_level(co),
         "dependency": {
             "nodes": dep.number_of_nodes(),
             "links": dep.number_of_edges(),
