@@ -27,7 +27,7 @@ public enum RespGraphCommandLine {
         CommandEntry(SummaryCommand.self), CommandEntry(AgenciesCommand.self), CommandEntry(AgencyCommand.self),
         CommandEntry(TaskCommand.self), CommandEntry(WorkloadCommand.self), CommandEntry(CentralityCommand.self),
         CommandEntry(DepsCommand.self), CommandEntry(StructureCommand.self), CommandEntry(PathCommand.self),
-        CommandEntry(PlanCommand.self), CommandEntry(DiffCommand.self), CommandEntry(DotCommand.self),
+        CommandEntry(PlanCommand.self), CommandEntry(DiffCommand.self), CommandEntry(ReportCommand.self), CommandEntry(DotCommand.self),
         CommandEntry(ExportCommand.self), CommandEntry(GenerateCommand.self), CommandEntry(DiagnosticsCommand.self),
         CommandEntry(ImportCommand.self),
     ]

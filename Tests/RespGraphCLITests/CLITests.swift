@@ -296,3 +296,49 @@ import Testing
         for (name, value) in e { #expect(abs(value - s[name]!) <= epsilon, "\(name)") }
     }
 }
+
+/// The research report.
+@Suite struct ReportTests {
+    func run(_ args: [String]) throws -> ProcessOutput { try RespgraphBinary.run(args) }
+
+    @Test(arguments: ["md", "csv", "json", "html"])
+    func reportAnswersInEveryFormat(format: String) throws {
+        let out = try run(["report", "--compare", "2022", "--compare", "2024", "--format", format])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(!out.stdout.isEmpty)
+    }
+
+    @Test func networkLevelFiguresMatchTheGoldenValues() throws {
+        let out = try run(["report", "--doc", "2024", "--format", "json", "--lang", "en"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let measures = try #require(object["network_level"] as? [[String: Any]])
+        func value(_ key: String) -> Double? { (measures.first { $0["key"] as? String == key }?["values"] as? [String: Any])?["2024"] as? Double }
+        let golden = try #require(try JSONSerialization.jsonObject(with: Data(Repository.text("Tests/RespGraphAnalysisTests/Golden/networkx-golden.json").utf8)) as? [String: Any])
+        let ref = try #require((((golden["documents"] as? [String: Any])?["2024"] as? [String: Any])?["network_level"]) as? [String: Any])
+        for (ours, theirs) in [("density", "density"), ("transitivity", "transitivity"), ("compactness", "global_efficiency"),
+                               ("degree_assortativity", "degree_assortativity"), ("betweenness_centralization", "betweenness_centralization")] {
+            let a = try #require(value(ours), "\(ours)"), b = try #require((ref[theirs] as? NSNumber)?.doubleValue)
+            #expect(abs(a - b) < 1e-9, "\(ours)")
+        }
+        #expect((measures.first { $0["key"] as? String == "density" }?["label"] as? String) == "density")
+    }
+
+    @Test func compareMatchesRenamedAgenciesAndIsBilingual() throws {
+        let zh = try run(["report", "--compare", "2022", "--compare", "2024"])
+        #expect(zh.stdout.contains("政策主体合作网络对比报告"))
+        #expect(zh.stdout.contains("| 自治区数据局 | 自治区大数据发展局 |"))
+        #expect(zh.stdout.contains("网络密度"))
+        let en = try run(["report", "--compare", "2022", "--compare", "2024", "--lang", "en"])
+        #expect(en.stdout.contains("Inter-agency network report"))
+        #expect(en.stdout.contains("| density |"))
+        #expect(en.stdout.contains("Definitions and references"))
+        #expect(en.stdout.contains("respgraph agency NAME"))
+    }
+
+    @Test func htmlIsOneSelfContainedFile() throws {
+        let out = try run(["report", "--doc", "2024", "--format", "html"])
+        #expect(out.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(out.stdout.components(separatedBy: "<svg").count - 1 == 1)
+        #expect(!out.stdout.contains("<script") && !out.stdout.contains("<link") && !out.stdout.contains("src=\"http"))
+    }
+}
