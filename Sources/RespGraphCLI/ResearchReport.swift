@@ -274,7 +274,7 @@ struct ResearchReport {
                 for r in rows { out += "<tr>" + r.map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n" }
                 out += "</tbody></table>\n"
             case .diagram(let i):
-                out += "<figure>\(svg(for: columns[i]))<figcaption>\(esc(t("\(columns[i].id) 共同任务网络（最重的 24 个主体，线宽为共同任务数）", "\(columns[i].id) co-assignment network (the 24 heaviest agencies; line width = shared tasks)")))</figcaption></figure>\n"
+                out += "<figure>\(svg(for: columns[i], idPrefix: "d\(i)-"))<figcaption>\(esc(t("\(columns[i].id) 共同任务网络（最重的 24 个主体，线宽为共同任务数）", "\(columns[i].id) co-assignment network (the 24 heaviest agencies; line width = shared tasks)")))</figcaption></figure>\n"
             }
         }
         out += "<p style=\"font-size:.8em;color:#777\">respgraph \(RespGraphCommandLine.version)</p>\n</body></html>\n"
@@ -283,7 +283,11 @@ struct ResearchReport {
 
     /// The co-assignment diagram of a column as inline SVG, rendered by Graphviz with glyph outlines;
     /// a note instead when Graphviz is not installed.
-    func svg(for c: ReportColumn) -> String {
+    ///
+    /// Cairo's SVG names its glyph symbols `glyph0-1`, `glyph0-2`… in every file; several SVGs inline in
+    /// one page would resolve each other's glyphs (wrong characters), so every id and reference gets
+    /// `idPrefix`.
+    func svg(for c: ReportColumn, idPrefix: String) -> String {
         let loads = Workload.ranked(c.loads.filter { !c.graph[$0.agency].isCollective }, in: c.graph)
         let keep = Set(loads.prefix(24).map(\.agency))
         let agencies = c.network.agencies.filter { keep.contains($0) }
@@ -304,6 +308,9 @@ struct ResearchReport {
             // Inline: drop the XML declaration and doctype.
             guard let start = svg.range(of: "<svg") else { return "" }
             return String(svg[start.lowerBound...])
+                .replacingOccurrences(of: "id=\"", with: "id=\"\(idPrefix)")
+                .replacingOccurrences(of: "href=\"#", with: "href=\"#\(idPrefix)")
+                .replacingOccurrences(of: "url(#", with: "url(#\(idPrefix)")
         } catch {
             return "<p><em>" + t("未安装 Graphviz，图略（apt-get install graphviz fonts-noto-cjk）。", "Diagram omitted: Graphviz is not installed (apt-get install graphviz fonts-noto-cjk).") + "</em></p>"
         }
