@@ -117,14 +117,16 @@ struct ResearchReport {
             let agency = c.graph[a]
             let name = agency.englishName.map { lang == "en" ? "\(agency.name) (\($0))" : agency.name } ?? agency.name
             return [name, String(c.degree[v]), Self.number(c.betweenness[v]), Self.number(c.closeness[v]), Self.number(c.eigenvector[v]),
-                    Self.number(c.holes.effectiveSize[v]), Self.number(c.holes.constraint[v]), String(c.loads[a.index].lead),
+                    Self.number(c.holes.effectiveSize[v]), Self.number(c.holes.constraint[v]), Self.number(c.corePeriphery.coreness[v]),
+                    c.corePeriphery.inCore[v] ? t("核心", "core") : t("边缘", "periphery"), String(c.loads[a.index].lead),
                     String(c.loads[a.index].support), lang == "zh" ? c.roster[v].role.chineseName : c.roster[v].role.rawValue]
         }
     }
 
     var agencyHeader: [String] {
         [t("主体", "agency"), t("度数", "degree"), t("中间中心度", "betweenness"), t("接近中心度", "closeness"), t("特征向量中心度", "eigenvector"),
-         t("有效规模", "effective size"), t("约束系数", "constraint"), t("牵头", "lead"), t("配合", "support"), t("角色", "role")]
+         t("有效规模", "effective size"), t("约束系数", "constraint"), t("核心度", "coreness"), t("核心/边缘", "core/periphery"),
+         t("牵头", "lead"), t("配合", "support"), t("角色", "role")]
     }
 
     /// Brokers: highest effective size and lowest constraint.
@@ -215,6 +217,7 @@ struct ResearchReport {
                             [t("接近中心度", "closeness"), "(r−1)/Σd · (r−1)/(n−1) (Wasserman–Faust)"],
                             [t("特征向量中心度", "eigenvector"), "principal eigenvector, unit norm (Bonacich 1987)"],
                             [t("有效规模、约束、等级度", "effective size, constraint, hierarchy"), "Burt 1992; Borgatti 1997"],
+                            [t("核心度", "coreness"), "Borgatti–Everett continuous model: a_ij ≈ c_i c_j by least squares, unit norm (2000)"],
                             [t("角色", "role"), t("广度（伙伴数）与深度（共同任务数）均不低于均值为主导型，其一为关键型，均低为辅助型", "leading when breadth (partners) and depth (shared tasks) are both at or above the mean, key when one is, auxiliary when neither")],
                         ]))
         b.append(.heading(t("五、数据溯源", "5. Tracing figures to tasks")))
@@ -327,7 +330,7 @@ struct ResearchReport {
             ("title", .string(title)), ("documents", .array(columns.map { .string($0.id) })), ("language", .string(lang)),
             ("network_level", measures(networkMeasures)), ("role_aware", measures(roleMeasures)),
             ("agencies", .object(columns.map { c in (c.id, .array(agencyRows(c).map { row in
-                .object(zip(["agency", "degree", "betweenness", "closeness", "eigenvector", "effective_size", "constraint", "lead", "support", "role"], row).map { ($0, .string($1)) })
+                .object(zip(["agency", "degree", "betweenness", "closeness", "eigenvector", "effective_size", "constraint", "coreness", "position", "lead", "support", "role"], row).map { ($0, .string($1)) })
             })) })),
         ])
     }
