@@ -1,3 +1,4 @@
+import RespGraphModel
 import Dispatch
 
 /// Betweenness centrality: the share of shortest paths between other agencies that pass through each.
@@ -260,16 +261,9 @@ extension BetweennessCentrality {
         let n = network.nodeCount
         if n <= 2 || k >= n { return (compute(network, metric: metric), 0, n) }
         // A seeded partial Fisher–Yates shuffle picks k distinct sources.
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng = SplitMix64(seed: seed)
         var pool = Array(0..<n)
-        for i in 0..<k { pool.swapAt(i, i + Int(next() % UInt64(n - i))) }
+        for i in 0..<k { pool.swapAt(i, i + rng.below(n - i)) }
         let sources = Array(pool.prefix(k)).sorted()
         let values = compute(network, metric: metric, normalized: true, sources: sources)
         let range = Double(n) / Double(n - 1)

@@ -25,19 +25,6 @@ public struct SyntheticCorpus: Sendable {
         self.seed = seed
     }
 
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    }
-
     /// The number of documents.
     public var documentCount: Int { max(1, Int((2 * scale).rounded())) }
     /// The number of provinces.
@@ -94,7 +81,7 @@ public struct SyntheticCorpus: Sendable {
         var out = ""
         out.reserveCapacity(Int(scale * 400 * 180))
         out += TaskTableCSV.header.joined(separator: ",") + "\n"
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         let n = agenciesPerProvince
         // Zipf-like cumulative weights over ranks.
         var cumulative: [Double] = []

@@ -102,16 +102,6 @@ import Testing
 
     // MARK: Brute-force oracle
 
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Betweenness by enumerating every simple path between every ordered pair.
     static func bruteForce(_ n: Int, _ adj: [[Double]]) -> [Double] {
@@ -139,7 +129,7 @@ import Testing
 
     @Test(arguments: 0..<6)
     func betweennessMatchesBruteForceOnRandomGraphs(seed: Int) {
-        var rng = SplitMix64(state: UInt64(seed) &* 7919)
+        var rng = SplitMix64(seed: UInt64(seed) &* 7919)
         for _ in 0..<20 {
             let n = Int(rng.next() % 6) + 2
             var adj = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
@@ -162,7 +152,7 @@ import Testing
     }
 
     @Test func directedBetweennessMatchesBruteForce() {
-        var rng = SplitMix64(state: 42)
+        var rng = SplitMix64(seed: 42)
         for _ in 0..<30 {
             let n = Int(rng.next() % 5) + 2
             var adj = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)

@@ -6,17 +6,6 @@ import Testing
 
 /// A seeded mutation run: random edits of the real inputs must give rows or errors, never a trap.
 @Suite struct MutationTests {
-    /// SplitMix64: a small seeded generator, so a failing seed can be replayed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let pieces: [String] = ["\t", "\n", "、", "，", ",", "（", "）", "(", ")", "“", "”", "\"", "— 3 —", "序号", "牵头单位", "配合单位",
                                    "12", " ", "自治区", "各市、县", "（牵头单位：", "；配合单位：", "一、", "（一）", "等", "\r\n", "0"]
@@ -73,7 +62,7 @@ import Testing
         let inputs = [try Repository.text("Graphs/sources/guangxi-2024-work-points.txt"),
                       try Repository.text("Graphs/sources/guangxi-2022-action-plan.txt")]
         let table = try Repository.text("Graphs/guangxi-2024-tasks.csv")
-        var rng = SplitMix64(state: UInt64(seed))
+        var rng = SplitMix64(seed: UInt64(seed))
         for round in 0..<25 {
             let text = Self.mutate(inputs[round % 2], using: &rng)
             if let d = try? importer.importDocumentText(text, file: "mutated.txt") {
