@@ -137,7 +137,8 @@ public struct Corrections: Sendable {
         }
     }
 
-    /// Reports every row without a lead agency or without any task text (no 任务 and no 改革方向).
+    /// Reports every row without a lead agency or without task text (任务); each is an error until a
+    /// correction sets the field or accepts the finding.
     static func checkRequiredFields(_ document: inout ImportedDocument) {
         for row in document.rows {
             if row.leadCell.trimmed.isEmpty {
