@@ -20,15 +20,24 @@ enum SummaryCommand: CLICommand {
             .init("id"), .init("title", maxWidth: 36), .init("table tasks", alignRight: true), .init("work points", alignRight: true),
             .init("agencies", alignRight: true), .init("lead edges", alignRight: true), .init("support edges", alignRight: true)])
         var documentJSON: [JSONValue] = []
+        // One pass over the tasks: per-document counts without building a subgraph per document.
+        let docCount = graph.documents.count
+        var tableTasks = [Int](repeating: 0, count: docCount), points = tableTasks, leads = tableTasks, supports = tableTasks
+        var agenciesPerDocument = [Set<Int32>](repeating: [], count: docCount)
+        for t in 0..<graph.tasks.count {
+            let d = graph.tasks[t].document.index
+            if graph.tasks[t].level == .table { tableTasks[d] += 1 } else { points[d] += 1 }
+            for e in Int(graph.taskOffsets[t])..<Int(graph.taskOffsets[t + 1]) {
+                if graph.taskRoles[e] == .lead { leads[d] += 1 } else { supports[d] += 1 }
+                agenciesPerDocument[d].insert(graph.taskAgencies[e])
+            }
+        }
         for (d, doc) in graph.documents.enumerated() {
-            let sub = graph.filtered(documents: [DocumentID(d)])
-            let table = sub.tasks.filter { $0.level == .table }.count
-            let points = sub.tasks.count - table
-            let lead = sub.edgeCount(role: .lead), support = sub.edgeCount(role: .support)
-            documents.append([doc.id, doc.title, String(table), String(points), String(sub.agencies.count), String(lead), String(support)])
-            documentJSON.append(.object([("id", .string(doc.id)), ("title", .string(doc.title)), ("table_tasks", .int(table)),
-                                         ("work_points", .int(points)), ("agencies", .int(sub.agencies.count)),
-                                         ("lead_edges", .int(lead)), ("support_edges", .int(support))]))
+            let agencies = agenciesPerDocument[d].count
+            documents.append([doc.id, doc.title, String(tableTasks[d]), String(points[d]), String(agencies), String(leads[d]), String(supports[d])])
+            documentJSON.append(.object([("id", .string(doc.id)), ("title", .string(doc.title)), ("table_tasks", .int(tableTasks[d])),
+                                         ("work_points", .int(points[d])), ("agencies", .int(agencies)),
+                                         ("lead_edges", .int(leads[d])), ("support_edges", .int(supports[d]))]))
         }
 
         var kinds = TextTable(title: "Agencies by kind", columns: [.init("kind"), .init("类别"), .init("agencies", alignRight: true)])
