@@ -22,7 +22,7 @@ enum GenerateCommand: CLICommand {
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let scale = try args.double("scale", default: 1)
-        guard scale > 0, scale <= 5000 else { throw UsageError(message: "--scale must be between 0 and 5000", command: spec.name) }
+        guard scale > 0, scale <= 5000 else { throw UsageError(message: "--scale must be greater than 0 and at most 5000", command: spec.name) }
         let seed = try args.int("seed", default: 1, minimum: 0)
         guard let output = args.value("output") else { throw UsageError(message: "give -o FILE", command: spec.name) }
         let corpus = SyntheticCorpus(scale: scale, seed: UInt64(seed))
