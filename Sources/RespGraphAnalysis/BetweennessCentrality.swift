@@ -54,6 +54,37 @@ public enum BetweennessCentrality {
 }
 
 extension BetweennessCentrality {
+    /// The start of each node's predecessor slots: a node's predecessors lie among its in-neighbours,
+    /// so its in-degree bounds their number (prefix sums of in-degrees, n + 1 entries).
+    static func predecessorSlots(_ n: Int, _ targets: [Int32]) -> [Int32] {
+        var start = [Int32](repeating: 0, count: n + 1)
+        for t in targets { start[Int(t) + 1] += 1 }
+        for i in 0..<n { start[i + 1] += start[i] }
+        return start
+    }
+
+    /// Brandes' dependency accumulation over one search: nodes in reverse settling order push
+    /// δ(v) += σ(v)/σ(w) · (1 + δ(w)) to their predecessors, then add δ(w) to the running sums. The
+    /// source, first in `order`, is skipped.
+    @inline(__always)
+    static func accumulate(settled: Int, order: UnsafeMutableBufferPointer<Int32>, sigma: UnsafeMutableBufferPointer<Double>,
+                           delta: UnsafeMutableBufferPointer<Double>, predStart: UnsafeBufferPointer<Int32>,
+                           predCount: UnsafeMutableBufferPointer<Int32>, preds: UnsafeMutableBufferPointer<Int32>,
+                           sum: UnsafeMutableBufferPointer<Double>) {
+        var k = settled - 1
+        while k > 0 {
+            let w = Int(order[k])
+            let coefficient = (1 + delta[w]) / sigma[w]
+            let start = Int(predStart[w])
+            for p in start..<(start + Int(predCount[w])) {
+                let v = Int(preds[p])
+                delta[v] += sigma[v] * coefficient
+            }
+            sum[w] += delta[w]
+            k -= 1
+        }
+    }
+
     /// Brandes' accumulation for some sources by breadth-first search, on raw buffers: distances as
     /// Int32, a predecessor DAG in per-node slots (a node's in-degree bounds its predecessors), and
     /// scratch arrays reset only where the previous search wrote.
@@ -65,9 +96,7 @@ extension BetweennessCentrality {
         var delta = [Double](repeating: 0, count: n)
         var order = [Int32](repeating: 0, count: n)
         var predecessorCount = [Int32](repeating: 0, count: n)
-        var predecessorStart = [Int32](repeating: 0, count: n + 1)
-        for t in network.targets { predecessorStart[Int(t) + 1] += 1 }
-        for i in 0..<n { predecessorStart[i + 1] += predecessorStart[i] }
+        let predecessorStart = predecessorSlots(n, network.targets)
         var predecessors = [Int32](repeating: 0, count: max(1, network.targets.count))
         network.offsets.withUnsafeBufferPointer { offsets in
         network.targets.withUnsafeBufferPointer { targets in
@@ -111,18 +140,8 @@ extension BetweennessCentrality {
                         }
                     }
                 }
-                var k = reached - 1
-                while k > 0 {
-                    let w = Int(order[k])
-                    let coefficient = (1 + delta[w]) / sigma[w]
-                    let start = Int(predStart[w])
-                    for p in start..<(start + Int(predCount[w])) {
-                        let v = Int(preds[p])
-                        delta[v] += sigma[v] * coefficient
-                    }
-                    sum[w] += delta[w]
-                    k -= 1
-                }
+                accumulate(settled: reached, order: order, sigma: sigma, delta: delta, predStart: predStart,
+                           predCount: predCount, preds: preds, sum: sum)
             }
         } } } } } } } } } }
         return sum
@@ -141,9 +160,7 @@ extension BetweennessCentrality {
         var heap = [Int32](repeating: 0, count: n)
         var position = [Int32](repeating: -1, count: n)   // index in heap, −1 when not in it, −2 when settled
         var predecessorCount = [Int32](repeating: 0, count: n)
-        var predecessorStart = [Int32](repeating: 0, count: n + 1)
-        for t in network.targets { predecessorStart[Int(t) + 1] += 1 }
-        for i in 0..<n { predecessorStart[i + 1] += predecessorStart[i] }
+        let predecessorStart = predecessorSlots(n, network.targets)
         var predecessors = [Int32](repeating: 0, count: max(1, network.targets.count))
         network.offsets.withUnsafeBufferPointer { offsets in
         network.targets.withUnsafeBufferPointer { targets in
@@ -228,18 +245,8 @@ extension BetweennessCentrality {
                         }
                     }
                 }
-                var k = settledCount - 1
-                while k > 0 {
-                    let w = Int(order[k])
-                    let coefficient = (1 + delta[w]) / sigma[w]
-                    let start = Int(predStart[w])
-                    for p in start..<(start + Int(predCount[w])) {
-                        let v = Int(preds[p])
-                        delta[v] += sigma[v] * coefficient
-                    }
-                    sum[w] += delta[w]
-                    k -= 1
-                }
+                accumulate(settled: settledCount, order: order, sigma: sigma, delta: delta, predStart: predStart,
+                           predCount: predCount, preds: preds, sum: sum)
             }
         } } } } } } } } } } } } } }
         return sum

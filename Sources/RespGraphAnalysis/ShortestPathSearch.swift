@@ -35,10 +35,7 @@ struct ShortestPathSearch {
         order = []
         order.reserveCapacity(n)
         // A node's predecessors lie among its in-neighbours, so its in-degree bounds their number.
-        var inDegree = [Int32](repeating: 0, count: n + 1)
-        for t in targets { inDegree[Int(t) + 1] += 1 }
-        for i in 0..<n { inDegree[i + 1] += inDegree[i] }
-        predecessorStart = Array(inDegree.dropLast())
+        predecessorStart = Array(BetweennessCentrality.predecessorSlots(n, targets).dropLast())
         predecessorCount = Array(repeating: 0, count: n)
         predecessors = Array(repeating: 0, count: max(targets.count, 1))
         queue = []
