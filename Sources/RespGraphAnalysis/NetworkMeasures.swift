@@ -51,8 +51,10 @@ public struct NetworkMeasures: Sendable {
     /// Agencies in the largest component.
     public var largestComponent: Int
 
-    /// Computes the measures of a network (a directed one is taken as undirected).
-    public init(_ network: AgencyNetwork) {
+    /// Computes the measures of a network (a directed one is taken as undirected). A caller that has
+    /// already computed normalized betweenness and closeness on the same undirected network can pass
+    /// them instead of having them computed again.
+    public init(_ network: AgencyNetwork, betweenness: [Double]? = nil, closeness: [Double]? = nil) {
         let net = network.undirected()
         let n = net.nodeCount
         nodes = n
@@ -63,10 +65,10 @@ public struct NetworkMeasures: Sendable {
         let degree = (0..<n).map { net.degree(of: $0) }
         let maxDegree = degree.max() ?? 0
         degreeCentralization = n > 2 ? Double(degree.reduce(0) { $0 + maxDegree - $1 }) / Double((n - 1) * (n - 2)) : 0
-        let b = BetweennessCentrality.compute(net)
+        let b = betweenness ?? BetweennessCentrality.compute(net)
         let maxB = b.max() ?? 0
         betweennessCentralization = n > 2 ? b.reduce(0) { $0 + maxB - $1 } / Double(n - 1) : 0
-        let c = ClosenessCentrality.compute(net)
+        let c = closeness ?? ClosenessCentrality.compute(net)
         let maxC = c.max() ?? 0
         closenessCentralization = n > 2 ? c.reduce(0) { $0 + maxC - $1 } / (Double((n - 1) * (n - 2)) / Double(2 * n - 3)) : 0
         // Path measures by BFS from every agency.

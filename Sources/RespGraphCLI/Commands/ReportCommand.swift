@@ -69,7 +69,6 @@ struct ReportColumn {
     let network: AgencyNetwork
     let dependency: AgencyNetwork
     let measures: NetworkMeasures
-    let dependencyMeasures: NetworkMeasures
     let cores: [Int]
     let communities: (communities: [Int], modularity: Double)
     let corePeriphery: CorePeriphery
@@ -88,14 +87,13 @@ struct ReportColumn {
         self.graph = graph
         network = AgencyNetwork.coAssignment(graph)
         dependency = AgencyNetwork.dependency(graph)
-        measures = NetworkMeasures(network)
-        dependencyMeasures = NetworkMeasures(dependency)
         cores = Structure.coreNumbers(network)
         communities = Communities.louvain(network)
         corePeriphery = CorePeriphery(network)
         degree = DegreeCentrality.compute(network).degree
         betweenness = BetweennessCentrality.compute(network)
         closeness = ClosenessCentrality.compute(network)
+        measures = NetworkMeasures(network, betweenness: betweenness, closeness: closeness)
         eigenvector = EigenvectorCentrality.compute(network).values
         holes = StructuralHoles.compute(network)
         loads = Workload.loads(in: graph)
