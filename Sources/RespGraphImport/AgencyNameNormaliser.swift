@@ -33,8 +33,10 @@ public struct ResolvedCell: Sendable, Equatable {
 ///    parentheses or quotes, and never in `市、县` ("各市、县人民政府" is one collective).
 /// 3. A group the registry knows whole stays whole.
 /// 4. A shared suffix: "北海、钦州、防城港市人民政府" is three city governments.
-/// 5. A shared prefix: in "自治区公安厅、民政厅" each later item that is not a name of its own takes
-///    the first item's prefix (自治区党委 or 自治区), whichever the registry knows.
+/// 5. A shared prefix: in "自治区公安厅、民政厅", "省委宣传部、统战部" or "市住建局、审批服务局" each later
+///    item that is not a name of its own takes the first item's jurisdiction prefix (自治区党委/自治区,
+///    省委/省, 市委/市, 县, 区, 州, 盟, 旗, or a named place such as 河南省), whichever the registry
+///    knows; for unknown names a Party committee's prefix goes to …部/办/委 and the place's to the rest.
 /// 6. A trailing 等 ("南宁海关等") is dropped when what remains is known.
 /// 7. Aliases resolve to the canonical name; an unknown name is kept as reconstructed and flagged.
 public struct AgencyNameNormaliser: Sendable {
@@ -46,8 +48,6 @@ public struct AgencyNameNormaliser: Sendable {
 
     /// Prefixes an `、`-list can share, longest first.
     static let sharedPrefixes = ["自治区党委", "自治区"]
-    /// Suffixes an `、`-list of place names can share.
-    static let sharedSuffixes = ["市人民政府", "县人民政府"]
     /// Beginnings that mark an item as a name of its own, never taking a shared prefix.
     static let standalonePrefixes = ["自治区", "广西", "中国", "国家", "各", "相关", "区直", "口岸", "人民银行", "南宁"]
 
@@ -88,31 +88,88 @@ public struct AgencyNameNormaliser: Sendable {
         if registry.knows(group) { return [lookup(group, written: group)] }
         var items = Self.split(group, separators: ["、"]).filter { !$0.isEmpty }
         if items.count <= 1 { return items.map { resolveItem($0, repairs: &repairs) } }
-        // Shared suffix: 北海、钦州、防城港市人民政府.
-        if let last = items.last, let suffix = Self.sharedSuffixes.first(where: { last.hasSuffix($0) && last.count > $0.count }) {
-            let bare = items.dropLast().allSatisfy { !$0.contains("政府") && $0.count <= 5 && !registry.knows($0) }
-            if bare {
-                let core = suffix.dropFirst() // "人民政府" after 市 or 县
-                let marker = suffix.first!
-                for i in items.indices.dropLast() {
-                    items[i] = items[i].hasSuffix(String(marker)) ? items[i] + core : items[i] + suffix
-                }
-            }
-        }
+        items = Self.expandingSharedSuffix(items, knows: registry.knows)
         var out: [ResolvedAgencyName] = [resolveItem(items[0], repairs: &repairs)]
-        let prefixes = Self.sharedPrefixes.filter { items[0].hasPrefix($0) }
+        let prefixes = Self.jurisdictionPrefixes(of: items[0])
         for item in items.dropFirst() {
-            if registry.knows(item) || prefixes.isEmpty || Self.standalonePrefixes.contains(where: { item.hasPrefix($0) }) {
+            if registry.knows(item) || prefixes.isEmpty || Self.isStandalone(item) {
                 out.append(resolveItem(item, repairs: &repairs))
                 continue
             }
             if let p = prefixes.first(where: { registry.knows($0 + item) || registry.knows(Self.droppingTrailingEtc($0 + item)) }) {
                 out.append(resolveItem(p + item, repairs: &repairs))
             } else {
-                out.append(resolveItem((prefixes.last ?? "") + item, repairs: &repairs))
+                // Unknown to the registry: a Party organ's prefix (省委) for …部/办/委, else the place's.
+                let party = prefixes.first { $0.hasSuffix("委") && !$0.hasSuffix("党委") || $0.hasSuffix("党委") }
+                let useParty = party != nil && !["厅", "局"].contains(where: { item.hasSuffix($0) })
+                out.append(resolveItem((useParty ? party! : prefixes.last!) + item, repairs: &repairs))
             }
         }
         return out
+    }
+
+    /// Place markers that end a jurisdiction prefix.
+    static let placeMarkers: Set<Character> = ["省", "市", "县", "区", "州", "盟", "旗"]
+    /// Words that hold a place marker without naming a place (市场监管局, 城市管理局, 社区).
+    static let markerWords = ["市场", "城市", "都市", "超市", "社区", "园区", "景区", "地区", "区域", "城区", "片区", "州区"]
+
+    /// The prefixes a list's first item can share with the items after it, longest first:
+    /// 自治区党委/自治区, 省委/省, 市委/市, 县委/县…, or a named place (河南省, 包头市, 万宁市).
+    static func jurisdictionPrefixes(of first: String) -> [String] {
+        for p in sharedPrefixes where first.hasPrefix(p) {
+            return sharedPrefixes.filter { first.hasPrefix($0) }
+        }
+        if markerWords.contains(where: { first.hasPrefix($0) }) { return [] }
+        let chars = Array(first)
+        // 省委…, 市委…, 县委…, 区委…: the Party committee's prefix and the level's.
+        if let f = chars.first, placeMarkers.contains(f) {
+            if chars.count > 2, chars[1] == "委" { return [String(chars[0...1]), String(f)] }
+            return [String(f)]
+        }
+        // A named place: up to the first marker within the first six characters (河南省, 包头市).
+        guard chars.count >= 3 else { return [] }
+        for i in 1..<min(chars.count - 1, 6) where placeMarkers.contains(chars[i]) {
+            let word = String(chars[i..<min(chars.count, i + 2)])
+            if markerWords.contains(word) { return [] }
+            let place = String(chars[0...i])
+            if chars[i + 1] == "委" { return [place + "委", place] }
+            return [place]
+        }
+        return []
+    }
+
+    /// Whether an item is a name of its own that never takes a shared prefix: it begins with a
+    /// standalone word (各, 相关, 国家…) or names a place of its own within its first characters.
+    static func isStandalone(_ item: String) -> Bool {
+        if standalonePrefixes.contains(where: { item.hasPrefix($0) }) { return true }
+        if ["有关", "其他", "省", "市", "县", "区", "州", "盟", "旗", "中央", "全国", "共青团", "团省委", "团市委", "团县委", "人行"].contains(where: { item.hasPrefix($0) }) {
+            return !markerWords.contains(where: { item.hasPrefix($0) })
+        }
+        let chars = Array(item.prefix(5))
+        for (i, c) in chars.enumerated() where i > 0 && placeMarkers.contains(c) {
+            let word = String(chars[(i - 1)...min(chars.count - 1, i + 1)])
+            if !markerWords.contains(where: { word.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    /// A shared suffix: 北海、钦州、防城港市人民政府 → three city governments; 济南、青岛、烟台市政府 likewise.
+    static func expandingSharedSuffix(_ items: [String], knows: (String) -> Bool) -> [String] {
+        guard items.count > 1, let last = items.last else { return items }
+        var suffix: String?
+        for core in ["人民政府", "政府"] where last.hasSuffix(core) {
+            let before = last.dropLast(core.count)
+            if let m = before.last, placeMarkers.contains(m), before.count > 1 { suffix = String(m) + core }
+            break
+        }
+        guard let suffix else { return items }
+        let bare = items.dropLast().allSatisfy { !$0.contains("政府") && $0.count <= 5 && !knows($0) && !AgencyNameShape.looksLikeAgency($0) }
+        guard bare else { return items }
+        let marker = suffix.first!
+        let core = suffix.dropFirst()
+        return items.enumerated().map { i, item in
+            i == items.count - 1 ? item : (item.last == marker ? item + core : item + suffix)
+        }
     }
 
     private func resolveItem(_ item: String, repairs: inout [String]) -> ResolvedAgencyName {

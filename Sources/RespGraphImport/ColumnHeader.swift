@@ -1,7 +1,7 @@
 /// The fields of a task table, and the header words that name each of them in Chinese
 /// documents and in spreadsheets.
 enum TaskField: String, CaseIterable, Sendable {
-    case document, title, level, number, label, indicator, direction, text, deadline, lead, support, sourceLine = "source_line"
+    case document, title, level, number, label, indicator, direction, text, deadline, lead, support, responsible, person, sourceLine = "source_line"
 
     /// Header words (compared without whitespace, case-insensitively).
     var headerWords: [String] {
@@ -11,12 +11,16 @@ enum TaskField: String, CaseIterable, Sendable {
         case .level: ["level", "层级"]
         case .number: ["number", "no", "no.", "序号", "编号"]
         case .label: ["label", "标号"]
-        case .indicator: ["indicator", "指标", "指标名称", "一级指标"]
-        case .direction: ["direction", "goal", "改革方向", "目标", "工作目标"]
-        case .text: ["text", "task", "具体任务", "任务举措", "任务", "工作任务", "主要任务", "任务内容", "工作措施"]
-        case .deadline: ["deadline", "完成时限", "时限", "完成时间"]
-        case .lead: ["lead", "牵头单位", "牵头部门", "责任单位"]
-        case .support: ["support", "配合单位", "配合部门", "协办单位"]
+        case .indicator: ["indicator", "指标", "指标名称", "一级指标", "类别", "任务类别", "领域", "重点领域", "板块", "项目类别"]
+        case .direction: ["direction", "goal", "改革方向", "目标", "工作目标", "二级指标"]
+        case .text: ["text", "task", "具体任务", "任务举措", "任务", "工作任务", "主要任务", "任务内容", "工作措施", "落实措施",
+                     "重点任务", "目标任务", "工作内容", "主要内容", "任务名称", "重点工作", "具体措施", "改革举措", "工作事项", "事项",
+                     "具体工作", "工作要点", "主要措施", "政策措施", "任务分工"]
+        case .deadline: ["deadline", "完成时限", "时限", "完成时间", "时间节点", "完成期限", "进度安排", "时间安排"]
+        case .lead: ["lead", "牵头单位", "牵头部门", "牵头责任单位", "主责单位", "主责部门", "牵头责任部门"]
+        case .support: ["support", "配合单位", "配合部门", "协办单位", "参与单位", "参加单位", "协办部门"]
+        case .responsible: ["责任单位", "责任部门", "负责单位", "负责部门", "实施单位", "落实单位"]
+        case .person: ["责任领导", "分管领导", "牵头领导", "县领导", "市领导", "责任人"]
         case .sourceLine: ["source_line", "line", "行号"]
         }
     }
@@ -35,11 +39,26 @@ struct ColumnMap: Sendable, Equatable {
     /// The number of columns of the header.
     var width: Int
 
-    /// Reads a header row; nil unless it names a lead column and a task text or direction column.
+    /// Whether the lead column is a 责任单位 column (no 牵头 column): its agencies are responsible, not named leads.
+    var leadsAreResponsible = false
+
+    /// Reads a header row; nil unless it names a lead (or 责任单位) column and a task text or direction
+    /// column. A 责任单位 column is the lead column when there is no 牵头 column, the support column
+    /// when there is one and no 配合 column, and is read into the support cell beside both.
     init?(header cells: [String]) {
         var columns: [TaskField: Int] = [:]
         for (i, cell) in cells.enumerated() {
             if let f = TaskField.named(cell), columns[f] == nil { columns[f] = i }
+        }
+        if let r = columns[.responsible] {
+            if columns[.lead] == nil {
+                columns[.lead] = r
+                columns[.responsible] = nil
+                leadsAreResponsible = true
+            } else if columns[.support] == nil {
+                columns[.support] = r
+                columns[.responsible] = nil
+            }
         }
         guard columns[.lead] != nil, columns[.text] != nil || columns[.direction] != nil else { return nil }
         self.columns = columns
@@ -47,6 +66,14 @@ struct ColumnMap: Sendable, Equatable {
     }
 
     subscript(field: TaskField) -> Int? { columns[field] }
+
+    /// The support cell of a row, with a 责任单位 column beside 牵头 and 配合 columns appended.
+    func supportCell(in cells: [String]) -> String {
+        let support = cell(.support, in: cells)
+        let responsible = cell(.responsible, in: cells)
+        if responsible.isEmpty { return support }
+        return support.isEmpty ? responsible : support + "，" + responsible
+    }
 
     /// The cell of a field in a row, trimmed; empty when the field or cell is missing.
     func cell(_ field: TaskField, in cells: [String]) -> String {

@@ -31,6 +31,8 @@ public struct ImportDiagnostic: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// The note of the correction that resolved it, when one did.
     public var resolution: String?
+    /// A finer place than the line (`table 2, row 14`), when the format has one.
+    public var place: String?
 
     /// Creates a diagnostic.
     public init(_ severity: Severity, file: String, line: Int, code: String, _ message: String, resolution: String? = nil) {
@@ -47,7 +49,7 @@ public struct ImportDiagnostic: Sendable, Equatable, CustomStringConvertible {
 
     /// `file:line: severity: message [code]`, plus the resolution when there is one.
     public var description: String {
-        var s = "\(file):\(line): \(severity.rawValue): \(message) [\(code)]"
+        var s = "\(file):\(line):\(place.map { " (\($0))" } ?? "") \(severity.rawValue): \(message) [\(code)]"
         if let r = resolution { s += " — corrected: \(r)" }
         return s
     }

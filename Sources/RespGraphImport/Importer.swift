@@ -18,8 +18,16 @@ public struct Importer: Sendable {
         self.corrections = corrections
     }
 
-    /// Imports the raw text of a plan document: parse, correct, resolve names.
+    /// Imports the raw text of a plan document: parse (a flattened task table through
+    /// ``DocumentTextParser``, anything else through the block model), correct, resolve names.
     public func importDocumentText(_ text: String, file: String, documentID: String? = nil) throws(ImportError) -> ImportedDocument {
+        guard Self.hasFlattenedTable(text) else {
+            var document = try BlockDocumentParser().parse(PlainTextReader.read(text: text, file: file), documentID: documentID)
+            try corrections.apply(to: &document)
+            resolveNames(in: &document)
+            document.diagnostics = Self.sortedByLine(document.diagnostics)
+            return document
+        }
         var document = try DocumentTextParser().parse(text: text, file: file, documentID: documentID)
         try corrections.apply(to: &document)
         resolveNames(in: &document)
@@ -43,20 +51,51 @@ public struct Importer: Sendable {
         return documents
     }
 
-    /// Imports a file, telling a task-table CSV from document text by its extension or first line.
+    /// Imports a file, choosing the reader by content (magic bytes, then extension): a web page, a
+    /// PDF (through Poppler's pdftotext), a task-table CSV, or text in UTF-8, UTF-16 or GB18030.
+    /// Text with a tab-separated task-table header (a table flattened out of a PDF) goes to
+    /// ``DocumentTextParser``, which repairs what the flattening broke; every other document goes
+    /// through the block model: ``PlainTextReader`` or ``HTMLReader``, then ``BlockDocumentParser``.
     ///
-    /// - Throws: ``ImportError`` for a missing, unreadable, oversized or empty file, invalid UTF-8
-    ///   (naming the line), or content that holds no task table.
+    /// - Throws: ``ImportError`` for a missing, unreadable, oversized or empty file, undecodable
+    ///   text (naming the line), a format respgraph does not read, or content that holds no task.
     public func importFile(atPath path: String, documentID: String? = nil) throws(ImportError) -> [ImportedDocument] {
-        let text = try Self.readText(atPath: path)
+        let bytes = try Self.readBytes(atPath: path)
+        let lower = path.lowercased()
+        if bytes.starts(with: Array("%PDF".utf8)) || lower.hasSuffix(".pdf") {
+            let text = try PDFTextExtraction.text(ofPDFAt: path)
+            return [try importDocumentText(text, file: path, documentID: documentID)]
+        }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || [".docx", ".xlsx", ".zip"].contains(where: lower.hasSuffix) {
+            throw ImportError(file: path, "a Word or Excel file (.docx/.xlsx): respgraph does not read these yet; save it as a web page (.html), PDF or text, or export the task table as CSV")
+        }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) || [".doc", ".xls"].contains(where: lower.hasSuffix) {
+            throw ImportError(file: path, "an old-format Word or Excel file (.doc/.xls); save it as a web page (.html), PDF or text")
+        }
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || HTMLReader.looksLikeHTML(bytes) {
+            let (text, _) = try TextDecoding.decode(bytes, file: path, declared: HTMLReader.declaredCharset(bytes))
+            var document = try BlockDocumentParser().parse(HTMLReader.read(html: text, file: path), documentID: documentID)
+            resolveNames(in: &document)
+            return [document]
+        }
+        let (text, _) = try TextDecoding.decode(bytes, file: path)
         if Self.looksLikeCSV(text, path: path) {
             return try importTaskTable(csv: text, file: path, documentID: documentID)
         }
         return [try importDocumentText(text, file: path, documentID: documentID)]
     }
 
-    /// Reads a file as UTF-8 text, with clear errors for what can go wrong.
-    public static func readText(atPath path: String) throws(ImportError) -> String {
+    /// Whether a text holds a task-table header flattened with tabs (a table extracted from PDF).
+    static func hasFlattenedTable(_ text: String) -> Bool {
+        guard text.contains("\t") else { return false }
+        for line in PlainTextReader.lines(of: text) where line.contains("\t") {
+            if ColumnMap(header: line.components(separatedBy: "\t")) != nil { return true }
+        }
+        return false
+    }
+
+    /// Reads a file's bytes, with clear errors for what can go wrong.
+    public static func readBytes(atPath path: String) throws(ImportError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ImportError(file: path, "no such file")
@@ -68,42 +107,18 @@ public struct Importer: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError(file: path, "cannot be read (check its permissions)")
         }
+        if data.count > maximumFileSize {
+            throw ImportError(file: path, "the file is \(data.count >> 20) MiB; respgraph reads files up to \(maximumFileSize >> 20) MiB")
+        }
         if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw ImportError(file: path, "the file is empty")
         }
-        if let (line, offset) = firstInvalidUTF8(data) {
-            throw ImportError(file: path, line: line, "invalid UTF-8 at byte \(offset); save the file as UTF-8 (GBK and other encodings are not read)")
-        }
-        return String(decoding: data, as: UTF8.self)
+        return [UInt8](data)
     }
 
-    /// The line and byte offset of the first invalid UTF-8 sequence, if any.
-    static func firstInvalidUTF8(_ data: Data) -> (Int, Int)? {
-        let bytes = [UInt8](data)
-        var i = 0, line = 1
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x0A { line += 1 }
-            let length: Int
-            switch b {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return (line, i)
-            }
-            if i + length > bytes.count { return (line, i) }
-            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return (line, i) }
-            if length == 3 {
-                let b1 = bytes[i + 1]
-                if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0) { return (line, i) }
-            } else if length == 4 {
-                let b1 = bytes[i + 1]
-                if (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90) { return (line, i) }
-            }
-            i += length
-        }
-        return nil
+    /// Reads a text file (a registry, a corrections file, a task table) in UTF-8, UTF-16 or GB18030.
+    public static func readText(atPath path: String) throws(ImportError) -> String {
+        try TextDecoding.decode(try readBytes(atPath: path), file: path).text
     }
 
     /// Whether text is a task-table CSV: a `.csv` name, or a first line that reads as a CSV header.
@@ -116,24 +131,47 @@ public struct Importer: Sendable {
     }
 
     /// Resolves every lead and support cell to canonical names, reporting unknown names and repairs.
+    /// Where the document's ordering convention applies, the first lead leads and the rest support.
+    /// A name the registry does not know is noted once per document with the kind its shape gives
+    /// (``AgencyKindInference``), or warned about when no rule gives one.
     public func resolveNames(in document: inout ImportedDocument) {
         let normaliser = AgencyNameNormaliser(registry: registry)
+        var reported = Set<String>()
         for i in document.rows.indices {
             let line = document.rows[i].sourceLine
+            let place = document.rows[i].place?.description
             for role in Role.allCases {
                 let cell = role == .lead ? document.rows[i].leadCell : document.rows[i].supportCell
                 let resolved = normaliser.resolve(cell)
                 let names = resolved.names.map(\.name)
                 if role == .lead { document.rows[i].leads = names } else { document.rows[i].supporters = names }
                 for repair in resolved.repairs {
-                    document.diagnostics.append(ImportDiagnostic(.note, file: document.file, line: line, code: "name-repair",
-                        "\(role == .lead ? "牵头单位" : "配合单位"): \(repair)"))
+                    var d = ImportDiagnostic(.note, file: document.file, line: line, code: "name-repair",
+                        "\(role == .lead ? "牵头单位" : "配合单位"): \(repair)")
+                    d.place = place
+                    document.diagnostics.append(d)
                 }
-                for name in resolved.names where !name.known {
-                    document.diagnostics.append(ImportDiagnostic(.warning, file: document.file, line: line, code: "unknown-agency",
-                        "'\(name.name)' is not in the agency registry; kept with kind unknown"))
+                for name in resolved.names where !name.known && reported.insert(name.name).inserted {
+                    var d: ImportDiagnostic
+                    if let (kind, rule) = AgencyKindInference.infer(name.name) {
+                        d = ImportDiagnostic(.note, file: document.file, line: line, code: "unknown-agency",
+                            "'\(name.name)' is not in the agency registry; kind \(kind.rawValue) inferred (\(rule))")
+                    } else {
+                        d = ImportDiagnostic(.warning, file: document.file, line: line, code: "unknown-agency",
+                            "'\(name.name)' is not in the agency registry and its name fits no kind rule; kept with kind unknown")
+                    }
+                    d.place = place
+                    document.diagnostics.append(d)
                 }
             }
+            if document.rows[i].firstListedLeads, document.rows[i].leads.count > 1 {
+                let rest = document.rows[i].leads.dropFirst()
+                document.rows[i].leads = [document.rows[i].leads[0]]
+                document.rows[i].supporters = rest.filter { !document.rows[i].supporters.contains($0) } + document.rows[i].supporters
+            }
+            // An agency named as lead is not also its own supporter.
+            let leads = Set(document.rows[i].leads)
+            document.rows[i].supporters.removeAll { leads.contains($0) }
         }
     }
 
@@ -166,6 +204,6 @@ public struct Importer: Sendable {
     }
 
     private func agency(named name: String) -> Agency {
-        registry.agency(named: name) ?? Agency(name: name, kind: .unknown)
+        registry.agency(named: name) ?? Agency(name: name, kind: AgencyKindInference.infer(name)?.kind ?? .unknown)
     }
 }

@@ -27,6 +27,11 @@ public struct TaskRow: Sendable, Equatable {
     public var leads: [String] = []
     /// Canonical supporter names, filled by name resolution.
     public var supporters: [String] = []
+    /// Whether the document's ordering convention applies: the first agency of the lead cell
+    /// leads and the others support (列第一位者为牵头单位).
+    public var firstListedLeads = false
+    /// Where the row was read, beyond its line (a table row of a web page or Word file), if finer.
+    public var place: BlockPlace?
 
     /// Creates a row.
     public init(level: TaskLevel, number: Int, label: String, indicator: String, direction: String, text: String,

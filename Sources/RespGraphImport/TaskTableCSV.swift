@@ -104,7 +104,7 @@ public enum TaskTableCSV {
             documents[d].rows.append(TaskRow(level: level, number: number, label: label.isEmpty ? String(number) : label,
                 indicator: indicator, direction: columns.cell(.direction, in: c), text: columns.cell(.text, in: c),
                 deadline: deadline.isEmpty ? nil : deadline, leadCell: columns.cell(.lead, in: c),
-                supportCell: columns.cell(.support, in: c), sourceLine: Int(lineText) ?? r.line))
+                supportCell: columns.supportCell(in: c), sourceLine: Int(lineText) ?? r.line))
         }
         if documents.isEmpty { throw ImportError(file: file, line: head.line, "the table has a header but no rows") }
         return documents

@@ -201,7 +201,7 @@ import Testing
         #expect(g.status == 1 && g.stderr.contains("gbk.txt:2: error: invalid UTF-8"))
         let notice = try folder.write("notice.txt", "通知\n现印发给你们。\n")
         let n = try run(["import", notice])
-        #expect(n.status == 1 && n.stderr.contains("no task table found"))
+        #expect(n.status == 1 && n.stderr.contains("no task found"))
         let dup = try folder.write("dup.csv", "序号,任务,牵头单位\n1,甲,自治区公安厅\n1,乙,自治区民政厅\n")
         let d = try run(["summary", "--graph", dup])
         #expect(d.status == 1 && d.stderr.contains("dup.csv:3: error: task dup:1 is listed twice"))

@@ -40,7 +40,7 @@ import Testing
 
     @Test func textWithoutATaskTable() throws {
         let e = error { _ = try importer.importDocumentText("关于印发某方案的通知\n\n各市人民政府：现印发给你们。\n", file: "notice.txt") }
-        #expect(e?.message.contains("no task table") == true)
+        #expect(e?.message.contains("no task found") == true)
     }
 
     @Test func rowWithNoLeadIsAnErrorWithItsLine() throws {

@@ -1,0 +1,300 @@
+/// Reads a web page into blocks: paragraphs from `<p>`, `<div>`, `<li>`, headings and `<br>`
+/// breaks; tables from `<table>` with `rowspan` and `colspan` spread over the grid.
+///
+/// A table of a single row or a single column is page layout (government pages wrap the whole
+/// article in one), so its cells are read as running text. `<script>`, `<style>` and comments are
+/// skipped; character references (named, decimal, hexadecimal) are decoded. This is a tolerant
+/// reader of the HTML found on government sites, not a validating parser: unclosed `<p>` and `<td>`
+/// are closed by the next block or cell, as browsers do.
+public enum HTMLReader {
+    /// The charset a page declares in a `<meta>` tag within its first 4 KB, if any.
+    public static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        guard let r = head.range(of: "charset=") else { return nil }
+        let value = head[r.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+        let name = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    /// Whether bytes look like HTML: a tag near the start.
+    public static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
+        return ["<!doctype html", "<html", "<body", "<table", "<p", "<div", "<tbody", "<meta", "<head"].contains { head.contains($0) }
+    }
+
+    static let blockTags: Set<String> = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section",
+                                         "article", "blockquote", "pre", "center", "dd", "dt", "dl", "header", "footer", "title"]
+    static let skippedTags: Set<String> = ["script", "style", "head", "noscript", "template"]
+
+    /// A table being read: rows of (text, rowspan, colspan) cells.
+    private struct PendingTable {
+        var rows: [[(text: String, rowSpan: Int, colSpan: Int)]] = []
+        var rowLines: [Int] = []
+        var cell: String?
+        var cellSpans = (1, 1)
+        var inRow = false
+    }
+
+    /// Reads a page.
+    ///
+    /// - Complexity: O(n) in the length of the page.
+    public static func read(html: String, file: String) -> BlockDocument {
+        let chars = Array(html.unicodeScalars)
+        var blocks: [DocumentBlock] = []
+        var text = String.UnicodeScalarView()
+        var textLine = 1
+        var headingDepth = 0
+        var paragraphIsHeading = false
+        var tables: [PendingTable] = []
+        var tableCount = 0
+        var line = 1
+        var i = 0
+
+        func appendText(_ s: String) {
+            if tables.last?.cell != nil {
+                tables[tables.count - 1].cell! += s
+                return
+            }
+            if text.isEmpty { textLine = line }
+            text.append(contentsOf: s.unicodeScalars)
+        }
+        func flushParagraph() {
+            let t = TextCleaning.joinWrapped(String(text))
+            if !t.isEmpty { blocks.append(.paragraph(TextBlock(text: t, place: BlockPlace(line: textLine), isHeading: paragraphIsHeading))) }
+            text = String.UnicodeScalarView()
+            paragraphIsHeading = headingDepth > 0
+        }
+        func breakLine() {
+            if tables.last?.cell != nil { tables[tables.count - 1].cell! += "\n" } else { flushParagraph() }
+        }
+        func closeCell() {
+            guard let t = tables.last, let c = t.cell else { return }
+            let n = tables.count - 1
+            if !tables[n].inRow { tables[n].rows.append([]); tables[n].rowLines.append(line); tables[n].inRow = true }
+            tables[n].rows[tables[n].rows.count - 1].append((c, t.cellSpans.0, t.cellSpans.1))
+            tables[n].cell = nil
+        }
+        func closeTable() {
+            closeCell()
+            guard let t = tables.popLast() else { return }
+            let grid = spread(t.rows)
+            let width = grid.rows.map(\.count).max() ?? 0
+            if grid.rows.count >= 2 && width >= 2 {
+                tableCount += 1
+                let rows = grid.rows.map { $0.map { cellText($0) } }
+                let places = t.rowLines.enumerated().map { BlockPlace(line: $0.element, table: tableCount, row: $0.offset + 1) }
+                let block = TableBlock(rows: rows, rowPlaces: places + Array(repeating: BlockPlace(line: line, table: tableCount), count: max(0, rows.count - places.count)), inheritedCells: grid.inherited)
+                if tables.last?.cell != nil {
+                    // A table inside a cell of an outer table: keep its text in the cell.
+                    tables[tables.count - 1].cell! += "\n" + rows.map { $0.joined(separator: " ") }.joined(separator: "\n") + "\n"
+                } else {
+                    flushParagraph()
+                    blocks.append(.table(block))
+                }
+            } else {
+                // Layout: the cells are running text.
+                for row in t.rows { for cell in row { for piece in cell.text.split(separator: "\n") { appendText(String(piece)); breakLine() } } }
+            }
+        }
+
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\n" { line += 1 }
+            if c == "<" {
+                // Comment.
+                if i + 3 < chars.count, chars[i + 1] == "!", chars[i + 2] == "-", chars[i + 3] == "-" {
+                    var j = i + 4
+                    while j + 2 < chars.count, !(chars[j] == "-" && chars[j + 1] == "-" && chars[j + 2] == ">") {
+                        if chars[j] == "\n" { line += 1 }
+                        j += 1
+                    }
+                    i = min(chars.count, j + 3)
+                    continue
+                }
+                guard let tag = parseTag(chars, at: i) else { appendText("<"); i += 1; continue }
+                for k in i..<tag.end where chars[k] == "\n" { line += 1 }
+                i = tag.end
+                let name = tag.name
+                if skippedTags.contains(name), !tag.closing, !tag.selfClosing {
+                    // Skip to the matching end tag.
+                    let endTag = Array("</\(name)".unicodeScalars)
+                    var j = i
+                    while j < chars.count {
+                        if chars[j] == "<", j + endTag.count <= chars.count,
+                           String(String.UnicodeScalarView(chars[j..<(j + endTag.count)])).lowercased() == "</\(name)" { break }
+                        if chars[j] == "\n" { line += 1 }
+                        j += 1
+                    }
+                    i = j
+                    if let close = parseTag(chars, at: j) { i = close.end }
+                    continue
+                }
+                switch name {
+                case "br": breakLine()
+                case "table":
+                    if tag.closing { closeTable() } else { flushParagraph(); tables.append(PendingTable()) }
+                case "tr":
+                    guard !tables.isEmpty else { break }
+                    closeCell()
+                    let n = tables.count - 1
+                    if tag.closing { tables[n].inRow = false } else {
+                        tables[n].rows.append([]); tables[n].rowLines.append(line); tables[n].inRow = true
+                    }
+                case "td", "th":
+                    guard !tables.isEmpty else { break }
+                    closeCell()
+                    if !tag.closing {
+                        let n = tables.count - 1
+                        tables[n].cell = ""
+                        tables[n].cellSpans = (max(1, min(1000, Int(tag.attributes["rowspan"] ?? "") ?? 1)),
+                                               max(1, min(1000, Int(tag.attributes["colspan"] ?? "") ?? 1)))
+                    }
+                case "h1", "h2", "h3", "h4", "h5", "h6":
+                    breakLine()
+                    headingDepth = max(0, headingDepth + (tag.closing ? -1 : 1))
+                    paragraphIsHeading = headingDepth > 0
+                default:
+                    if blockTags.contains(name) { breakLine() }
+                }
+                continue
+            }
+            if c == "&", let (decoded, end) = decodeEntity(chars, at: i) {
+                appendText(decoded)
+                i = end
+                continue
+            }
+            if c.properties.isWhitespace && c != "\u{3000}" {
+                appendText(" ")
+            } else {
+                appendText(String(c))
+            }
+            i += 1
+        }
+        while !tables.isEmpty { closeTable() }
+        flushParagraph()
+        return BlockDocument(file: file, blocks: blocks, format: "html")
+    }
+
+    /// A cell's text: its lines joined, wrapping spaces between Chinese characters removed.
+    static func cellText(_ raw: String) -> String {
+        raw.split(separator: "\n").map { TextCleaning.joinWrapped(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// Spreads cells with rowspan and colspan over a grid; records which cells were copied from above.
+    static func spread(_ rows: [[(text: String, rowSpan: Int, colSpan: Int)]]) -> (rows: [[String]], inherited: [Set<Int>]) {
+        var grid: [[String?]] = []
+        var inherited: [Set<Int>] = []
+        // Column → (text, rows still to fill).
+        var carry: [Int: (String, Int)] = [:]
+        for row in rows {
+            var out: [String?] = []
+            var inheritedHere = Set<Int>()
+            var col = 0
+            func fillCarried() {
+                while let (t, left) = carry[col] {
+                    out.append(t)
+                    inheritedHere.insert(col)
+                    carry[col] = left > 1 ? (t, left - 1) : nil
+                    col += 1
+                }
+            }
+            for cell in row {
+                fillCarried()
+                for k in 0..<cell.colSpan {
+                    out.append(cell.text)
+                    if cell.rowSpan > 1 { carry[col] = (cell.text, cell.rowSpan - 1) }
+                    if k > 0 { inheritedHere.insert(col) }
+                    col += 1
+                }
+            }
+            fillCarried()
+            // Carried cells beyond this row's last cell.
+            for (c, (t, left)) in carry.sorted(by: { $0.key < $1.key }) where c >= out.count {
+                while out.count < c { out.append(nil) }
+                out.append(t)
+                inheritedHere.insert(c)
+                carry[c] = left > 1 ? (t, left - 1) : nil
+            }
+            grid.append(out)
+            inherited.append(inheritedHere)
+        }
+        return (grid.map { $0.map { $0 ?? "" } }, inherited)
+    }
+
+    /// A parsed tag: its lower-case name, whether it closes, its attributes and where it ends.
+    struct Tag {
+        var name: String
+        var closing: Bool
+        var selfClosing: Bool
+        var attributes: [String: String]
+        var end: Int
+    }
+
+    static func parseTag(_ c: [Unicode.Scalar], at start: Int) -> Tag? {
+        var i = start + 1
+        guard i < c.count else { return nil }
+        var closing = false
+        if c[i] == "/" { closing = true; i += 1 }
+        if i < c.count, c[i] == "!" || c[i] == "?" {
+            // <!DOCTYPE …> or <?xml …?>
+            while i < c.count, c[i] != ">" { i += 1 }
+            return Tag(name: "!", closing: false, selfClosing: true, attributes: [:], end: min(c.count, i + 1))
+        }
+        var name = ""
+        while i < c.count, c[i].properties.isAlphabetic || ("0"..."9").contains(c[i]) {
+            name.unicodeScalars.append(c[i]); i += 1
+        }
+        guard !name.isEmpty else { return nil }
+        var attributes: [String: String] = [:]
+        var selfClosing = false
+        while i < c.count, c[i] != ">" {
+            if c[i] == "/" { selfClosing = true; i += 1; continue }
+            if c[i].properties.isWhitespace { i += 1; continue }
+            var key = ""
+            while i < c.count, !c[i].properties.isWhitespace, c[i] != "=", c[i] != ">", c[i] != "/" { key.unicodeScalars.append(c[i]); i += 1 }
+            while i < c.count, c[i].properties.isWhitespace { i += 1 }
+            var value = ""
+            if i < c.count, c[i] == "=" {
+                i += 1
+                while i < c.count, c[i].properties.isWhitespace { i += 1 }
+                if i < c.count, c[i] == "\"" || c[i] == "'" {
+                    let q = c[i]; i += 1
+                    while i < c.count, c[i] != q { value.unicodeScalars.append(c[i]); i += 1 }
+                    i += 1
+                } else {
+                    while i < c.count, !c[i].properties.isWhitespace, c[i] != ">" { value.unicodeScalars.append(c[i]); i += 1 }
+                }
+            }
+            if key.isEmpty { i += 1 } else { attributes[key.lowercased()] = value }
+        }
+        return Tag(name: name.lowercased(), closing: closing, selfClosing: selfClosing, attributes: attributes, end: min(c.count, i + 1))
+    }
+
+    static let namedEntities: [String: String] = [
+        "nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "ldquo": "“", "rdquo": "”",
+        "lsquo": "‘", "rsquo": "’", "mdash": "—", "ndash": "–", "hellip": "…", "middot": "·", "times": "×",
+        "emsp": " ", "ensp": " ", "thinsp": " ", "bull": "•", "deg": "°", "plusmn": "±", "divide": "÷",
+        "lsaquo": "‹", "rsaquo": "›", "laquo": "«", "raquo": "»", "copy": "©", "reg": "®", "ordm": "º", "sup2": "²",
+    ]
+
+    /// Decodes `&name;`, `&#123;` or `&#x1F;` at a position; nil when it is a bare ampersand.
+    static func decodeEntity(_ c: [Unicode.Scalar], at start: Int) -> (String, Int)? {
+        var i = start + 1
+        var body = ""
+        while i < c.count, i - start <= 10, c[i] != ";" {
+            guard c[i].properties.isAlphabetic || ("0"..."9").contains(c[i]) || c[i] == "#" else { return nil }
+            body.unicodeScalars.append(c[i]); i += 1
+        }
+        guard i < c.count, c[i] == ";", !body.isEmpty else { return nil }
+        if body.hasPrefix("#") {
+            let digits = body.dropFirst()
+            let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            // An invalid or non-character reference becomes U+FFFD, as browsers do.
+            guard let v = value else { return nil }
+            let scalar = Unicode.Scalar(v).flatMap { ($0.value == 0 || ($0.value >= 0xFFFE && $0.value & 0xFFFE == 0xFFFE)) ? nil : $0 } ?? "\u{FFFD}"
+            return (String(scalar), i + 1)
+        }
+        guard let s = namedEntities[body.lowercased()] else { return nil }
+        return (s, i + 1)
+    }
+}

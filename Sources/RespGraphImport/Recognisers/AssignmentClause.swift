@@ -1,0 +1,314 @@
+/// A document-level rule about reading assignment lists, stated once in the text.
+public enum AssignmentConvention: String, Sendable, Equatable {
+    /// "列第一位者为牵头单位" / "排在首位的为牵头单位": the first listed leads, the rest support.
+    case firstListedLeads = "first-listed-leads"
+    /// "无牵头单位的，责任单位即为牵头单位": where no lead is named, the responsible units lead.
+    case responsibleAreLeads = "responsible-are-leads"
+
+    /// The convention a sentence states, if any.
+    static func stated(in text: String) -> AssignmentConvention? {
+        let t = TextCleaning.removingWhitespace(text)
+        guard t.contains("牵头") else { return nil }
+        for marker in ["列第一位", "列在第一位", "排在首位", "排在第一位", "排名第一", "排序第一", "排第一位", "列首位", "第一位的为", "首位的为", "首位为", "第一个为", "排在前面的为"] where t.contains(marker) {
+            return .firstListedLeads
+        }
+        if (t.contains("无牵头") || t.contains("未明确牵头") || t.contains("没有牵头")) && t.contains("即为牵头") { return .responsibleAreLeads }
+        return nil
+    }
+}
+
+/// One assignment clause read from a document: who leads, who supports, and the other fields a
+/// clause carries (deadline, persons, scope), with what was doubtful about it.
+public struct AssignmentClause: Sendable, Equatable {
+    /// The lead agencies as written (groups joined by "，"), empty when none is named.
+    public var leads: String = ""
+    /// The supporting agencies as written.
+    public var supporters: String = ""
+    /// Whether the leads were read from 责任单位 / "A负责" with no 牵头 named (responsible, not named leads).
+    public var leadsAreResponsible = false
+    /// The deadline the clause states (完成时限：…, 6月底完成, 长期坚持).
+    public var deadline: String?
+    /// Persons named (责任领导：张三); never agencies.
+    public var persons: [String] = []
+    /// A scope the clause states (适用范围：…); not an agency.
+    public var scope: String?
+    /// A convention the clause states for itself and the clauses after it (…，下同).
+    public var convention: AssignmentConvention?
+    /// Routine readings worth a note (a trailing 等有关部门 dropped).
+    public var notes: [String] = []
+    /// Readings a person should check (a part that is neither an agency nor a known field).
+    public var doubts: [String] = []
+    /// Whether the clause was written with labels (牵头单位：…) rather than in prose.
+    public var labelled = false
+}
+
+/// Reads the content of one clause (what stands inside its brackets, or a line of its own).
+///
+/// Labelled: `牵头单位：A；配合单位：B` and the other labels of ``labels``; a text before the first
+/// label that reads as a deadline is the deadline. Prose: segments separated by `，；` each ending
+/// in a role verb (`A、B牵头`, `C配合`, `D按职责分工负责`, `由A牵头`, `A会同B负责`); a segment
+/// without a verb joins the next one. Roles: 牵头 leads; 配合/协助/参与/协办 support; 负责 and
+/// 分工负责 support beside a 牵头, and lead (responsible) where nothing is 牵头.
+///
+/// A content is an assignment clause only if every party it names looks like an agency
+/// (``AgencyNameShape``); a prose parenthetical such as （所需资金由地方负责） is not one.
+public enum AssignmentClauseParser {
+    /// What a label introduces.
+    enum Field: Sendable { case lead, support, responsible, person, deadline, scope }
+
+    /// The labels, longest first so 牵头责任单位 wins over 责任单位.
+    static let labels: [(String, Field)] = {
+        let list: [(String, Field)] = [
+            ("牵头责任单位", .lead), ("牵头责任部门", .lead), ("牵头考核单位", .lead), ("牵头单位", .lead), ("牵头部门", .lead),
+            ("牵头处室", .lead), ("主责单位", .lead), ("主责部门", .lead), ("主办单位", .lead), ("牵头", .lead),
+            ("配合责任单位", .support), ("配合单位", .support), ("配合部门", .support), ("协办单位", .support), ("协办部门", .support),
+            ("参与单位", .support), ("参与部门", .support), ("参加单位", .support), ("协同单位", .support), ("协助单位", .support),
+            ("配合", .support), ("参与", .support), ("协办", .support),
+            ("责任单位", .responsible), ("责任部门", .responsible), ("负责单位", .responsible), ("负责部门", .responsible),
+            ("实施单位", .responsible), ("承办单位", .responsible), ("落实单位", .responsible), ("责任主体", .responsible),
+            ("责任领导", .person), ("分管领导", .person), ("牵头领导", .person), ("联系领导", .person), ("包保领导", .person),
+            ("县领导", .person), ("市领导", .person), ("区领导", .person), ("省领导", .person), ("责任人", .person), ("负责人", .person),
+            ("完成时限", .deadline), ("完成时间", .deadline), ("完成期限", .deadline), ("时间节点", .deadline), ("时限要求", .deadline),
+            ("进度安排", .deadline), ("时限", .deadline),
+            ("适用范围", .scope), ("实施范围", .scope),
+        ]
+        return list.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// Role verbs ending a prose segment, longest first.
+    static let verbs: [(String, Field)] = {
+        let list: [(String, Field)] = [
+            ("牵头负责", .lead), ("牵头落实", .lead), ("牵头组织", .lead), ("牵头", .lead),
+            ("配合落实", .support), ("配合", .support), ("协助", .support), ("参与", .support), ("协办", .support),
+            ("按照职责分工负责", .responsible), ("按职责分工负责", .responsible), ("按职能分工负责", .responsible),
+            ("按职责负责", .responsible), ("分工负责", .responsible), ("共同负责", .responsible), ("具体负责", .responsible),
+            ("负责落实", .responsible), ("组织实施", .responsible), ("负责", .responsible), ("落实", .responsible),
+        ]
+        return list.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// Reads a clause's content; nil when it is not an assignment clause.
+    public static func parse(_ content: String) -> AssignmentClause? {
+        let c = TextCleaning.fullWidthParentheses(TextCleaning.removingWhitespace(TraditionalChinese.simplified(content)))
+        guard !c.isEmpty else { return nil }
+        if let labelled = parseLabelled(c) { return labelled }
+        return parseProse(c)
+    }
+
+    /// The first label (followed by a colon) in a text, with its position.
+    static func firstLabel(in s: [Character], from start: Int) -> (index: Int, label: String, field: Field)? {
+        var i = start
+        while i < s.count {
+            for (label, field) in labels {
+                let n = label.count
+                guard i + n < s.count, s[i] == label.first! else { continue }
+                if String(s[i..<(i + n)]) == label, s[i + n] == "：" || s[i + n] == ":" {
+                    return (i, label, field)
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func parseLabelled(_ c: String) -> AssignmentClause? {
+        let s = Array(c)
+        guard let first = firstLabel(in: s, from: 0) else { return nil }
+        var clause = AssignmentClause()
+        clause.labelled = true
+        var fields: [(Field, String, String)] = []
+        var cursor = first
+        while true {
+            let valueStart = cursor.index + cursor.label.count + 1
+            let next = firstLabel(in: s, from: valueStart)
+            let valueEnd = next?.index ?? s.count
+            let value = String(s[valueStart..<max(valueStart, valueEnd)])
+            fields.append((cursor.field, cursor.label, trimSeparators(value)))
+            guard let n = next else { break }
+            cursor = n
+        }
+        guard fields.contains(where: { [.lead, .support, .responsible].contains($0.0) }) else { return nil }
+        // Text before the first label: a deadline, a score, or something to check.
+        let before = trimSeparators(String(s[0..<first.index]))
+        if !before.isEmpty {
+            for part in splitSegments(before) where !part.isEmpty {
+                if isScore(part) { continue }
+                if isDeadline(part) { clause.deadline = join(clause.deadline, part) } else {
+                    clause.doubts.append("'\(part)' before \(first.label) is neither a deadline nor a label; left out")
+                }
+            }
+        }
+        var leads: [String] = [], supporters: [String] = [], responsible: [String] = []
+        for (field, label, value) in fields {
+            switch field {
+            case .lead, .support, .responsible:
+                var kept: [String] = []
+                for part in splitSegments(value) where !part.isEmpty {
+                    if isDeadline(part) && !AgencyNameShape.looksLikeAgencyList(part) {
+                        clause.deadline = join(clause.deadline, part)
+                    } else {
+                        kept.append(part)
+                    }
+                }
+                let cleaned = cleanList(kept.joined(separator: "，"), notes: &clause.notes)
+                if cleaned.isEmpty {
+                    clause.doubts.append("\(label) names no agency")
+                    continue
+                }
+                for item in AgencyNameShape.items(of: cleaned) where !AgencyNameShape.looksLikeAgency(item) {
+                    clause.doubts.append("'\(item)' under \(label) does not look like an agency name; kept as written")
+                }
+                if field == .lead { leads.append(cleaned) } else if field == .support { supporters.append(cleaned) } else { responsible.append(cleaned) }
+            case .person:
+                if !value.isEmpty { clause.persons.append(value) }
+            case .deadline:
+                if !value.isEmpty { clause.deadline = join(clause.deadline, value) }
+            case .scope:
+                if !value.isEmpty { clause.scope = value }
+                clause.notes.append("\(label)：\(String(value.prefix(30))) is a scope, not an agency")
+            }
+        }
+        if leads.isEmpty {
+            leads = responsible
+            clause.leadsAreResponsible = !responsible.isEmpty
+        } else {
+            supporters = responsible + supporters
+        }
+        clause.leads = leads.joined(separator: "，")
+        clause.supporters = supporters.joined(separator: "，")
+        return clause
+    }
+
+    static func parseProse(_ c: String) -> AssignmentClause? {
+        var body = c
+        var clause = AssignmentClause()
+        // A convention stated inside the clause (…负责。列第一位者为牵头单位，下同).
+        if let convention = AssignmentConvention.stated(in: body) {
+            clause.convention = convention
+            let chars = Array(body)
+            let markerStart = ["列", "排", "第一", "首位", "无牵头", "未明确", "没有牵头"].compactMap { m -> Int? in
+                guard let r = body.range(of: m) else { return nil }
+                return body.distance(from: body.startIndex, to: r.lowerBound)
+            }.min() ?? chars.count
+            var cut = markerStart
+            while cut > 0, !"，。；,;".contains(chars[cut - 1]) { cut -= 1 }
+            body = String(chars[0..<cut])
+        }
+        body = trimSeparators(body)
+        guard !body.isEmpty else { return nil }
+        var groups: [(names: String, field: Field, coLead: Bool)] = []
+        var pending: [String] = []
+        for segment in splitSegments(body) where !segment.isEmpty {
+            if segment == "下同" || isScore(segment) { continue }
+            var seg = segment
+            if seg.hasPrefix("由") { seg.removeFirst() }
+            guard let (verb, field) = verbs.first(where: { seg.hasSuffix($0.0) && seg.count > $0.0.count }) else {
+                if isDeadline(seg) && !AgencyNameShape.looksLikeAgencyList(seg) {
+                    clause.deadline = join(clause.deadline, seg)
+                } else {
+                    pending.append(seg)
+                }
+                continue
+            }
+            var names = String(seg.dropLast(verb.count))
+            if names.hasPrefix("由") { names.removeFirst() }
+            if let r = names.range(of: "会同") {
+                // A会同B负责: A leads, B supports.
+                let a = String(names[..<r.lowerBound]), b = String(names[r.upperBound...])
+                groups.append(((pending + [a]).joined(separator: "，"), .lead, true))
+                pending = []
+                if !b.isEmpty { groups.append((b, .support, true)) }
+                continue
+            }
+            groups.append(((pending + [names]).joined(separator: "，"), field, false))
+            pending = []
+        }
+        guard !groups.isEmpty else { return nil }
+        // Every party must look like an agency, or this is a sentence, not a clause.
+        // A clause if most of its parties look like agencies; the others are kept and flagged.
+        var cleanedGroups: [(String, Field)] = []
+        var shaped = 0, unshaped: [String] = []
+        for g in groups {
+            let cleaned = cleanList(g.names, notes: &clause.notes)
+            let items = AgencyNameShape.items(of: cleaned)
+            guard !items.isEmpty else { return nil }
+            for item in items {
+                if AgencyNameShape.looksLikeAgency(item) { shaped += 1 } else { unshaped.append(item) }
+            }
+            cleanedGroups.append((cleaned, g.field))
+        }
+        guard shaped > 0, shaped >= unshaped.count * 2 else { return nil }
+        for item in unshaped {
+            clause.doubts.append("'\(item)' does not look like an agency name; kept as written")
+        }
+        if !pending.isEmpty {
+            clause.doubts.append("'\(pending.joined(separator: "，"))' carries no role (牵头/配合/负责); left out")
+        }
+        let hasLead = cleanedGroups.contains { $0.1 == .lead }
+        var leads: [String] = [], supporters: [String] = []
+        for (names, field) in cleanedGroups {
+            switch field {
+            case .lead: leads.append(names)
+            case .support: supporters.append(names)
+            default:
+                if hasLead { supporters.append(names) } else { leads.append(names) }
+            }
+        }
+        clause.leadsAreResponsible = !hasLead && !leads.isEmpty
+        clause.leads = leads.joined(separator: "，")
+        clause.supporters = supporters.joined(separator: "，")
+        return clause
+    }
+
+    /// Drops trailing "等", "等有关部门", "等相关单位"… and splits "A等和各省级人民政府" into two groups.
+    static func cleanList(_ text: String, notes: inout [String]) -> String {
+        var t = text
+        for joiner in ["等和", "以及", "和各", "及各", "与各"] where t.contains(joiner) {
+            let replacement = joiner.hasSuffix("各") ? "，各" : "，"
+            t = t.replacingOccurrences(of: joiner, with: replacement)
+        }
+        var groups: [String] = []
+        for group in AgencyNameNormaliser.split(t, separators: ["，", ",", "；", ";"]) where !group.isEmpty {
+            var g = group
+            for tail in ["等有关部门和单位", "等有关单位和部门", "等相关部门和单位", "等有关部门", "等相关部门", "等有关单位", "等相关单位", "等部门", "等单位", "等"]
+            where g.hasSuffix(tail) && g.count > tail.count + 1 {
+                notes.append("'\(g)': '\(tail)' dropped after the named agencies")
+                g = String(g.dropLast(tail.count))
+                break
+            }
+            groups.append(g)
+        }
+        return groups.joined(separator: "，")
+    }
+
+    /// Splits a clause on `，；,;。` outside brackets and quotes.
+    static func splitSegments(_ text: String) -> [String] {
+        AgencyNameNormaliser.split(text, separators: ["，", ",", "；", ";", "。"]).map { trimSeparators($0) }
+    }
+
+    /// Trims whitespace and separators at both ends.
+    static func trimSeparators(_ s: String) -> String {
+        let stop: Set<Character> = ["，", ",", "；", ";", "。", "、", " ", "：", ":", "\u{3000}"]
+        var t = Substring(s)
+        while let f = t.first, stop.contains(f) { t = t.dropFirst() }
+        while let l = t.last, stop.contains(l) { t = t.dropLast() }
+        return String(t)
+    }
+
+    /// Whether a phrase states a time: 6月底完成, 2024年12月底前, 长期坚持, 持续推进, 每季度.
+    static func isDeadline(_ s: String) -> Bool {
+        if ["长期坚持", "持续推进", "持续实施", "持续开展", "长期", "持续", "按年度推进", "逐年推进", "常态化", "按进度", "按计划", "按时序", "适时", "分步实施", "分阶段"].contains(where: { s.hasPrefix($0) }) { return true }
+        let hasDigit = s.contains { $0.isNumber }
+        let timeWords = ["年", "月", "日", "季度", "底", "前", "上半年", "下半年", "年内", "年底"]
+        return (hasDigit || s.hasPrefix("年底") || s.hasPrefix("年内") || s.contains("上半年") || s.contains("下半年") || s.hasPrefix("每"))
+            && timeWords.contains(where: { s.contains($0) })
+    }
+
+    /// Whether a bracket holds a score such as "0.5分" or "25分".
+    static func isScore(_ s: String) -> Bool {
+        guard s.hasSuffix("分"), s.count <= 8 else { return false }
+        return s.dropLast().allSatisfy { $0.isNumber || $0 == "." }
+    }
+
+    static func join(_ a: String?, _ b: String) -> String { a.map { $0 + "；" + b } ?? b }
+}

@@ -1,0 +1,57 @@
+/// Finds the assignment clauses in a passage of text: every bracketed group （）()【】〔〕[] whose
+/// content reads as an assignment, and, when none is bracketed, a labelled clause written bare at
+/// the end (…。牵头单位：A；配合单位：B).
+public enum ClauseFinder {
+    /// A clause found in a passage: where it stands (in characters) and what it says.
+    public struct Found: Sendable, Equatable {
+        /// The clause's range in the passage's characters, brackets included.
+        public var range: Range<Int>
+        /// What it says.
+        public var clause: AssignmentClause
+    }
+
+    static let openers: [Character: Character] = ["（": "）", "(": ")", "【": "】", "〔": "〕", "[": "]", "［": "］"]
+
+    /// The clauses of a passage, in order.
+    ///
+    /// - Complexity: O(n · L) in the passage length n and the number of labels L.
+    public static func clauses(in chars: [Character]) -> [Found] {
+        var found: [Found] = []
+        var i = 0
+        while i < chars.count {
+            guard openers[chars[i]] != nil else { i += 1; continue }
+            // Find the matching bracket, nesting any bracket pair.
+            var depth = 0, j = i
+            var end: Int?
+            while j < chars.count {
+                if openers[chars[j]] != nil { depth += 1 } else if openers.values.contains(chars[j]) {
+                    depth -= 1
+                    if depth == 0 { end = j; break }
+                }
+                j += 1
+            }
+            guard let e = end else { i += 1; continue }
+            let content = String(chars[(i + 1)..<e])
+            if content.count <= 400, let clause = AssignmentClauseParser.parse(content) {
+                found.append(Found(range: i..<(e + 1), clause: clause))
+                i = e + 1
+            } else {
+                i += 1
+            }
+        }
+        if found.isEmpty, let bare = bareClause(in: chars) { found.append(bare) }
+        return found
+    }
+
+    /// A labelled clause written without brackets: from its first label to the end of the passage.
+    static func bareClause(in chars: [Character]) -> Found? {
+        guard let first = AssignmentClauseParser.firstLabel(in: chars, from: 0),
+              [.lead, .support, .responsible].contains(first.field) else { return nil }
+        // The label must start the passage or follow a sentence end or separator.
+        if first.index > 0, !"。；;，,：:！？）)".contains(chars[first.index - 1]) { return nil }
+        var end = chars.count
+        while end > first.index, "）)。；; ".contains(chars[end - 1]) { end -= 1 }
+        guard let clause = AssignmentClauseParser.parse(String(chars[first.index..<end])) else { return nil }
+        return Found(range: first.index..<chars.count, clause: clause)
+    }
+}

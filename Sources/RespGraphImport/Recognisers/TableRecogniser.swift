@@ -1,0 +1,150 @@
+import RespGraphModel
+
+/// Reads task tables: any table block whose header row names a lead (or 责任单位) column and a
+/// task column, in any order and with any of the header words of ``TaskField``.
+///
+/// A header repeated after a page break is skipped; a section row (一、全链条优化审批, one text
+/// spread over the row or alone in it) becomes the indicator of the rows below; an agency cell that
+/// is itself a clause (A牵头，B配合 / 牵头单位：A；配合单位：B) is read with the clause parser; a row
+/// that names no agency is reported, never dropped silently.
+public struct TableRecogniser: Sendable {
+    /// The file, for diagnostics.
+    public let file: String
+
+    /// Creates a recogniser.
+    public init(file: String) { self.file = file }
+
+    /// Whether a table has a task-table header within its first rows.
+    public static func headerRow(of table: TableBlock) -> Int? {
+        table.rows.prefix(6).firstIndex { ColumnMap(header: $0) != nil }
+    }
+
+    /// The tasks of a table, numbered from `firstNumber`; nil when the table is not a task table.
+    public func tasks(_ table: TableBlock, tableIndex: Int, firstNumber: Int, convention: AssignmentConvention?,
+                      diagnostics: inout [ImportDiagnostic]) -> [TaskRow]? {
+        guard let h = Self.headerRow(of: table), let columns = ColumnMap(header: table.rows[h]) else { return nil }
+        let body = BodyRecogniser(file: file)
+        var rows: [TaskRow] = []
+        var indicator = ""
+        var number = firstNumber
+        for r in (h + 1)..<table.rows.count {
+            let cells = table.rows[r].map { $0.replacingOccurrences(of: "\n", with: "") }
+            let place = r < table.rowPlaces.count ? table.rowPlaces[r] : BlockPlace(line: 1, table: tableIndex, row: r + 1)
+            let nonEmpty = Set(cells.filter { !$0.trimmed.isEmpty })
+            if nonEmpty.isEmpty { continue }
+            if ColumnMap(header: cells) != nil { continue }
+            if nonEmpty.count == 1 {
+                // A section row: one text across the row (merged) or alone in it.
+                let t = nonEmpty.first!.trimmed
+                if let n = ItemNumbering.parse(t) { indicator = TextCleaning.joinWrapped(String(n.rest)) } else if !TextCleaning.isInteger(t) { indicator = TextCleaning.joinWrapped(t) }
+                continue
+            }
+            let numberCell = columns.cell(.number, in: cells)
+            let tableIndicator = TextCleaning.joinWrapped(columns.cell(.indicator, in: cells))
+            var leadCell = columns.cell(.lead, in: cells)
+            var supportCell = columns.supportCell(in: cells)
+            var deadline = TextCleaning.removingWhitespace(columns.cell(.deadline, in: cells))
+            let text = TextCleaning.joinWrapped(columns.cell(.text, in: cells))
+            let direction = TextCleaning.joinWrapped(columns.cell(.direction, in: cells))
+            let label = numberCell.isEmpty ? "第\(r + 1)行" : numberCell
+            var clause = AssignmentClause()
+            clause.leadsAreResponsible = columns.leadsAreResponsible
+            // An agency cell written as a clause.
+            if let parsed = Self.clauseInCell(leadCell), supportCell.isEmpty || parsed.labelled {
+                clause = parsed
+                leadCell = parsed.leads
+                supportCell = [parsed.supporters, supportCell].filter { !$0.isEmpty }.joined(separator: "，")
+                if let d = parsed.deadline, deadline.isEmpty { deadline = d }
+            } else {
+                var notes: [String] = []
+                leadCell = AssignmentClauseParser.cleanList(TextCleaning.removingWhitespace(leadCell), notes: &notes)
+                supportCell = AssignmentClauseParser.cleanList(TextCleaning.removingWhitespace(supportCell), notes: &notes)
+                clause.notes = notes
+            }
+            clause.leads = leadCell
+            clause.supporters = supportCell
+            var row = TaskRow(level: .table, number: number, label: label,
+                              indicator: tableIndicator.isEmpty ? indicator : tableIndicator, direction: direction, text: text,
+                              deadline: deadline.isEmpty ? nil : deadline, leadCell: leadCell, supportCell: supportCell, sourceLine: place.line)
+            row.place = place
+            if leadCell.isEmpty && supportCell.isEmpty {
+                diagnostics.append(body.diagnostic(.warning, place, "no-agency", "row \(label) names no agency; imported without lead or support: check the table"))
+            } else {
+                body.report(clause, label: label, place: place, convention: convention, row: &row, diagnostics: &diagnostics)
+            }
+            if text.isEmpty && direction.isEmpty {
+                diagnostics.append(body.diagnostic(.warning, place, "missing-text", "row \(label) has no task text"))
+            }
+            rows.append(row)
+            number += 1
+        }
+        return rows
+    }
+
+    /// A cell that holds a whole clause (A牵头，B配合), read as one; nil for a plain list of names.
+    static func clauseInCell(_ cell: String) -> AssignmentClause? {
+        let t = TextCleaning.removingWhitespace(cell)
+        guard ["牵头", "配合", "负责", "协办", "参与", "：", ":"].contains(where: { t.contains($0) }) else { return nil }
+        return AssignmentClauseParser.parse(t)
+    }
+}
+
+/// Reads any document that has no flattened task table: its tables through ``TableRecogniser``
+/// and its running text through ``BodyRecogniser``.
+public struct BlockDocumentParser: Sendable {
+    /// Creates a parser.
+    public init() {}
+
+    /// Parses a document read into blocks.
+    ///
+    /// - Throws: ``ImportError`` when no task can be read from any block.
+    public func parse(_ doc: BlockDocument, documentID: String? = nil) throws(ImportError) -> ImportedDocument {
+        var diagnostics: [ImportDiagnostic] = []
+        let paragraphs = doc.blocks.compactMap { b -> TextBlock? in if case .paragraph(let p) = b { return p } else { return nil } }
+        let (title, _) = Self.title(of: paragraphs)
+        let convention = BodyRecogniser.convention(in: paragraphs)?.0
+        var rows = BodyRecogniser(file: doc.file).tasks(paragraphs, diagnostics: &diagnostics)
+        var tableIndex = 0
+        let tableRecogniser = TableRecogniser(file: doc.file)
+        for block in doc.blocks {
+            guard case .table(let t) = block else { continue }
+            tableIndex += 1
+            if let tableRows = tableRecogniser.tasks(t, tableIndex: tableIndex, firstNumber: rows.filter { $0.level == .table }.count + 1,
+                                                     convention: convention, diagnostics: &diagnostics) {
+                rows += tableRows
+            }
+        }
+        guard !rows.isEmpty else {
+            throw ImportError(file: doc.file, "no task found: no table names a 牵头单位/责任单位 column, and no paragraph carries an assignment clause such as （牵头单位：…）, （A牵头，B配合） or （A、B负责）")
+        }
+        let id = documentID ?? DocumentTextParser.stem(of: doc.file)
+        return ImportedDocument(document: PlanDocument(id: id, title: title ?? DocumentTextParser.stem(of: doc.file)),
+                                file: doc.file, rows: rows, diagnostics: diagnostics)
+    }
+
+    static let titleEndings = ["方案", "要点", "计划", "意见", "通知", "清单", "办法", "规划", "措施", "决定", "细则", "任务", "分工", "纲要", "规定", "若干政策"]
+
+    /// The document's title (the first heading-like paragraph ending like a plan's name, joined with
+    /// the line above when a title wraps) and its 文号 (国发〔2018〕39号), when present.
+    static func title(of paragraphs: [TextBlock]) -> (String?, String?) {
+        var title: String?
+        var number: String?
+        let head = Array(paragraphs.prefix(20))
+        for (i, p) in head.enumerated() {
+            let t = TextCleaning.removingWhitespace(p.text)
+            if number == nil, t.count <= 30, t.hasSuffix("号"), t.contains("〔") || t.contains("[") || t.contains("［") { number = t }
+            guard title == nil, t.count <= 80, !t.contains("。"), titleEndings.contains(where: { t.hasSuffix($0) || t.hasSuffix($0 + "》的通知") }) else { continue }
+            if ItemNumbering.parse(t) != nil { continue }
+            var full = t
+            if i > 0 {
+                let above = TextCleaning.removingWhitespace(head[i - 1].text)
+                if above.count <= 30, !above.contains("："), !above.contains("。"), !above.hasSuffix("号"), ItemNumbering.parse(above) == nil,
+                   !above.contains("链接"), !above.contains("引证码"), !above.contains("http") {
+                    full = above + t
+                }
+            }
+            title = full
+        }
+        return (title.map { t in number.map { "\(t)（\($0)）" } ?? t }, number)
+    }
+}
