@@ -29,8 +29,10 @@ let package = Package(
         // MARK: Tests
         .target(name: "RespGraphTestSupport", dependencies: ["RespGraphModel"], path: "Sources/RespGraphTestSupport"),
         .testTarget(name: "RespGraphModelTests", dependencies: ["RespGraphModel", "RespGraphTestSupport"]),
-        .testTarget(name: "RespGraphImportTests", dependencies: ["RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"]),
-        .testTarget(name: "RespGraphAnalysisTests", dependencies: ["RespGraphAnalysis", "RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"]),
+        .testTarget(name: "RespGraphImportTests", dependencies: ["RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "RespGraphAnalysisTests", dependencies: ["RespGraphAnalysis", "RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "RespGraphCLITests", dependencies: ["RespGraphCLI", "RespGraphExport", "RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"]),
     ]
 )

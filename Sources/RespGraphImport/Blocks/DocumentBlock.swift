@@ -9,19 +9,23 @@ public struct BlockPlace: Sendable, Equatable, CustomStringConvertible {
     public var row: Int?
     /// The 1-based page, for formats with pages.
     public var page: Int?
+    /// The 1-based paragraph, for formats whose lines say little (a web page on a few long lines).
+    public var paragraph: Int?
 
     /// Creates a place.
-    public init(line: Int, table: Int? = nil, row: Int? = nil, page: Int? = nil) {
+    public init(line: Int, table: Int? = nil, row: Int? = nil, page: Int? = nil, paragraph: Int? = nil) {
         self.line = line
         self.table = table
         self.row = row
         self.page = page
+        self.paragraph = paragraph
     }
 
     /// `table 2, row 14` or `page 3`; empty for a plain line (the line is printed beside the file).
     public var description: String {
         var parts: [String] = []
         if let p = page { parts.append("page \(p)") }
+        if let p = paragraph { parts.append("paragraph \(p)") }
         if let t = table { parts.append("table \(t)") }
         if let r = row { parts.append("row \(r)") }
         return parts.joined(separator: ", ")

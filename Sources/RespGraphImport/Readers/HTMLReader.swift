@@ -47,6 +47,7 @@ public enum HTMLReader {
         var paragraphIsHeading = false
         var tables: [PendingTable] = []
         var tableCount = 0
+        var paragraphCount = 0
         var line = 1
         var i = 0
 
@@ -60,7 +61,10 @@ public enum HTMLReader {
         }
         func flushParagraph() {
             let t = TextCleaning.joinWrapped(String(text))
-            if !t.isEmpty { blocks.append(.paragraph(TextBlock(text: t, place: BlockPlace(line: textLine), isHeading: paragraphIsHeading))) }
+            if !t.isEmpty {
+                paragraphCount += 1
+                blocks.append(.paragraph(TextBlock(text: t, place: BlockPlace(line: textLine, paragraph: paragraphCount), isHeading: paragraphIsHeading)))
+            }
             text = String.UnicodeScalarView()
             paragraphIsHeading = headingDepth > 0
         }

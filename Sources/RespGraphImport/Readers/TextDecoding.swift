@@ -75,6 +75,9 @@ public enum TextDecoding {
         throw ImportError(file: file, line: line, "the text is neither UTF-8 nor GB18030/GBK (first undecodable byte at offset \(offset)); save it as UTF-8")
     }
 
+    /// Whether the system's iconv converts GB18030 (glibc's does).
+    public static var convertGB18030Available: Bool { convertGB18030([0xD6, 0xD0]) == "中" }
+
     /// GB18030 bytes to a string through iconv; nil when any byte sequence does not convert.
     static func convertGB18030(_ bytes: [UInt8]) -> String? {
         #if canImport(Glibc)

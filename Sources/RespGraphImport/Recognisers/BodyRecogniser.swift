@@ -99,9 +99,13 @@ public struct BodyRecogniser: Sendable {
     private func makeRow(number: Int, label: String, indicator: String, ancestry: [String], ownTitle: String, segment: String,
                          clause: AssignmentClause, place: BlockPlace, convention: AssignmentConvention?,
                          diagnostics: inout [ImportDiagnostic]) -> TaskRow {
-        let direction = ancestry.isEmpty ? ownTitle : ancestry.joined(separator: " / ")
+        var direction = ancestry.isEmpty ? ownTitle : ancestry.joined(separator: " / ")
         var text = TextCleaning.joinWrapped(Self.stripScores(AssignmentClauseParser.trimSeparators(segment)))
-        if text.hasPrefix("。") { text.removeFirst() }
+        if text.isEmpty, ancestry.isEmpty, !ownTitle.isEmpty {
+            // A one-sentence item: the sentence is the task, not a title above it.
+            text = ownTitle
+            direction = ""
+        }
         var row = TaskRow(level: .workPoint, number: number, label: label, indicator: indicator, direction: direction,
                           text: text, deadline: clause.deadline, leadCell: clause.leads, supportCell: clause.supporters,
                           sourceLine: place.line)

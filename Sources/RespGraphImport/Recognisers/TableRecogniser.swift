@@ -43,6 +43,8 @@ public struct TableRecogniser: Sendable {
             let tableIndicator = TextCleaning.joinWrapped(columns.cell(.indicator, in: cells))
             var leadCell = columns.cell(.lead, in: cells)
             var supportCell = columns.supportCell(in: cells)
+            // One cell merged across the lead and support columns: it is one clause, not two lists.
+            if supportCell == leadCell { supportCell = "" }
             var deadline = TextCleaning.removingWhitespace(columns.cell(.deadline, in: cells))
             let text = TextCleaning.joinWrapped(columns.cell(.text, in: cells))
             let direction = TextCleaning.joinWrapped(columns.cell(.direction, in: cells))
@@ -133,7 +135,11 @@ public struct BlockDocumentParser: Sendable {
         for (i, p) in head.enumerated() {
             let t = TextCleaning.removingWhitespace(p.text)
             if number == nil, t.count <= 30, t.hasSuffix("号"), t.contains("〔") || t.contains("[") || t.contains("［") { number = t }
-            guard title == nil, t.count <= 80, !t.contains("。"), titleEndings.contains(where: { t.hasSuffix($0) || t.hasSuffix($0 + "》的通知") }) else { continue }
+            // A plan's name may end with its years: 行动计划（2024-2025年）, 行动方案（2021—2023）.
+            var core = Substring(t)
+            if core.hasSuffix("）") || core.hasSuffix(")"), let open = core.lastIndex(where: { $0 == "（" || $0 == "(" }),
+               core[open...].contains(where: { $0.isNumber }) { core = core[..<open] }
+            guard title == nil, t.count <= 80, !t.contains("。"), titleEndings.contains(where: { core.hasSuffix($0) || core.hasSuffix($0 + "》的通知") }) else { continue }
             if ItemNumbering.parse(t) != nil { continue }
             var full = t
             if i > 0 {
