@@ -41,11 +41,8 @@ struct LoadedData {
                 diagnostics += try DiagnosticsCSV.read(csv: table.csv, file: table.name)
             }
         } else {
-            for path in files {
-                let imported = try importer.importFile(atPath: path)
-                documents += imported
-                diagnostics += imported.flatMap(\.diagnostics)
-            }
+            documents = try importer.importPaths(files)
+            diagnostics = documents.flatMap(\.diagnostics)
             let blocking = diagnostics.filter(\.isBlocking)
             if !blocking.isEmpty {
                 throw DataError(message: blocking.map(\.description).joined(separator: "\n")

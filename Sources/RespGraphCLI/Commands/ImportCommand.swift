@@ -7,9 +7,15 @@ import RespGraphModel
 enum ImportCommand: CLICommand {
     static let spec = CommandSpec(
         name: "import", summary: "Read a plan document's text (or a task-table CSV) into a curated task table, reporting every repair.",
-        usage: "import FILE [-o OUT.csv] [--diagnostics-out FILE] [--registry FILE] [--corrections FILE | --no-corrections] [--doc-id ID] [--notes]",
+        usage: "import FILE|FOLDER… [-o OUT.csv | -o OUTDIR/] [--diagnostics-out FILE] [--registry FILE] [--corrections FILE | --no-corrections] [--doc-id ID] [--strict] [--notes]",
         discussion: """
-        Finds the task table by its header, skips repeated headers and page markers, recognises page
+        Reads text (UTF-8, UTF-16, GB18030/GBK), web pages (.html), PDF (through Poppler's pdftotext)
+        and task-table CSV; a folder reads every such file in it. Items are found by their numbering
+        (一、 （一） 1. （1） ① 第一条), and each assignment clause — （牵头单位：A；配合单位：B）,
+        （A牵头，B配合）, （A、B按职责分工负责）, （责任单位：…） — becomes a task; tables are read by
+        their header words. Doubtful readings are imported with a warning; --strict refuses them.
+        With several documents, -o OUTDIR/ writes one ID-tasks.csv (and ID-diagnostics.csv) each.
+        For a task table flattened out of a PDF, it finds the table by its header, skips repeated headers and page markers, recognises page
         numbers in the 序号 column, numbers unnumbered rows, joins wrapped cells, reads the body's work
         points, splits and normalises agency names, and applies the corrections file. Warnings and errors
         go to standard error as FILE:LINE: severity: message; rows it cannot trust stop the import
@@ -26,10 +32,11 @@ enum ImportCommand: CLICommand {
             OptionSpec("no-corrections", "Apply no corrections (shows what the raw text gives)."),
             OptionSpec("doc-id", value: "ID", "The document's id (default: the year of its title)."),
             OptionSpec("notes", "Also print notes (routine repairs) on standard error."),
-        ], positionals: 1...1, positionalName: "FILE to import")
+            OptionSpec("strict", "Refuse the import on any warning, not only on errors."),
+        ], positionals: 1...100_000, positionalName: "FILE or FOLDER to import")
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let path = args.positionals[0]
+        let paths = args.positionals
         let registry: AgencyRegistry
         if let r = args.value("registry") {
             registry = try AgencyRegistry(csv: try Importer.readText(atPath: r), source: r)
@@ -45,26 +52,45 @@ enum ImportCommand: CLICommand {
             corrections = try Corrections(csv: EmbeddedGraphs.corrections, source: "Graphs/corrections.csv")
         }
         let importer = Importer(registry: registry, corrections: corrections)
-        let documents = try importer.importFile(atPath: path, documentID: args.value("doc-id"))
+        if args.value("doc-id") != nil, paths.count > 1 { throw UsageError(message: "--doc-id names one document; give one file", command: spec.name) }
+        let documents = paths.count == 1 && !Self.isFolder(paths[0]) ? try importer.importFile(atPath: paths[0], documentID: args.value("doc-id")) : try importer.importPaths(paths)
         let diagnostics = documents.flatMap(\.diagnostics)
         for d in diagnostics where d.severity != .note || args.flag("notes") {
             result.stderr += d.description + "\n"
         }
-        func count(_ s: ImportDiagnostic.Severity) -> Int { diagnostics.filter { $0.severity == s }.count }
-        let blocking = diagnostics.filter(\.isBlocking)
-        let tasks = documents.reduce(0) { $0 + $1.rows.count }
-        let points = documents.reduce(0) { $0 + $1.rows.filter { $0.level == .workPoint }.count }
-        result.stderr += "\(path): \(tasks - points) table rows and \(points) work points; \(count(.error)) errors, \(count(.warning)) warnings, \(count(.note)) notes; \(diagnostics.filter { $0.resolution != nil }.count) resolved by corrections.\n"
+        func count(_ s: ImportDiagnostic.Severity, _ list: [ImportDiagnostic]) -> Int { list.filter { $0.severity == s }.count }
+        for d in documents {
+            let points = d.rows.filter { $0.level == .workPoint }.count
+            let withLead = d.rows.filter { !$0.leads.isEmpty }.count
+            result.stderr += "\(d.file): \(d.rows.count - points) table rows and \(points) work points (\(withLead) with a lead); \(count(.error, d.diagnostics)) errors, \(count(.warning, d.diagnostics)) warnings, \(count(.note, d.diagnostics)) notes; \(d.diagnostics.filter { $0.resolution != nil }.count) resolved by corrections.\n"
+        }
+        let blocking = diagnostics.filter { $0.isBlocking || (args.flag("strict") && $0.severity == .warning && $0.resolution == nil) }
+        let outPath = args.value("output")
+        let toFolder = outPath.map { $0.hasSuffix("/") || Self.isFolder($0) } ?? false
         if let out = args.value("diagnostics-out") {
             try write(DiagnosticsCSV.format(diagnostics), to: out)
         }
         if !blocking.isEmpty {
-            result.stderr += "error: \(blocking.count) row(s) cannot be trusted; nothing written. Fix the source or add a correction (see respgraph help import).\n"
+            result.stderr += "error: \(blocking.count) finding(s) \(args.flag("strict") ? "(errors or, with --strict, warnings) " : "")cannot be accepted; nothing written. Fix the source or add a correction (see respgraph help import).\n"
             result.status = RespGraphCommandLine.dataError
             return
         }
+        if let out = outPath, toFolder {
+            try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for d in documents {
+                let base = (out.hasSuffix("/") ? out : out + "/") + d.document.id
+                try write(TaskTableCSV.format([d]), to: base + "-tasks.csv")
+                try write(DiagnosticsCSV.format(d.diagnostics), to: base + "-diagnostics.csv")
+            }
+            return
+        }
         let csv = TaskTableCSV.format(documents)
-        if let out = args.value("output") { try write(csv, to: out) } else { result.stdout += csv }
+        if let out = outPath { try write(csv, to: out) } else { result.stdout += csv }
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     static func write(_ text: String, to path: String) throws {
