@@ -1,6 +1,6 @@
 /// Traditional → simplified characters for reading documents written in traditional characters:
 /// every keyword the recognisers look for and the characters of agency names, places and common
-/// government vocabulary (about 480 characters). A name keeps the spelling of its document; its
+/// government vocabulary (about 650 characters). A name keeps the spelling of its document; its
 /// simplified form is used for matching.
 public enum TraditionalChinese {
     /// Pairs of (traditional, simplified), written as one string of alternating characters.
