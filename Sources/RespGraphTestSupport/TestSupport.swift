@@ -125,6 +125,7 @@ public final class TemporaryFolder: @unchecked Sendable {
     @discardableResult
     public func write(_ name: String, _ contents: String) throws -> String {
         let p = (path as NSString).appendingPathComponent(name)
+        try FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try contents.write(toFile: p, atomically: true, encoding: .utf8)
         return p
     }
@@ -133,6 +134,7 @@ public final class TemporaryFolder: @unchecked Sendable {
     @discardableResult
     public func write(_ name: String, bytes: [UInt8]) throws -> String {
         let p = (path as NSString).appendingPathComponent(name)
+        try FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: p, contents: Data(bytes))
         return p
     }

@@ -1,0 +1,63 @@
+import Foundation
+import RespGraphTestSupport
+import Testing
+
+/// Importing documents of other places from the command line, as an office would.
+@Suite struct DocumentImportCLITests {
+    func run(_ args: [String]) throws -> ProcessOutput { try RespgraphBinary.run(args) }
+
+    static let county = """
+    某县2024年优化营商环境重点任务分工方案
+    一、提升政务服务效能
+    （一）推进“一件事一次办”。（牵头单位：县政务服务中心；配合单位：县市场监管局、人社局）
+    （二）压缩审批时限。（县行政审批局负责，县住建局配合）
+    """
+    static let city = """
+    <html><head><meta charset="utf-8"></head><body>
+    <p>某市数字政府建设工作要点</p>
+    <p>一、夯实数字基础</p>
+    <p>1.建设城市大脑。（市数据局牵头，市委网信办、市公安局配合）</p>
+    <p>2.完善政务云。（责任单位：市数据局）</p>
+    </body></html>
+    """
+
+    @Test func aFolderOfDocumentsImportsToOneTablePerDocument() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("docs/county.txt", Self.county)
+        _ = try folder.write("docs/city.html", Self.city)
+        let out = try run(["import", folder.path + "/docs", "-o", folder.path + "/out/"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr.contains("county.txt: 0 table rows and 2 work points (2 with a lead)"))
+        #expect(out.stderr.contains("city.html: 0 table rows and 2 work points (2 with a lead)"))
+        let county = try String(contentsOfFile: folder.path + "/out/county-tasks.csv", encoding: .utf8)
+        #expect(county.contains("县政务服务中心,县市场监管局，县人社局"))
+        #expect(county.contains("县行政审批局,县住建局"))
+        let city = try String(contentsOfFile: folder.path + "/out/city-tasks.csv", encoding: .utf8)
+        #expect(city.contains("市数据局,市委网信办，市公安局"))
+        let summary = try run(["summary", "--graph", folder.path + "/docs", "--format", "json"])
+        #expect(summary.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
+        #expect(object["tasks"] as? Int == 4)
+    }
+
+    @Test func strictRefusesAWarningThatIsOtherwiseImported() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("inherit.txt", "一、数字政府（牵头单位：市数据局）\n1.建设城市大脑。\n2.完善政务云。\n")
+        let soft = try run(["import", path])
+        #expect(soft.status == 0)
+        #expect(soft.stderr.contains("inherit.txt:2: warning: item 一1 names no agency"))
+        let strict = try run(["import", path, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.isEmpty)
+        #expect(strict.stderr.contains("nothing written"))
+    }
+
+    @Test func twoDocumentsWithOneIdAreRefused() throws {
+        let folder = try TemporaryFolder()
+        let a = try folder.write("a/plan.txt", Self.county)
+        let b = try folder.write("b/plan.txt", Self.county)
+        let out = try run(["summary", "--graph", a, "--graph", b])
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("the document id 'plan' is already used"))
+    }
+}
