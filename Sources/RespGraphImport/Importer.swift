@@ -60,7 +60,7 @@ public struct Importer: Sendable {
     /// - Throws: ``ImportError`` for a missing, unreadable, oversized or empty file, undecodable
     ///   text (naming the line), a format respgraph does not read, or content that holds no task.
     public func importFile(atPath path: String, documentID: String? = nil) throws(ImportError) -> [ImportedDocument] {
-        let bytes = try Self.readBytes(atPath: path)
+        var bytes = try Self.readBytes(atPath: path)
         let lower = path.lowercased()
         if bytes.starts(with: Array("%PDF".utf8)) || lower.hasSuffix(".pdf") {
             let text = try PDFTextExtraction.text(ofPDFAt: path)
@@ -79,6 +79,7 @@ public struct Importer: Sendable {
             return [document]
         }
         let (text, _) = try TextDecoding.decode(bytes, file: path)
+        bytes = [] // the text holds the content now; free the bytes before parsing
         if Self.looksLikeCSV(text, path: path) {
             return try importTaskTable(csv: text, file: path, documentID: documentID)
         }
@@ -176,7 +177,7 @@ public struct Importer: Sendable {
         var reported = Set<String>()
         for i in document.rows.indices {
             let line = document.rows[i].sourceLine
-            let place = document.rows[i].place?.description
+            let place = document.rows[i].place
             for role in Role.allCases {
                 let cell = role == .lead ? document.rows[i].leadCell : document.rows[i].supportCell
                 let resolved = normaliser.resolve(cell)
@@ -207,8 +208,12 @@ public struct Importer: Sendable {
                 document.rows[i].supporters = rest.filter { !document.rows[i].supporters.contains($0) } + document.rows[i].supporters
             }
             // An agency named as lead is not also its own supporter.
-            let leads = Set(document.rows[i].leads)
-            document.rows[i].supporters.removeAll { leads.contains($0) }
+            if !document.rows[i].leads.isEmpty, !document.rows[i].supporters.isEmpty {
+                let leads = document.rows[i].leads
+                if document.rows[i].supporters.contains(where: leads.contains) {
+                    document.rows[i].supporters.removeAll { leads.contains($0) }
+                }
+            }
         }
     }
 

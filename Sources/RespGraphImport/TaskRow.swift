@@ -30,8 +30,9 @@ public struct TaskRow: Sendable, Equatable {
     /// Whether the document's ordering convention applies: the first agency of the lead cell
     /// leads and the others support (列第一位者为牵头单位).
     public var firstListedLeads = false
-    /// Where the row was read, beyond its line (a table row of a web page or Word file), if finer.
-    public var place: BlockPlace?
+    /// Where the row was read, beyond its line, when the format says more than the line
+    /// (`table 1, row 3`, `paragraph 7`; kept as text so a national corpus's rows stay small).
+    public var place: String?
 
     /// Creates a row.
     public init(level: TaskLevel, number: Int, label: String, indicator: String, direction: String, text: String,

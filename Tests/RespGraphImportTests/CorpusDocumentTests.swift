@@ -99,7 +99,7 @@ import Testing
         #expect(d.rows[1].deadline == "长期坚持")
         #expect(d.rows[2].leads == ["市发改委"])
         #expect(d.rows[2].supporters == ["供电公司"])
-        #expect(d.rows[0].place?.description == "table 1, row 3")
+        #expect(d.rows[0].place == "table 1, row 3")
     }
 
     @Test func gbkAndUTF16TextAreDecoded() throws {

@@ -109,7 +109,7 @@ public struct BodyRecogniser: Sendable {
         var row = TaskRow(level: .workPoint, number: number, label: label, indicator: indicator, direction: direction,
                           text: text, deadline: clause.deadline, leadCell: clause.leads, supportCell: clause.supporters,
                           sourceLine: place.line)
-        row.place = place.description.isEmpty ? nil : place
+        row.place = place.description.isEmpty ? nil : place.description
         report(clause, label: label, place: place, convention: convention, row: &row, diagnostics: &diagnostics)
         return row
     }

@@ -68,7 +68,7 @@ public struct TableRecogniser: Sendable {
             var row = TaskRow(level: .table, number: number, label: label,
                               indicator: tableIndicator.isEmpty ? indicator : tableIndicator, direction: direction, text: text,
                               deadline: deadline.isEmpty ? nil : deadline, leadCell: leadCell, supportCell: supportCell, sourceLine: place.line)
-            row.place = place
+            row.place = place.description
             if leadCell.isEmpty && supportCell.isEmpty {
                 diagnostics.append(body.diagnostic(.warning, place, "no-agency", "row \(label) names no agency; imported without lead or support: check the table"))
             } else {
