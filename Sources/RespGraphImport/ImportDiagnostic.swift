@@ -49,7 +49,8 @@ public struct ImportDiagnostic: Sendable, Equatable, CustomStringConvertible {
 
     /// `file:line: severity: message [code]`, plus the resolution when there is one.
     public var description: String {
-        var s = "\(file):\(line):\(place.map { " (\($0))" } ?? "") \(severity.rawValue): \(message) [\(code)]"
+        let at = line > 0 ? "\(file):\(line):" : "\(file):"
+        var s = "\(at)\(place.map { " (\($0))" } ?? "") \(severity.rawValue): \(message) [\(code)]"
         if let r = resolution { s += " — corrected: \(r)" }
         return s
     }

@@ -51,23 +51,37 @@ public struct Importer: Sendable {
         return documents
     }
 
-    /// Imports a file, choosing the reader by content (magic bytes, then extension): a web page, a
-    /// PDF (through Poppler's pdftotext), a task-table CSV, or text in UTF-8, UTF-16 or GB18030.
+    /// Imports a file, choosing the reader by content (magic bytes, then extension): a Word document,
+    /// an Excel workbook (`sheet` picks one; by default the first with a task-table header), a web
+    /// page, a PDF (through Poppler's pdftotext), a task-table CSV, or text in UTF-8, UTF-16 or GB18030.
     /// Text with a tab-separated task-table header (a table flattened out of a PDF) goes to
     /// ``DocumentTextParser``, which repairs what the flattening broke; every other document goes
     /// through the block model: ``PlainTextReader`` or ``HTMLReader``, then ``BlockDocumentParser``.
     ///
     /// - Throws: ``ImportError`` for a missing, unreadable, oversized or empty file, undecodable
     ///   text (naming the line), a format respgraph does not read, or content that holds no task.
-    public func importFile(atPath path: String, documentID: String? = nil) throws(ImportError) -> [ImportedDocument] {
+    public func importFile(atPath path: String, documentID: String? = nil, sheet: String? = nil) throws(ImportError) -> [ImportedDocument] {
         var bytes = try Self.readBytes(atPath: path)
         let lower = path.lowercased()
         if bytes.starts(with: Array("%PDF".utf8)) || lower.hasSuffix(".pdf") {
             let text = try PDFTextExtraction.text(ofPDFAt: path)
             return [try importDocumentText(text, file: path, documentID: documentID)]
         }
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || [".docx", ".xlsx", ".zip"].contains(where: lower.hasSuffix) {
-            throw ImportError(file: path, "a Word or Excel file (.docx/.xlsx): respgraph does not read these yet; save it as a web page (.html), PDF or text, or export the task table as CSV")
+        if ZipArchive.isZip(bytes) || [".docx", ".xlsx"].contains(where: lower.hasSuffix) {
+            var archive: ZipArchive
+            do { archive = try ZipArchive(bytes) } catch { throw ImportError(file: path, error.message) }
+            bytes = []
+            let blocks: BlockDocument
+            if archive.entry("word/document.xml") != nil {
+                blocks = try DOCXReader.read(&archive, file: path)
+            } else if archive.entry("xl/workbook.xml") != nil {
+                blocks = try XLSXReader.read(&archive, file: path, sheet: sheet)
+            } else {
+                throw ImportError(file: path, "a ZIP archive that is neither a Word (.docx) nor an Excel (.xlsx) file")
+            }
+            var document = try BlockDocumentParser().parse(blocks, documentID: documentID)
+            resolveNames(in: &document)
+            return [document]
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) || [".doc", ".xls"].contains(where: lower.hasSuffix) {
             throw ImportError(file: path, "an old-format Word or Excel file (.doc/.xls); save it as a web page (.html), PDF or text")

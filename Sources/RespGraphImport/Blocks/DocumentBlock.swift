@@ -11,14 +11,17 @@ public struct BlockPlace: Sendable, Equatable, CustomStringConvertible {
     public var page: Int?
     /// The 1-based paragraph, for formats whose lines say little (a web page on a few long lines).
     public var paragraph: Int?
+    /// The sheet of a workbook.
+    public var sheet: String?
 
-    /// Creates a place.
-    public init(line: Int, table: Int? = nil, row: Int? = nil, page: Int? = nil, paragraph: Int? = nil) {
+    /// Creates a place. A line of 0 means the format has no lines (Word, Excel).
+    public init(line: Int, table: Int? = nil, row: Int? = nil, page: Int? = nil, paragraph: Int? = nil, sheet: String? = nil) {
         self.line = line
         self.table = table
         self.row = row
         self.page = page
         self.paragraph = paragraph
+        self.sheet = sheet
     }
 
     /// `table 2, row 14` or `page 3`; empty for a plain line (the line is printed beside the file).
@@ -26,7 +29,7 @@ public struct BlockPlace: Sendable, Equatable, CustomStringConvertible {
         var parts: [String] = []
         if let p = page { parts.append("page \(p)") }
         if let p = paragraph { parts.append("paragraph \(p)") }
-        if let t = table { parts.append("table \(t)") }
+        if let s = sheet { parts.append("sheet \(s)") } else if let t = table { parts.append("table \(t)") }
         if let r = row { parts.append("row \(r)") }
         return parts.joined(separator: ", ")
     }

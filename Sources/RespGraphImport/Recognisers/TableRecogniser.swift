@@ -114,6 +114,8 @@ public struct BlockDocumentParser: Sendable {
             if let tableRows = tableRecogniser.tasks(t, tableIndex: tableIndex, firstNumber: rows.filter { $0.level == .table }.count + 1,
                                                      convention: convention, diagnostics: &diagnostics) {
                 rows += tableRows
+                // A workbook's task table is its first sheet with a task-table header.
+                if doc.format == "xlsx" { break }
             }
         }
         guard !rows.isEmpty else {

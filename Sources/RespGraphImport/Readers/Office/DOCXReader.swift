@@ -1,0 +1,248 @@
+/// Reads a Word document (.docx, WordprocessingML) into blocks: paragraphs with their automatic
+/// numbering rendered as Word shows it (一、 （一） 1. from `numbering.xml`), and tables with
+/// horizontally merged cells (`gridSpan`) spread and vertically merged ones (`vMerge`) copied down.
+///
+/// A paragraph's place is its position among the document's paragraphs; a table row's is
+/// `table T, row R`. A table nested in a cell is kept as text in that cell.
+public enum DOCXReader {
+    /// How one level of an automatic list is numbered.
+    struct Level {
+        var start = 1
+        var format = "decimal"
+        var text = "%1."
+    }
+
+    /// Reads the document of an opened archive.
+    ///
+    /// - Throws: ``ImportError`` when `word/document.xml` is missing or its XML is refused.
+    public static func read(_ archive: inout ZipArchive, file: String) throws(ImportError) -> BlockDocument {
+        func xml(_ name: String) throws(ImportError) -> [XMLScanner.Event]? {
+            do {
+                guard let bytes = try archive.read(name) else { return nil }
+                return try XMLScanner.events(bytes)
+            } catch let e as ZipArchive.Failure {
+                throw ImportError(file: file, e.message)
+            } catch let e as XMLScanner.Failure {
+                throw ImportError(file: file, "\(name): \(e.message)")
+            } catch {
+                throw ImportError(file: file, "\(error)")
+            }
+        }
+        guard let document = try xml("word/document.xml") else {
+            throw ImportError(file: file, "a ZIP archive without word/document.xml: not a Word document")
+        }
+        let lists = try xml("word/numbering.xml").map(numbering) ?? [:]
+        let styles = try xml("word/styles.xml").map(styleNumbering) ?? [:]
+        return BlockDocument(file: file, blocks: blocks(document, lists: lists, styles: styles), format: "docx")
+    }
+
+    /// numId → its levels, from numbering.xml.
+    static func numbering(_ events: [XMLScanner.Event]) -> [String: [Int: Level]] {
+        var abstract: [String: [Int: Level]] = [:]
+        var numToAbstract: [String: String] = [:]
+        var currentAbstract: String?
+        var currentLevel: Int?
+        var currentNum: String?
+        for e in events {
+            switch e {
+            case .start(let name, let a, _):
+                switch name {
+                case "w:abstractNum": currentAbstract = a["w:abstractNumId"]; if let c = currentAbstract { abstract[c] = [:] }
+                case "w:lvl": currentLevel = a["w:ilvl"].flatMap { Int($0) }
+                    if let c = currentAbstract, let l = currentLevel { abstract[c]![l] = Level() }
+                case "w:start": if let c = currentAbstract, let l = currentLevel, let v = a["w:val"].flatMap({ Int($0) }) { abstract[c]![l]!.start = v }
+                case "w:numFmt": if let c = currentAbstract, let l = currentLevel, let v = a["w:val"] { abstract[c]![l]!.format = v }
+                case "w:lvlText": if let c = currentAbstract, let l = currentLevel, let v = a["w:val"] { abstract[c]![l]!.text = v }
+                case "w:num": currentNum = a["w:numId"]
+                case "w:abstractNumId": if let n = currentNum, let v = a["w:val"] { numToAbstract[n] = v }
+                default: break
+                }
+            case .end(let name):
+                if name == "w:abstractNum" { currentAbstract = nil }
+                if name == "w:lvl" { currentLevel = nil }
+                if name == "w:num" { currentNum = nil }
+            case .text: break
+            }
+        }
+        var out: [String: [Int: Level]] = [:]
+        for (num, abs) in numToAbstract { out[num] = abstract[abs] ?? [:] }
+        return out
+    }
+
+    /// styleId → (numId, ilvl) for paragraph styles that number their paragraphs (List Number).
+    static func styleNumbering(_ events: [XMLScanner.Event]) -> [String: (String, Int)] {
+        var out: [String: (String, Int)] = [:]
+        var style: String?
+        var numId: String?, ilvl = 0
+        for e in events {
+            switch e {
+            case .start(let name, let a, _):
+                if name == "w:style" { style = a["w:styleId"]; numId = nil; ilvl = 0 }
+                if name == "w:numId" { numId = a["w:val"] }
+                if name == "w:ilvl" { ilvl = a["w:val"].flatMap { Int($0) } ?? 0 }
+            case .end(let name):
+                if name == "w:style", let s = style, let n = numId { out[s] = (n, ilvl) }
+                if name == "w:style" { style = nil }
+            case .text: break
+            }
+        }
+        return out
+    }
+
+    /// A number in a list format: 3 → "3", "三", "③", "c", "iii".
+    static func format(_ n: Int, _ style: String) -> String {
+        switch style {
+        case "chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting", "taiwaneseCounting",
+             "ideographLegalTraditional", "chineseLegalSimplified":
+            return chineseNumeral(n)
+        case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
+            return (1...20).contains(n) ? String(Unicode.Scalar(0x245F + UInt32(n))!) : String(n)
+        case "lowerLetter": return n >= 1 && n <= 26 ? String(Unicode.Scalar(UInt8(96 + n))) : String(n)
+        case "upperLetter": return n >= 1 && n <= 26 ? String(Unicode.Scalar(UInt8(64 + n))) : String(n)
+        case "bullet", "none": return ""
+        default: return String(n)
+        }
+    }
+
+    /// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五.
+    static func chineseNumeral(_ n: Int) -> String {
+        let digits = Array("零一二三四五六七八九")
+        guard n > 0, n < 1000 else { return String(n) }
+        if n < 10 { return String(digits[n]) }
+        if n < 20 { return "十" + (n % 10 == 0 ? "" : String(digits[n % 10])) }
+        if n < 100 { return String(digits[n / 10]) + "十" + (n % 10 == 0 ? "" : String(digits[n % 10])) }
+        let rest = n % 100
+        return String(digits[n / 100]) + "百" + (rest == 0 ? "" : rest < 10 ? "零" + String(digits[rest]) : (rest < 20 ? "一" : "") + chineseNumeral(rest))
+    }
+
+    /// A table being read.
+    private struct PendingTable {
+        /// Rows of (text, span, vMerge: nil none, true restart, false continue).
+        var rows: [[(text: String, span: Int, merge: Bool?)]] = []
+        var cellText: [String] = []
+        var cellSpan = 1
+        var cellMerge: Bool?
+        var inCell = false
+    }
+
+    static func blocks(_ events: [XMLScanner.Event], lists: [String: [Int: Level]], styles: [String: (String, Int)] = [:]) -> [DocumentBlock] {
+        var blocks: [DocumentBlock] = []
+        var tables: [PendingTable] = []
+        var paragraph = ""
+        var inText = false
+        var numId: String?, ilvl = 0
+        var heading = false
+        var styleId: String?
+        var counters: [String: [Int]] = [:]
+        var paragraphCount = 0, tableCount = 0
+        for e in events {
+            switch e {
+            case .start(let name, let a, let selfClosing):
+                switch name {
+                case "w:p": paragraph = ""; numId = nil; ilvl = 0; heading = false; styleId = nil
+                case "w:t": inText = !selfClosing
+                case "w:tab": paragraph += " "
+                case "w:br", "w:cr": paragraph += "\n"
+                case "w:numId": numId = a["w:val"]
+                case "w:ilvl": ilvl = a["w:val"].flatMap { Int($0) } ?? 0
+                case "w:pStyle":
+                    styleId = a["w:val"]
+                    let v = (a["w:val"] ?? "").lowercased()
+                    heading = v.hasPrefix("heading") || v.hasPrefix("title") || v.hasPrefix("标题")
+                case "w:tbl": tables.append(PendingTable())
+                case "w:tr": if !tables.isEmpty { tables[tables.count - 1].rows.append([]) }
+                case "w:tc":
+                    if !tables.isEmpty {
+                        let n = tables.count - 1
+                        tables[n].inCell = true
+                        tables[n].cellText = []
+                        tables[n].cellSpan = 1
+                        tables[n].cellMerge = nil
+                    }
+                case "w:gridSpan": if !tables.isEmpty { tables[tables.count - 1].cellSpan = max(1, min(64, a["w:val"].flatMap { Int($0) } ?? 1)) }
+                case "w:vMerge": if !tables.isEmpty { tables[tables.count - 1].cellMerge = a["w:val"] == "restart" }
+                default: break
+                }
+            case .text(let t):
+                if inText { paragraph += t }
+            case .end(let name):
+                switch name {
+                case "w:t": inText = false
+                case "w:p":
+                    var text = paragraph
+                    if numId == nil, let s = styleId, let (n, l) = styles[s] { numId = n; ilvl = l }
+                    // Automatic numbering, rendered as Word shows it.
+                    if let id = numId, id != "0", let levels = lists[id], let level = levels[ilvl] {
+                        var c = counters[id] ?? Array(repeating: 0, count: 9)
+                        if ilvl < 9 {
+                            c[ilvl] = c[ilvl] == 0 ? level.start : c[ilvl] + 1
+                            for deeper in (ilvl + 1)..<9 { c[deeper] = 0 }
+                        }
+                        counters[id] = c
+                        var label = level.text
+                        for k in (1...9).reversed() where label.contains("%\(k)") {
+                            let lv = levels[k - 1] ?? Level()
+                            let value = c[k - 1] == 0 ? lv.start : c[k - 1]
+                            label = label.replacingOccurrences(of: "%\(k)", with: format(value, lv.format))
+                        }
+                        if level.format != "bullet" && level.format != "none" { text = label + text }
+                    }
+                    if !tables.isEmpty, tables[tables.count - 1].inCell {
+                        tables[tables.count - 1].cellText.append(text)
+                    } else {
+                        let t = TextCleaning.joinWrapped(text.replacingOccurrences(of: "\n", with: " "))
+                        if !t.isEmpty {
+                            paragraphCount += 1
+                            blocks.append(.paragraph(TextBlock(text: t, place: BlockPlace(line: 0, paragraph: paragraphCount), isHeading: heading)))
+                        }
+                    }
+                case "w:tc":
+                    if !tables.isEmpty {
+                        let n = tables.count - 1
+                        let text = tables[n].cellText.map { TextCleaning.joinWrapped($0) }.filter { !$0.isEmpty }.joined(separator: "\n")
+                        if tables[n].rows.isEmpty { tables[n].rows.append([]) }
+                        tables[n].rows[tables[n].rows.count - 1].append((text, tables[n].cellSpan, tables[n].cellMerge))
+                        tables[n].inCell = false
+                    }
+                case "w:tbl":
+                    guard let t = tables.popLast() else { break }
+                    let (rows, inherited) = grid(t.rows)
+                    if !tables.isEmpty, tables[tables.count - 1].inCell {
+                        tables[tables.count - 1].cellText.append(rows.map { $0.joined(separator: " ") }.joined(separator: "\n"))
+                    } else if !rows.isEmpty {
+                        tableCount += 1
+                        let places = rows.indices.map { BlockPlace(line: 0, table: tableCount, row: $0 + 1) }
+                        blocks.append(.table(TableBlock(rows: rows, rowPlaces: places, inheritedCells: inherited)))
+                    }
+                default: break
+                }
+            }
+        }
+        return blocks
+    }
+
+    /// Spreads gridSpan cells over their columns and copies vMerge continuations from above.
+    static func grid(_ rows: [[(text: String, span: Int, merge: Bool?)]]) -> ([[String]], [Set<Int>]) {
+        var out: [[String]] = []
+        var inherited: [Set<Int>] = []
+        for row in rows {
+            var cells: [String] = []
+            var copied = Set<Int>()
+            for cell in row {
+                for k in 0..<cell.span {
+                    let col = cells.count
+                    if cell.merge == false, let above = out.last, col < above.count {
+                        cells.append(above[col])
+                        copied.insert(col)
+                    } else {
+                        cells.append(cell.text)
+                        if k > 0 { copied.insert(col) }
+                    }
+                }
+            }
+            out.append(cells)
+            inherited.append(copied)
+        }
+        return (out, inherited)
+    }
+}

@@ -1,0 +1,171 @@
+/// Reads an Excel workbook (.xlsx, SpreadsheetML) into one table block per sheet: cells through
+/// the shared-string table (rich-text runs joined, phonetic runs skipped), inline strings and
+/// numbers, merged ranges copied into every cell they cover.
+///
+/// A row's place is `sheet NAME, row R` with Excel's own row number. Sheets are capped at 256
+/// columns; a merged range never extends the sheet beyond the cells it already has.
+public enum XLSXReader {
+    /// The names of a workbook's sheets, in order.
+    public static func sheetNames(_ archive: inout ZipArchive, file: String) throws(ImportError) -> [String] {
+        try sheets(&archive, file: file).map(\.name)
+    }
+
+    /// (name, part path) of every sheet.
+    static func sheets(_ archive: inout ZipArchive, file: String) throws(ImportError) -> [(name: String, path: String)] {
+        guard let workbook = try events(&archive, "xl/workbook.xml", file: file) else {
+            throw ImportError(file: file, "a ZIP archive without xl/workbook.xml: not an Excel workbook")
+        }
+        var targets: [String: String] = [:]
+        for case .start(let name, let a, _) in try events(&archive, "xl/_rels/workbook.xml.rels", file: file) ?? [] where name == "Relationship" {
+            if let id = a["Id"], let t = a["Target"] { targets[id] = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t }
+        }
+        var out: [(String, String)] = []
+        for case .start(let name, let a, _) in workbook where name == "sheet" {
+            let rid = a.first { $0.key.hasSuffix(":id") }?.value
+            if let n = a["name"], let r = rid, let path = targets[r] { out.append((n, path)) }
+        }
+        return out
+    }
+
+    static func events(_ archive: inout ZipArchive, _ name: String, file: String) throws(ImportError) -> [XMLScanner.Event]? {
+        do {
+            guard let bytes = try archive.read(name) else { return nil }
+            return try XMLScanner.events(bytes)
+        } catch let e as ZipArchive.Failure {
+            throw ImportError(file: file, e.message)
+        } catch let e as XMLScanner.Failure {
+            throw ImportError(file: file, "\(name): \(e.message)")
+        } catch {
+            throw ImportError(file: file, "\(error)")
+        }
+    }
+
+    /// Reads the workbook: every sheet, or only the one named.
+    ///
+    /// - Throws: ``ImportError`` for a missing workbook part, an unknown sheet name (listing the
+    ///   sheets) or refused XML.
+    public static func read(_ archive: inout ZipArchive, file: String, sheet: String? = nil) throws(ImportError) -> BlockDocument {
+        let all = try sheets(&archive, file: file)
+        var chosen = all
+        if let s = sheet {
+            chosen = all.filter { $0.name == s }
+            if chosen.isEmpty { throw ImportError(file: file, "no sheet '\(s)'; sheets: \(all.map(\.name).joined(separator: ", "))") }
+        }
+        var shared: [String] = []
+        if let events = try events(&archive, "xl/sharedStrings.xml", file: file) {
+            var current: String?
+            var inText = false, inPhonetic = false
+            for e in events {
+                switch e {
+                case .start(let name, _, let selfClosing):
+                    if name == "si" { current = "" }
+                    if name == "t", !selfClosing { inText = true }
+                    if name == "rPh" { inPhonetic = true }
+                case .end(let name):
+                    if name == "si" { shared.append(current ?? ""); current = nil }
+                    if name == "t" { inText = false }
+                    if name == "rPh" { inPhonetic = false }
+                case .text(let t):
+                    if inText, !inPhonetic { current? += t }
+                }
+            }
+        }
+        var blocks: [DocumentBlock] = []
+        for (index, s) in chosen.enumerated() {
+            guard let events = try events(&archive, s.path, file: file) else {
+                throw ImportError(file: file, "sheet '\(s.name)' is listed but its part \(s.path) is missing")
+            }
+            if let table = sheetTable(events, shared: shared, name: s.name, index: index + 1) { blocks.append(.table(table)) }
+        }
+        return BlockDocument(file: file, blocks: blocks, format: "xlsx")
+    }
+
+    /// "B3" → (row 3, column 1), 0-based column.
+    static func reference(_ ref: String) -> (row: Int, column: Int)? {
+        var column = 0, row = 0, sawLetter = false
+        for c in ref.unicodeScalars {
+            if c.value >= 65 && c.value <= 90 { column = column * 26 + Int(c.value - 64); sawLetter = true; if column > 20_000 { return nil } }
+            else if c.value >= 48 && c.value <= 57 { row = row * 10 + Int(c.value - 48); if row > 2_000_000 { return nil } }
+            else { return nil }
+        }
+        guard sawLetter, row > 0 else { return nil }
+        return (row, column - 1)
+    }
+
+    static let maximumColumns = 256
+
+    static func sheetTable(_ events: [XMLScanner.Event], shared: [String], name: String, index: Int) -> TableBlock? {
+        var cells: [Int: [Int: String]] = [:]
+        var merges: [(Int, Int, Int, Int)] = []
+        var ref: (Int, Int)?
+        var type = ""
+        var value = ""
+        var inValue = false, inInline = false
+        var nextColumn = 0, currentRow = 0
+        for e in events {
+            switch e {
+            case .start(let n, let a, let selfClosing):
+                switch n {
+                case "row":
+                    currentRow = a["r"].flatMap { Int($0) } ?? currentRow + 1
+                    nextColumn = 0
+                case "c":
+                    ref = a["r"].flatMap(reference) ?? (currentRow, nextColumn)
+                    type = a["t"] ?? "n"
+                    value = ""
+                case "v": inValue = !selfClosing
+                case "is": inInline = true
+                case "t": if inInline { inValue = !selfClosing }
+                case "mergeCell":
+                    let parts = (a["ref"] ?? "").split(separator: ":").map(String.init)
+                    if parts.count == 2, let p = reference(parts[0]), let q = reference(parts[1]) {
+                        merges.append((min(p.row, q.row), min(p.column, q.column), max(p.row, q.row), max(p.column, q.column)))
+                    }
+                default: break
+                }
+            case .text(let t):
+                if inValue { value += t }
+            case .end(let n):
+                switch n {
+                case "v", "t": inValue = false
+                case "is": inInline = false
+                case "c":
+                    if let (r, c) = ref, c < maximumColumns {
+                        var text = value
+                        if type == "s" { text = Int(value.trimmed).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? "" }
+                        if type == "b" { text = value == "1" ? "TRUE" : "FALSE" }
+                        if type == "n", text.hasSuffix(".0") { text.removeLast(2) }
+                        if !text.isEmpty { cells[r, default: [:]][c] = text }
+                        nextColumn = c + 1
+                    }
+                    ref = nil
+                default: break
+                }
+            }
+        }
+        guard !cells.isEmpty else { return nil }
+        var inherited: [Int: Set<Int>] = [:]
+        for (r1, c1, r2, c2) in merges {
+            guard let v = cells[r1]?[c1] else { continue }
+            for r in r1...r2 where cells[r] != nil || r == r1 {
+                for c in c1...min(c2, maximumColumns - 1) where !(r == r1 && c == c1) {
+                    if cells[r] == nil { continue }
+                    cells[r]![c] = v
+                    inherited[r, default: []].insert(c)
+                }
+            }
+            // Rows inside the range that hold no cell of their own still carry the merged value.
+            for r in (r1 + 1)...max(r1 + 1, r2) where r <= r2 && cells[r] == nil && r2 - r1 < 10_000 {
+                var row: [Int: String] = [:]
+                for c in c1...min(c2, maximumColumns - 1) { row[c] = v }
+                cells[r] = row
+                inherited[r] = Set(c1...min(c2, maximumColumns - 1))
+            }
+        }
+        let rowNumbers = cells.keys.sorted()
+        let width = (cells.values.flatMap(\.keys).max() ?? 0) + 1
+        let rows = rowNumbers.map { r in (0..<width).map { cells[r]?[$0] ?? "" } }
+        let places = rowNumbers.map { BlockPlace(line: 0, table: index, row: $0, sheet: name) }
+        return TableBlock(rows: rows, rowPlaces: places, inheritedCells: rowNumbers.map { inherited[$0] ?? [] })
+    }
+}

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Writes the Word, Excel and web-page fixtures of respgraph's reader tests with real writers.
+
+    pip install python-docx==1.2.0 openpyxl==3.1.5
+    python3 Tests/RespGraphImportTests/Fixtures/office/make_office_fixtures.py
+
+The 2024 Guangxi task table (the table rows of Graphs/guangxi-2024-tasks.csv) is rebuilt as a Word
+table (指标 cells merged down with vMerge), an Excel sheet (merged ranges, behind a first sheet that
+is not a task table) and an HTML table (rowspan), so each reader must give back the curated tasks.
+A county plan written with Word's automatic numbering tests numbering.xml. Two hostile archives
+(a zip bomb and an XML bomb) test the limits.
+"""
+import csv
+import html
+import os
+import zipfile
+
+import docx
+import openpyxl
+from docx.oxml.ns import qn
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
+HEADER = ["序号", "指标", "改革方向", "具体任务", "完成时限", "牵头单位", "配合单位"]
+
+
+def table_rows():
+    with open(os.path.join(ROOT, "Graphs", "guangxi-2024-tasks.csv"), encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["level"] == "table"]
+    return [[r["number"], r["indicator"], r["direction"], r["text"], r["deadline"],
+             r["lead"].replace("，", "、"), r["support"].replace("，", "、")] for r in rows]
+
+
+def runs_of_indicator(rows):
+    """(first, last) row index of each run of equal 指标."""
+    runs, start = [], 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or rows[i][1] != rows[start][1]:
+            runs.append((start, i - 1))
+            start = i
+    return runs
+
+
+def write_docx(rows):
+    d = docx.Document()
+    d.add_heading("2024年广西优化营商环境工作要点任务清单", level=1)
+    d.add_paragraph("附件")
+    t = d.add_table(rows=len(rows) + 1, cols=len(HEADER))
+    for j, h in enumerate(HEADER):
+        t.cell(0, j).text = h
+    for i, r in enumerate(rows, start=1):
+        for j, v in enumerate(r):
+            if j != 1:
+                t.cell(i, j).text = v
+    for first, last in runs_of_indicator(rows):
+        t.cell(first + 1, 1).text = rows[first][1]
+        if last > first:
+            t.cell(first + 1, 1).merge(t.cell(last + 1, 1))
+    d.save(os.path.join(HERE, "guangxi-2024-table.docx"))
+
+
+def write_xlsx(rows):
+    wb = openpyxl.Workbook()
+    notes = wb.active
+    notes.title = "说明"
+    notes["A1"] = "本表为2024年广西优化营商环境工作要点任务清单，请在第二张表中填写。"
+    ws = wb.create_sheet("任务清单")
+    ws.append(HEADER)
+    for r in rows:
+        ws.append([int(r[0])] + r[1:])
+    for first, last in runs_of_indicator(rows):
+        if last > first:
+            ws.merge_cells(start_row=first + 2, start_column=2, end_row=last + 2, end_column=2)
+    wb.save(os.path.join(HERE, "guangxi-2024-table.xlsx"))
+
+
+def write_html(rows):
+    out = ['<!DOCTYPE html>\n<html><head><meta charset="gb2312"><title>任务清单</title></head><body>',
+           "<p>2024年广西优化营商环境工作要点任务清单</p>", '<table border="1">',
+           "<tr>" + "".join("<th>%s</th>" % h for h in HEADER) + "</tr>"]
+    starts = {first: last - first + 1 for first, last in runs_of_indicator(rows)}
+    for i, r in enumerate(rows):
+        cells = ["<td>%s</td>" % html.escape(r[0])]
+        if i in starts:
+            cells.append('<td rowspan="%d">%s</td>' % (starts[i], html.escape(r[1])))
+        cells += ["<td>%s</td>" % html.escape(v) for v in r[2:]]
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</table></body></html>\n")
+    # GB2312-family bytes, as older government sites serve them.
+    with open(os.path.join(HERE, "guangxi-2024-table.html"), "wb") as f:
+        f.write("\n".join(out).encode("gb18030"))
+
+
+def write_county_plan():
+    d = docx.Document()
+    d.add_paragraph("某县2024年数字政府建设工作要点")
+    d.add_paragraph("一、夯实数字基础")
+    items = [
+        "建设县级政务云平台，推动部门系统迁移上云。（牵头单位：县数据局；配合单位：县财政局、县委网信办）",
+        "完善电子政务外网，实现乡镇全覆盖。（县数据局牵头，各乡镇人民政府配合）",
+    ]
+    for text in items:
+        d.add_paragraph(text, style="List Number")
+    d.add_paragraph("二、提升服务效能")
+    p = d.add_paragraph("推行“一件事一次办”，年底前上线20个主题服务。", style="List Number")
+    # Restart the numbering for the second section: a new w:num over the style's abstract list,
+    # set on the paragraph itself (the first items take their numbering from the style).
+    numbering = d.part.numbering_part.element
+    style_num = d.styles["List Number"].element.pPr.numPr.numId.val
+    abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    new = numbering.add_num(abstract)
+    new.add_lvlOverride(ilvl=0).add_startOverride(1)
+    num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = new.numId
+    d.add_paragraph("牵头单位：县政务服务中心", style="Normal")
+    d.add_paragraph("配合单位：县市场监管局、人社局")
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "说明"
+    t.cell(0, 1).text = "本表不是任务清单"
+    t.cell(1, 0).merge(t.cell(1, 1)).text = "合并单元格"
+    d.save(os.path.join(HERE, "county-plan.docx"))
+
+
+def write_bombs():
+    # An entry that claims 1 KB but inflates to 100 MB of zeros.
+    with zipfile.ZipFile(os.path.join(HERE, "zip-bomb.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", '<workbook><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (100 << 20))
+    # A billion-laughs document type in word/document.xml.
+    laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' + "".join(
+        '<!ENTITY lol%d "%s">' % (i, ("&lol%d;" % (i - 1) if i > 1 else "&lol;") * 10) for i in range(1, 10)) + \
+        ']><w:document><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
+    with zipfile.ZipFile(os.path.join(HERE, "xml-bomb.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", laughs)
+
+
+if __name__ == "__main__":
+    rows = table_rows()
+    write_docx(rows)
+    write_xlsx(rows)
+    write_html(rows)
+    write_county_plan()
+    write_bombs()
+    print("wrote %d table rows in docx, xlsx and html, county-plan.docx, zip-bomb.xlsx, xml-bomb.docx" % len(rows))

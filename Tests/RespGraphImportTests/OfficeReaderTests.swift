@@ -1,0 +1,114 @@
+import Foundation
+import RespGraphData
+import RespGraphImport
+import RespGraphModel
+import RespGraphTestSupport
+import Testing
+
+/// Word, Excel and web-page files made by real writers (python-docx, openpyxl; see
+/// Fixtures/office/make_office_fixtures.py), and hostile archives.
+@Suite struct OfficeReaderTests {
+    static let importer = Importer(registry: try! AgencyRegistry(csv: EmbeddedGraphs.registry, source: "Graphs/agencies.csv"))
+    static func fixture(_ name: String) -> String { Repository.path("Tests/RespGraphImportTests/Fixtures/office/\(name)") }
+
+    /// The curated 2024 table rows, by number.
+    static func curated() throws -> [Int: TaskRow] {
+        let docs = try importer.importTaskTable(csv: try Repository.text("Graphs/guangxi-2024-tasks.csv"), file: "Graphs/guangxi-2024-tasks.csv")
+        return Dictionary(uniqueKeysWithValues: docs[0].rows.filter { $0.level == .table }.map { ($0.number, $0) })
+    }
+
+    @Test(arguments: ["guangxi-2024-table.docx", "guangxi-2024-table.xlsx", "guangxi-2024-table.html"])
+    func theGuangxiTableRebuiltInEachFormatGivesTheCuratedTasks(file: String) throws {
+        let d = try #require(try Self.importer.importFile(atPath: Self.fixture(file)).first)
+        let curated = try Self.curated()
+        #expect(d.rows.count == 178)
+        #expect(d.rows.map(\.number) == Array(1...178))
+        for row in d.rows {
+            let c = try #require(curated[Int(row.label) ?? -1], "\(file) row \(row.label)")
+            #expect(row.leads == c.leads, "\(file) row \(row.label)")
+            #expect(row.supporters == c.supporters, "\(file) row \(row.label)")
+            #expect(row.text == c.text, "\(file) row \(row.label)")
+            #expect(row.indicator == c.indicator, "\(file) row \(row.label)")
+            #expect(row.direction == c.direction, "\(file) row \(row.label)")
+            #expect((row.deadline ?? "") == (c.deadline ?? ""), "\(file) row \(row.label)")
+        }
+        // The one curated row with no agency is reported, not dropped.
+        #expect(d.diagnostics.filter { $0.severity == .warning }.map(\.code) == ["no-agency"])
+    }
+
+    @Test func placesNameTheTableRowOrSheetRow() throws {
+        let docx = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.docx")).first)
+        #expect(docx.rows[0].place == "table 1, row 2")
+        let xlsx = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.xlsx")).first)
+        #expect(xlsx.rows[0].place == "sheet 任务清单, row 2")
+        let warning = try #require(xlsx.diagnostics.first { $0.code == "no-agency" })
+        #expect(warning.description.hasPrefix("\(Self.fixture("guangxi-2024-table.xlsx")): (sheet 任务清单, row 24) warning:"))
+    }
+
+    @Test func wordAutomaticNumberingIsRendered() throws {
+        let d = try #require(try Self.importer.importFile(atPath: Self.fixture("county-plan.docx")).first)
+        #expect(d.document.title == "某县2024年数字政府建设工作要点")
+        #expect(d.rows.map(\.label) == ["一1", "一2", "二1"])
+        #expect(d.rows[0].leads == ["县数据局"])
+        #expect(d.rows[0].supporters == ["县财政局", "县委网信办"])
+        #expect(d.rows[1].supporters == ["各乡镇人民政府"])
+        // The clause on paragraphs of its own below the item, with the shared 县 prefix.
+        #expect(d.rows[2].leads == ["县政务服务中心"])
+        #expect(d.rows[2].supporters == ["县市场监管局", "县人社局"])
+    }
+
+    @Test func aSheetCanBeChosenAndAMissingOneIsNamed() throws {
+        #expect(throws: ImportError.self) { _ = try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.xlsx"), sheet: "没有") }
+        let e = error { _ = try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.xlsx"), sheet: "说明") }
+        #expect(e?.message.contains("no task found") == true)
+    }
+
+    func error(_ body: () throws -> Void) -> ImportError? {
+        do { try body() } catch let e as ImportError { return e } catch { return nil }
+        return nil
+    }
+
+    @Test func hostileArchivesGetAClearMessage() throws {
+        let bomb = error { _ = try Self.importer.importFile(atPath: Self.fixture("zip-bomb.xlsx")) }
+        #expect(bomb?.message.contains("zip bomb") == true)
+        let xml = error { _ = try Self.importer.importFile(atPath: Self.fixture("xml-bomb.docx")) }
+        #expect(xml?.message.contains("document type") == true)
+        let folder = try TemporaryFolder()
+        let original = Array(try Data(contentsOf: URL(fileURLWithPath: Self.fixture("county-plan.docx"))))
+        // Cut short: the end-of-directory record is gone.
+        let cut = try folder.write("cut.docx", bytes: Array(original.prefix(original.count / 2)))
+        #expect(error { _ = try Self.importer.importFile(atPath: cut) }?.message.contains("cut short") == true)
+        // Encrypted: the flag bit set in every central-directory entry.
+        var locked = original
+        var i = 0
+        while i + 4 <= locked.count {
+            if locked[i] == 0x50, locked[i + 1] == 0x4B, locked[i + 2] == 0x01, locked[i + 3] == 0x02 { locked[i + 8] |= 1 }
+            i += 1
+        }
+        let lockedPath = try folder.write("locked.docx", bytes: locked)
+        #expect(error { _ = try Self.importer.importFile(atPath: lockedPath) }?.message.contains("encrypted") == true)
+        // A damaged byte inside compressed data: the CRC or the inflater says so.
+        var damaged = original
+        let name = Array("word/document.xml".utf8)
+        let at = try #require((0..<(original.count - name.count)).first { Array(original[$0..<($0 + name.count)]) == name })
+        damaged[at + name.count + 60] ^= 0xFF
+        let damagedPath = try folder.write("damaged.docx", bytes: damaged)
+        let d = error { _ = try Self.importer.importFile(atPath: damagedPath) }
+        #expect(d != nil)
+        // Not an Office file at all.
+        let zip = try folder.write("other.docx", bytes: [0x50, 0x4B, 0x05, 0x06] + Array(repeating: 0, count: 18))
+        #expect(error { _ = try Self.importer.importFile(atPath: zip) }?.message.contains("neither a Word") == true)
+    }
+
+    @Test func inflateMatchesZlibOnEveryEntryOfTheFixtures() throws {
+        // Every entry of every fixture archive (written by Python's zlib) inflates to bytes whose CRC-32
+        // matches the one zlib recorded.
+        for name in ["guangxi-2024-table.docx", "guangxi-2024-table.xlsx", "county-plan.docx"] {
+            var archive = try ZipArchive(Array(try Data(contentsOf: URL(fileURLWithPath: Self.fixture(name)))))
+            for entry in archive.entries {
+                let bytes = try archive.read(entry)
+                #expect(bytes.count == entry.size, "\(name) \(entry.name)")
+            }
+        }
+    }
+}
