@@ -1,7 +1,7 @@
 /// The fields of a task table, and the header words that name each of them in Chinese
 /// documents and in spreadsheets.
 enum TaskField: String, CaseIterable, Sendable {
-    case document, title, level, number, label, indicator, direction, text, deadline, lead, support, responsible, person, sourceLine = "source_line"
+    case document, title, level, number, label, indicator, direction, text, deadline, lead, support, responsible, person, sourceLine = "source_line", sourcePlace = "source_place"
 
     /// Header words (compared without whitespace, case-insensitively).
     var headerWords: [String] {
@@ -22,6 +22,7 @@ enum TaskField: String, CaseIterable, Sendable {
         case .responsible: ["责任单位", "责任部门", "负责单位", "负责部门", "实施单位", "落实单位"]
         case .person: ["责任领导", "分管领导", "牵头领导", "县领导", "市领导", "责任人"]
         case .sourceLine: ["source_line", "line", "行号"]
+        case .sourcePlace: ["source_place", "place", "出处"]
         }
     }
 

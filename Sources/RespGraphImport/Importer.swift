@@ -76,6 +76,11 @@ public struct Importer: Sendable {
                 blocks = try DOCXReader.read(&archive, file: path)
             } else if archive.entry("xl/workbook.xml") != nil {
                 blocks = try XLSXReader.read(&archive, file: path, sheet: sheet)
+                // A task table in respgraph's own columns (export --format xlsx) reads as the CSV does.
+                for case .table(let t) in blocks.blocks {
+                    guard let head = t.rows.first, ["document", "level", "number", "lead"].allSatisfy(head.contains) else { continue }
+                    return try importTaskTable(csv: CSV.format(t.rows), file: path, documentID: documentID)
+                }
             } else {
                 throw ImportError(file: path, "a ZIP archive that is neither a Word (.docx) nor an Excel (.xlsx) file")
             }
@@ -252,7 +257,8 @@ public struct Importer: Sendable {
                 let leads = r.leads.map(id)
                 let supporters = r.supporters.map(id)
                 builder.addTask(PlanTask(document: doc, level: r.level, number: r.number, label: r.label, indicator: r.indicator,
-                                         direction: r.direction, text: r.text, deadline: r.deadline, sourceLine: r.sourceLine),
+                                         direction: r.direction, text: r.text, deadline: r.deadline, sourceLine: r.sourceLine,
+                                         sourcePlace: r.place),
                                 leads: leads, supporters: supporters)
             }
         }

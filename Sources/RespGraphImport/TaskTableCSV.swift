@@ -2,7 +2,9 @@ import RespGraphModel
 
 /// The curated task-table format: one CSV row per task, plain UTF-8, that opens in a spreadsheet.
 ///
-/// Columns: `document,title,level,number,label,indicator,direction,text,deadline,lead,support,source_line`.
+/// Columns: `document,title,level,number,label,indicator,direction,text,deadline,lead,support,source_line`,
+/// and `source_place` when a task was read from a table row, a sheet or a paragraph of a file whose
+/// lines say little (Word, Excel, a web page).
 /// Lead and support hold canonical agency names separated by `，`. When reading, any header the
 /// documents use works too (序号, 指标, 任务举措, 牵头单位, 配合单位…), and lead and support cells are read
 /// with the same name rules as the documents ("自治区公安厅、民政厅" is two agencies), so an office can
@@ -14,12 +16,15 @@ public enum TaskTableCSV {
 
     /// Writes documents as one curated table, rows in document then row order.
     public static func format(_ documents: [ImportedDocument]) -> String {
-        var rows = [header]
+        let places = documents.contains { $0.rows.contains { $0.place != nil } }
+        var rows = [places ? header + ["source_place"] : header]
         for d in documents {
             for r in d.rows {
-                rows.append([d.document.id, d.document.title, r.level.rawValue, String(r.number), r.label, r.indicator,
-                             r.direction, r.text, r.deadline ?? "", r.leads.joined(separator: "，"),
-                             r.supporters.joined(separator: "，"), String(r.sourceLine)])
+                var row = [d.document.id, d.document.title, r.level.rawValue, String(r.number), r.label, r.indicator,
+                           r.direction, r.text, r.deadline ?? "", r.leads.joined(separator: "，"),
+                           r.supporters.joined(separator: "，"), String(r.sourceLine)]
+                if places { row.append(r.place ?? "") }
+                rows.append(row)
             }
         }
         return CSV.format(rows)
@@ -27,16 +32,22 @@ public enum TaskTableCSV {
 
     /// Writes a graph back as a curated table: the tasks in graph order with their canonical names.
     /// Reading it back gives the same graph (documents, agencies, tasks and edges).
-    public static func format(graph: ResponsibilityGraph) -> String {
-        var rows = [header]
+    public static func format(graph: ResponsibilityGraph) -> String { CSV.format(records(graph: graph)) }
+
+    /// The rows of ``format(graph:)``, header first: for writers of other table formats (.xlsx).
+    public static func records(graph: ResponsibilityGraph) -> [[String]] {
+        let places = graph.taskIDs.contains { graph[$0].sourcePlace != nil }
+        var rows = [places ? header + ["source_place"] : header]
         for t in graph.taskIDs {
             let x = graph[t]
             let doc = graph.documents[x.document.index]
-            rows.append([doc.id, doc.title, x.level.rawValue, String(x.number), x.label, x.indicator, x.direction, x.text,
-                         x.deadline ?? "", graph.agencies(of: t, role: .lead).map { graph[$0].name }.joined(separator: "，"),
-                         graph.agencies(of: t, role: .support).map { graph[$0].name }.joined(separator: "，"), String(x.sourceLine)])
+            var row = [doc.id, doc.title, x.level.rawValue, String(x.number), x.label, x.indicator, x.direction, x.text,
+                       x.deadline ?? "", graph.agencies(of: t, role: .lead).map { graph[$0].name }.joined(separator: "，"),
+                       graph.agencies(of: t, role: .support).map { graph[$0].name }.joined(separator: "，"), String(x.sourceLine)]
+            if places { row.append(x.sourcePlace ?? "") }
+            rows.append(row)
         }
-        return CSV.format(rows)
+        return rows
     }
 
     /// Reads a task table; rows are grouped into documents by the `document` column.
@@ -101,10 +112,15 @@ public enum TaskTableCSV {
             let label = columns.cell(.label, in: c)
             let deadline = columns.cell(.deadline, in: c)
             let lineText = columns.cell(.sourceLine, in: c)
-            documents[d].rows.append(TaskRow(level: level, number: number, label: label.isEmpty ? String(number) : label,
+            var row = TaskRow(level: level, number: number, label: label.isEmpty ? String(number) : label,
                 indicator: indicator, direction: columns.cell(.direction, in: c), text: columns.cell(.text, in: c),
                 deadline: deadline.isEmpty ? nil : deadline, leadCell: columns.cell(.lead, in: c),
-                supportCell: columns.supportCell(in: c), sourceLine: Int(lineText) ?? r.line))
+                supportCell: columns.supportCell(in: c), sourceLine: Int(lineText) ?? r.line)
+            if columns[.sourcePlace] != nil {
+                let place = columns.cell(.sourcePlace, in: c)
+                if !place.isEmpty { row.place = place }
+            }
+            documents[d].rows.append(row)
         }
         if documents.isEmpty { throw ImportError(file: file, line: head.line, "the table has a header but no rows") }
         return documents

@@ -24,12 +24,15 @@ public struct PlanTask: Hashable, Sendable {
     public var text: String
     /// 完成时限, when the document gives one.
     public var deadline: String?
-    /// The 1-based line of the source file the task was read from.
+    /// The 1-based line of the source file the task was read from (0 when the format has no lines).
     public var sourceLine: Int
+    /// A finer or other place in the source, when the format gives one: `table 2, row 14`,
+    /// `sheet 任务清单, row 9`, `paragraph 37`.
+    public var sourcePlace: String?
 
     /// Creates a task record.
     public init(document: DocumentID, level: TaskLevel, number: Int, label: String, indicator: String,
-                direction: String, text: String, deadline: String? = nil, sourceLine: Int) {
+                direction: String, text: String, deadline: String? = nil, sourceLine: Int, sourcePlace: String? = nil) {
         self.document = document
         self.level = level
         self.number = number
@@ -39,6 +42,7 @@ public struct PlanTask: Hashable, Sendable {
         self.text = text
         self.deadline = deadline
         self.sourceLine = sourceLine
+        self.sourcePlace = sourcePlace
     }
 
     /// The number part of a task key: `46` for a table row, `W3` for the third work point.

@@ -8,18 +8,20 @@ import RespGraphModel
 enum ExportCommand: CLICommand {
     static let spec = CommandSpec(
         name: "export", summary: "Write the graph as GraphML (Gephi, NetworkX), GEXF, node-link JSON (D3, Cytoscape.js) or CSV tables.",
-        usage: "export --format graphml|gexf|json|csv|tasks [--network tasks|coassign|dependency] [-o FILE] [--bom] [--doc ID]",
+        usage: "export --format graphml|gexf|json|csv|tasks|xlsx [--network tasks|coassign|dependency] [-o FILE] [--bom] [--doc ID]",
         discussion: """
         The tasks network (default) has agencies and tasks as nodes and one edge per lead or support
         assignment (attributes: role, weight, indicator, document, source_line); coassign and dependency
         are the agency networks with weights. Every attribute is typed and present on every node and edge.
         CSV writes two files: -o PREFIX gives PREFIX-nodes.csv and PREFIX-edges.csv; --bom adds a UTF-8
         byte-order mark for spreadsheets that need one. --format tasks writes the curated task-table CSV
-        (the format --graph reads back into the same graph).
+        (the format --graph reads back into the same graph). --format xlsx writes an Excel workbook
+        (-o FILE.xlsx) with the task table (names, not ids; --graph reads it back into the same graph),
+        the agencies with their kind and load, and the per-indicator lead counts.
         Example: respgraph export --format graphml --doc 2024 -o guangxi-2024.graphml
         """,
         options: SharedOptions.data + [
-            OptionSpec("format", value: "FORMAT", "graphml, gexf, json, csv or tasks."),
+            OptionSpec("format", value: "FORMAT", "graphml, gexf, json, csv, tasks or xlsx."),
             OptionSpec("network", value: "NET", "tasks (agency–task graph, default), coassign or dependency."),
             OptionSpec("output", short: "o", value: "FILE", "Write here (for csv: a prefix; default standard output)."),
             OptionSpec("bom", "CSV: start each file with a UTF-8 byte-order mark."),
@@ -28,7 +30,10 @@ enum ExportCommand: CLICommand {
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         guard args.value("format") != nil else { throw UsageError(message: "give --format graphml, gexf, json or csv", command: spec.name) }
-        let format = try args.choice("format", from: ["graphml", "gexf", "json", "csv", "tasks"], default: "graphml")
+        let format = try args.choice("format", from: ["graphml", "gexf", "json", "csv", "tasks", "xlsx"], default: "graphml")
+        if format == "xlsx" && args.value("output") == nil {
+            throw UsageError(message: "--format xlsx writes a binary workbook; give -o FILE.xlsx", command: spec.name)
+        }
         let which = try args.choice("network", from: ["tasks", "coassign", "dependency"], default: "tasks")
         if format == "csv" && args.value("output") == nil {
             throw UsageError(message: "--format csv writes two files; give -o PREFIX (PREFIX-nodes.csv and PREFIX-edges.csv)", command: spec.name)
@@ -38,6 +43,15 @@ enum ExportCommand: CLICommand {
         if format == "tasks" {
             let text = (args.flag("bom") ? "\u{FEFF}" : "") + TaskTableCSV.format(graph: graph)
             if let output = args.value("output") { try ImportCommand.write(text, to: output) } else { result.stdout += text }
+            return
+        }
+        if format == "xlsx" {
+            let bytes = XLSXWriter.workbook(workbookSheets(graph))
+            let output = args.value("output")!
+            do { try Data(bytes).write(to: URL(fileURLWithPath: output)) } catch {
+                throw DataError(message: "cannot write \(output): \(error.localizedDescription)")
+            }
+            result.stderr += "wrote \(output) (sheets: tasks \(graph.tasks.count) rows, agencies \(graph.agencies.count) rows, indicators)\n"
             return
         }
         let elements: GraphElements
@@ -60,5 +74,27 @@ enum ExportCommand: CLICommand {
             let text = format == "graphml" ? GraphMLWriter.write(elements) : format == "gexf" ? GEXFWriter.write(elements) : NodeLinkJSONWriter.write(elements)
             if let output = args.value("output") { try ImportCommand.write(text, to: output) } else { result.stdout += text }
         }
+    }
+
+    /// The workbook's sheets: the task table, the agencies with their load, lead counts per indicator.
+    static func workbookSheets(_ graph: ResponsibilityGraph) -> [XLSXWriter.Sheet] {
+        let tasks = TaskTableCSV.records(graph: graph).enumerated().map { i, row in
+            row.enumerated().map { j, v -> XLSXWriter.Cell in
+                i > 0 && (j == 3 || j == 11) ? (Double(v).map(XLSXWriter.Cell.number) ?? .text(v)) : .text(v)
+            }
+        }
+        var agencies: [[XLSXWriter.Cell]] = [["agency", "kind", "类别", "lead", "support", "weighted", "english_name", "successor"].map(XLSXWriter.Cell.text)]
+        for l in Workload.ranked(Workload.loads(in: graph), in: graph) {
+            let a = graph[l.agency]
+            agencies.append([.text(a.name), .text(a.kind.rawValue), .text(a.kind.chineseName), .number(Double(l.lead)),
+                             .number(Double(l.support)), .number(l.weighted), .text(a.englishName ?? ""), .text(a.successor ?? "")])
+        }
+        let matrix = Workload.byIndicator(in: graph)
+        var indicators: [[XLSXWriter.Cell]] = [[.text("agency")] + matrix.indicators.map(XLSXWriter.Cell.text)]
+        for a in graph.agencyIDs where matrix.lead[a.index].contains(where: { $0 > 0 }) {
+            indicators.append([.text(graph[a].name)] + matrix.lead[a.index].map { .number(Double($0)) })
+        }
+        return [XLSXWriter.Sheet(name: "tasks", rows: tasks), XLSXWriter.Sheet(name: "agencies", rows: agencies),
+                XLSXWriter.Sheet(name: "indicators (lead)", rows: indicators)]
     }
 }

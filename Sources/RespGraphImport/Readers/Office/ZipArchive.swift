@@ -1,3 +1,5 @@
+import RespGraphModel
+
 /// A ZIP archive read from memory (APPNOTE 6.3: end of central directory, central directory,
 /// local headers), with entries stored or deflated — what .docx and .xlsx files are.
 ///
@@ -129,18 +131,3 @@ public struct ZipArchive {
     }
 }
 
-/// CRC-32 (ISO 3309, polynomial 0xEDB88320), as ZIP uses it.
-public enum CRC32 {
-    static let table: [UInt32] = (0..<256).map { n -> UInt32 in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
-
-    /// The CRC-32 of bytes.
-    public static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        var c: UInt32 = 0xFFFF_FFFF
-        for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
-        return c ^ 0xFFFF_FFFF
-    }
-}
