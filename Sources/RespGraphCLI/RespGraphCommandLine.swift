@@ -29,7 +29,7 @@ public enum RespGraphCommandLine {
         CommandEntry(DepsCommand.self), CommandEntry(StructureCommand.self), CommandEntry(PathCommand.self),
         CommandEntry(PlanCommand.self), CommandEntry(DiffCommand.self), CommandEntry(ReportCommand.self), CommandEntry(DotCommand.self),
         CommandEntry(ExportCommand.self), CommandEntry(GenerateCommand.self), CommandEntry(DiagnosticsCommand.self),
-        CommandEntry(ImportCommand.self),
+        CommandEntry(ImportCommand.self), CommandEntry(RegistryCommand.self),
     ]
 
     /// Runs respgraph with the arguments after the program name.

@@ -260,3 +260,33 @@ import Testing
         }
     }
 }
+
+/// The draft registry an office reviews.
+@Suite struct RegistryDraftTests {
+    @Test func abbreviationsOfOneBodyAreOneRowAndKnownNamesKeepTheirRecord() throws {
+        let text = """
+        一、重点任务
+        （一）推进项目审批。（牵头单位：市发展和改革委员会；配合单位：市人力资源社会保障局、市住建局）
+        （二）优化招商。（市发改委牵头，市人社局、市住房和城乡建设局配合）
+        （三）加强监管。（市发展改革委、自治区市场监管局负责）
+        """
+        let registry = try AgencyRegistry(agencies: [Agency(name: "自治区市场监管局", kind: .regionalDepartment, englishName: "AMR")])
+        let importer = Importer(registry: registry)
+        let d = try importer.importDocumentText(text, file: "city.txt")
+        let draft = RegistryDraft(documents: [d], registry: registry)
+        let byName = Dictionary(uniqueKeysWithValues: draft.entries.map { ($0.name, $0) })
+        let fgw = try #require(byName["市发展和改革委员会"])
+        #expect(fgw.aliases == ["市发展改革委", "市发改委"])
+        #expect(fgw.tasks == 3)
+        #expect(fgw.kind == .regionalDepartment && fgw.jurisdiction == "市")
+        #expect(byName["市人力资源社会保障局"]?.aliases == ["市人社局"])
+        #expect(byName["市住房和城乡建设局"]?.aliases == ["市住建局"])
+        #expect(byName["自治区市场监管局"]?.englishName == "AMR")
+        #expect(byName["自治区市场监管局"]?.note == "in the registry")
+        // The draft is a registry respgraph reads back; every name then resolves.
+        let reviewed = try AgencyRegistry(csv: draft.csv(), source: "draft.csv")
+        let again = try Importer(registry: reviewed).importDocumentText(text, file: "city.txt")
+        #expect(!again.diagnostics.contains { $0.code == "unknown-agency" })
+        #expect(again.rows[1].leads == ["市发展和改革委员会"])
+    }
+}
