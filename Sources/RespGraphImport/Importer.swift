@@ -64,8 +64,9 @@ public struct Importer: Sendable {
         var bytes = try Self.readBytes(atPath: path)
         let lower = path.lowercased()
         if bytes.starts(with: Array("%PDF".utf8)) || lower.hasSuffix(".pdf") {
-            let text = try PDFTextExtraction.text(ofPDFAt: path)
-            return [try importDocumentText(text, file: path, documentID: documentID)]
+            var document = try BlockDocumentParser().parse(try PDFReader.read(path: path), documentID: documentID)
+            resolveNames(in: &document)
+            return [document]
         }
         if ZipArchive.isZip(bytes) || [".docx", ".xlsx"].contains(where: lower.hasSuffix) {
             var archive: ZipArchive

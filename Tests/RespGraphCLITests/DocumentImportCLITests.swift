@@ -60,4 +60,22 @@ import Testing
         #expect(out.status == 1)
         #expect(out.stderr.contains("the document id 'plan' is already used"))
     }
+
+    @Test func aPDFWithoutPdftotextSaysHowToInstallIt() throws {
+        let folder = try TemporaryFolder()
+        let pdf = try folder.write("plan.pdf", bytes: Array("%PDF-1.4\n".utf8))
+        let binary = try #require(RespgraphBinary.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["import", pdf]
+        process.environment = ["PATH": folder.path]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(message.contains("pdftotext") && message.contains("apt-get install poppler-utils"))
+    }
 }

@@ -2,21 +2,30 @@ import Foundation
 
 /// Text of a PDF through Poppler's `pdftotext`, an external program like Graphviz's `dot`.
 ///
-/// `-layout` keeps each line's columns apart with runs of spaces, so a task table's cells can be
-/// told apart; the reader then treats the text like any other. When `pdftotext` is missing the
-/// error says how to install it.
+/// Running text comes from plain `pdftotext` (reading order, pages separated by form feeds); tables
+/// from its word boxes (`-bbox-layout`, see ``PDFReader``). When `pdftotext` is missing the error
+/// says how to install it.
 public enum PDFTextExtraction {
     /// The text of a PDF file, pages separated by form feeds.
     ///
     /// - Throws: ``ImportError`` when pdftotext is missing, fails (an encrypted or damaged PDF), or
     ///   finds no text (a scanned PDF).
     public static func text(ofPDFAt path: String) throws(ImportError) -> String {
+        try run(["-enc", "UTF-8", path, "-"], path: path)
+    }
+
+    /// The word boxes of a PDF (`pdftotext -bbox-layout`), as XHTML.
+    public static func wordBoxes(ofPDFAt path: String) throws(ImportError) -> String {
+        try run(["-bbox-layout", "-enc", "UTF-8", path, "-"], path: path)
+    }
+
+    static func run(_ arguments: [String], path: String) throws(ImportError) -> String {
         guard let tool = executable("pdftotext") else {
             throw ImportError(file: path, "reading a PDF needs Poppler's pdftotext, which is not installed (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler)")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-layout", "-enc", "UTF-8", path, "-"]
+        process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -3,7 +3,8 @@
 /// Lines end in LF, CRLF or CR. Blank lines end a paragraph. Page markers (— 20 —, -3-, 第 3 页)
 /// are dropped. Text extracted from PDF wraps every paragraph at a fixed width: when most long
 /// lines have about the same length, a line that reaches that width and does not end a sentence
-/// is joined with the next one (an unnumbered line only). Lines that hold tabs, or start and end
+/// is joined with the next one (an unnumbered line only), and so is a line that leaves a bracket
+/// open (a clause wrapped onto the next line). Lines that hold tabs, or start and end
 /// with `|`, form table blocks, one row per line.
 public enum PlainTextReader {
     /// The lines of a text, split on LF, CRLF or a lone CR.
@@ -63,8 +64,8 @@ public enum PlainTextReader {
                 continue
             }
             flushTable()
-            let continues = paragraph != nil && wrapWidth != nil && previousLength >= wrapWidth! - 2
-                && !endsSentence(paragraph!.text) && ItemNumbering.parse(text) == nil
+            let wrapped = wrapWidth != nil && previousLength >= wrapWidth! - 2 && !endsSentence(paragraph?.text ?? "")
+            let continues = paragraph != nil && ItemNumbering.parse(text) == nil && (wrapped || hasUnclosedBracket(paragraph!.text))
             if continues {
                 paragraph!.text += text
             } else {
@@ -97,6 +98,15 @@ public enum PlainTextReader {
         }
         guard let b = best, b.lines * 3 >= total else { return nil }
         return b.width
+    }
+
+    /// Whether a text opens a bracket it does not close (a clause wrapped onto the next line).
+    static func hasUnclosedBracket(_ text: String) -> Bool {
+        var depth = 0
+        for c in text {
+            if c == "（" || c == "(" { depth += 1 } else if c == "）" || c == ")" { depth = max(0, depth - 1) }
+        }
+        return depth > 0
     }
 
     /// Whether a paragraph ends a sentence (so the next line starts a new one).

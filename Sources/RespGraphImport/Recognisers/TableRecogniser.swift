@@ -26,6 +26,7 @@ public struct TableRecogniser: Sendable {
         let body = BodyRecogniser(file: file)
         var rows: [TaskRow] = []
         var indicator = ""
+        var previous = (indicator: "", direction: "")
         var number = firstNumber
         for r in (h + 1)..<table.rows.count {
             let cells = table.rows[r].map { $0.replacingOccurrences(of: "\n", with: "") }
@@ -40,14 +41,20 @@ public struct TableRecogniser: Sendable {
                 continue
             }
             let numberCell = columns.cell(.number, in: cells)
-            let tableIndicator = TextCleaning.joinWrapped(columns.cell(.indicator, in: cells))
+            var tableIndicator = TextCleaning.joinWrapped(columns.cell(.indicator, in: cells))
+            var direction = TextCleaning.joinWrapped(columns.cell(.direction, in: cells))
+            // A cell merged down the column is printed once (PDF, flattened tables): carry it down.
+            if columns[.indicator] != nil, tableIndicator.isEmpty {
+                tableIndicator = previous.indicator
+                if columns[.direction] != nil, direction.isEmpty { direction = previous.direction }
+            }
+            previous = (tableIndicator, direction)
             var leadCell = columns.cell(.lead, in: cells)
             var supportCell = columns.supportCell(in: cells)
             // One cell merged across the lead and support columns: it is one clause, not two lists.
             if supportCell == leadCell { supportCell = "" }
             var deadline = TextCleaning.removingWhitespace(columns.cell(.deadline, in: cells))
             let text = TextCleaning.joinWrapped(columns.cell(.text, in: cells))
-            let direction = TextCleaning.joinWrapped(columns.cell(.direction, in: cells))
             let label = numberCell.isEmpty ? "第\(r + 1)行" : numberCell
             var clause = AssignmentClause()
             clause.leadsAreResponsible = columns.leadsAreResponsible

@@ -1,18 +1,23 @@
 #!/usr/bin/env python3
-"""Writes the Word, Excel and web-page fixtures of respgraph's reader tests with real writers.
+"""Writes the Word, Excel, PDF and web-page fixtures of respgraph's reader tests with real writers.
 
     pip install python-docx==1.2.0 openpyxl==3.1.5
+    apt-get install libreoffice-writer-nogui fonts-noto-cjk    # for the PDFs (LibreOffice 7.4 here)
     python3 Tests/RespGraphImportTests/Fixtures/office/make_office_fixtures.py
 
 The 2024 Guangxi task table (the table rows of Graphs/guangxi-2024-tasks.csv) is rebuilt as a Word
 table (指标 cells merged down with vMerge), an Excel sheet (merged ranges, behind a first sheet that
-is not a task table) and an HTML table (rowspan), so each reader must give back the curated tasks.
+is not a task table), an HTML table (rowspan) and a PDF of the Word file printed by LibreOffice (the
+table runs over a dozen pages, its merged 指标 printed once), so each reader must give back the
+curated tasks.
 A county plan written with Word's automatic numbering tests numbering.xml. Two hostile archives
 (a zip bomb and an XML bomb) test the limits.
 """
 import csv
 import html
 import os
+import shutil
+import subprocess
 import zipfile
 
 import docx
@@ -136,6 +141,15 @@ def write_bombs():
         z.writestr("word/document.xml", laughs)
 
 
+def write_pdfs():
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise SystemExit("LibreOffice (soffice) is needed for the PDFs")
+    for name in ["guangxi-2024-table.docx", "county-plan.docx"]:
+        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", HERE, os.path.join(HERE, name)],
+                       check=True, stdout=subprocess.DEVNULL)
+
+
 if __name__ == "__main__":
     rows = table_rows()
     write_docx(rows)
@@ -143,4 +157,5 @@ if __name__ == "__main__":
     write_html(rows)
     write_county_plan()
     write_bombs()
-    print("wrote %d table rows in docx, xlsx and html, county-plan.docx, zip-bomb.xlsx, xml-bomb.docx" % len(rows))
+    write_pdfs()
+    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, zip-bomb.xlsx, xml-bomb.docx" % len(rows))
