@@ -34,8 +34,9 @@ enum TaskCommand: CLICommand {
             ("level", task.level == .table ? "table row 任务清单" : "work point 工作要点"), ("label", task.label),
             ("indicator 指标", task.indicator), ("direction 方向/目标", task.direction), ("text 任务", task.text),
             ("deadline 完成时限", task.deadline ?? ""), ("leads 牵头单位", leads.joined(separator: "、")),
-            ("supporters 配合单位", supporters.joined(separator: "、")), ("source line", String(task.sourceLine)),
-        ] + (task.sourcePlace.map { [("source place", $0)] } ?? [])
+            ("supporters 配合单位", supporters.joined(separator: "、")), 
+        ] + (task.sourceLine > 0 ? [("source line", String(task.sourceLine))] : [])
+          + (task.sourcePlace.map { [("source place", $0)] } ?? [])
         for (k, v) in fields { table.append([k, v]) }
         var answer = QueryAnswer()
         answer.tables = [table]
@@ -44,7 +45,7 @@ enum TaskCommand: CLICommand {
             ("level", .string(task.level.rawValue)), ("number", .int(task.number)), ("label", .string(task.label)),
             ("indicator", .string(task.indicator)), ("direction", .string(task.direction)), ("text", .string(task.text)),
             ("deadline", .optional(task.deadline)), ("leads", .array(leads.map(JSONValue.string))),
-            ("supporters", .array(supporters.map(JSONValue.string))), ("source_line", .int(task.sourceLine)),
+            ("supporters", .array(supporters.map(JSONValue.string))), ("source_line", task.sourceLine > 0 ? .int(task.sourceLine) : .null),
             ("source_place", .optional(task.sourcePlace)),
         ])
         answer.write(format, to: &result)
