@@ -128,25 +128,25 @@ name,kind,english_name,aliases,successor,note
 
     /// Graphs/corrections.csv.
     public static let corrections = #"""
-document,line,action,field,expected,value,note
-2024年广西优化营商环境工作要点,90,set,support,自治区党委宣传部，自治区优化营商环境工作领导小组,自治区党委宣传部，自治区优化营商环境工作领导小组其他成员单位，各市、县人民政府,the clause continues on line 92 after a page break: 领导小组）+ 组其他成员单位，各市、县人民政府）; joined as the other work points write it (…领导小组其他成员单位)
-2024年广西优化营商环境工作要点,92,accept,text-after-clause,,,"the fragment is the tail of line 90's 配合单位, joined there by the correction above"
-2024年广西优化营商环境工作要点,138,accept,missing-lead,,,"the source gives row 23 (推进占掘路审批机制改革) no 牵头单位 and no 配合单位; kept without a lead so the accountability checks report it, not guessed from row 22"
-2024年广西优化营商环境工作要点,145-151,set,indicator,招投标,市政设施报装,"page 22 lost the 指标 column (page number 22 in 序号, 序号 in 指标); rows 28–34 are electricity, water and gas connection tasks, not 招投标; named after body work point 一（四） 提高市政设施报装便捷度, which covers them — an editorial label, not the table's wording"
-2024年广西优化营商环境工作要点,164,set,direction,,强化政府性融资担保增信功能,line 164 merges rows 41–45: its 任务举措 cell holds the three 改革方向 of the merged cells (41 | 42–43 | 44–45); the first is row 41's
-2024年广西优化营商环境工作要点,164,set,text,强化政府性融资担保增信功能加大资本市场服务支持力度提升融资对接服务质效,,"the cell holds the three merged 改革方向, not a task text; row 41's own text is lost in the extraction"
-2024年广西优化营商环境工作要点,164,accept,missing-text,,,row 41 has no task text in the source (merged row); its 改革方向 stands for it
-2024年广西优化营商环境工作要点,164,set,lead,,自治区党委金融办，自治区财政厅,"the 牵头单位 cell holds five lists separated by spaces, one per row 41–45; lists 2–5 equal rows 42–45's own leads, so the first is row 41's"
-2024年广西优化营商环境工作要点,164,set,support,,中国人民银行广西壮族自治区分行，国家金融监督管理总局广西监管局,"the 配合单位 cell holds three lists separated by spaces for rows 41–45, whose own 配合单位 cells are empty; assigned in the order of the three merged 改革方向 cells (41 | 42–43 | 44–45): an inference from the layout"
-2024年广西优化营商环境工作要点,165-166,set,direction,,加大资本市场服务支持力度,"the 改革方向 column of this page was lost; rows 42–43 fall under the second merged 改革方向 named on line 164 (capital-market services: listing, bond issuers)"
-2024年广西优化营商环境工作要点,165-166,set,support,,自治区数据局,"second of the three 配合单位 lists on line 164, assigned to the second merged 改革方向 (rows 42–43): an inference from the layout"
-2024年广西优化营商环境工作要点,167-168,set,direction,,提升融资对接服务质效,the 改革方向 column of this page was lost; rows 44–45 fall under the third merged 改革方向 named on line 164 (financing matchmaking)
-2024年广西优化营商环境工作要点,167-168,set,support,,各市、县人民政府,"third of the three 配合单位 lists on line 164, assigned to the third merged 改革方向 (rows 44–45): an inference from the layout"
-2024年广西优化营商环境工作要点,335,set,direction,,加快建设面向东盟科技创新合作区,page 44 lost a column: the 任务举措 cell starts with the 改革方向 followed by a space (加快建设面向东盟科技创新合作区 组织实施…)
-2024年广西优化营商环境工作要点,335,set,text,加快建设面向东盟科技创新合作区组织实施面向东盟科技创新合作区科技项目3项以上。组织开展面向东盟的科技交流活动，高质量组织实施第12届中国—东盟技术转移与创新合作大会、中国—东盟博览会先进技术展等活动。抓好国家级创新平台建设，积极争取更多新建国家级创新平台或分支机构落户我区。,组织实施面向东盟科技创新合作区科技项目3项以上。组织开展面向东盟的科技交流活动，高质量组织实施第12届中国—东盟技术转移与创新合作大会、中国—东盟博览会先进技术展等活动。抓好国家级创新平台建设，积极争取更多新建国家级创新平台或分支机构落户我区。,the 改革方向 at the start of the cell moved to its own field
-2024年广西优化营商环境工作要点,336,set,direction,,强化卫生医疗保障,page 44 lost a column: the 任务举措 cell starts with the 改革方向 followed by a space (强化卫生医疗保障 完成…)
-2024年广西优化营商环境工作要点,336,set,text,强化卫生医疗保障完成每千人口医疗卫生机构床位数年度增长任务（南宁市4%、柳州市1%、桂林市5%、梧州市5%、北海市5%、防城港市3%、钦州市1.5%、贵港市2%、玉林市1.5%、百色市1.5%、贺州市3%、河池市3%、来宾市1%、崇左市5%）。完成每千人口拥有执业（助理）医师数年度增长任务（南宁市3%、柳州市1.5%、桂林市1.5%、梧州市3%、北海市3%、防城港市2%、钦州市2%、贵港市2%、玉林市2%、百色市3%、贺州市1.8%、河池市3%、来宾市1%、崇左市3%）。完成每千人口注册护士数年度增长任务（南宁市4%、柳州市2%、桂林市1.5%、梧州市2%、北海市2%、防城港市2.5%、钦州市2%、贵港市2%、玉林市2%、百色市2%、贺州市1.5%、河池市1.5%、来宾市1%、崇左市1.5%）。,完成每千人口医疗卫生机构床位数年度增长任务（南宁市4%、柳州市1%、桂林市5%、梧州市5%、北海市5%、防城港市3%、钦州市1.5%、贵港市2%、玉林市1.5%、百色市1.5%、贺州市3%、河池市3%、来宾市1%、崇左市5%）。完成每千人口拥有执业（助理）医师数年度增长任务（南宁市3%、柳州市1.5%、桂林市1.5%、梧州市3%、北海市3%、防城港市2%、钦州市2%、贵港市2%、玉林市2%、百色市3%、贺州市1.8%、河池市3%、来宾市1%、崇左市3%）。完成每千人口注册护士数年度增长任务（南宁市4%、柳州市2%、桂林市1.5%、梧州市2%、北海市2%、防城港市2.5%、钦州市2%、贵港市2%、玉林市2%、百色市2%、贺州市1.5%、河池市1.5%、来宾市1%、崇左市1.5%）。,the 改革方向 at the start of the cell moved to its own field
-2024年广西优化营商环境工作要点,337-338,accept,indicator-lost,,,rows 166–167 continue the merged 指标 cell 包容普惠创新 that row 165 (line 336) names; the inherited value is right
+document,line,task,action,field,expected,value,note
+2024年广西优化营商环境工作要点,90,三（一）,set,support,自治区党委宣传部，自治区优化营商环境工作领导小组,自治区党委宣传部，自治区优化营商环境工作领导小组其他成员单位，各市、县人民政府,the clause continues on line 92 after a page break: 领导小组）+ 组其他成员单位，各市、县人民政府）; joined as the other work points write it (…领导小组其他成员单位)
+2024年广西优化营商环境工作要点,92,三（一）,accept,text-after-clause,,,"the fragment is the tail of line 90's 配合单位, joined there by the correction above"
+2024年广西优化营商环境工作要点,138,23,accept,missing-lead,,,"the source gives row 23 (推进占掘路审批机制改革) no 牵头单位 and no 配合单位; kept without a lead so the accountability checks report it, not guessed from row 22"
+2024年广西优化营商环境工作要点,145-151,28-34,set,indicator,招投标,市政设施报装,"page 22 lost the 指标 column (page number 22 in 序号, 序号 in 指标); rows 28–34 are electricity, water and gas connection tasks, not 招投标; named after body work point 一（四） 提高市政设施报装便捷度, which covers them — an editorial label, not the table's wording"
+2024年广西优化营商环境工作要点,164,41,set,direction,,强化政府性融资担保增信功能,line 164 merges rows 41–45: its 任务举措 cell holds the three 改革方向 of the merged cells (41 | 42–43 | 44–45); the first is row 41's
+2024年广西优化营商环境工作要点,164,41,set,text,强化政府性融资担保增信功能加大资本市场服务支持力度提升融资对接服务质效,,"the cell holds the three merged 改革方向, not a task text; row 41's own text is lost in the extraction"
+2024年广西优化营商环境工作要点,164,41,accept,missing-text,,,row 41 has no task text in the source (merged row); its 改革方向 stands for it
+2024年广西优化营商环境工作要点,164,41,set,lead,,自治区党委金融办，自治区财政厅,"the 牵头单位 cell holds five lists separated by spaces, one per row 41–45; lists 2–5 equal rows 42–45's own leads, so the first is row 41's"
+2024年广西优化营商环境工作要点,164,41,set,support,,中国人民银行广西壮族自治区分行，国家金融监督管理总局广西监管局,"the 配合单位 cell holds three lists separated by spaces for rows 41–45, whose own 配合单位 cells are empty; assigned in the order of the three merged 改革方向 cells (41 | 42–43 | 44–45): an inference from the layout"
+2024年广西优化营商环境工作要点,165-166,42-43,set,direction,,加大资本市场服务支持力度,"the 改革方向 column of this page was lost; rows 42–43 fall under the second merged 改革方向 named on line 164 (capital-market services: listing, bond issuers)"
+2024年广西优化营商环境工作要点,165-166,42-43,set,support,,自治区数据局,"second of the three 配合单位 lists on line 164, assigned to the second merged 改革方向 (rows 42–43): an inference from the layout"
+2024年广西优化营商环境工作要点,167-168,44-45,set,direction,,提升融资对接服务质效,the 改革方向 column of this page was lost; rows 44–45 fall under the third merged 改革方向 named on line 164 (financing matchmaking)
+2024年广西优化营商环境工作要点,167-168,44-45,set,support,,各市、县人民政府,"third of the three 配合单位 lists on line 164, assigned to the third merged 改革方向 (rows 44–45): an inference from the layout"
+2024年广西优化营商环境工作要点,335,164,set,direction,,加快建设面向东盟科技创新合作区,page 44 lost a column: the 任务举措 cell starts with the 改革方向 followed by a space (加快建设面向东盟科技创新合作区 组织实施…)
+2024年广西优化营商环境工作要点,335,164,set,text,加快建设面向东盟科技创新合作区组织实施面向东盟科技创新合作区科技项目3项以上。组织开展面向东盟的科技交流活动，高质量组织实施第12届中国—东盟技术转移与创新合作大会、中国—东盟博览会先进技术展等活动。抓好国家级创新平台建设，积极争取更多新建国家级创新平台或分支机构落户我区。,组织实施面向东盟科技创新合作区科技项目3项以上。组织开展面向东盟的科技交流活动，高质量组织实施第12届中国—东盟技术转移与创新合作大会、中国—东盟博览会先进技术展等活动。抓好国家级创新平台建设，积极争取更多新建国家级创新平台或分支机构落户我区。,the 改革方向 at the start of the cell moved to its own field
+2024年广西优化营商环境工作要点,336,165,set,direction,,强化卫生医疗保障,page 44 lost a column: the 任务举措 cell starts with the 改革方向 followed by a space (强化卫生医疗保障 完成…)
+2024年广西优化营商环境工作要点,336,165,set,text,强化卫生医疗保障完成每千人口医疗卫生机构床位数年度增长任务（南宁市4%、柳州市1%、桂林市5%、梧州市5%、北海市5%、防城港市3%、钦州市1.5%、贵港市2%、玉林市1.5%、百色市1.5%、贺州市3%、河池市3%、来宾市1%、崇左市5%）。完成每千人口拥有执业（助理）医师数年度增长任务（南宁市3%、柳州市1.5%、桂林市1.5%、梧州市3%、北海市3%、防城港市2%、钦州市2%、贵港市2%、玉林市2%、百色市3%、贺州市1.8%、河池市3%、来宾市1%、崇左市3%）。完成每千人口注册护士数年度增长任务（南宁市4%、柳州市2%、桂林市1.5%、梧州市2%、北海市2%、防城港市2.5%、钦州市2%、贵港市2%、玉林市2%、百色市2%、贺州市1.5%、河池市1.5%、来宾市1%、崇左市1.5%）。,完成每千人口医疗卫生机构床位数年度增长任务（南宁市4%、柳州市1%、桂林市5%、梧州市5%、北海市5%、防城港市3%、钦州市1.5%、贵港市2%、玉林市1.5%、百色市1.5%、贺州市3%、河池市3%、来宾市1%、崇左市5%）。完成每千人口拥有执业（助理）医师数年度增长任务（南宁市3%、柳州市1.5%、桂林市1.5%、梧州市3%、北海市3%、防城港市2%、钦州市2%、贵港市2%、玉林市2%、百色市3%、贺州市1.8%、河池市3%、来宾市1%、崇左市3%）。完成每千人口注册护士数年度增长任务（南宁市4%、柳州市2%、桂林市1.5%、梧州市2%、北海市2%、防城港市2.5%、钦州市2%、贵港市2%、玉林市2%、百色市2%、贺州市1.5%、河池市1.5%、来宾市1%、崇左市1.5%）。,the 改革方向 at the start of the cell moved to its own field
+2024年广西优化营商环境工作要点,337-338,166-167,accept,indicator-lost,,,rows 166–167 continue the merged 指标 cell 包容普惠创新 that row 165 (line 336) names; the inherited value is right
 
 """#
 

@@ -14,6 +14,9 @@ public struct Correction: Sendable, Equatable {
     public var document: String
     /// The first and last source line it applies to.
     public var lines: ClosedRange<Int>
+    /// The tasks it applies to, by label (`23`, `一（四）`, or a range of table rows `28-34`): the
+    /// content anchor that keeps it in place when the source gains or loses lines. Empty: lines only.
+    public var tasks: [String] = []
     /// What it does.
     public var action: Action
     /// For `set`, the field (indicator, direction, text, deadline, lead, support); for `accept`, a diagnostic code.
@@ -30,8 +33,11 @@ public struct Correction: Sendable, Equatable {
 
 /// The corrections file: explicit, reviewed repairs of rows the importer cannot trust.
 ///
-/// A CSV with the columns `document,line,action,field,expected,value,note`; `line` is a line
-/// number or a range such as `145-151`. A `set` replaces a field of the row read from that line and
+/// A CSV with the columns `document,line,task,action,field,expected,value,note`; `line` is a line
+/// number or a range such as `145-151`; `task` (optional) names the task(s) by label — a label such
+/// as `一（四）` or a table row `23`, or a range of rows `28-34` — and anchors the correction to them:
+/// when the source has moved, it applies where those tasks now are, and when they are gone (or
+/// `expected` no longer matches) the error says which correction and why. A `set` replaces a field of the row read from that line and
 /// resolves the findings about that field there; an `accept` resolves one finding (by code) as it
 /// stands. A correction that matches no row or whose `expected` no longer matches is an error, so
 /// corrections cannot silently drift from the source.
@@ -88,8 +94,18 @@ public struct Corrections: Sendable {
             }
             let note = field(r, "note").trimmed
             if note.isEmpty { throw ImportError(file: source, line: r.line, "a correction needs a note saying why") }
-            entries.append(Correction(document: field(r, "document").trimmed, lines: lo...hi, action: action, field: name,
-                                      expected: field(r, "expected"), value: field(r, "value"), note: note, fileLine: r.line))
+            var correction = Correction(document: field(r, "document").trimmed, lines: lo...hi, action: action, field: name,
+                                        expected: field(r, "expected"), value: field(r, "value"), note: note, fileLine: r.line)
+            let task = field(r, "task").trimmed
+            if !task.isEmpty {
+                let ends = task.split(separator: "-").map { Int($0.trimmed) }
+                if ends.count == 2, let a = ends[0], let b = ends[1], a <= b, b - a < 10_000 {
+                    correction.tasks = (a...b).map(String.init)
+                } else {
+                    correction.tasks = [task]
+                }
+            }
+            entries.append(correction)
         }
         self.entries = entries
     }
@@ -107,10 +123,7 @@ public struct Corrections: Sendable {
     public func apply(to document: inout ImportedDocument, fromTaskTable: Bool = false) throws(ImportError) {
         let mine = entries.filter { $0.document == document.document.title }
         for c in mine where c.action == .set && !fromTaskTable {
-            let targets = document.rows.indices.filter { c.lines.contains(document.rows[$0].sourceLine) }
-            if targets.isEmpty {
-                throw ImportError(file: source, line: c.fileLine, "the correction for \(document.file) line \(c.lines) matches no task row")
-            }
+            let targets = try targetRows(of: c, in: document)
             for t in targets {
                 let current = Self.value(of: c.field, in: document.rows[t])
                 if !c.expected.isEmpty, current != c.expected {
@@ -127,14 +140,51 @@ public struct Corrections: Sendable {
         }
         Self.checkRequiredFields(&document)
         for c in mine where c.action == .accept {
-            let matching = document.diagnostics.indices.filter {
-                c.lines.contains(document.diagnostics[$0].line) && document.diagnostics[$0].code == c.field
+            let lines: [ClosedRange<Int>]
+            if c.tasks.isEmpty || fromTaskTable {
+                lines = [c.lines]
+            } else {
+                lines = try targetRows(of: c, in: document).map { Self.span(of: $0, in: document) }
+            }
+            let matching = document.diagnostics.indices.filter { d in
+                lines.contains { $0.contains(document.diagnostics[d].line) } && document.diagnostics[d].code == c.field
             }
             if matching.isEmpty && !fromTaskTable {
                 throw ImportError(file: source, line: c.fileLine, "the correction accepts '\(c.field)' at \(document.file) line \(c.lines), but there is no such finding")
             }
             for d in matching where document.diagnostics[d].resolution == nil { document.diagnostics[d].resolution = c.note }
         }
+    }
+
+    /// The rows a correction applies to: by its task labels when it has them (wherever those rows now
+    /// are), else by its lines.
+    func targetRows(of c: Correction, in document: ImportedDocument) throws(ImportError) -> [Int] {
+        if c.tasks.isEmpty {
+            let targets = document.rows.indices.filter { c.lines.contains(document.rows[$0].sourceLine) }
+            if targets.isEmpty {
+                throw ImportError(file: source, line: c.fileLine, "the correction for \(document.file) line \(c.lines) matches no task row")
+            }
+            return targets
+        }
+        var targets: [Int] = []
+        for label in c.tasks {
+            let found = document.rows.indices.filter { document.rows[$0].label == label }
+            guard !found.isEmpty else {
+                throw ImportError(file: source, line: c.fileLine,
+                    "the correction for \(document.file) task \(label) (line \(c.lines)) no longer matches: the document has no task \(label)")
+            }
+            // Several tasks with one label (table row and work point): prefer those on the stated lines.
+            let onLines = found.filter { c.lines.contains(document.rows[$0].sourceLine) }
+            targets += onLines.isEmpty ? [found.min { abs(document.rows[$0].sourceLine - c.lines.lowerBound) < abs(document.rows[$1].sourceLine - c.lines.lowerBound) }!] : onLines
+        }
+        return targets
+    }
+
+    /// The source lines a row spans: from its own line to the line before the next row.
+    static func span(of row: Int, in document: ImportedDocument) -> ClosedRange<Int> {
+        let line = document.rows[row].sourceLine
+        let next = document.rows.map(\.sourceLine).filter { $0 > line }.min() ?? Int.max
+        return line...max(line, next - 1)
     }
 
     /// Reports every row without a lead agency or without task text (任务); each is an error until a

@@ -24,6 +24,30 @@ import Testing
         #expect(DiagnosticsCSV.format(document.diagnostics) == (try Repository.text(diagnostics)))
     }
 
+    /// Corrections are anchored to their tasks: a source that gained lines still gets every one, and
+    /// a correction whose task is gone or whose expected value changed says which and why.
+    @Test func correctionsFollowTheirTasksWhenTheSourceMoves() throws {
+        let registry = try AgencyRegistry(csv: try Repository.text("Graphs/agencies.csv"), source: "Graphs/agencies.csv")
+        let corrections = try Corrections(csv: try Repository.text("Graphs/corrections.csv"), source: "Graphs/corrections.csv")
+        let importer = Importer(registry: registry, corrections: corrections)
+        let source = try Repository.text("Graphs/sources/guangxi-2024-work-points.txt")
+        let original = try importer.importDocumentText(source, file: "a.txt")
+        // Three blank lines after the title: every line below moves by three.
+        var lines = source.components(separatedBy: "\n")
+        lines.insert(contentsOf: ["", "", ""], at: 3)
+        let moved = try importer.importDocumentText(lines.joined(separator: "\n"), file: "a.txt")
+        #expect(moved.blockingDiagnostics.isEmpty)
+        #expect(moved.rows.count == original.rows.count)
+        for (a, b) in zip(original.rows, moved.rows) {
+            #expect(b.sourceLine == a.sourceLine + (a.sourceLine > 3 ? 3 : 0))
+            #expect((a.label, a.indicator, a.direction, a.text, a.leads, a.supporters) == (b.label, b.indicator, b.direction, b.text, b.leads, b.supporters))
+        }
+        #expect(moved.diagnostics.filter { $0.resolution != nil }.count == original.diagnostics.filter { $0.resolution != nil }.count)
+        // A correction naming a task the document does not have.
+        let gone = try Corrections(csv: "document,line,task,action,field,expected,value,note\n2024年广西优化营商环境工作要点,164,999,set,text,,x,why\n", source: "c.csv")
+        #expect(throws: ImportError.self) { _ = try Importer(registry: registry, corrections: gone).importDocumentText(source, file: "a.txt") }
+    }
+
     @Test func embeddedDataMatchesGraphsFolder() throws {
         let generated = try Repository.generatedEmbeddedSource()
         let target = Repository.path("Sources/RespGraphData/EmbeddedGraphs+Generated.swift")
