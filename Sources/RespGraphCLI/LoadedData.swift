@@ -11,6 +11,8 @@ struct LoadedData {
     let registry: AgencyRegistry
     /// The import findings behind the graph.
     let diagnostics: [ImportDiagnostic]
+    /// The findings of each document, by document id.
+    var diagnosticsByDocument: [String: [ImportDiagnostic]] = [:]
     /// Where the data came from, for captions.
     let sourceDescription: String
 
@@ -32,17 +34,21 @@ struct LoadedData {
         let importer = Importer(registry: registry, corrections: corrections)
         var documents: [ImportedDocument] = []
         var diagnostics: [ImportDiagnostic] = []
+        var byDocument: [String: [ImportDiagnostic]] = [:]
         let files = args.all("graph")
         if files.isEmpty {
-            for table in EmbeddedGraphs.taskTables {
-                documents += try importer.importTaskTable(csv: table.csv, file: table.name)
-            }
-            for table in EmbeddedGraphs.diagnostics {
-                diagnostics += try DiagnosticsCSV.read(csv: table.csv, file: table.name)
+            // The curated tables and their findings come in pairs, document by document.
+            for (table, findings) in zip(EmbeddedGraphs.taskTables, EmbeddedGraphs.diagnostics) {
+                let imported = try importer.importTaskTable(csv: table.csv, file: table.name)
+                let read = try DiagnosticsCSV.read(csv: findings.csv, file: findings.name)
+                documents += imported
+                diagnostics += read
+                for d in imported { byDocument[d.document.id, default: []] += read }
             }
         } else {
             documents = try importer.importPaths(files)
             diagnostics = documents.flatMap(\.diagnostics)
+            for d in documents { byDocument[d.document.id, default: []] += d.diagnostics }
             let blocking = diagnostics.filter(\.isBlocking)
             if !blocking.isEmpty {
                 throw DataError(message: blocking.map(\.description).joined(separator: "\n")
@@ -54,8 +60,10 @@ struct LoadedData {
             throw DataError(message: "two documents have the id '\(d.document.id)'; give them different ids")
         }
         let graph = importer.graph(from: documents)
-        return LoadedData(graph: graph, registry: registry, diagnostics: diagnostics,
-                          sourceDescription: files.isEmpty ? "embedded Guangxi data" : files.joined(separator: ", "))
+        var loaded = LoadedData(graph: graph, registry: registry, diagnostics: diagnostics,
+                                sourceDescription: files.isEmpty ? "embedded Guangxi data" : files.joined(separator: ", "))
+        loaded.diagnosticsByDocument = byDocument
+        return loaded
     }
 
     /// The graph restricted to the documents named by `--doc`, or all of them.

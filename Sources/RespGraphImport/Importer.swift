@@ -89,6 +89,9 @@ public struct Importer: Sendable {
             resolveNames(in: &document)
             return [document]
         }
+        if let kind = Self.unreadableKind(bytes) {
+            throw ImportError(file: path, "\(kind), not a document respgraph reads (text, .html, .docx, .xlsx, .pdf or .csv)")
+        }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) || [".doc", ".xls"].contains(where: lower.hasSuffix) {
             throw ImportError(file: path, "an old-format Word or Excel file (.doc/.xls); save it as a web page (.html), PDF or text")
         }
@@ -108,6 +111,21 @@ public struct Importer: Sendable {
 
     /// The file extensions read from a folder.
     public static let documentExtensions: Set<String> = ["txt", "text", "html", "htm", "csv", "pdf", "docx", "xlsx"]
+
+    /// What a file is when its first bytes show a format respgraph does not read (an image, an
+    /// archive, a program, RTF), or binary data (NUL bytes without a UTF-16 byte-order mark).
+    static func unreadableKind(_ bytes: [UInt8]) -> String? {
+        let magic: [([UInt8], String)] = [
+            ([0x89, 0x50, 0x4E, 0x47], "a PNG image"), ([0xFF, 0xD8, 0xFF], "a JPEG image"), (Array("GIF8".utf8), "a GIF image"),
+            ([0x49, 0x49, 0x2A, 0x00], "a TIFF image"), ([0x4D, 0x4D, 0x00, 0x2A], "a TIFF image"), (Array("Rar!".utf8), "a RAR archive"),
+            ([0x37, 0x7A, 0xBC, 0xAF], "a 7-Zip archive"), ([0x1F, 0x8B], "a gzip archive"), ([0x7F, 0x45, 0x4C, 0x46], "a program (ELF)"),
+            (Array("{\\rtf".utf8), "an RTF document (save it as .docx)"), (Array("OggS".utf8), "an audio file"),
+        ]
+        for (prefix, kind) in magic where bytes.starts(with: prefix) { return kind }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || ZipArchive.isZip(bytes) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return nil }
+        if bytes.prefix(4096).contains(0) { return "binary data" }
+        return nil
+    }
 
     /// Imports files and folders (every document file of a folder, in name order, not descending into
     /// subfolders), refusing two documents with the same id.

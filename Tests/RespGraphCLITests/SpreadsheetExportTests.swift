@@ -40,4 +40,24 @@ import Testing
         let reference = try DiagramAndExportTests.tool(python, ["-c", "import csv,sys\nw=csv.writer(sys.stdout, lineterminator='\\n')\nfor r in csv.reader(sys.stdin): w.writerow(r)"], input: csv)
         #expect(lines.count == 2 && lines[1] == reference.stdout)
     }
+
+    @Test func libreOfficeSeesTheSameCells() throws {
+        guard let soffice = DiagramAndExportTests.which("soffice") else {
+            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "LibreOffice is needed in CI (.ci/run installs libreoffice-calc-nogui)")
+            print("note: LibreOffice (soffice) is not installed; the LibreOffice check of the workbook is skipped outside CI")
+            return
+        }
+        let folder = try TemporaryFolder()
+        let xlsx = folder.path + "/guangxi.xlsx"
+        #expect(try run(["export", "--format", "xlsx", "-o", xlsx]).status == 0)
+        // The first sheet as UTF-8 CSV (filter options: comma, double quote, UTF-8, from line 1, sheet 1).
+        let out = try DiagramAndExportTests.tool(soffice, ["--headless", "-env:UserInstallation=file://\(folder.path)/profile",
+            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1", "--outdir", folder.path + "/csv", xlsx], input: "")
+        #expect(out.status == 0, "\(out.stderr)")
+        let produced = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/csv").filter { $0.hasSuffix(".csv") }
+        let file = try #require(produced.first, "LibreOffice wrote no CSV: \(out.stdout) \(out.stderr)")
+        let csv = try String(contentsOfFile: folder.path + "/csv/" + file, encoding: .utf8)
+        let expected = try run(["export", "--format", "tasks"]).stdout
+        #expect(csv.replacingOccurrences(of: "\r\n", with: "\n") == expected)
+    }
 }

@@ -143,6 +143,15 @@ import Testing
         #expect(d.rows[0].sourceLine == 2)
     }
 
+    @Test func filesOfTheWrongTypeAreNamed() throws {
+        let folder = try TemporaryFolder()
+        let png = try folder.write("plan.txt", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+        #expect(throws: ImportError.self) { _ = try Self.importer.importFile(atPath: png) }
+        do { _ = try Self.importer.importFile(atPath: png) } catch { #expect(error.message.hasPrefix("a PNG image")) }
+        let binary = try folder.write("data.bin", bytes: [0x41, 0x00, 0x42, 0x00, 0x43])
+        do { _ = try Self.importer.importFile(atPath: binary) } catch { #expect(error.message.hasPrefix("binary data")) }
+    }
+
     @Test func wordAndExcelFilesGetAClearMessage() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("plan.docx", bytes: [0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0])

@@ -18,26 +18,35 @@ enum SummaryCommand: CLICommand {
 
         var documents = TextTable(title: "Documents", columns: [
             .init("id"), .init("title", maxWidth: 36), .init("table tasks", alignRight: true), .init("work points", alignRight: true),
-            .init("agencies", alignRight: true), .init("lead edges", alignRight: true), .init("support edges", alignRight: true)])
+            .init("with lead", alignRight: true), .init("agencies", alignRight: true), .init("lead edges", alignRight: true),
+            .init("support edges", alignRight: true), .init("findings", alignRight: true)])
         var documentJSON: [JSONValue] = []
         // One pass over the tasks: per-document counts without building a subgraph per document.
         let docCount = graph.documents.count
         var tableTasks = [Int](repeating: 0, count: docCount), points = tableTasks, leads = tableTasks, supports = tableTasks
+        var withLead = tableTasks
         var agenciesPerDocument = [Set<Int32>](repeating: [], count: docCount)
         for t in 0..<graph.tasks.count {
             let d = graph.tasks[t].document.index
             if graph.tasks[t].level == .table { tableTasks[d] += 1 } else { points[d] += 1 }
+            var led = false
             for e in Int(graph.taskOffsets[t])..<Int(graph.taskOffsets[t + 1]) {
-                if graph.taskRoles[e] == .lead { leads[d] += 1 } else { supports[d] += 1 }
+                if graph.taskRoles[e] == .lead { leads[d] += 1; led = true } else { supports[d] += 1 }
                 agenciesPerDocument[d].insert(graph.taskAgencies[e])
             }
+            if led { withLead[d] += 1 }
         }
         for (d, doc) in graph.documents.enumerated() {
             let agencies = agenciesPerDocument[d].count
-            documents.append([doc.id, doc.title, String(tableTasks[d]), String(points[d]), String(agencies), String(leads[d]), String(supports[d])])
+            // Findings a person should look at: errors and warnings no correction resolved.
+            let open = (data.diagnosticsByDocument[doc.id] ?? []).filter { $0.severity != .note && $0.resolution == nil }
+            let errors = open.filter { $0.severity == .error }.count
+            documents.append([doc.id, doc.title, String(tableTasks[d]), String(points[d]), String(withLead[d]), String(agencies),
+                              String(leads[d]), String(supports[d]), String(open.count)])
             documentJSON.append(.object([("id", .string(doc.id)), ("title", .string(doc.title)), ("table_tasks", .int(tableTasks[d])),
-                                         ("work_points", .int(points[d])), ("agencies", .int(agencies)),
-                                         ("lead_edges", .int(leads[d])), ("support_edges", .int(supports[d]))]))
+                                         ("work_points", .int(points[d])), ("tasks_with_lead", .int(withLead[d])), ("agencies", .int(agencies)),
+                                         ("lead_edges", .int(leads[d])), ("support_edges", .int(supports[d])),
+                                         ("open_findings", .object([("errors", .int(errors)), ("warnings", .int(open.count - errors))]))]))
         }
 
         var kinds = TextTable(title: "Agencies by kind", columns: [.init("kind"), .init("类别"), .init("agencies", alignRight: true)])
