@@ -72,10 +72,20 @@ struct LoadedData {
         if wanted.isEmpty { return graph }
         var selected = Set<DocumentID>()
         for id in wanted {
-            guard let d = graph.document(id: id) else {
-                throw DataError(message: "no document '\(id)'; documents: \(graph.documents.map(\.id).joined(separator: ", "))")
+            if let d = graph.document(id: id) {
+                selected.insert(d)
+                continue
             }
-            selected.insert(d)
+            // Not an id: a 文号 or a unique part of a title (国发〔2018〕39号, 就业).
+            let matches = graph.documents.indices.filter { graph.documents[$0].title.contains(id) }
+            if matches.count == 1, let d = graph.document(id: graph.documents[matches[0]].id) {
+                selected.insert(d)
+                continue
+            }
+            if matches.count > 1 {
+                throw DataError(message: "'\(id)' is in the titles of \(matches.count) documents; say which: \(matches.map { graph.documents[$0].id }.joined(separator: ", "))")
+            }
+            throw DataError(message: "no document '\(id)'; documents: \(graph.documents.map(\.id).joined(separator: ", "))")
         }
         return graph.filtered(documents: selected)
     }

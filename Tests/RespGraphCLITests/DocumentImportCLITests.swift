@@ -78,4 +78,14 @@ import Testing
         #expect(process.terminationStatus == 1)
         #expect(message.contains("pdftotext") && message.contains("apt-get install poppler-utils"))
     }
+
+    @Test func docTakesAWenhaoOrAUniquePartOfATitle() throws {
+        let corpus = Repository.path("Tests/RespGraphImportTests/Fixtures/corpus")
+        let one = try run(["summary", "--graph", corpus, "--doc", "国发〔2018〕39号", "--format", "json"])
+        #expect(one.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+        #expect(object["tasks"] as? Int == 15)
+        let many = try run(["summary", "--graph", corpus, "--doc", "国务院"])
+        #expect(many.status == 1 && many.stderr.contains("say which"))
+    }
 }

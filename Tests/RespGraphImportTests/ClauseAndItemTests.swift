@@ -290,3 +290,52 @@ import Testing
         #expect(again.rows[1].leads == ["市发展和改革委员会"])
     }
 }
+
+/// Tables that extraction flattened: cells one per line, or separated by bars.
+@Suite struct FlattenedTableTests {
+    static let importer = Importer(registry: try! AgencyRegistry(agencies: []))
+
+    @Test func oneCellPerLineIsRebuiltFromTheHeader() throws {
+        let text = """
+        某区2024年重点任务清单
+        序号
+        重点任务
+        牵头单位
+        配合单位
+        完成时限
+        1
+        推进老旧小区改造
+        区住建局
+        区财政局、各街道办事处
+        2024年12月底
+        2
+        建设社区养老服务站
+        区民政局
+        区卫健局
+        2024年9月底
+        — 2 —
+        3
+        开展燃气安全排查
+        区应急局
+        2024年6月底
+        """
+        let d = try Self.importer.importDocumentText(text, file: "district.txt")
+        #expect(d.rows.count == 3)
+        #expect(d.rows[0].leads == ["区住建局"])
+        #expect(d.rows[0].supporters == ["区财政局", "各街道办事处"])
+        #expect(d.rows[1].text == "建设社区养老服务站" && d.rows[1].deadline == "2024年9月底")
+        // Row 3 lost its empty 配合单位 cell: read in order and flagged.
+        #expect(d.diagnostics.contains { $0.code == "rebuilt-row" && $0.line == 18 })
+    }
+
+    @Test func barSeparatedRows() throws {
+        let text = """
+        序号 | 工作任务 | 牵头单位 | 配合单位
+        1 | 推进政务服务“一网通办” | 县政务服务中心 | 县数据局
+        2 | 优化企业开办 | 县市场监管局 | 县税务局、县人社局
+        """
+        let d = try Self.importer.importDocumentText(text, file: "bars.txt")
+        #expect(d.rows.map(\.leads) == [["县政务服务中心"], ["县市场监管局"]])
+        #expect(d.rows[1].supporters == ["县税务局", "县人社局"])
+    }
+}

@@ -60,6 +60,8 @@ public struct TableBlock: Sendable, Equatable {
     public var rowPlaces: [BlockPlace]
     /// For each row, the columns whose value was copied from a merged cell above (rowspan, vMerge).
     public var inheritedCells: [Set<Int>]
+    /// Rows the reader rebuilt with a doubt (by row index), with what to check.
+    public var rowWarnings: [Int: String] = [:]
 
     /// Creates a table, padding short rows with empty cells.
     public init(rows: [[String]], rowPlaces: [BlockPlace], inheritedCells: [Set<Int>]? = nil) {

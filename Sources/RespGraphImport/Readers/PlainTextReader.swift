@@ -33,6 +33,8 @@ public enum PlainTextReader {
     /// - Complexity: O(n) in the length of the text.
     public static func read(text: String, file: String) -> BlockDocument {
         let lines = lines(of: text)
+        var cellTables: [Int: (table: TableBlock, end: Int)] = [:]
+        for (start, t) in cellPerLineTables(lines) { cellTables[start] = t }
         let wrapWidth = Self.wrapWidth(lines)
         var blocks: [DocumentBlock] = []
         var paragraph: TextBlock?
@@ -48,8 +50,18 @@ public enum PlainTextReader {
             tablePlaces = []
         }
         var previousLength = 0
+        var skipUntil = -1
         for (index, raw) in lines.enumerated() {
             let line = index + 1
+            if index < skipUntil { continue }
+            if let (table, end) = cellTables[index] {
+                flushParagraph()
+                flushTable()
+                blocks.append(.table(table))
+                skipUntil = end
+                previousLength = 0
+                continue
+            }
             let text = raw.trimmed
             if text.isEmpty {
                 flushParagraph()
@@ -77,6 +89,57 @@ public enum PlainTextReader {
         flushParagraph()
         flushTable()
         return BlockDocument(file: file, blocks: blocks, format: "text")
+    }
+
+    /// Tables flattened to one cell per line (a header of one word per line — 序号, 任务, 牵头单位… —
+    /// then each row's cells on lines of their own): rebuilt from the header's column count, a row
+    /// starting at each line that holds the next 序号. A row with more or fewer lines than columns
+    /// keeps its cells in order and is flagged for checking. Keyed by the header's first line index,
+    /// with the index after the table's last line.
+    static func cellPerLineTables(_ lines: [String]) -> [(Int, (TableBlock, Int))] {
+        var out: [(Int, (TableBlock, Int))] = []
+        var i = 0
+        while i < lines.count {
+            // A header: consecutive lines that each name a field, ending in a ColumnMap, then a "1".
+            var j = i
+            var header: [String] = []
+            while j < lines.count, let _ = TaskField.named(lines[j].trimmed), header.count < 12 {
+                header.append(lines[j].trimmed)
+                j += 1
+            }
+            guard header.count >= 3, ColumnMap(header: header)?[.number] == 0, j < lines.count, lines[j].trimmed == "1" else {
+                i = max(i + 1, j)
+                continue
+            }
+            var rows: [[String]] = [header]
+            var places = [BlockPlace(line: i + 1)]
+            var warnings: [Int: String] = [:]
+            var k = j
+            var expected = 1
+            while k < lines.count, lines[k].trimmed == String(expected) {
+                let start = k
+                k += 1
+                var cells = [String(expected)]
+                while k < lines.count {
+                    let t = lines[k].trimmed
+                    if t == String(expected + 1) || (t.isEmpty && (k + 1 >= lines.count || lines[k + 1].trimmed.isEmpty)) { break }
+                    if !t.isEmpty, !isPageMarker(t) { cells.append(t) }
+                    k += 1
+                }
+                if cells.count != header.count {
+                    warnings[rows.count] = "row \(expected) has \(cells.count) cells on its lines for \(header.count) columns; read in order: check"
+                }
+                rows.append(cells)
+                places.append(BlockPlace(line: start + 1))
+                expected += 1
+                while k < lines.count, lines[k].trimmed.isEmpty || isPageMarker(lines[k].trimmed) { k += 1 }
+            }
+            var table = TableBlock(rows: rows, rowPlaces: places)
+            table.rowWarnings = warnings
+            out.append((i, (table, k)))
+            i = k
+        }
+        return out
     }
 
     /// The width at which the text is hard-wrapped, when it is: the most common length of the
@@ -121,14 +184,16 @@ public enum PlainTextReader {
             return raw.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed }
         }
         let t = raw.trimmed
-        if t.count > 2, t.hasPrefix("|"), t.hasSuffix("|") {
-            let inner = t.dropFirst().dropLast()
-            let cells = inner.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
-            // A Markdown separator row (|---|---|) carries no cells.
-            if cells.allSatisfy({ !$0.isEmpty && $0.allSatisfy { "-: ".contains($0) } }) { return nil }
-            return cells.count > 1 ? cells : nil
-        }
-        return nil
+        // `| a | b |` or `a | b | c`: at least two bars, or one between outer bars.
+        let bars = t.filter { $0 == "|" || $0 == "｜" }.count
+        guard bars >= 2 else { return nil }
+        var inner = Substring(t)
+        if inner.hasPrefix("|") || inner.hasPrefix("｜") { inner = inner.dropFirst() }
+        if inner.hasSuffix("|") || inner.hasSuffix("｜") { inner = inner.dropLast() }
+        let cells = inner.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "|" || $0 == "｜" }).map { String($0).trimmed }
+        // A Markdown separator row (|---|---|) carries no cells.
+        if cells.allSatisfy({ !$0.isEmpty && $0.allSatisfy { "-: ".contains($0) } }) { return nil }
+        return cells.count > 1 ? cells : nil
     }
 
     /// Whether a line is only a page marker: — 20 —, - 3 -, -3-, 第 3 页, 第3页 共10页, 3/10.

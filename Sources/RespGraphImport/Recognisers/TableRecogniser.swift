@@ -84,6 +84,9 @@ public struct TableRecogniser: Sendable {
             if text.isEmpty && direction.isEmpty {
                 diagnostics.append(body.diagnostic(.warning, place, "missing-text", "row \(label) has no task text"))
             }
+            if let warning = table.rowWarnings[r] {
+                diagnostics.append(body.diagnostic(.warning, place, "rebuilt-row", warning))
+            }
             rows.append(row)
             number += 1
         }
