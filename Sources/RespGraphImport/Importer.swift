@@ -19,7 +19,7 @@ public struct Importer: Sendable {
     }
 
     /// Imports the raw text of a plan document: parse (a flattened task table through
-    /// ``DocumentTextParser``, anything else through the block model), correct, resolve names.
+    /// ``FlattenedTableRecogniser``, anything else through the block model), correct, resolve names.
     public func importDocumentText(_ text: String, file: String, documentID: String? = nil) throws(ImportError) -> ImportedDocument {
         guard Self.hasFlattenedTable(text) else {
             var document = try BlockDocumentParser().parse(PlainTextReader.read(text: text, file: file), documentID: documentID)
@@ -28,7 +28,7 @@ public struct Importer: Sendable {
             document.diagnostics = Self.sortedByLine(document.diagnostics)
             return document
         }
-        var document = try DocumentTextParser().parse(text: text, file: file, documentID: documentID)
+        var document = try FlattenedTableRecogniser().parse(text: text, file: file, documentID: documentID)
         try corrections.apply(to: &document)
         resolveNames(in: &document)
         document.diagnostics = Self.sortedByLine(document.diagnostics)
@@ -55,7 +55,7 @@ public struct Importer: Sendable {
     /// an Excel workbook (`sheet` picks one; by default the first with a task-table header), a web
     /// page, a PDF (through Poppler's pdftotext), a task-table CSV, or text in UTF-8, UTF-16 or GB18030.
     /// Text with a tab-separated task-table header (a table flattened out of a PDF) goes to
-    /// ``DocumentTextParser``, which repairs what the flattening broke; every other document goes
+    /// ``FlattenedTableRecogniser``, which repairs what the flattening broke; every other document goes
     /// through the block model: ``PlainTextReader`` or ``HTMLReader``, then ``BlockDocumentParser``.
     ///
     /// - Throws: ``ImportError`` for a missing, unreadable, oversized or empty file, undecodable

@@ -21,3 +21,12 @@ extension StringProtocol {
         return String(out)
     }
 }
+
+extension String {
+    /// A file name without folders and extension: the default id of the document it holds.
+    var fileStem: String {
+        let name = split(separator: "/").last.map(String.init) ?? self
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
+        return name
+    }
+}

@@ -63,7 +63,7 @@ public enum TaskTableCSV {
         guard let columns = ColumnMap(header: head.fields) else {
             throw ImportError(file: file, line: head.line, "no task table header: the first row must name a lead column (lead or 牵头单位) and a task column (text, 任务 or 任务举措); found \(head.fields.joined(separator: ","))")
         }
-        let fallbackID = defaultDocumentID ?? DocumentTextParser.stem(of: file)
+        let fallbackID = defaultDocumentID ?? file.fileStem
         var documents: [ImportedDocument] = []
         var indexByID: [String: Int] = [:]
         var lastID = "", lastIndex = -1

@@ -31,11 +31,13 @@ public enum PlainTextReader {
     /// Reads a text into blocks.
     ///
     /// - Complexity: O(n) in the length of the text.
-    public static func read(text: String, file: String) -> BlockDocument {
+    /// - Parameter lineByLine: keep every line a block of its own (no joining, no rebuilt tables),
+    ///   for recognisers that repair damage line by line (``FlattenedTableRecogniser``).
+    public static func read(text: String, file: String, lineByLine: Bool = false) -> BlockDocument {
         let lines = lines(of: text)
         var cellTables: [Int: (table: TableBlock, end: Int)] = [:]
-        for (start, t) in cellPerLineTables(lines) { cellTables[start] = t }
-        let wrapWidth = Self.wrapWidth(lines)
+        if !lineByLine { for (start, t) in cellPerLineTables(lines) { cellTables[start] = t } }
+        let wrapWidth = lineByLine ? nil : Self.wrapWidth(lines)
         var blocks: [DocumentBlock] = []
         var paragraph: TextBlock?
         var tableRows: [[String]] = []
@@ -77,7 +79,7 @@ public enum PlainTextReader {
             }
             flushTable()
             let wrapped = wrapWidth != nil && previousLength >= wrapWidth! - 2 && !endsSentence(paragraph?.text ?? "")
-            let continues = paragraph != nil && ItemNumbering.parse(text) == nil && (wrapped || hasUnclosedBracket(paragraph!.text))
+            let continues = !lineByLine && paragraph != nil && ItemNumbering.parse(text) == nil && (wrapped || hasUnclosedBracket(paragraph!.text))
             if continues {
                 paragraph!.text += text
             } else {

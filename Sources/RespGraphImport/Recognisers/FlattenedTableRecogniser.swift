@@ -1,6 +1,8 @@
 import RespGraphModel
 
-/// Reads the raw text of a plan document (as extracted from PDF) into task rows.
+/// Reads a document whose task table was flattened out of a PDF into tab-separated lines (the
+/// Guangxi texts), from the blocks ``PlainTextReader`` gives line by line: the repairs concern damage
+/// that flattening does to lines, so each line is its own block here.
 ///
 /// The task table is found by its header, whatever the column names and order; the header
 /// repeated on every page and page markers (— 20 —) are skipped; a page number sitting in the 序号
@@ -9,42 +11,61 @@ import RespGraphModel
 /// cell or shifted into the 指标 column is recovered; cells wrapped with stray spaces are joined.
 /// Work points in the body that end with （牵头单位：…；配合单位：…） or （责任单位：…） become tasks
 /// of their own level. Rows that cannot be trusted are reported with their line.
-public struct DocumentTextParser: Sendable {
+public struct FlattenedTableRecogniser: Sendable {
+    /// One line of the document as a block gives it: its text, and its cells when it is a table row.
+    struct Line {
+        var number: Int
+        var text: String
+        var cells: [String]?
+    }
+
     /// Creates a parser.
     public init() {}
 
-    /// Parses a document.
+    /// Parses a document's text: reads it line by line into blocks, then recognises them.
     ///
     /// - Parameters:
-    ///   - text: the document text, lines separated by LF or CRLF, table cells by tabs.
+    ///   - text: the document text, lines separated by LF, CRLF or CR, table cells by tabs.
     ///   - file: the name used in diagnostics.
     ///   - documentID: the id to give the document; by default the year in its title.
     /// - Throws: ``ImportError`` when the text holds neither a task table nor work points.
     /// - Complexity: O(n) in the length of the text.
     public func parse(text: String, file: String, documentID: String? = nil) throws(ImportError) -> ImportedDocument {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        try recognise(PlainTextReader.read(text: text, file: file, lineByLine: true), documentID: documentID)
+    }
+
+    /// Recognises the flattened table and the body's work points in a document read line by line.
+    public func recognise(_ doc: BlockDocument, documentID: String? = nil) throws(ImportError) -> ImportedDocument {
+        let file = doc.file
+        var lines: [Line] = []
+        for block in doc.blocks {
+            switch block {
+            case .paragraph(let p): lines.append(Line(number: p.place.line, text: p.text, cells: nil))
+            case .table(let t):
+                for (row, place) in zip(t.rows, t.rowPlaces) {
+                    lines.append(Line(number: place.line, text: row.joined(separator: "\t").trimmed, cells: row))
+                }
+            }
         }
         let (title, year) = Self.title(of: lines)
-        let id = documentID ?? year ?? Self.stem(of: file)
+        let id = documentID ?? year ?? file.fileStem
         var diagnostics: [ImportDiagnostic] = []
-        let headerIndex = lines.firstIndex { $0.contains("\t") && ColumnMap(header: $0.components(separatedBy: "\t")) != nil }
-        var bodyLines = lines[...]
-        if let h = headerIndex { bodyLines = lines[..<h] }
-        var rows = WorkPointParser(file: file).parse(lines: bodyLines, diagnostics: &diagnostics)
-        if let h = headerIndex, let columns = ColumnMap(header: lines[h].components(separatedBy: "\t")) {
+        let headerIndex = lines.firstIndex { $0.cells.map { ColumnMap(header: $0) != nil } ?? false }
+        let body = lines[..<(headerIndex ?? lines.count)].map { (line: $0.number, text: $0.text) }
+        var rows = WorkPointRecogniser(file: file).parse(lines: body, diagnostics: &diagnostics)
+        if let h = headerIndex, let columns = ColumnMap(header: lines[h].cells!) {
             var table = TableReader(file: file, lines: lines, headerIndex: h, columns: columns)
             rows += table.read(diagnostics: &diagnostics)
         } else if rows.isEmpty {
             throw ImportError(file: file, "no task table found: no tab-separated header line names a 牵头单位 (lead) column and a 具体任务/任务举措 (task) column, and no paragraph names its 牵头单位")
         }
-        return ImportedDocument(document: PlanDocument(id: id, title: title ?? Self.stem(of: file)), file: file, rows: rows, diagnostics: diagnostics)
+        return ImportedDocument(document: PlanDocument(id: id, title: title ?? file.fileStem), file: file, rows: rows, diagnostics: diagnostics)
     }
 
     /// The document's title line (e.g. "2024年广西优化营商环境工作要点") and the year it starts with.
-    static func title(of lines: [String]) -> (String?, String?) {
-        for line in lines.prefix(200) where !line.contains("\t") {
-            let t = TextCleaning.removingWhitespace(line)
+    static func title(of lines: [Line]) -> (String?, String?) {
+        for line in lines where line.number <= 200 && line.cells == nil {
+            let t = TextCleaning.removingWhitespace(line.text)
             guard t.count <= 40, t.count >= 8, let yearEnd = t.firstIndex(of: "年") else { continue }
             let year = t[..<yearEnd]
             guard year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }) else { continue }
@@ -55,18 +76,12 @@ public struct DocumentTextParser: Sendable {
         return (nil, nil)
     }
 
-    /// A file name without folders and extension.
-    static func stem(of file: String) -> String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
-        return name
-    }
 }
 
 /// Reads the rows of the task table, in two passes: fields first, then numbers from the sequence.
 struct TableReader {
     let file: String
-    let lines: [String]
+    let lines: [FlattenedTableRecogniser.Line]
     let headerIndex: Int
     let columns: ColumnMap
 
@@ -89,7 +104,7 @@ struct TableReader {
         var firm: Int? { shifted ?? glued ?? explicit }
     }
 
-    init(file: String, lines: [String], headerIndex: Int, columns: ColumnMap) {
+    init(file: String, lines: [FlattenedTableRecogniser.Line], headerIndex: Int, columns: ColumnMap) {
         self.file = file
         self.lines = lines
         self.headerIndex = headerIndex
@@ -101,8 +116,8 @@ struct TableReader {
         let indicatorColumn = columns[.indicator]
         // The 序号 can shift into the 指标 column only when that column follows it.
         let shiftable = numberColumn != nil && indicatorColumn == numberColumn.map { $0 + 1 }
-        func cells(_ line: String) -> [String] {
-            var c = line.components(separatedBy: "\t").map(\.trimmed)
+        func cells(_ line: FlattenedTableRecogniser.Line) -> [String] {
+            var c = line.cells ?? [line.text]
             if c.count < columns.width { c += Array(repeating: "", count: columns.width - c.count) }
             return c
         }
@@ -110,7 +125,7 @@ struct TableReader {
 
         // Pass 0: the indicators the document names in their own column, to recognise them when shifted.
         var knownIndicators = Set<String>()
-        for line in lines[(headerIndex + 1)...] where line.contains("\t") {
+        for line in lines[(headerIndex + 1)...] where line.cells != nil {
             let c = cells(line)
             let n = cell(.number, c)
             let ind = TextCleaning.joinWrapped(cell(.indicator, c))
@@ -124,9 +139,9 @@ struct TableReader {
         var swappedPage = false
         while index < lines.count {
             let raw = lines[index]
-            let lineNumber = index + 1
+            let lineNumber = raw.number
             index += 1
-            let trimmedLine = raw.trimmed
+            let trimmedLine = raw.text
             if trimmedLine.isEmpty || TextCleaning.isPageMarker(trimmedLine) { continue }
             let c = cells(raw)
             if c.allSatisfy(\.isEmpty) { continue }
@@ -136,7 +151,7 @@ struct TableReader {
                 swappedPage = false
                 continue
             }
-            if !raw.contains("\t") {
+            if raw.cells == nil {
                 diagnostics.append(ImportDiagnostic(.warning, file: file, line: lineNumber, code: "not-a-row",
                     "a line without columns inside the task table was skipped: '\(String(trimmedLine.prefix(40)))'"))
                 continue

@@ -8,7 +8,7 @@ import RespGraphModel
 /// 责任单位 names the responsible units without telling lead from support; they are read as leads
 /// and a note says so. Paragraphs without such a clause (the 2022 plan's measures) are body text,
 /// not tasks.
-struct WorkPointParser {
+struct WorkPointRecogniser {
     let file: String
 
     static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
@@ -21,13 +21,12 @@ struct WorkPointParser {
         var lines: [(line: Int, text: String)]
     }
 
-    func parse(lines: ArraySlice<String>, diagnostics: inout [ImportDiagnostic]) -> [TaskRow] {
+    func parse(lines: [(line: Int, text: String)], diagnostics: inout [ImportDiagnostic]) -> [TaskRow] {
         var paragraphs: [Paragraph] = []
         var section = ""
         var sectionNumeral = ""
         var current: Paragraph?
-        for (offset, raw) in zip(lines.indices, lines) {
-            let lineNumber = offset + 1
+        for (lineNumber, raw) in lines {
             let text = raw.trimmed
             if text.isEmpty { continue }
             if text.hasPrefix("附件") { break }

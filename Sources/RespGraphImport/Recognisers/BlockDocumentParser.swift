@@ -1,0 +1,67 @@
+import RespGraphModel
+
+/// Reads any document that has no flattened task table: its tables through ``TableRecogniser``
+/// and its running text through ``BodyRecogniser``.
+public struct BlockDocumentParser: Sendable {
+    /// Creates a parser.
+    public init() {}
+
+    /// Parses a document read into blocks.
+    ///
+    /// - Throws: ``ImportError`` when no task can be read from any block.
+    public func parse(_ doc: BlockDocument, documentID: String? = nil) throws(ImportError) -> ImportedDocument {
+        var diagnostics: [ImportDiagnostic] = []
+        let paragraphs = doc.blocks.compactMap { b -> TextBlock? in if case .paragraph(let p) = b { return p } else { return nil } }
+        let (title, _) = Self.title(of: paragraphs)
+        let convention = BodyRecogniser.convention(in: paragraphs)?.0
+        var rows = BodyRecogniser(file: doc.file).tasks(paragraphs, diagnostics: &diagnostics)
+        var tableIndex = 0
+        let tableRecogniser = TableRecogniser(file: doc.file)
+        for block in doc.blocks {
+            guard case .table(let t) = block else { continue }
+            tableIndex += 1
+            if let tableRows = tableRecogniser.tasks(t, tableIndex: tableIndex, firstNumber: rows.filter { $0.level == .table }.count + 1,
+                                                     convention: convention, diagnostics: &diagnostics) {
+                rows += tableRows
+                // A workbook's task table is its first sheet with a task-table header.
+                if doc.format == "xlsx" { break }
+            }
+        }
+        guard !rows.isEmpty else {
+            throw ImportError(file: doc.file, "no task found: no table names a 牵头单位/责任单位 column, and no paragraph carries an assignment clause such as （牵头单位：…）, （A牵头，B配合） or （A、B负责）")
+        }
+        let id = documentID ?? doc.file.fileStem
+        return ImportedDocument(document: PlanDocument(id: id, title: title ?? doc.file.fileStem),
+                                file: doc.file, rows: rows, diagnostics: diagnostics)
+    }
+
+    static let titleEndings = ["方案", "要点", "计划", "意见", "通知", "清单", "办法", "规划", "措施", "决定", "细则", "任务", "分工", "纲要", "规定", "若干政策"]
+
+    /// The document's title (the first heading-like paragraph ending like a plan's name, joined with
+    /// the line above when a title wraps) and its 文号 (国发〔2018〕39号), when present.
+    static func title(of paragraphs: [TextBlock]) -> (String?, String?) {
+        var title: String?
+        var number: String?
+        let head = Array(paragraphs.prefix(20))
+        for (i, p) in head.enumerated() {
+            let t = TextCleaning.removingWhitespace(p.text)
+            if number == nil, t.count <= 30, t.hasSuffix("号"), t.contains("〔") || t.contains("[") || t.contains("［") { number = t }
+            // A plan's name may end with its years: 行动计划（2024-2025年）, 行动方案（2021—2023）.
+            var core = Substring(t)
+            if core.hasSuffix("）") || core.hasSuffix(")"), let open = core.lastIndex(where: { $0 == "（" || $0 == "(" }),
+               core[open...].contains(where: { $0.isNumber }) { core = core[..<open] }
+            guard title == nil, t.count <= 80, !t.contains("。"), titleEndings.contains(where: { core.hasSuffix($0) || core.hasSuffix($0 + "》的通知") }) else { continue }
+            if ItemNumbering.parse(t) != nil { continue }
+            var full = t
+            if i > 0 {
+                let above = TextCleaning.removingWhitespace(head[i - 1].text)
+                if above.count <= 30, !above.contains("："), !above.contains("。"), !above.hasSuffix("号"), ItemNumbering.parse(above) == nil,
+                   !above.contains("链接"), !above.contains("引证码"), !above.contains("http") {
+                    full = above + t
+                }
+            }
+            title = full
+        }
+        return (title.map { t in number.map { "\(t)（\($0)）" } ?? t }, number)
+    }
+}
