@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import RespGraphModel
 
 /// The import pipeline: read a file (document text or task-table CSV), apply the corrections,
@@ -163,8 +166,8 @@ public struct Importer: Sendable {
 
     /// Whether a text holds a task-table header flattened with tabs (a table extracted from PDF).
     static func hasFlattenedTable(_ text: String) -> Bool {
-        guard text.contains("\t") else { return false }
-        for line in PlainTextReader.lines(of: text) where line.contains("\t") {
+        guard text.unicodeScalars.contains("\t") else { return false }
+        for line in PlainTextReader.lines(of: text) where line.unicodeScalars.contains("\t") {
             if ColumnMap(header: line.components(separatedBy: "\t")) != nil { return true }
         }
         return false
@@ -172,13 +175,11 @@ public struct Importer: Sendable {
 
     /// Reads a file's bytes, with clear errors for what can go wrong.
     public static func readBytes(atPath path: String) throws(ImportError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ImportError(file: path, "no such file")
-        }
-        if isDirectory.boolValue { throw ImportError(file: path, "is a folder, not a file") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > maximumFileSize {
-            throw ImportError(file: path, "the file is \(size.intValue >> 20) MiB; respgraph reads files up to \(maximumFileSize >> 20) MiB")
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw ImportError(file: path, "no such file") }
+        if info.st_mode & S_IFMT == S_IFDIR { throw ImportError(file: path, "is a folder, not a file") }
+        if Int(info.st_size) > maximumFileSize {
+            throw ImportError(file: path, "the file is \(Int(info.st_size) >> 20) MiB; respgraph reads files up to \(maximumFileSize >> 20) MiB")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError(file: path, "cannot be read (check its permissions)")
@@ -201,7 +202,7 @@ public struct Importer: Sendable {
     static func looksLikeCSV(_ text: String, path: String) -> Bool {
         if path.lowercased().hasSuffix(".csv") { return true }
         guard let first = text.split(separator: "\n").first(where: { !$0.trimmed.isEmpty }) else { return false }
-        if first.contains("\t") { return false }
+        if first.unicodeScalars.contains("\t") { return false }
         guard let record = (try? CSV.parse(String(first)))?.first else { return false }
         return record.fields.count > 1 && ColumnMap(header: record.fields) != nil
     }

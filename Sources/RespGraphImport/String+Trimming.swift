@@ -30,3 +30,30 @@ extension String {
         return name
     }
 }
+
+extension StringProtocol {
+    /// Whether the text holds `needle`, compared byte for byte in UTF-8 (no Unicode folding): the
+    /// cheap test the recognisers run on every paragraph.
+    ///
+    /// - Complexity: O(n · m) at worst, O(n) in practice.
+    func holds(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        var found = false
+        var copy = String(self)
+        copy.withUTF8 { h in
+            guard h.count >= n.count else { return }
+            var i = 0
+            let last = h.count - n.count
+            while i <= last {
+                if h[i] == first {
+                    var k = 1
+                    while k < n.count, h[i + k] == n[k] { k += 1 }
+                    if k == n.count { found = true; return }
+                }
+                i += 1
+            }
+        }
+        return found
+    }
+}

@@ -24,14 +24,14 @@ public enum AgencyKindInference {
             || ["工会", "妇联", "科协", "残联", "侨联", "文联", "工商联", "红十字会", "贸促会", "作协", "社科联", "总工会", "妇女联合会", "供销合作社", "供销合作总社", "供销社"].contains(where: { n.hasSuffix($0) }) {
             return (.association, "a people's organisation: 共青团, 工会, 妇联, 科协, 工商联…")
         }
-        if n.contains("法院") || n.contains("检察院") { return (.judicial, "a court or procuratorate: 法院, 检察院") }
-        if ["党委", "省委", "市委", "县委", "区委", "州委", "旗委", "盟委", "纪委", "中共", "中央"].contains(where: { n.contains($0) })
+        if n.holds("法院") || n.holds("检察院") { return (.judicial, "a court or procuratorate: 法院, 检察院") }
+        if ["党委", "省委", "市委", "县委", "区委", "州委", "旗委", "盟委", "纪委", "中共", "中央"].contains(where: { n.holds($0) })
             && ["部", "办", "委", "室", "工委", "办公室"].contains(where: { n.hasSuffix($0) }) {
             return (.partyOrgan, "a Party organ: …党委/省委/市委/县委…部、办、委")
         }
-        if ["公司", "集团", "有限", "电网"].contains(where: { n.contains($0) }) { return (.enterprise, "an enterprise: 公司, 集团") }
+        if ["公司", "集团", "有限", "电网"].contains(where: { n.holds($0) }) { return (.enterprise, "an enterprise: 公司, 集团") }
         if ["海关", "税务", "人民银行", "金融监管", "证监", "银保监", "海事局", "消防救援", "通信管理局", "邮政管理局", "气象局",
-            "调查总队", "外汇管理", "铁路局", "民航", "烟草", "国家金融", "人行", "支行", "分行"].contains(where: { n.contains($0) }) {
+            "调查总队", "外汇管理", "铁路局", "民航", "烟草", "国家金融", "人行", "支行", "分行"].contains(where: { n.holds($0) }) {
             return (.centralBody, "a central body in the province: 海关, 税务, 人民银行, 金融监管…")
         }
         if ["人民政府", "政府", "管委会", "管理委员会", "行政公署"].contains(where: { n.hasSuffix($0) }) {

@@ -21,7 +21,7 @@ public enum AgencyNameShape {
         let t = item.trimmed
         guard t.count >= 2, t.count <= 40 else { return false }
         if t.contains(where: { "。！？：:“”\"".contains($0) }) { return false }
-        if t.contains("的") && !t.hasSuffix("单位") && !t.hasSuffix("部门") { return false }
+        if t.holds("的") && !t.hasSuffix("单位") && !t.hasSuffix("部门") { return false }
         if collectiveBeginnings.contains(where: { t.hasPrefix($0) }) { return true }
         return endings.contains { t.hasSuffix($0) }
     }

@@ -52,6 +52,8 @@ public enum PlainTextReader {
             tablePlaces = []
         }
         var previousLength = 0
+        // Brackets the current paragraph leaves open (a clause wrapped onto the next line).
+        var openBrackets = 0
         var skipUntil = -1
         for (index, raw) in lines.enumerated() {
             let line = index + 1
@@ -79,12 +81,14 @@ public enum PlainTextReader {
             }
             flushTable()
             let wrapped = wrapWidth != nil && previousLength >= wrapWidth! - 2 && !endsSentence(paragraph?.text ?? "")
-            let continues = !lineByLine && paragraph != nil && ItemNumbering.parse(text) == nil && (wrapped || hasUnclosedBracket(paragraph!.text))
+            let continues = !lineByLine && paragraph != nil && ItemNumbering.parse(text) == nil && (wrapped || openBrackets > 0)
             if continues {
                 paragraph!.text += text
+                openBrackets = bracketBalance(text, from: openBrackets)
             } else {
                 flushParagraph()
                 paragraph = TextBlock(text: text, place: BlockPlace(line: line))
+                openBrackets = bracketBalance(text, from: 0)
             }
             previousLength = text.count
         }
@@ -105,7 +109,7 @@ public enum PlainTextReader {
             // A header: consecutive lines that each name a field, ending in a ColumnMap, then a "1".
             var j = i
             var header: [String] = []
-            while j < lines.count, let _ = TaskField.named(lines[j].trimmed), header.count < 12 {
+            while j < lines.count, lines[j].utf8.count <= 40, let _ = TaskField.named(lines[j].trimmed), header.count < 12 {
                 header.append(lines[j].trimmed)
                 j += 1
             }
@@ -165,13 +169,13 @@ public enum PlainTextReader {
         return b.width
     }
 
-    /// Whether a text opens a bracket it does not close (a clause wrapped onto the next line).
-    static func hasUnclosedBracket(_ text: String) -> Bool {
-        var depth = 0
-        for c in text {
+    /// The brackets left open after a text, starting from `depth` open ones.
+    static func bracketBalance(_ text: String, from depth: Int) -> Int {
+        var depth = depth
+        for c in text.unicodeScalars {
             if c == "（" || c == "(" { depth += 1 } else if c == "）" || c == ")" { depth = max(0, depth - 1) }
         }
-        return depth > 0
+        return depth
     }
 
     /// Whether a paragraph ends a sentence (so the next line starts a new one).
@@ -182,7 +186,7 @@ public enum PlainTextReader {
 
     /// The cells of a line written as a table row: tab-separated, or `| a | b |`.
     static func tableCells(_ raw: String) -> [String]? {
-        if raw.contains("\t") {
+        if raw.unicodeScalars.contains("\t") {
             return raw.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed }
         }
         let t = raw.trimmed
@@ -200,6 +204,7 @@ public enum PlainTextReader {
 
     /// Whether a line is only a page marker: — 20 —, - 3 -, -3-, 第 3 页, 第3页 共10页, 3/10.
     static func isPageMarker(_ s: String) -> Bool {
+        guard s.utf8.count <= 48 else { return false }
         let t = s.filter { !$0.isWhitespace }
         if TextCleaning.isPageMarker(t) { return true }
         if t.hasPrefix("第"), let ye = t.firstIndex(of: "页") {

@@ -8,11 +8,11 @@ public enum AssignmentConvention: String, Sendable, Equatable {
     /// The convention a sentence states, if any.
     static func stated(in text: String) -> AssignmentConvention? {
         let t = TextCleaning.removingWhitespace(text)
-        guard t.contains("牵头") else { return nil }
-        for marker in ["列第一位", "列在第一位", "排在首位", "排在第一位", "排名第一", "排序第一", "排第一位", "列首位", "第一位的为", "首位的为", "首位为", "第一个为", "排在前面的为"] where t.contains(marker) {
+        guard t.holds("牵头") else { return nil }
+        for marker in ["列第一位", "列在第一位", "排在首位", "排在第一位", "排名第一", "排序第一", "排第一位", "列首位", "第一位的为", "首位的为", "首位为", "第一个为", "排在前面的为"] where t.holds(marker) {
             return .firstListedLeads
         }
-        if (t.contains("无牵头") || t.contains("未明确牵头") || t.contains("没有牵头")) && t.contains("即为牵头") { return .responsibleAreLeads }
+        if (t.holds("无牵头") || t.holds("未明确牵头") || t.holds("没有牵头")) && t.holds("即为牵头") { return .responsibleAreLeads }
         return nil
     }
 }
@@ -96,20 +96,29 @@ public enum AssignmentClauseParser {
     }
 
     /// The first label (followed by a colon) in a text, with its position.
+    ///
+    /// - Complexity: O(n) character comparisons for most positions (only a label's first character
+    ///   starts a comparison), O(n · L) at worst.
     static func firstLabel(in s: [Character], from start: Int) -> (index: Int, label: String, field: Field)? {
         var i = start
         while i < s.count {
-            for (label, field) in labels {
-                let n = label.count
-                guard i + n < s.count, s[i] == label.first! else { continue }
-                if String(s[i..<(i + n)]) == label, s[i + n] == "：" || s[i + n] == ":" {
-                    return (i, label, field)
+            if labelStarts.contains(s[i]) {
+                for (chars, label, field) in labelCharacters where chars[0] == s[i] {
+                    let n = chars.count
+                    guard i + n < s.count else { continue }
+                    var k = 1
+                    while k < n, s[i + k] == chars[k] { k += 1 }
+                    if k == n, s[i + n] == "：" || s[i + n] == ":" { return (i, label, field) }
                 }
             }
             i += 1
         }
         return nil
     }
+
+    /// The labels as characters, longest first, and the characters a label can start with.
+    static let labelCharacters: [([Character], String, Field)] = labels.map { (Array($0.0), $0.0, $0.1) }
+    static let labelStarts: Set<Character> = Set(labels.map { $0.0.first! })
 
     static func parseLabelled(_ c: String) -> AssignmentClause? {
         let s = Array(c)
@@ -186,10 +195,7 @@ public enum AssignmentClauseParser {
         if let convention = AssignmentConvention.stated(in: body) {
             clause.convention = convention
             let chars = Array(body)
-            let markerStart = ["列", "排", "第一", "首位", "无牵头", "未明确", "没有牵头"].compactMap { m -> Int? in
-                guard let r = body.range(of: m) else { return nil }
-                return body.distance(from: body.startIndex, to: r.lowerBound)
-            }.min() ?? chars.count
+            let markerStart = ["列", "排", "第一", "首位", "无牵头", "未明确", "没有牵头"].compactMap { Self.offset(of: $0, in: chars) }.min() ?? chars.count
             var cut = markerStart
             while cut > 0, !"，。；,;".contains(chars[cut - 1]) { cut -= 1 }
             body = String(chars[0..<cut])
@@ -212,9 +218,10 @@ public enum AssignmentClauseParser {
             }
             var names = String(seg.dropLast(verb.count))
             if names.hasPrefix("由") { names.removeFirst() }
-            if let r = names.range(of: "会同") {
+            let nameChars = Array(names)
+            if let at = Self.offset(of: "会同", in: nameChars) {
                 // A会同B负责: A leads, B supports.
-                let a = String(names[..<r.lowerBound]), b = String(names[r.upperBound...])
+                let a = String(nameChars[..<at]), b = String(nameChars[(at + 2)...])
                 groups.append(((pending + [a]).joined(separator: "，"), .lead, true))
                 pending = []
                 if !b.isEmpty { groups.append((b, .support, true)) }
@@ -260,10 +267,22 @@ public enum AssignmentClauseParser {
         return clause
     }
 
+    /// The character offset of the first occurrence of `needle` in `chars`.
+    static func offset(of needle: String, in chars: [Character]) -> Int? {
+        let n = Array(needle)
+        guard !n.isEmpty, chars.count >= n.count else { return nil }
+        for i in 0...(chars.count - n.count) where chars[i] == n[0] {
+            var k = 1
+            while k < n.count, chars[i + k] == n[k] { k += 1 }
+            if k == n.count { return i }
+        }
+        return nil
+    }
+
     /// Drops trailing "等", "等有关部门", "等相关单位"… and splits "A等和各省级人民政府" into two groups.
     static func cleanList(_ text: String, notes: inout [String]) -> String {
         var t = text
-        for joiner in ["等和", "以及", "和各", "及各", "与各"] where t.contains(joiner) {
+        for joiner in ["等和", "以及", "和各", "及各", "与各"] where t.holds(joiner) {
             let replacement = joiner.hasSuffix("各") ? "，各" : "，"
             t = t.replacingOccurrences(of: joiner, with: replacement)
         }
@@ -300,8 +319,8 @@ public enum AssignmentClauseParser {
         if ["长期坚持", "持续推进", "持续实施", "持续开展", "长期", "持续", "按年度推进", "逐年推进", "常态化", "按进度", "按计划", "按时序", "适时", "分步实施", "分阶段"].contains(where: { s.hasPrefix($0) }) { return true }
         let hasDigit = s.contains { $0.isNumber }
         let timeWords = ["年", "月", "日", "季度", "底", "前", "上半年", "下半年", "年内", "年底"]
-        return (hasDigit || s.hasPrefix("年底") || s.hasPrefix("年内") || s.contains("上半年") || s.contains("下半年") || s.hasPrefix("每"))
-            && timeWords.contains(where: { s.contains($0) })
+        return (hasDigit || s.hasPrefix("年底") || s.hasPrefix("年内") || s.holds("上半年") || s.holds("下半年") || s.hasPrefix("每"))
+            && timeWords.contains(where: { s.holds($0) })
     }
 
     /// Whether a bracket holds a score such as "0.5分" or "25分".

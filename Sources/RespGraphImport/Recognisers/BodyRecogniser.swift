@@ -43,15 +43,17 @@ public struct BodyRecogniser: Sendable {
                 p = items[q].parent
             }
         }
+        // Each numbered item's title as a heading, computed once for every item below it.
+        let headingTitles = items.indices.map { items[$0].numbering != nil ? Self.title(of: items[$0].text, heading: true, clauses: clauses[$0]) : "" }
         var rows: [TaskRow] = []
         var number = firstNumber
         for (i, item) in items.enumerated() {
             let chars = Array(item.text)
-            let (indicator, ancestry) = context(of: i, items)
+            let (indicator, ancestry) = context(of: i, items, headingTitles: headingTitles)
             let label = labelPath(of: i, items)
             if let q = inherits[i] {
                 let clause = clauses[q].last!.clause
-                let ownTitle = Self.title(of: item.text)
+                let ownTitle = Self.title(of: item.text, clauses: clauses[i])
                 var row = makeRow(number: number, label: label, indicator: indicator, ancestry: ancestry, ownTitle: ownTitle,
                                   segment: item.text, clause: clause, place: item.place, convention: convention?.0, diagnostics: &diagnostics)
                 row.text = ownTitle.isEmpty || !ancestry.isEmpty ? TextCleaning.joinWrapped(Self.stripScores(item.text)) : row.text
@@ -74,7 +76,7 @@ public struct BodyRecogniser: Sendable {
                 continue
             }
             let found = clauses[i]
-            let ownTitle = Self.title(of: item.text)
+            let ownTitle = Self.title(of: item.text, clauses: clauses[i])
             var start = 0
             for (k, f) in found.enumerated() {
                 var segment = String(chars[min(start, f.range.lowerBound)..<f.range.lowerBound])
@@ -144,11 +146,11 @@ public struct BodyRecogniser: Sendable {
     }
 
     /// The indicator (the outermost enclosing title) and the titles between it and the item.
-    func context(of i: Int, _ items: [ItemRecogniser.Item]) -> (String, [String]) {
+    func context(of i: Int, _ items: [ItemRecogniser.Item], headingTitles: [String]) -> (String, [String]) {
         var titles: [String] = []
         var p = items[i].parent
         while let q = p {
-            titles.append(Self.title(of: items[q].text, heading: true))
+            titles.append(headingTitles[q])
             p = items[q].parent
         }
         titles.reverse()
@@ -178,9 +180,9 @@ public struct BodyRecogniser: Sendable {
 
     /// An item's title: its first sentence when short (up to 。 or ：), without scores and clauses;
     /// for a heading, its whole text when it has no sentence end.
-    static func title(of text: String, heading: Bool = false) -> String {
+    static func title(of text: String, heading: Bool = false, clauses known: [ClauseFinder.Found]? = nil) -> String {
         let chars = Array(text)
-        let clauses = ClauseFinder.clauses(in: chars)
+        let clauses = known ?? ClauseFinder.clauses(in: chars)
         var end = chars.count
         if let first = clauses.first { end = first.range.lowerBound }
         if let stop = chars[..<end].firstIndex(where: { $0 == "。" || $0 == "：" || $0 == "；" }) { end = stop }

@@ -96,7 +96,7 @@ public struct TableRecogniser: Sendable {
     /// A cell that holds a whole clause (A牵头，B配合), read as one; nil for a plain list of names.
     static func clauseInCell(_ cell: String) -> AssignmentClause? {
         let t = TextCleaning.removingWhitespace(cell)
-        guard ["牵头", "配合", "负责", "协办", "参与", "：", ":"].contains(where: { t.contains($0) }) else { return nil }
+        guard ["牵头", "配合", "负责", "协办", "参与", "：", ":"].contains(where: { t.holds($0) }) else { return nil }
         return AssignmentClauseParser.parse(t)
     }
 }

@@ -39,33 +39,33 @@ public struct XMLScanner {
                 text.removeAll(keepingCapacity: true)
             }
         }
-        func starts(_ s: String, at k: Int) -> Bool {
-            let u = Array(s.utf8)
-            return k + u.count <= n && Array(bytes[k..<(k + u.count)]) == u
+        func starts(_ u: [UInt8], at k: Int) -> Bool {
+            guard k + u.count <= n else { return false }
+            for m in 0..<u.count where bytes[k + m] != u[m] { return false }
+            return true
         }
-        func skip(to terminator: String, from k: Int) throws(Failure) -> Int {
-            let t = Array(terminator.utf8)
+        func skip(to t: [UInt8], from k: Int) throws(Failure) -> Int {
             var j = k
             while j + t.count <= n {
-                if bytes[j] == t[0], Array(bytes[j..<(j + t.count)]) == t { return j + t.count }
+                if bytes[j] == t[0], starts(t, at: j) { return j + t.count }
                 j += 1
             }
-            throw Failure(message: "unclosed '\(terminator)' in the XML")
+            throw Failure(message: "unclosed '\(String(decoding: t, as: UTF8.self))' in the XML")
         }
         while i < n {
             let b = bytes[i]
             guard b == UInt8(ascii: "<") else { text.append(b); i += 1; continue }
-            if starts("<!--", at: i) { flushText(); i = try skip(to: "-->", from: i + 4); continue }
-            if starts("<![CDATA[", at: i) {
-                let end = try skip(to: "]]>", from: i + 9)
+            if starts(Self.commentOpen, at: i) { flushText(); i = try skip(to: Self.commentClose, from: i + 4); continue }
+            if starts(Self.cdataOpen, at: i) {
+                let end = try skip(to: Self.cdataClose, from: i + 9)
                 text += bytes[(i + 9)..<(end - 3)].flatMap { $0 == UInt8(ascii: "&") ? Array("&amp;".utf8) : [$0] }
                 i = end
                 continue
             }
-            if starts("<!DOCTYPE", at: i) || starts("<!doctype", at: i) || starts("<!ENTITY", at: i) {
+            if starts(Self.doctype, at: i) || starts(Self.doctypeLower, at: i) || starts(Self.entity, at: i) {
                 throw Failure(message: "the XML declares a document type (entities could expand without bound); refused")
             }
-            if starts("<?", at: i) { flushText(); i = try skip(to: "?>", from: i + 2); continue }
+            if starts(Self.piOpen, at: i) { flushText(); i = try skip(to: Self.piClose, from: i + 2); continue }
             flushText()
             // A tag: find its end outside quoted attribute values.
             var j = i + 1
@@ -82,6 +82,10 @@ public struct XMLScanner {
         flushText()
         return events
     }
+
+    static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8), cdataOpen = Array("<![CDATA[".utf8)
+    static let cdataClose = Array("]]>".utf8), doctype = Array("<!DOCTYPE".utf8), doctypeLower = Array("<!doctype".utf8)
+    static let entity = Array("<!ENTITY".utf8), piOpen = Array("<?".utf8), piClose = Array("?>".utf8)
 
     static func parseTag(_ t: [UInt8]) -> Event {
         if t.first == UInt8(ascii: "/") {
