@@ -62,6 +62,7 @@ import Testing
         ClauseCase(content: "县应急管理局牵头负责", leads: "县应急管理局", supporters: ""),
         ClauseCase(content: "由市数据局牵头", leads: "市数据局", supporters: ""),
         ClauseCase(content: "国家发展改革委会同有关部门负责", leads: "国家发展改革委", supporters: "有关部门"),
+        ClauseCase(content: "市发改委会同市财政局", leads: "市发改委", supporters: "市财政局"),
         ClauseCase(content: "扶贫办、商务部等和各有关省级人民政府负责", leads: "扶贫办、商务部，各有关省级人民政府", supporters: "", responsible: true),
         ClauseCase(content: "人力资源社会保障部等有关部门和单位负责", leads: "人力资源社会保障部", supporters: "", responsible: true),
         ClauseCase(content: "2025年底前完成，区教育局牵头，区财政局配合", leads: "区教育局", supporters: "区财政局", deadline: "2025年底前完成"),
@@ -209,6 +210,8 @@ import Testing
         ("人力资源社会保障部、财政部", ["人力资源社会保障部", "财政部"]),
         ("盟发改委、财政局", ["盟发改委", "盟财政局"]),
         ("旗教育局、文旅局", ["旗教育局", "旗文旅局"]),
+        ("省地方金融监管局、山东银保监局、山东证监局", ["省地方金融监管局", "山东银保监局", "山东证监局"]),
+        ("省商务厅、中铁济南局、济南海关、地方金融监管局", ["省商务厅", "中铁济南局", "济南海关", "省地方金融监管局"]),
     ])
     func sharedPrefixesAndSuffixes(cell: String, names: [String]) throws {
         let normaliser = AgencyNameNormaliser(registry: try AgencyRegistry(agencies: []))

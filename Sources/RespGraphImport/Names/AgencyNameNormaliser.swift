@@ -34,7 +34,8 @@ public struct ResolvedCell: Sendable, Equatable {
 /// 3. A group the registry knows whole stays whole.
 /// 4. A shared suffix: "北海、钦州、防城港市人民政府" is three city governments.
 /// 5. A shared prefix: in "自治区公安厅、民政厅", "省委宣传部、统战部" or "市住建局、审批服务局" each later
-///    item that is not a name of its own takes the first item's jurisdiction prefix (自治区党委/自治区,
+///    item that is not a name of its own (one that names a place or province, 山东银保监局, 济南海关, or a
+///    national body, 中铁济南局) takes the first item's jurisdiction prefix (自治区党委/自治区,
 ///    省委/省, 市委/市, 县, 区, 州, 盟, 旗, or a named place such as 河南省), whichever the registry
 ///    knows; for unknown names a Party committee's prefix goes to …部/办/委 and the place's to the rest.
 /// 6. A trailing 等 ("南宁海关等") is dropped when what remains is known.
@@ -108,6 +109,11 @@ public struct AgencyNameNormaliser: Sendable {
         return out
     }
 
+    /// The provincial-level divisions, as names begin with them.
+    static let provinces = ["北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
+                            "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
+                            "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门"]
+
     /// Place markers that end a jurisdiction prefix.
     static let placeMarkers: Set<Character> = ["省", "市", "县", "区", "州", "盟", "旗"]
     /// Words that hold a place marker without naming a place (市场监管局, 城市管理局, 社区).
@@ -142,6 +148,10 @@ public struct AgencyNameNormaliser: Sendable {
     /// standalone word (各, 相关, 国家…) or names a place of its own within its first characters.
     static func isStandalone(_ item: String) -> Bool {
         if standalonePrefixes.contains(where: { item.hasPrefix($0) }) { return true }
+        // A province named without 省 (山东银保监局), a national enterprise (中铁济南局), a customs
+        // district (济南海关): names of their own, never under a list's prefix.
+        if provinces.contains(where: { item.hasPrefix($0) }) || ["中铁", "中国", "国网", "中石油", "中石化", "招商局"].contains(where: { item.hasPrefix($0) })
+            || item.holds("海关") { return true }
         if ["有关", "其他", "省", "市", "县", "区", "州", "盟", "旗", "中央", "全国", "共青团", "团省委", "团市委", "团县委", "人行"].contains(where: { item.hasPrefix($0) }) {
             return !markerWords.contains(where: { item.hasPrefix($0) })
         }

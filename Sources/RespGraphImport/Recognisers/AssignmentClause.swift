@@ -209,7 +209,13 @@ public enum AssignmentClauseParser {
             var seg = segment
             if seg.hasPrefix("由") { seg.removeFirst() }
             guard let (verb, field) = verbs.first(where: { seg.hasSuffix($0.0) && seg.count > $0.0.count }) else {
-                if isDeadline(seg) && !AgencyNameShape.looksLikeAgencyList(seg) {
+                let segChars = Array(seg)
+                if let at = Self.offset(of: "会同", in: segChars), at > 0, at + 2 < segChars.count {
+                    // A会同B with no verb after it: A leads, B supports.
+                    groups.append(((pending + [String(segChars[..<at])]).joined(separator: "，"), .lead, true))
+                    groups.append((String(segChars[(at + 2)...]), .support, true))
+                    pending = []
+                } else if isDeadline(seg) && !AgencyNameShape.looksLikeAgencyList(seg) {
                     clause.deadline = join(clause.deadline, seg)
                 } else {
                     pending.append(seg)
