@@ -342,3 +342,44 @@ import Testing
         #expect(d.rows[1].supporters == ["县税务局", "县人社局"])
     }
 }
+
+/// Forms written without brackets or with spaces, as county and city offices write them.
+@Suite struct UnbracketedClauseTests {
+    static let importer = Importer(registry: try! AgencyRegistry(agencies: []))
+
+    @Test func proseClauseAsTheLastSentenceAndSpaceSeparatedNames() throws {
+        let text = """
+        某市2024年数字政府建设工作要点
+        一、夯实数字底座
+        1、深化电子证照应用。市数据局牵头，市公安局、市市场监管局配合。
+        2、推进“互联网+监管”。由市市场监管局牵头，各有关部门配合，2024年底前完成。
+        3、建设城市运行管理中心。（牵头单位：市城管局 配合单位：市数据局 市住建局）
+        4、各部门要落实主体责任，加强协同配合。
+        """
+        let d = try Self.importer.importDocumentText(text, file: "city.txt")
+        #expect(d.rows.map(\.label) == ["一1", "一2", "一3"])
+        #expect(d.rows[0].leads == ["市数据局"] && d.rows[0].supporters == ["市公安局", "市市场监管局"])
+        #expect(d.rows[0].text == "深化电子证照应用")
+        #expect(d.rows[1].leads == ["市市场监管局"] && d.rows[1].supporters == ["各有关部门"] && d.rows[1].deadline == "2024年底前完成")
+        #expect(d.rows[2].leads == ["市城管局"] && d.rows[2].supporters == ["市数据局", "市住建局"])
+        // An ordinary sentence about duties is not a clause: named in a note, not read as an assignment.
+        #expect(d.diagnostics.contains { $0.code == "no-assignment" && $0.line == 6 })
+    }
+
+    @Test func labelledFieldsOnLinesOfTheirOwnWithALeaderAndDeadline() throws {
+        let text = """
+        一、提升政务服务效能
+        （一）深化“一网通办”改革。推进政务服务事项全流程网上办理。
+        责任单位：县政务服务中心
+        配合单位：县直各有关单位，各乡镇人民政府
+        责任领导：王某某（副县长）
+        完成时限：2023年12月底
+        """
+        let d = try Self.importer.importDocumentText(text, file: "county.txt")
+        #expect(d.rows.count == 1)
+        #expect(d.rows[0].leads == ["县政务服务中心"])
+        #expect(d.rows[0].supporters == ["县直各有关单位", "各乡镇人民政府"])
+        #expect(d.rows[0].deadline == "2023年12月底")
+        #expect(d.diagnostics.contains { $0.code == "persons" })
+    }
+}

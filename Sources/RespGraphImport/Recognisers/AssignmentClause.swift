@@ -89,10 +89,33 @@ public enum AssignmentClauseParser {
 
     /// Reads a clause's content; nil when it is not an assignment clause.
     public static func parse(_ content: String) -> AssignmentClause? {
-        let c = TextCleaning.fullWidthParentheses(TextCleaning.removingWhitespace(TraditionalChinese.simplified(content)))
+        let c = TextCleaning.fullWidthParentheses(separatingSpacedNames(TraditionalChinese.simplified(content)))
         guard !c.isEmpty else { return nil }
         if let labelled = parseLabelled(c) { return labelled }
         return parseProse(c)
+    }
+
+    /// Whitespace removed, except where it separates two whole agency names (配合单位：市数据局 市住建局)
+    /// or ends a field before the next label: there it becomes `、` or `；`. A space inside a name
+    /// (自治区市场 监管局, a wrapping artefact) is simply removed.
+    static func separatingSpacedNames(_ text: String) -> String {
+        let tokens = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        guard tokens.count > 1 else { return tokens.first ?? "" }
+        let stops: Set<Character> = ["，", ",", "；", ";", "、", "：", ":", "（", "(", "）", ")", "。"]
+        var out = tokens[0]
+        for next in tokens.dropFirst() {
+            let nextChars = Array(next)
+            if let label = firstLabel(in: nextChars, from: 0), label.index == 0 {
+                out += "；" + next
+                continue
+            }
+            let tail = String(out.split(whereSeparator: { stops.contains($0) }).last ?? "")
+            let head = String(next.split(whereSeparator: { stops.contains($0) }).first ?? "")
+            let bothNames = AgencyNameShape.looksLikeAgency(tail) && AgencyNameShape.looksLikeAgency(head)
+                && !out.hasSuffix("：") && !out.hasSuffix(":")
+            out += (bothNames ? "、" : "") + next
+        }
+        return out
     }
 
     /// The first label (followed by a colon) in a text, with its position.

@@ -39,8 +39,23 @@ public enum ClauseFinder {
                 i += 1
             }
         }
-        if found.isEmpty, let bare = bareClause(in: chars) { found.append(bare) }
+        if found.isEmpty, let bare = bareClause(in: chars) ?? bareProseClause(in: chars) { found.append(bare) }
         return found
+    }
+
+    /// A prose clause written without brackets as the passage's last sentence (…。市数据局牵头，市公安局
+    /// 配合。): read only when every party of it looks like an agency, so an ordinary sentence that ends
+    /// in 负责 or 落实 is never taken for one.
+    static func bareProseClause(in chars: [Character]) -> Found? {
+        var end = chars.count
+        while end > 0, "。；; ".contains(chars[end - 1]) { end -= 1 }
+        guard end > 0 else { return nil }
+        var start = end
+        while start > 0, !"。！？；;".contains(chars[start - 1]) { start -= 1 }
+        // The sentence must not be the whole passage's only sentence: an item needs a text before it.
+        guard start > 0, end - start <= 200 else { return nil }
+        guard let clause = AssignmentClauseParser.parse(String(chars[start..<end])), clause.doubts.isEmpty, !clause.leads.isEmpty else { return nil }
+        return Found(range: start..<chars.count, clause: clause)
     }
 
     /// A labelled clause written without brackets: from its first label to the end of the passage.
