@@ -184,6 +184,12 @@ import Testing
         #expect(d.rows.count == 1)
         #expect(d.rows[0].leads == ["县政务服务中心"])
         #expect(d.rows[0].supporters == ["县财政局", "县税务局"])
+        #expect(d.rows[0].text == "推進政務服務")
+        #expect(d.diagnostics.contains { $0.code == "traditional-characters" })
+        let articles = try Importer(registry: try AgencyRegistry(agencies: [])).importDocumentText(
+            "第一條 推動政務服務數位化。（牽頭單位：縣政府辦公室；協辦單位：縣財政局）\n第二條 完善電子證照系統。縣數據局負責。\n", file: "tw.txt")
+        #expect(articles.rows.map(\.label) == ["第一條", "第二條"])
+        #expect(articles.rows[1].leads == ["县数据局"])
     }
 
     @Test func aDocumentWithNoTaskIsRefusedSayingWhy() {

@@ -102,6 +102,17 @@ import Testing
         #expect(d.rows[0].place == "table 1, row 3")
     }
 
+    @Test func aDistrictTableWithClauseCellsSectionRowsAndALeaderColumn() throws {
+        let d = try #require(try Self.importer.importFile(atPath: Repository.path("Tests/RespGraphImportTests/Fixtures/district-tasks.html")).first)
+        #expect(d.document.title == "某区2024年重点工作任务分解表")
+        #expect(d.rows.map(\.indicator) == ["经济发展", "经济发展", "民生保障"])
+        #expect(d.rows[0].leads == ["区发改局"] && d.rows[0].supporters == ["区统计局", "区财政局"])
+        #expect(d.rows[1].leads == ["区发改局", "区投促局"] && d.rows[1].supporters.isEmpty)
+        #expect(d.rows[2].leads == ["区人社局"] && d.rows[2].supporters == ["各街道办事处"])
+        // The 责任领导 column names persons: never agencies.
+        #expect(!d.rows.flatMap { $0.leads + $0.supporters }.contains { ["张三", "李四", "王五"].contains($0) })
+    }
+
     @Test func gbkAndUTF16TextAreDecoded() throws {
         let text = "一、优化服务\n（一）推进政务服务“一网通办”。（牵头单位：县政务服务中心；配合单位：县财政局）\n"
         let folder = try TemporaryFolder()

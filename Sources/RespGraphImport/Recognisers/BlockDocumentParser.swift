@@ -35,7 +35,7 @@ public struct BlockDocumentParser: Sendable {
                                 file: doc.file, rows: rows, diagnostics: diagnostics)
     }
 
-    static let titleEndings = ["方案", "要点", "计划", "意见", "通知", "清单", "办法", "规划", "措施", "决定", "细则", "任务", "分工", "纲要", "规定", "若干政策"]
+    static let titleEndings = ["方案", "要点", "计划", "意见", "通知", "清单", "办法", "规划", "措施", "决定", "细则", "任务", "分工", "纲要", "规定", "若干政策", "分解表", "任务表", "清单表", "台账", "一览表", "安排"]
 
     /// The document's title (the first heading-like paragraph ending like a plan's name, joined with
     /// the line above when a title wraps) and its 文号 (国发〔2018〕39号), when present.

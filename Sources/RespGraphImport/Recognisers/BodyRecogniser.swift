@@ -33,6 +33,10 @@ public struct BodyRecogniser: Sendable {
                 : "the document states that where no lead is named the responsible units lead (责任单位即为牵头单位)"))
         }
         let clauses = items.map { ClauseFinder.clauses(in: Array(TraditionalChinese.simplified($0.text))) }
+        if let first = items.first(where: { TraditionalChinese.hasTraditional($0.text) }) {
+            diagnostics.append(diagnostic(.note, first.place, "traditional-characters",
+                "the document is written in traditional characters; its keywords and agency names are read in simplified form (縣財政局 → 县财政局) so they match the registry; task texts keep the document's spelling"))
+        }
         // Items whose clause their numbered items below inherit.
         var enclosing = Set<Int>()
         var inherits: [Int: Int] = [:]

@@ -31,7 +31,7 @@ public struct ItemNumbering: Sendable, Equatable {
     /// The text after the numbering.
     public var rest: Substring
 
-    static let chineseDigits: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两"]
+    static let chineseDigits: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两", "兩"]
 
     /// The numbering a paragraph starts with, if any.
     public static func parse(_ text: String) -> ItemNumbering? {
@@ -42,7 +42,7 @@ public struct ItemNumbering: Sendable, Equatable {
             let digits = t.dropFirst().prefix { chineseDigits.contains($0) || $0.isASCII && $0.isNumber }
             guard !digits.isEmpty else { return nil }
             let after = t.dropFirst(1 + digits.count)
-            for (word, style) in [("条", Style.article), ("章", .chapter), ("节", .chapter), ("部分", .chapter)] where after.hasPrefix(word) {
+            for (word, style) in [("条", Style.article), ("條", .article), ("章", .chapter), ("节", .chapter), ("節", .chapter), ("部分", .chapter)] where after.hasPrefix(word) {
                 let rest = after.dropFirst(word.count)
                 return ItemNumbering(style: style, numeral: String(digits), printed: "第\(digits)\(word)", rest: rest.drop { $0.isWhitespace || $0 == "　" })
             }
