@@ -84,6 +84,13 @@ import Testing
         #expect(plan.rows[2].supporters == ["县市场监管局", "县人社局"])
     }
 
+    @Test func namesOnParagraphsOfTheirOwnInACellAreSeparateAgencies() throws {
+        let d = try #require(try Self.importer.importFile(atPath: Self.fixture("multi-paragraph-cells.docx")).first)
+        #expect(d.rows[0].leads == ["市数据局", "市委网信办"])
+        #expect(d.rows[0].supporters == ["市公安局", "市交通运输局", "各县（市、区）人民政府"])
+        #expect(d.rows[1].leads == ["市卫健委"] && d.rows[1].supporters == ["市医保局"])
+    }
+
     @Test func aSheetCanBeChosenAndAMissingOneIsNamed() throws {
         #expect(throws: ImportError.self) { _ = try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.xlsx"), sheet: "没有") }
         let e = error { _ = try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.xlsx"), sheet: "说明") }

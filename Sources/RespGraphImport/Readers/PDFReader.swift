@@ -156,7 +156,8 @@ public enum PDFReader {
             } else {
                 for (i, cell) in cells.enumerated() where !cell.isEmpty {
                     let previous = rows[rows.count - 1][i]
-                    rows[rows.count - 1][i] = previous.isEmpty ? cell : previous + "\n" + cell
+                    // A line of a cell continued below is a wrap, not a break: joined as it stands.
+                    rows[rows.count - 1][i] = previous + cell
                 }
             }
         }

@@ -29,7 +29,10 @@ public struct TableRecogniser: Sendable {
         var previous = (indicator: "", direction: "")
         var number = firstNumber
         for r in (h + 1)..<table.rows.count {
-            let cells = table.rows[r].map { $0.replacingOccurrences(of: "\n", with: "") }
+            // Line breaks inside a cell (paragraphs of a Word cell, <br> of a web page): joined in texts;
+            // in agency cells they separate names, read below as spaces are.
+            let raw = table.rows[r]
+            let cells = raw.map { $0.replacingOccurrences(of: "\n", with: "") }
             let place = r < table.rowPlaces.count ? table.rowPlaces[r] : BlockPlace(line: 1, table: tableIndex, row: r + 1)
             let nonEmpty = Set(cells.filter { !$0.trimmed.isEmpty })
             if nonEmpty.isEmpty { continue }
@@ -49,8 +52,8 @@ public struct TableRecogniser: Sendable {
                 if columns[.direction] != nil, direction.isEmpty { direction = previous.direction }
             }
             previous = (tableIndicator, direction)
-            var leadCell = columns.cell(.lead, in: cells)
-            var supportCell = columns.supportCell(in: cells)
+            var leadCell = columns.cell(.lead, in: raw)
+            var supportCell = columns.supportCell(in: raw)
             // One cell merged across the lead and support columns: it is one clause, not two lists.
             if supportCell == leadCell { supportCell = "" }
             var deadline = TextCleaning.removingWhitespace(columns.cell(.deadline, in: cells))
@@ -66,8 +69,15 @@ public struct TableRecogniser: Sendable {
                 if let d = parsed.deadline, deadline.isEmpty { deadline = d }
             } else {
                 var notes: [String] = []
-                leadCell = AssignmentClauseParser.cleanList(TextCleaning.removingWhitespace(leadCell), notes: &notes)
-                supportCell = AssignmentClauseParser.cleanList(TextCleaning.removingWhitespace(supportCell), notes: &notes)
+                // A role word that only repeats the column's role (市卫健委牵头 under 牵头单位, 市医保局配合
+                // under 配合单位) is dropped.
+                if let parsed = Self.clauseInCell(leadCell), parsed.supporters.isEmpty, !parsed.leads.isEmpty { leadCell = parsed.leads }
+                if let parsed = Self.clauseInCell(supportCell) {
+                    let names = [parsed.leads, parsed.supporters].filter { !$0.isEmpty }.joined(separator: "，")
+                    if !names.isEmpty { supportCell = names }
+                }
+                leadCell = AssignmentClauseParser.cleanList(AssignmentClauseParser.separatingSpacedNames(leadCell), notes: &notes)
+                supportCell = AssignmentClauseParser.cleanList(AssignmentClauseParser.separatingSpacedNames(supportCell), notes: &notes)
                 clause.notes = notes
             }
             clause.leads = leadCell
@@ -95,8 +105,8 @@ public struct TableRecogniser: Sendable {
 
     /// A cell that holds a whole clause (A牵头，B配合), read as one; nil for a plain list of names.
     static func clauseInCell(_ cell: String) -> AssignmentClause? {
-        let t = TextCleaning.removingWhitespace(cell)
+        let t = TraditionalChinese.simplified(cell)
         guard ["牵头", "配合", "负责", "协办", "参与", "：", ":"].contains(where: { t.holds($0) }) else { return nil }
-        return AssignmentClauseParser.parse(t)
+        return AssignmentClauseParser.parse(cell)
     }
 }

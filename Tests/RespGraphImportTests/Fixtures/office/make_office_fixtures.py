@@ -127,6 +127,29 @@ def write_county_plan():
     d.save(os.path.join(HERE, "county-plan.docx"))
 
 
+def write_multi_paragraph_cells():
+    # Agency cells holding one name per paragraph, and role words that repeat the column's role.
+    d = docx.Document()
+    d.add_paragraph("某市2024年重点任务清单")
+    t = d.add_table(rows=3, cols=4)
+    for j, h in enumerate(["序号", "重点任务", "牵头单位", "配合单位"]):
+        t.cell(0, j).text = h
+    t.cell(1, 0).text = "1"
+    t.cell(1, 1).text = "建设城市大脑"
+    c = t.cell(1, 2)
+    c.text = "市数据局"
+    c.add_paragraph("市委网信办")
+    c = t.cell(1, 3)
+    c.text = "市公安局"
+    c.add_paragraph("市交通运输局")
+    c.add_paragraph("各县（市、区）人民政府")
+    t.cell(2, 0).text = "2"
+    t.cell(2, 1).text = "推进智慧医疗"
+    t.cell(2, 2).text = "市卫健委牵头"
+    t.cell(2, 3).text = "市医保局"
+    d.save(os.path.join(HERE, "multi-paragraph-cells.docx"))
+
+
 def write_bombs():
     # An entry that claims 1 KB but inflates to 100 MB of zeros.
     with zipfile.ZipFile(os.path.join(HERE, "zip-bomb.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
@@ -156,6 +179,7 @@ if __name__ == "__main__":
     write_xlsx(rows)
     write_html(rows)
     write_county_plan()
+    write_multi_paragraph_cells()
     write_bombs()
     write_pdfs()
-    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, zip-bomb.xlsx, xml-bomb.docx" % len(rows))
+    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, zip-bomb.xlsx, xml-bomb.docx" % len(rows))
