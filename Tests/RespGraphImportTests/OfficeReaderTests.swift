@@ -91,6 +91,15 @@ import Testing
         #expect(d.rows[1].leads == ["市卫健委"] && d.rows[1].supporters == ["市医保局"])
     }
 
+    @Test func excelDatesAndATitleRowAboveTheHeader() throws {
+        let d = try #require(try Self.importer.importFile(atPath: Self.fixture("dated-list.xlsx")).first)
+        #expect(d.document.title == "XX市2024年重点任务清单")
+        #expect(d.rows.map(\.deadline) == ["2024年12月31日", "2024年9月底"])
+        #expect(d.rows[0].supporters == ["市自然资源局", "市财政局"])
+        // Serials as Excel counts them, 1900's phantom 29 February included.
+        #expect([1, 59, 61, 36526, 45657].map { XLSXReader.dateText(Double($0)) } == ["1900年1月1日", "1900年2月28日", "1900年3月1日", "2000年1月1日", "2024年12月31日"])
+    }
+
     @Test func aSheetCanBeChosenAndAMissingOneIsNamed() throws {
         #expect(throws: ImportError.self) { _ = try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.xlsx"), sheet: "没有") }
         let e = error { _ = try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.xlsx"), sheet: "说明") }

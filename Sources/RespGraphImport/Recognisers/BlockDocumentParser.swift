@@ -12,7 +12,19 @@ public struct BlockDocumentParser: Sendable {
     public func parse(_ doc: BlockDocument, documentID: String? = nil) throws(ImportError) -> ImportedDocument {
         var diagnostics: [ImportDiagnostic] = []
         let paragraphs = doc.blocks.compactMap { b -> TextBlock? in if case .paragraph(let p) = b { return p } else { return nil } }
-        let (title, _) = Self.title(of: paragraphs)
+        var (title, _) = Self.title(of: paragraphs)
+        if title == nil {
+            // A workbook or a table-only page: a title row above the table's header (one text across the row).
+            for case .table(let t) in doc.blocks {
+                guard let h = TableRecogniser.headerRow(of: t) else { continue }
+                let above = t.rows[..<h].compactMap { row -> TextBlock? in
+                    let values = Set(row.map(\.trimmed).filter { !$0.isEmpty })
+                    return values.count == 1 ? TextBlock(text: values.first!, place: BlockPlace(line: 0)) : nil
+                }
+                title = Self.title(of: above).0
+                break
+            }
+        }
         let convention = BodyRecogniser.convention(in: paragraphs)?.0
         var rows = BodyRecogniser(file: doc.file).tasks(paragraphs, diagnostics: &diagnostics)
         var tableIndex = 0

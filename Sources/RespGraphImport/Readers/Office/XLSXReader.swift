@@ -70,12 +70,13 @@ public enum XLSXReader {
                 }
             }
         }
+        let dateStyles = try events(&archive, "xl/styles.xml", file: file).map(dateStyleIndices) ?? []
         var blocks: [DocumentBlock] = []
         for (index, s) in chosen.enumerated() {
             guard let events = try events(&archive, s.path, file: file) else {
                 throw ImportError(file: file, "sheet '\(s.name)' is listed but its part \(s.path) is missing")
             }
-            if let table = sheetTable(events, shared: shared, name: s.name, index: index + 1) { blocks.append(.table(table)) }
+            if let table = sheetTable(events, shared: shared, dateStyles: dateStyles, name: s.name, index: index + 1) { blocks.append(.table(table)) }
         }
         return BlockDocument(file: file, blocks: blocks, format: "xlsx")
     }
@@ -94,11 +95,68 @@ public enum XLSXReader {
 
     static let maximumColumns = 256
 
-    static func sheetTable(_ events: [XMLScanner.Event], shared: [String], name: String, index: Int) -> TableBlock? {
+    /// The cell styles (indices into `cellXfs`) whose number format shows a date.
+    static func dateStyleIndices(_ events: [XMLScanner.Event]) -> Set<Int> {
+        var custom: [Int: String] = [:]
+        var formats: [Int] = []
+        var inCellXfs = false
+        for e in events {
+            switch e {
+            case .start(let name, let a, _):
+                if name == "numFmt", let id = a["numFmtId"].flatMap({ Int($0) }) { custom[id] = a["formatCode"] ?? "" }
+                if name == "cellXfs" { inCellXfs = true }
+                if name == "xf", inCellXfs { formats.append(a["numFmtId"].flatMap { Int($0) } ?? 0) }
+            case .end(let name):
+                if name == "cellXfs" { inCellXfs = false }
+            case .text: break
+            }
+        }
+        var out = Set<Int>()
+        for (i, id) in formats.enumerated() where isDateFormat(id, custom[id]) { out.insert(i) }
+        return out
+    }
+
+    /// Whether a number format shows a date: the built-in date formats (14–17, 22, 27–36, 50–58) or a
+    /// custom code with y, m-with-d or d outside quotes and brackets.
+    static func isDateFormat(_ id: Int, _ code: String?) -> Bool {
+        if (14...17).contains(id) || id == 22 || (27...36).contains(id) || (50...58).contains(id) { return true }
+        guard let code else { return false }
+        var plain = ""
+        var quoted = false, bracket = false
+        for c in code.lowercased() {
+            if c == "\"" { quoted.toggle(); continue }
+            if c == "[" { bracket = true; continue }
+            if c == "]" { bracket = false; continue }
+            if !quoted && !bracket { plain.append(c) }
+        }
+        return plain.contains("y") || plain.contains("d") || plain.contains("年") || plain.contains("日")
+    }
+
+    /// An Excel date serial (1900 system) as 2024年12月31日.
+    public static func dateText(_ serial: Double) -> String? {
+        guard serial >= 1, serial < 2_958_466 else { return nil }
+        // Serial 60 is the 1900-02-29 Excel assumes; after it, days count from 1899-12-30.
+        var days = Int(serial.rounded(.down))
+        if days < 60 { days += 1 }
+        // Days since 1970-01-01 (1899-12-30 is 25569 days before), then the civil date.
+        let z = days - 25569 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return "\(year)年\(month)月\(day)日"
+    }
+
+    static func sheetTable(_ events: [XMLScanner.Event], shared: [String], dateStyles: Set<Int> = [], name: String, index: Int) -> TableBlock? {
         var cells: [Int: [Int: String]] = [:]
         var merges: [(Int, Int, Int, Int)] = []
         var ref: (Int, Int)?
         var type = ""
+        var style = 0
         var value = ""
         var inValue = false, inInline = false
         var nextColumn = 0, currentRow = 0
@@ -112,6 +170,7 @@ public enum XLSXReader {
                 case "c":
                     ref = a["r"].flatMap(reference) ?? (currentRow, nextColumn)
                     type = a["t"] ?? "n"
+                    style = a["s"].flatMap { Int($0) } ?? 0
                     value = ""
                 case "v": inValue = !selfClosing
                 case "is": inInline = true
@@ -134,6 +193,7 @@ public enum XLSXReader {
                         var text = value
                         if type == "s" { text = Int(value.trimmed).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? "" }
                         if type == "b" { text = value == "1" ? "TRUE" : "FALSE" }
+                        if type == "n", dateStyles.contains(style), let v = Double(value), let date = dateText(v) { text = date }
                         if type == "n", text.hasSuffix(".0") { text.removeLast(2) }
                         if !text.isEmpty { cells[r, default: [:]][c] = text }
                         nextColumn = c + 1

@@ -150,6 +150,20 @@ def write_multi_paragraph_cells():
     d.save(os.path.join(HERE, "multi-paragraph-cells.docx"))
 
 
+def write_dated_list():
+    # An office's own list: a merged title row above the header, a deadline typed as an Excel date.
+    import datetime
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "清单"
+    ws.append(["XX市2024年重点任务清单"])
+    ws.merge_cells("A1:E1")
+    ws.append(["序号", "任务", "牵头单位", "配合单位", "完成时限"])
+    ws.append([1, "推进城市更新", "市住建局", "市自然资源局、市财政局", datetime.date(2024, 12, 31)])
+    ws.append([2, "建设智慧停车", "市城管局", "市公安局交警支队", "2024年9月底"])
+    wb.save(os.path.join(HERE, "dated-list.xlsx"))
+
+
 def write_bombs():
     # An entry that claims 1 KB but inflates to 100 MB of zeros.
     with zipfile.ZipFile(os.path.join(HERE, "zip-bomb.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
@@ -180,6 +194,7 @@ if __name__ == "__main__":
     write_html(rows)
     write_county_plan()
     write_multi_paragraph_cells()
+    write_dated_list()
     write_bombs()
     write_pdfs()
-    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, zip-bomb.xlsx, xml-bomb.docx" % len(rows))
+    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, zip-bomb.xlsx, xml-bomb.docx" % len(rows))
