@@ -113,6 +113,14 @@ import Testing
         #expect(!d.rows.flatMap { $0.leads + $0.supporters }.contains { ["张三", "李四", "王五"].contains($0) })
     }
 
+    @Test func aFootnoteConventionAppliesToATableOfResponsibleUnits() throws {
+        let d = try #require(try Self.importer.importFile(atPath: Repository.path("Tests/RespGraphImportTests/Fixtures/county-projects.html")).first)
+        #expect(d.rows.map(\.text) == ["改造农村公路50公里", "新建幼儿园2所"])
+        #expect(d.rows[0].leads == ["县交通运输局"] && d.rows[0].supporters == ["县财政局", "各乡镇人民政府"])
+        #expect(d.rows[1].leads == ["县教育局"])
+        #expect(d.diagnostics.contains { $0.code == "convention" && $0.place == "paragraph 2" })
+    }
+
     @Test func gbkAndUTF16TextAreDecoded() throws {
         let text = "一、优化服务\n（一）推进政务服务“一网通办”。（牵头单位：县政务服务中心；配合单位：县财政局）\n"
         let folder = try TemporaryFolder()
