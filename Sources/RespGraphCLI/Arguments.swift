@@ -54,14 +54,17 @@ struct ParsedArguments: Sendable {
         return n
     }
 
-    /// A number option.
-    func double(_ name: String, default value: Double) throws(UsageError) -> Double {
+    /// A number option, checked against the range its meaning allows.
+    func double(_ name: String, default value: Double, in range: ClosedRange<Double> = -1e9...1e9) throws(UsageError) -> Double {
         guard let text = self.value(name) else { return value }
-        guard let x = Double(text), x.isFinite else {
-            throw UsageError(message: "--\(name) takes a number, not '\(text)'", command: command)
+        guard let x = Double(text), x.isFinite, range.contains(x) else {
+            throw UsageError(message: "--\(name) takes a number from \(Self.plain(range.lowerBound)) to \(Self.plain(range.upperBound)), not '\(text)'", command: command)
         }
         return x
     }
+
+    /// 1000000000 rather than 1e+09, 0.5 as it is.
+    static func plain(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x) }
 
     /// An option restricted to a set of values.
     func choice(_ name: String, from allowed: [String], default value: String) throws(UsageError) -> String {

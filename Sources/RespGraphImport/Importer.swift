@@ -221,6 +221,12 @@ public struct Importer: Sendable {
                 let cell = role == .lead ? document.rows[i].leadCell : document.rows[i].supportCell
                 let resolved = normaliser.resolve(cell)
                 let names = resolved.names.map(\.name)
+                if names.isEmpty, cell.unicodeScalars.contains(where: { !$0.isBlank }) {
+                    var d = ImportDiagnostic(.error, file: document.file, line: line, code: "empty-names",
+                        "the \(role == .lead ? "牵头单位" : "配合单位") cell '\(cell)' names no agency (only punctuation)")
+                    d.place = place
+                    document.diagnostics.append(d)
+                }
                 if role == .lead { document.rows[i].leads = names } else { document.rows[i].supporters = names }
                 for repair in resolved.repairs {
                     var d = ImportDiagnostic(.note, file: document.file, line: line, code: "name-repair",

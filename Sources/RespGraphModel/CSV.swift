@@ -78,6 +78,11 @@ public enum CSV {
                 endField()
             case UInt8(ascii: "\r") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n"):
                 break
+            case UInt8(ascii: "\r"):
+                // A lone CR ends a record too (files saved with classic Mac line endings).
+                endRecord()
+                line += 1
+                recordLine = line
             case UInt8(ascii: "\n"):
                 endRecord()
                 line += 1

@@ -89,3 +89,36 @@ import Testing
         #expect(many.status == 1 && many.stderr.contains("say which"))
     }
 }
+
+/// Hostile inputs answered with a message and a non-zero exit, never a trap, a hang or a silent answer.
+@Suite struct HostileInputTests {
+    func run(_ args: [String]) throws -> ProcessOutput { try RespgraphBinary.run(args) }
+
+    @Test func numbersOutsideTheirMeaningAreUsageErrors() throws {
+        for args in [["workload", "--lead-weight", "1e19"], ["workload", "--support-weight", "-1"], ["workload", "--outliers", "--mad-k", "-1"],
+                     ["workload", "--lead-weight", "0", "--support-weight", "0"], ["dot", "--min-weight", "1e300"]] {
+            let out = try run(args)
+            #expect(out.status == 64, "\(args)")
+            #expect(out.stderr.contains("error:") && !out.stderr.contains("Fatal error"), "\(args): \(out.stderr)")
+        }
+    }
+
+    @Test func aHugeDepthStopsWhenNothingNewIsReached() throws {
+        let out = try run(["dot", "--agency", "数据局", "--depth", "9223372036854775807"])
+        #expect(out.status == 0)
+        #expect(out.stdout.hasPrefix("digraph") || out.stdout.hasPrefix("graph"))
+    }
+
+    @Test func tableHeadersAndCellsThatCannotBeReadAreErrorsWithTheirLine() throws {
+        let folder = try TemporaryFolder()
+        let cr = try folder.write("cr.csv", "序号,任务,牵头单位\r1,甲,自治区公安厅\r2,乙,自治区民政厅\r")
+        let crOut = try run(["summary", "--graph", cr, "--format", "json"])
+        #expect(crOut.status == 0 && crOut.stdout.contains("\"tasks\": 2"))
+        let dup = try folder.write("dup.csv", "序号,任务,牵头单位,lead\n1,甲,自治区公安厅,自治区民政厅\n")
+        let dupOut = try run(["summary", "--graph", dup])
+        #expect(dupOut.status == 1 && dupOut.stderr.contains("dup.csv:1: error: the header names the lead column twice: '牵头单位' (column 3) and 'lead' (column 4)"))
+        let punct = try folder.write("punct.csv", "序号,任务,牵头单位\n1,甲,、、、，，，\n")
+        let punctOut = try run(["summary", "--graph", punct])
+        #expect(punctOut.status == 1 && punctOut.stderr.contains("punct.csv:2: error: the 牵头单位 cell '、、、，，，' names no agency"))
+    }
+}

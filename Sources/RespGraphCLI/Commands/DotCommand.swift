@@ -48,7 +48,7 @@ enum DotCommand: CLICommand {
         let layout = try args.choice("layout", from: ["dot", "neato", "sfdp", "fdp", "circo", "twopi"], default: view == "tasks" ? "dot" : "neato")
         let depth = try args.int("depth", default: 1, minimum: 1)
         let explicitTop = args.value("top") != nil ? try args.int("top", default: 0, minimum: 1) : nil
-        var minWeight = try args.double("min-weight", default: 1)
+        var minWeight = try args.double("min-weight", default: 1, in: 0...1e9)
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
         var options = DOTWriter.Options(layout: layout, font: args.value("font") ?? DOTWriter.Options.chineseFonts,
@@ -73,7 +73,10 @@ enum DotCommand: CLICommand {
             var reached: Set<AgencyID> = [center]
             var frontier: Set<AgencyID> = [center]
             var egoTasks = Set<TaskID>()
-            for hop in 1...depth {
+            // Stops as soon as a hop reaches no new agency, whatever the depth asked for.
+            var hops = 0
+            while hops < depth && !frontier.isEmpty {
+                hops += 1
                 var next = Set<AgencyID>()
                 for a in frontier {
                     for t in graph.tasks(of: a) where tasks.contains(t) {

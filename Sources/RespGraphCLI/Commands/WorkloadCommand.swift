@@ -42,8 +42,11 @@ enum WorkloadCommand: CLICommand {
         let format = try OutputFormat.from(args)
         let top = try args.int("top", default: Int.max, minimum: 1)
         let by = try args.choice("by", from: ["agency", "indicator"], default: "agency")
-        let weights = WorkloadWeights(lead: try args.double("lead-weight", default: 1), support: try args.double("support-weight", default: 0.5),
+        let weights = WorkloadWeights(lead: try args.double("lead-weight", default: 1, in: 0...1e6), support: try args.double("support-weight", default: 0.5, in: 0...1e6),
                                       splitAmongCoLeads: args.flag("split-leads"))
+        if weights.lead == 0 && weights.support == 0 {
+            throw UsageError(message: "--lead-weight and --support-weight are both 0: no load to compare; give one a positive weight", command: spec.name)
+        }
         var kinds = Set<AgencyKind>()
         for k in args.all("kind") {
             guard let kind = AgencyKind(rawValue: k) else {
@@ -66,7 +69,7 @@ enum WorkloadCommand: CLICommand {
         let inequalityNote = "Inequality over \(ranked.count) agencies: Gini \(String(format: "%.3f", inequality.gini)); the top 10% (\(inequality.topDecileCount) agencies) carry \(String(format: "%.1f", inequality.topDecileShare * 100))% of the weighted load."
         let inequalityJSON: JSONValue = .object([("agencies", .int(ranked.count)), ("gini", .double(inequality.gini)),
                                                  ("top_decile_share", .double(inequality.topDecileShare)), ("top_decile_count", .int(inequality.topDecileCount))])
-        let madK = try args.double("mad-k", default: 3)
+        let madK = try args.double("mad-k", default: 3, in: 0...1e3)
         let outliers = Outliers.above(ranked.map(\.weighted), k: madK)
         let outlierNote = "Outliers: weighted load above median \(formatNumber(outliers.median)) + \(formatNumber(madK)) × MAD \(formatNumber(outliers.mad)) = \(formatNumber(outliers.threshold))."
         if args.flag("checks") {

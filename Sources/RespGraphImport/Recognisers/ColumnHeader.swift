@@ -36,10 +36,15 @@ enum TaskField: String, CaseIterable, Sendable {
 
 /// Which column holds which field, read from a header row.
 struct ColumnMap: Sendable, Equatable {
+    static func == (a: ColumnMap, b: ColumnMap) -> Bool { a.columns == b.columns && a.width == b.width && a.leadsAreResponsible == b.leadsAreResponsible }
+
     /// Column index of each field present.
     var columns: [TaskField: Int]
     /// The number of columns of the header.
     var width: Int
+
+    /// Fields the header names twice, with both columns (0-based): never read silently from one.
+    var conflicts: [(field: TaskField, first: Int, second: Int)] = []
 
     /// Whether the lead column is a 责任单位 column (no 牵头 column): its agencies are responsible, not named leads.
     var leadsAreResponsible = false
@@ -50,7 +55,8 @@ struct ColumnMap: Sendable, Equatable {
     init?(header cells: [String]) {
         var columns: [TaskField: Int] = [:]
         for (i, cell) in cells.enumerated() {
-            if let f = TaskField.named(cell), columns[f] == nil { columns[f] = i }
+            guard let f = TaskField.named(cell) else { continue }
+            if let first = columns[f] { conflicts.append((f, first, i)) } else { columns[f] = i }
         }
         if let r = columns[.responsible] {
             if columns[.lead] == nil {

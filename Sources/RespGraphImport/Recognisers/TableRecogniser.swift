@@ -24,6 +24,11 @@ public struct TableRecogniser: Sendable {
                       diagnostics: inout [ImportDiagnostic]) -> [TaskRow]? {
         guard let h = Self.headerRow(of: table), let columns = ColumnMap(header: table.rows[h]) else { return nil }
         let body = BodyRecogniser(file: file)
+        for c in columns.conflicts {
+            let place = h < table.rowPlaces.count ? table.rowPlaces[h] : BlockPlace(line: 0, table: tableIndex)
+            diagnostics.append(body.diagnostic(.warning, place, "duplicate-column",
+                "the header names the \(c.field.rawValue) column twice: '\(table.rows[h][c.first])' (column \(c.first + 1)) and '\(table.rows[h][c.second])' (column \(c.second + 1)); only the first is read"))
+        }
         var rows: [TaskRow] = []
         var indicator = ""
         var previous = (indicator: "", direction: "")
