@@ -54,6 +54,7 @@ enum SharedOptions {
     static let doc = OptionSpec("doc", value: "ID", repeatable: true, "Only this document (e.g. 2022 or 2024); repeatable.")
     static let format = OptionSpec("format", value: "FORMAT", "Output format: table (default), json or csv.")
     static let data = [graph, registry, corrections, doc]
+    static let force = OptionSpec("force", "Write even through a symbolic link or onto a device (never onto a file the command reads).")
 }
 
 import Foundation

@@ -1,7 +1,36 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import RespGraphCLI
 
+/// Writes all of a text to a file descriptor; false when the descriptor refuses it (a closed pipe,
+/// a full disk).
+func writeAll(_ text: String, to fd: Int32) -> Bool {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    return bytes.withUnsafeMutableBytes { buffer -> Bool in
+        while offset < buffer.count {
+            let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
+    }
+}
+
+// A closed standard output is an error to report, not a signal that ends the process silently.
+signal(SIGPIPE, SIG_IGN)
 let result = RespGraphCommandLine.run(Array(CommandLine.arguments.dropFirst()))
-FileHandle.standardOutput.write(Data(result.stdout.utf8))
-FileHandle.standardError.write(Data(result.stderr.utf8))
-exit(result.status)
+var status = result.status
+if !writeAll(result.stdout, to: 1) {
+    let reason = String(cString: strerror(errno))
+    _ = writeAll("respgraph: error: cannot write to standard output: \(reason)\n", to: 2)
+    if status == 0 { status = 1 }
+}
+_ = writeAll(result.stderr, to: 2)
+exit(status)

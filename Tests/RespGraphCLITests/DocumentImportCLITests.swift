@@ -121,4 +121,34 @@ import Testing
         let punctOut = try run(["summary", "--graph", punct])
         #expect(punctOut.status == 1 && punctOut.stderr.contains("punct.csv:2: error: the 牵头单位 cell '、、、，，，' names no agency"))
     }
+
+    @Test func outputsNeverGoOntoTheInputThroughALinkOrOntoADevice() throws {
+        let folder = try TemporaryFolder()
+        let table = try folder.write("tasks.csv", try Repository.text("Graphs/guangxi-2024-tasks.csv"))
+        let same = try run(["export", "--format", "tasks", "--graph", table, "-o", table])
+        #expect(same.status == 1 && same.stderr.contains("is the file this command reads"))
+        #expect(try String(contentsOfFile: table, encoding: .utf8) == (try Repository.text("Graphs/guangxi-2024-tasks.csv")))
+        let link = folder.path + "/link.csv"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder.path + "/elsewhere.csv")
+        let linked = try run(["export", "--format", "tasks", "-o", link])
+        #expect(linked.status == 1 && linked.stderr.contains("symbolic link"))
+        #expect(try run(["export", "--format", "tasks", "-o", link, "--force"]).status == 0)
+        if FileManager.default.fileExists(atPath: "/dev/full") {
+            let device = try run(["export", "--format", "tasks", "-o", "/dev/full"])
+            #expect(device.status == 1 && device.stderr.contains("not a regular file"))
+            // A full standard output: a message and exit 1, not a trap.
+            let binary = try #require(RespgraphBinary.path)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["summary"]
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+            let err = Pipe()
+            process.standardError = err
+            try process.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 1)
+            #expect(message.contains("cannot write to standard output"))
+        }
+    }
 }

@@ -33,6 +33,7 @@ enum DotCommand: CLICommand {
             OptionSpec("font", value: "LIST", "Comma-separated font list for labels."),
             OptionSpec("render", value: "FORMAT", "Run Graphviz: svg, png or pdf (needs -o)."),
             OptionSpec("output", short: "o", value: "FILE", "Write the DOT (or the rendering) here."),
+            SharedOptions.force,
             NetworkOptions.includeCollectives,
         ])
 
@@ -163,9 +164,10 @@ enum DotCommand: CLICommand {
         }
         for n in notes { result.stderr += n + "\n" }
         if let format = render, let output = args.value("output") {
+            try OutputFile.check(output, args)
             try Graphviz.render(dot, layout: layout, format: format, to: output)
         } else if let output = args.value("output") {
-            try ImportCommand.write(dot, to: output)
+            try OutputFile.write(dot, to: output, args)
         } else {
             result.stdout += dot
         }

@@ -24,6 +24,7 @@ enum ExportCommand: CLICommand {
             OptionSpec("format", value: "FORMAT", "graphml, gexf, json, csv, tasks or xlsx."),
             OptionSpec("network", value: "NET", "tasks (agency–task graph, default), coassign or dependency."),
             OptionSpec("output", short: "o", value: "FILE", "Write here (for csv: a prefix; default standard output)."),
+            SharedOptions.force,
             OptionSpec("bom", "CSV: start each file with a UTF-8 byte-order mark."),
             NetworkOptions.includeCollectives, NetworkOptions.kind, NetworkOptions.newman,
         ])
@@ -42,15 +43,13 @@ enum ExportCommand: CLICommand {
         let graph = try data.selectedGraph(args)
         if format == "tasks" {
             let text = (args.flag("bom") ? "\u{FEFF}" : "") + TaskTableCSV.format(graph: graph)
-            if let output = args.value("output") { try ImportCommand.write(text, to: output) } else { result.stdout += text }
+            if let output = args.value("output") { try OutputFile.write(text, to: output, args) } else { result.stdout += text }
             return
         }
         if format == "xlsx" {
             let bytes = XLSXWriter.workbook(workbookSheets(graph))
             let output = args.value("output")!
-            do { try Data(bytes).write(to: URL(fileURLWithPath: output)) } catch {
-                throw DataError(message: "cannot write \(output): \(error.localizedDescription)")
-            }
+            try OutputFile.write(bytes, to: output, args)
             result.stderr += "wrote \(output) (sheets: tasks \(graph.tasks.count) rows, agencies \(graph.agencies.count) rows, indicators)\n"
             return
         }
@@ -67,12 +66,12 @@ enum ExportCommand: CLICommand {
             var prefix = args.value("output")!
             if prefix.hasSuffix(".csv") { prefix.removeLast(4) }
             let (nodes, edges) = TableCSVWriter.write(elements, byteOrderMark: args.flag("bom"))
-            try ImportCommand.write(nodes, to: prefix + "-nodes.csv")
-            try ImportCommand.write(edges, to: prefix + "-edges.csv")
+            try OutputFile.write(nodes, to: prefix + "-nodes.csv", args)
+            try OutputFile.write(edges, to: prefix + "-edges.csv", args)
             result.stderr += "wrote \(prefix)-nodes.csv (\(elements.nodes.count) nodes) and \(prefix)-edges.csv (\(elements.edges.count) edges)\n"
         default:
             let text = format == "graphml" ? GraphMLWriter.write(elements) : format == "gexf" ? GEXFWriter.write(elements) : NodeLinkJSONWriter.write(elements)
-            if let output = args.value("output") { try ImportCommand.write(text, to: output) } else { result.stdout += text }
+            if let output = args.value("output") { try OutputFile.write(text, to: output, args) } else { result.stdout += text }
         }
     }
 

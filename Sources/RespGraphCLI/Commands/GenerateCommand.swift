@@ -18,6 +18,7 @@ enum GenerateCommand: CLICommand {
             OptionSpec("scale", value: "K", "Size factor (default 1)."),
             OptionSpec("seed", value: "S", "Random seed (default 1)."),
             OptionSpec("output", short: "o", value: "FILE", "Where to write the task table (required)."),
+            SharedOptions.force,
         ])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
@@ -27,8 +28,8 @@ enum GenerateCommand: CLICommand {
         guard let output = args.value("output") else { throw UsageError(message: "give -o FILE", command: spec.name) }
         let corpus = SyntheticCorpus(scale: scale, seed: UInt64(seed))
         let registryPath = (output.hasSuffix(".csv") ? String(output.dropLast(4)) : output) + ".agencies.csv"
-        try ImportCommand.write(corpus.csv(), to: output)
-        try ImportCommand.write(corpus.registry().csvText, to: registryPath)
+        try OutputFile.write(corpus.csv(), to: output, args)
+        try OutputFile.write(corpus.registry().csvText, to: registryPath, args)
         result.stderr += "wrote \(output) (\(corpus.documentCount) documents) and \(registryPath) (\(corpus.registry().agencies.count) agencies)\n"
     }
 }

@@ -27,6 +27,7 @@ enum ImportCommand: CLICommand {
         """,
         options: [
             OptionSpec("output", short: "o", value: "FILE", "Write the task table here (default: standard output)."),
+            SharedOptions.force,
             OptionSpec("diagnostics-out", value: "FILE", "Write every finding, notes included, as CSV."),
             SharedOptions.registry, SharedOptions.corrections,
             OptionSpec("no-corrections", "Apply no corrections (shows what the raw text gives)."),
@@ -69,7 +70,7 @@ enum ImportCommand: CLICommand {
         let outPath = args.value("output")
         let toFolder = outPath.map { $0.hasSuffix("/") || Self.isFolder($0) } ?? false
         if let out = args.value("diagnostics-out") {
-            try write(DiagnosticsCSV.format(diagnostics), to: out)
+            try OutputFile.write(DiagnosticsCSV.format(diagnostics), to: out, args)
         }
         if !blocking.isEmpty {
             result.stderr += "error: \(blocking.count) finding(s) \(args.flag("strict") ? "(errors or, with --strict, warnings) " : "")cannot be accepted; nothing written. Fix the source or add a correction (see respgraph help import).\n"
@@ -80,13 +81,13 @@ enum ImportCommand: CLICommand {
             try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for d in documents {
                 let base = (out.hasSuffix("/") ? out : out + "/") + d.document.id
-                try write(TaskTableCSV.format([d]), to: base + "-tasks.csv")
-                try write(DiagnosticsCSV.format(d.diagnostics), to: base + "-diagnostics.csv")
+                try OutputFile.write(TaskTableCSV.format([d]), to: base + "-tasks.csv", args)
+                try OutputFile.write(DiagnosticsCSV.format(d.diagnostics), to: base + "-diagnostics.csv", args)
             }
             return
         }
         let csv = TaskTableCSV.format(documents)
-        if let out = outPath { try write(csv, to: out) } else { result.stdout += csv }
+        if let out = outPath { try OutputFile.write(csv, to: out, args) } else { result.stdout += csv }
     }
 
     static func isFolder(_ path: String) -> Bool {
@@ -94,9 +95,4 @@ enum ImportCommand: CLICommand {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    static func write(_ text: String, to path: String) throws {
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw DataError(message: "cannot write \(path): \(error.localizedDescription)")
-        }
-    }
 }

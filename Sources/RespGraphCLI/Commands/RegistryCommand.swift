@@ -19,6 +19,7 @@ enum RegistryCommand: CLICommand {
         """,
         options: [
             OptionSpec("output", short: "o", value: "FILE", "Write the draft here (default: standard output)."),
+            SharedOptions.force,
             SharedOptions.registry,
         ], positionals: 2...100_000, positionalName: "'draft' and the FILEs or FOLDERs")
 
@@ -36,6 +37,6 @@ enum RegistryCommand: CLICommand {
         let draft = RegistryDraft(documents: documents, registry: registry)
         let unknown = draft.entries.filter { $0.note.hasPrefix("kind inferred") || $0.note.hasPrefix("no kind") }.count
         result.stderr += "\(draft.entries.count) agencies in \(documents.count) document(s): \(draft.entries.count - unknown) in the registry, \(unknown) drafted; \(draft.entries.filter { $0.kind == .unknown }.count) need a kind.\n"
-        if let out = args.value("output") { try ImportCommand.write(draft.csv(), to: out) } else { result.stdout += draft.csv() }
+        if let out = args.value("output") { try OutputFile.write(draft.csv(), to: out, args) } else { result.stdout += draft.csv() }
     }
 }

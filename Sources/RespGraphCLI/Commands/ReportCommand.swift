@@ -26,6 +26,7 @@ enum ReportCommand: CLICommand {
             OptionSpec("format", value: "FORMAT", "md (default), csv, json or html."),
             OptionSpec("top", value: "N", "Agencies in the agency-level table (default 15)."),
             OptionSpec("output", short: "o", value: "FILE", "Write here instead of standard output."),
+            SharedOptions.force,
         ], positionals: 0...2, positionalName: "documents to compare")
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
@@ -58,7 +59,7 @@ enum ReportCommand: CLICommand {
         case "html": text = report.html()
         default: text = report.markdown()
         }
-        if let out = args.value("output") { try ImportCommand.write(text, to: out) } else { result.stdout += text }
+        if let out = args.value("output") { try OutputFile.write(text, to: out, args) } else { result.stdout += text }
     }
 }
 

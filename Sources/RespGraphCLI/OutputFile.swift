@@ -1,0 +1,53 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one path every file respgraph writes goes through: it refuses to write through a symbolic
+/// link, onto a device or folder, or onto a file the command read, unless `--force` says so, and
+/// reports a write that fails (a full disk, no permission) as an error with the path.
+enum OutputFile {
+    /// Writes text as UTF-8.
+    static func write(_ text: String, to path: String, _ args: ParsedArguments) throws {
+        try write(Array(text.utf8), to: path, args)
+    }
+
+    /// Writes bytes.
+    static func write(_ bytes: [UInt8], to path: String, _ args: ParsedArguments) throws {
+        try check(path, args)
+        do { try Data(bytes).write(to: URL(fileURLWithPath: path), options: args.flag("force") ? [] : .atomic) } catch {
+            throw DataError(message: "cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Checks that a path may be written (for writers that are other programs, such as Graphviz).
+    static func check(_ path: String, _ args: ParsedArguments) throws {
+        let force = args.flag("force")
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            let type = info.st_mode & S_IFMT
+            if type == S_IFDIR { throw DataError(message: "cannot write \(path): it is a folder") }
+            if type == S_IFLNK && !force {
+                throw DataError(message: "\(path) is a symbolic link; respgraph does not write through it (--force does)")
+            }
+            if type != S_IFREG && type != S_IFLNK && !force {
+                throw DataError(message: "\(path) is not a regular file (a device or a pipe); respgraph does not write onto it (--force does)")
+            }
+            for input in inputs(args) where sameFile(input, path) {
+                throw DataError(message: "\(path) is the file this command reads (\(input)); write the output elsewhere")
+            }
+        }
+    }
+
+    /// The files a command reads: its data options and its positional arguments that are files.
+    static func inputs(_ args: ParsedArguments) -> [String] {
+        args.all("graph") + args.positionals + ["registry", "corrections"].compactMap { args.value($0) }
+    }
+
+    /// Whether two paths name the same file (same device and inode).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
+        return x.st_dev == y.st_dev && x.st_ino == y.st_ino
+    }
+}
