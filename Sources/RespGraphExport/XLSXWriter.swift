@@ -48,7 +48,7 @@ public enum XLSXWriter {
         zip.add("xl/workbook.xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <sheets>\(names.enumerated().map { "<sheet name=\"\(escape($0.element))\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>" }.joined())</sheets>\
+            <sheets>\(names.enumerated().map { "<sheet name=\"\(XMLText.escape($0.element))\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>" }.joined())</sheets>\
             </workbook>
             """)
         zip.add("xl/_rels/workbook.xml.rels", """
@@ -77,7 +77,7 @@ public enum XLSXWriter {
                 switch cell {
                 case .text(let t):
                     if t.isEmpty { continue }
-                    out += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
+                    out += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLText.escape(t))</t></is></c>"
                 case .number(let v):
                     let text = v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
                     out += "<c r=\"\(ref)\"><v>\(text)</v></c>"
@@ -111,25 +111,6 @@ public enum XLSXWriter {
             while !seen.insert(candidate).inserted { candidate = String(base.prefix(28)) + "(\(k))"; k += 1 }
             return candidate
         }
-    }
-
-    /// Escapes XML's special characters and replaces code points XML 1.0 forbids with U+FFFD.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                let v = u.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { out += "\u{FFFD}" } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
     }
 }
 

@@ -151,4 +151,24 @@ import Testing
             #expect(message.contains("cannot write to standard output"))
         }
     }
+
+    @Test func jsonIsJSONAndMissingIsNull() throws {
+        let matrix = try run(["deps", "--matrix", "--format", "json", "--doc", "2024"])
+        #expect(matrix.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(matrix.stdout.utf8)) as? [String: Any])
+        let agencies = try #require(object["agencies"] as? [String])
+        let rows = try #require(object["matrix"] as? [[Int]])
+        #expect(rows.count == agencies.count && rows.allSatisfy { $0.count == agencies.count })
+        let task = try run(["task", "2024:41", "--format", "json"])
+        let t = try #require(try JSONSerialization.jsonObject(with: Data(task.stdout.utf8)) as? [String: Any])
+        #expect(t["text"] is NSNull)
+    }
+
+    @Test func dotNeverCarriesCodePointsXMLForbids() throws {
+        let folder = try TemporaryFolder()
+        let table = try folder.write("odd.csv", "序号,任务,牵头单位,配合单位\n1,甲\u{FFFF}任务,自治区公安厅,某\u{FFFE}单位\n")
+        let out = try run(["dot", "--graph", table, "--view", "tasks", "--all"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(!out.stdout.unicodeScalars.contains { $0.value == 0xFFFF || $0.value == 0xFFFE })
+    }
 }

@@ -36,8 +36,8 @@ enum AgencyCommand: CLICommand {
                 let task = graph[t]
                 let partners = graph.agencies(of: t, role: .lead).filter { $0 != id }.map { graph[$0].name }
                 table.append([graph.key(of: t), task.indicator, task.text.isEmpty ? task.direction : task.text, partners.joined(separator: "、")])
-                json.append(.object([("task", .string(graph.key(of: t))), ("indicator", .string(task.indicator)),
-                                     ("direction", .string(task.direction)), ("text", .string(task.text)),
+                json.append(.object([("task", .string(graph.key(of: t))), ("indicator", .optional(task.indicator.isEmpty ? nil : task.indicator)),
+                                     ("direction", .optional(task.direction.isEmpty ? nil : task.direction)), ("text", .optional(task.text.isEmpty ? nil : task.text)),
                                      ("leads", .array(graph.agencies(of: t, role: .lead).map { .string(graph[$0].name) })),
                                      ("supporters", .array(graph.agencies(of: t, role: .support).map { .string(graph[$0].name) })),
                                      ("source_line", .int(task.sourceLine))]))

@@ -42,7 +42,15 @@ enum DepsCommand: CLICommand {
             for u in 0..<network.nodeCount {
                 table.append([names[u]] + (0..<network.nodeCount).map { v in String(Int(network.weight(u, v))) })
             }
-            result.stdout += table.csv()
+            let format = try OutputFormat.from(args)
+            switch format {
+            case .json:
+                // {"agencies": [...], "matrix": [[...]]}: rows lead, columns supporter, as in the CSV.
+                let rows = (0..<network.nodeCount).map { u in JSONValue.array((0..<network.nodeCount).map { v in .int(Int(network.weight(u, v))) }) }
+                result.stdout += JSONValue.object([("agencies", .array(names.map(JSONValue.string))), ("matrix", .array(rows))]).formatted()
+            default:
+                result.stdout += table.csv()
+            }
             return
         }
         if let query = args.positionals.first {

@@ -43,7 +43,7 @@ enum TaskCommand: CLICommand {
         answer.json = .object([
             ("task", .string(graph.key(of: t))), ("document", .string(graph.documents[task.document.index].id)),
             ("level", .string(task.level.rawValue)), ("number", .int(task.number)), ("label", .string(task.label)),
-            ("indicator", .string(task.indicator)), ("direction", .string(task.direction)), ("text", .string(task.text)),
+            ("indicator", .optional(task.indicator.isEmpty ? nil : task.indicator)), ("direction", .optional(task.direction.isEmpty ? nil : task.direction)), ("text", .optional(task.text.isEmpty ? nil : task.text)),
             ("deadline", .optional(task.deadline)), ("leads", .array(leads.map(JSONValue.string))),
             ("supporters", .array(supporters.map(JSONValue.string))), ("source_line", task.sourceLine > 0 ? .int(task.sourceLine) : .null),
             ("source_place", .optional(task.sourcePlace)),
