@@ -135,7 +135,7 @@ public final class TemporaryFolder: @unchecked Sendable {
     public func write(_ name: String, bytes: [UInt8]) throws -> String {
         let p = (path as NSString).appendingPathComponent(name)
         try FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: p, contents: Data(bytes))
+        try Data(bytes).write(to: URL(fileURLWithPath: p))
         return p
     }
 

@@ -59,7 +59,7 @@ import Testing
     @Test func oversizedInputIsRefusedWithAMessage() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/huge.csv"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: UInt64(Importer.maximumFileSize + 1))  // sparse: no disk used
         try handle.close()
