@@ -121,6 +121,15 @@ import Testing
         #expect(d.diagnostics.contains { $0.code == "convention" && $0.place == "paragraph 2" })
     }
 
+    @Test func aTwoRowHeaderSplitsTheResponsibleUnitsIntoLeadAndSupport() throws {
+        let d = try #require(try Self.importer.importFile(atPath: Repository.path("Tests/RespGraphImportTests/Fixtures/two-row-header.html")).first)
+        #expect(d.rows.count == 2)
+        #expect(d.rows[0].leads == ["市国资委"] && d.rows[0].supporters == ["市财政局", "市发改委"])
+        #expect(d.rows[1].leads == ["市医保局"] && d.rows[1].supporters == ["市卫健委"])
+        #expect(d.rows[0].place == "table 1, row 3")
+        #expect(!d.diagnostics.contains { $0.code == "duplicate-column" })
+    }
+
     @Test func gbkAndUTF16TextAreDecoded() throws {
         let text = "一、优化服务\n（一）推进政务服务“一网通办”。（牵头单位：县政务服务中心；配合单位：县财政局）\n"
         let folder = try TemporaryFolder()

@@ -19,15 +19,36 @@ public struct TableRecogniser: Sendable {
         table.rows.prefix(6).firstIndex { ColumnMap(header: $0) != nil }
     }
 
+    /// A header of two rows (责任单位 spread over 牵头 | 配合 below it): the row below names fields
+    /// where the header repeats a merged cell, so its words are taken there. Returns the header cells
+    /// and the index of its last row.
+    static func combinedHeader(_ table: TableBlock, at h: Int) -> ([String], Int) {
+        let top = table.rows[h]
+        guard h + 1 < table.rows.count else { return (top, h) }
+        let below = table.rows[h + 1]
+        var combined = top
+        var taken = false
+        for i in top.indices where i < below.count {
+            let repeated = (i > 0 && top[i] == top[i - 1]) || (i + 1 < top.count && top[i] == top[i + 1])
+            if repeated, below[i] != top[i], TaskField.named(below[i]) != nil {
+                combined[i] = below[i]
+                taken = true
+            }
+        }
+        return taken ? (combined, h + 1) : (top, h)
+    }
+
     /// The tasks of a table, numbered from `firstNumber`; nil when the table is not a task table.
     public func tasks(_ table: TableBlock, tableIndex: Int, firstNumber: Int, convention: AssignmentConvention?,
                       diagnostics: inout [ImportDiagnostic]) -> [TaskRow]? {
-        guard let h = Self.headerRow(of: table), let columns = ColumnMap(header: table.rows[h]) else { return nil }
+        guard let h0 = Self.headerRow(of: table) else { return nil }
+        let (headerCells, h) = Self.combinedHeader(table, at: h0)
+        guard let columns = ColumnMap(header: headerCells) else { return nil }
         let body = BodyRecogniser(file: file)
         for c in columns.conflicts {
             let place = h < table.rowPlaces.count ? table.rowPlaces[h] : BlockPlace(line: 0, table: tableIndex)
             diagnostics.append(body.diagnostic(.warning, place, "duplicate-column",
-                "the header names the \(c.field.rawValue) column twice: '\(table.rows[h][c.first])' (column \(c.first + 1)) and '\(table.rows[h][c.second])' (column \(c.second + 1)); only the first is read"))
+                "the header names the \(c.field.rawValue) column twice: '\(headerCells[c.first])' (column \(c.first + 1)) and '\(headerCells[c.second])' (column \(c.second + 1)); only the first is read"))
         }
         var rows: [TaskRow] = []
         var indicator = ""
