@@ -53,7 +53,8 @@ enum SharedOptions {
     static let corrections = OptionSpec("corrections", value: "FILE", "Corrections CSV (default: the embedded Graphs/corrections.csv).")
     static let doc = OptionSpec("doc", value: "ID", repeatable: true, "Only this document (e.g. 2022 or 2024); repeatable.")
     static let format = OptionSpec("format", value: "FORMAT", "Output format: table (default), json or csv.")
-    static let data = [graph, registry, corrections, doc]
+    static let qualifyNames = OptionSpec("qualify-names", "Give names that carry only a level the place of their document (省财政厅 in a 山东省 plan → 山东省财政厅), to keep plans of several places apart.")
+    static let data = [graph, registry, corrections, doc, qualifyNames]
     static let force = OptionSpec("force", "Write even through a symbolic link or onto a device (never onto a file the command reads).")
 }
 

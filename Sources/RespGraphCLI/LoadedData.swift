@@ -31,7 +31,8 @@ struct LoadedData {
         } else {
             corrections = try Corrections(csv: EmbeddedGraphs.corrections, source: "Graphs/corrections.csv")
         }
-        let importer = Importer(registry: registry, corrections: corrections)
+        var importer = Importer(registry: registry, corrections: corrections)
+        importer.qualifiesLevelNames = args.flag("qualify-names")
         var documents: [ImportedDocument] = []
         var diagnostics: [ImportDiagnostic] = []
         var byDocument: [String: [ImportDiagnostic]] = [:]

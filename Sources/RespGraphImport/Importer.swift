@@ -11,6 +11,9 @@ public struct Importer: Sendable {
     public var registry: AgencyRegistry
     /// The corrections applied to documents whose titles they name.
     public var corrections: Corrections
+    /// Whether names that carry only a level (省财政厅, 市审批服务局) take the place of their document's
+    /// title (山东省财政厅, 包头市审批服务局), so plans of several places keep their agencies apart.
+    public var qualifiesLevelNames = false
 
     /// The largest file respgraph reads (256 MiB); larger ones are refused with a message.
     public static let maximumFileSize = 256 << 20
@@ -161,7 +164,56 @@ public struct Importer: Sendable {
                 documents.append(d)
             }
         }
+        if !qualifiesLevelNames { Self.warnOfSharedLevelNames(&documents) }
         return documents
+    }
+
+    /// The place a document's title names first: a province (山东省), a city, county or district
+    /// (包头市, 某县), or nil (national documents, or no place in the title).
+    public static func jurisdiction(ofTitle title: String) -> String? {
+        let chars = Array(title.prefix(12))
+        if let p = AgencyNameNormaliser.provinces.first(where: { title.hasPrefix($0) }) {
+            let rest = title.dropFirst(p.count)
+            for suffix in ["壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "特别行政区", "省", "市"] where rest.hasPrefix(suffix) { return p + suffix }
+            return p
+        }
+        for i in 1..<min(chars.count, 8) where AgencyNameNormaliser.placeMarkers.contains(chars[i]) {
+            let word = String(chars[max(0, i - 1)...min(chars.count - 1, i + 1)])
+            if AgencyNameNormaliser.markerWords.contains(where: { word.contains($0) }) { return nil }
+            return String(chars[0...i])
+        }
+        return nil
+    }
+
+    /// A name that carries only its level, qualified by the document's place when the levels agree:
+    /// 省财政厅 in a 山东省 plan → 山东省财政厅; 市审批服务局 in a 包头市 one → 包头市审批服务局.
+    static func qualified(_ name: String, place: String) -> String {
+        guard let level = name.first, AgencyNameNormaliser.placeMarkers.contains(level),
+              !AgencyNameNormaliser.markerWords.contains(where: { name.hasPrefix($0) }) else { return name }
+        if place.hasSuffix(String(level)) { return place + name.dropFirst() }
+        if place.hasSuffix("自治区"), name.hasPrefix("自治区") { return place + name.dropFirst(3) }
+        return name
+    }
+
+    /// Warns when documents of different places name the same agency by its level alone (省财政厅 in a
+    /// Shandong and an Anhui plan): they are read as one agency, which a researcher must know.
+    static func warnOfSharedLevelNames(_ documents: inout [ImportedDocument]) {
+        var places: [String: [String: Int]] = [:]  // name → place → first document index
+        for (i, d) in documents.enumerated() {
+            guard let place = jurisdiction(ofTitle: d.document.title) else { continue }
+            for r in d.rows {
+                for name in r.leads + r.supporters where AgencyNameNormaliser.placeMarkers.contains(name.first ?? " ")
+                    && !AgencyNameNormaliser.markerWords.contains(where: { name.hasPrefix($0) }) {
+                    if places[name, default: [:]][place] == nil { places[name, default: [:]][place] = i }
+                }
+            }
+        }
+        for (name, byPlace) in places.sorted(by: { $0.key < $1.key }) where byPlace.count > 1 {
+            let list = byPlace.sorted { $0.value < $1.value }
+            let i = list[1].value
+            documents[i].diagnostics.append(ImportDiagnostic(.warning, file: documents[i].file, line: 0, code: "shared-level-name",
+                "'\(name)' is named by documents of \(list.map(\.key).joined(separator: " and ")); they are read as one agency. --qualify-names reads them as \(list.map { "\($0.key)\(name.dropFirst())" }.joined(separator: " and ")) to keep them apart"))
+        }
     }
 
     /// Whether a text holds a task-table header flattened with tabs (a table extracted from PDF).
@@ -219,7 +271,16 @@ public struct Importer: Sendable {
             let place = document.rows[i].place
             for role in Role.allCases {
                 let cell = role == .lead ? document.rows[i].leadCell : document.rows[i].supportCell
-                let resolved = normaliser.resolve(cell)
+                var resolved = normaliser.resolve(cell)
+                if qualifiesLevelNames, let place = Self.jurisdiction(ofTitle: document.document.title) {
+                    for k in resolved.names.indices where !resolved.names[k].known {
+                        let qualified = Self.qualified(resolved.names[k].name, place: place)
+                        if qualified != resolved.names[k].name {
+                            resolved.names[k] = ResolvedAgencyName(name: registry.canonicalName(of: qualified) ?? qualified,
+                                                                   written: resolved.names[k].written, known: registry.knows(qualified))
+                        }
+                    }
+                }
                 let names = resolved.names.map(\.name)
                 if names.isEmpty, cell.unicodeScalars.contains(where: { !$0.isBlank }) {
                     var d = ImportDiagnostic(.error, file: document.file, line: line, code: "empty-names",

@@ -40,6 +40,21 @@ import Testing
         #expect(object["tasks"] as? Int == 4)
     }
 
+    @Test func plansOfTwoProvincesWarnOfSharedLevelNamesOrKeepThemApart() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("p/sd.txt", "山东省2024年数字经济工作要点\n一、基础\n（一）建设算力中心。（牵头单位：省发展改革委；配合单位：省财政厅）\n")
+        _ = try folder.write("p/ah.txt", "安徽省2024年数字经济工作要点\n一、基础\n（一）建设数据中心。（牵头单位：省财政厅）\n")
+        let merged = try run(["summary", "--graph", folder.path + "/p"])
+        #expect(merged.status == 0)
+        #expect(merged.stdout.contains("Total: 2 tasks, 2 agencies"))
+        let warned = try run(["import", folder.path + "/p", "-o", folder.path + "/out/"])
+        #expect(warned.stderr.contains("warning: '省财政厅' is named by documents of 安徽省 and 山东省"))
+        let apart = try run(["summary", "--graph", folder.path + "/p", "--qualify-names"])
+        #expect(apart.stdout.contains("Total: 2 tasks, 3 agencies"))
+        let agency = try run(["agency", "山东省财政厅", "--graph", folder.path + "/p", "--qualify-names"])
+        #expect(agency.status == 0)
+    }
+
     @Test func strictRefusesAWarningThatIsOtherwiseImported() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("inherit.txt", "一、数字政府（牵头单位：市数据局）\n1.建设城市大脑。\n2.完善政务云。\n")

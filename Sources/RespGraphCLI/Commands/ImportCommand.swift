@@ -34,6 +34,7 @@ enum ImportCommand: CLICommand {
             OptionSpec("doc-id", value: "ID", "The document's id (default: the year of its title)."),
             OptionSpec("notes", "Also print notes (routine repairs) on standard error."),
             OptionSpec("strict", "Refuse the import on any warning, not only on errors."),
+            SharedOptions.qualifyNames,
             OptionSpec("sheet", value: "NAME", "For an Excel workbook: read this sheet (default: the first with a task-table header)."),
         ], positionals: 1...100_000, positionalName: "FILE or FOLDER to import")
 
@@ -53,7 +54,8 @@ enum ImportCommand: CLICommand {
         } else {
             corrections = try Corrections(csv: EmbeddedGraphs.corrections, source: "Graphs/corrections.csv")
         }
-        let importer = Importer(registry: registry, corrections: corrections)
+        var importer = Importer(registry: registry, corrections: corrections)
+        importer.qualifiesLevelNames = args.flag("qualify-names")
         if args.value("doc-id") != nil, paths.count > 1 { throw UsageError(message: "--doc-id names one document; give one file", command: spec.name) }
         let documents = paths.count == 1 && !Self.isFolder(paths[0]) ? try importer.importFile(atPath: paths[0], documentID: args.value("doc-id"), sheet: args.value("sheet")) : try importer.importPaths(paths)
         let diagnostics = documents.flatMap(\.diagnostics)

@@ -20,7 +20,7 @@ enum RegistryCommand: CLICommand {
         options: [
             OptionSpec("output", short: "o", value: "FILE", "Write the draft here (default: standard output)."),
             SharedOptions.force,
-            SharedOptions.registry,
+            SharedOptions.registry, SharedOptions.qualifyNames,
         ], positionals: 2...100_000, positionalName: "'draft' and the FILEs or FOLDERs")
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
@@ -33,7 +33,9 @@ enum RegistryCommand: CLICommand {
         } else {
             registry = try AgencyRegistry(csv: EmbeddedGraphs.registry, source: "Graphs/agencies.csv")
         }
-        let documents = try Importer(registry: registry).importPaths(Array(args.positionals.dropFirst()))
+        var importer = Importer(registry: registry)
+        importer.qualifiesLevelNames = args.flag("qualify-names")
+        let documents = try importer.importPaths(Array(args.positionals.dropFirst()))
         let draft = RegistryDraft(documents: documents, registry: registry)
         let unknown = draft.entries.filter { $0.note.hasPrefix("kind inferred") || $0.note.hasPrefix("no kind") }.count
         result.stderr += "\(draft.entries.count) agencies in \(documents.count) document(s): \(draft.entries.count - unknown) in the registry, \(unknown) drafted; \(draft.entries.filter { $0.kind == .unknown }.count) need a kind.\n"
