@@ -6,7 +6,7 @@ import RespGraphModel
 /// `respgraph import FILE`: reads a plan document (or a task-table CSV) and writes the curated task table.
 enum ImportCommand: CLICommand {
     static let spec = CommandSpec(
-        name: "import", summary: "Read a plan document's text (or a task-table CSV) into a curated task table, reporting every repair.",
+        name: "import", summary: "Read documents (text, web page, Word, Excel, PDF, task-table CSV; a folder reads all) into curated task tables, reporting every repair.",
         usage: "import FILE|FOLDER… [-o OUT.csv | -o OUTDIR/] [--diagnostics-out FILE] [--registry FILE] [--corrections FILE | --no-corrections] [--doc-id ID] [--strict] [--notes]",
         discussion: """
         Reads text (UTF-8, UTF-16, GB18030/GBK), web pages (.html), PDF (through Poppler's pdftotext)
