@@ -28,14 +28,20 @@ public struct Importer: Sendable {
     /// ``FlattenedTableRecogniser``, anything else through the block model), correct, resolve names.
     public func importDocumentText(_ text: String, file: String, documentID: String? = nil) throws(ImportError) -> ImportedDocument {
         guard Self.hasFlattenedTable(text) else {
-            var document = try BlockDocumentParser().parse(PlainTextReader.read(text: text, file: file), documentID: documentID)
-            try corrections.apply(to: &document)
-            resolveNames(in: &document)
-            document.diagnostics = Self.sortedByLine(document.diagnostics)
-            return document
+            return try finish(try BlockDocumentParser().parse(PlainTextReader.read(text: text, file: file), documentID: documentID))
         }
         var document = try FlattenedTableRecogniser().parse(text: text, file: file, documentID: documentID)
         try corrections.apply(to: &document)
+        resolveNames(in: &document)
+        document.diagnostics = Self.sortedByLine(document.diagnostics)
+        return document
+    }
+
+    /// Applies the corrections (without the flattened tables' rule that refuses a task with no lead or
+    /// text: the recognisers warn of those), resolves names and orders the findings.
+    func finish(_ parsed: ImportedDocument) throws(ImportError) -> ImportedDocument {
+        var document = parsed
+        try corrections.apply(to: &document, requiresLeadAndText: false)
         resolveNames(in: &document)
         document.diagnostics = Self.sortedByLine(document.diagnostics)
         return document
@@ -70,9 +76,7 @@ public struct Importer: Sendable {
         var bytes = try Self.readBytes(atPath: path)
         let lower = path.lowercased()
         if bytes.starts(with: Array("%PDF".utf8)) || lower.hasSuffix(".pdf") {
-            var document = try BlockDocumentParser().parse(try PDFReader.read(path: path), documentID: documentID)
-            resolveNames(in: &document)
-            return [document]
+            return [try finish(try BlockDocumentParser().parse(try PDFReader.read(path: path), documentID: documentID))]
         }
         if ZipArchive.isZip(bytes) || [".docx", ".xlsx"].contains(where: lower.hasSuffix) {
             var archive: ZipArchive
@@ -91,9 +95,7 @@ public struct Importer: Sendable {
             } else {
                 throw ImportError(file: path, "a ZIP archive that is neither a Word (.docx) nor an Excel (.xlsx) file")
             }
-            var document = try BlockDocumentParser().parse(blocks, documentID: documentID)
-            resolveNames(in: &document)
-            return [document]
+            return [try finish(try BlockDocumentParser().parse(blocks, documentID: documentID))]
         }
         if let kind = Self.unreadableKind(bytes) {
             throw ImportError(file: path, "\(kind), not a document respgraph reads (text, .html, .docx, .xlsx, .pdf or .csv)")
@@ -103,9 +105,7 @@ public struct Importer: Sendable {
         }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || HTMLReader.looksLikeHTML(bytes) {
             let (text, _) = try TextDecoding.decode(bytes, file: path, declared: HTMLReader.declaredCharset(bytes))
-            var document = try BlockDocumentParser().parse(HTMLReader.read(html: text, file: path), documentID: documentID)
-            resolveNames(in: &document)
-            return [document]
+            return [try finish(try BlockDocumentParser().parse(HTMLReader.read(html: text, file: path), documentID: documentID))]
         }
         let (text, _) = try TextDecoding.decode(bytes, file: path)
         bytes = [] // the text holds the content now; free the bytes before parsing

@@ -388,4 +388,24 @@ import Testing
         #expect(d.rows[0].deadline == "2023年12月底")
         #expect(d.diagnostics.contains { $0.code == "persons" })
     }
+
+    @Test func clauseBeforeItsTaskRoleMarkersAndWeiForms() throws {
+        let text = """
+        某县2024年重点工作任务分工
+        一、项目建设
+        1.（县发改局牵头）加快推进重点项目建设，全年完成投资50亿元。
+        2.推进园区基础设施建设。责任单位：县工信局（牵头）、县住建局、县自然资源局
+        3.优化营商环境。县营商办为牵头单位，县直各部门为配合单位。
+        4.（县财政局配合）
+        """
+        let d = try Self.importer.importDocumentText(text, file: "county.txt")
+        #expect(d.rows.map(\.label) == ["一1", "一2", "一3", "一4"])
+        #expect(d.rows[0].text == "加快推进重点项目建设，全年完成投资50亿元" && d.rows[0].leads == ["县发改局"])
+        #expect(d.rows[1].leads == ["县工信局"] && d.rows[1].supporters == ["县住建局", "县自然资源局"])
+        #expect(d.rows[2].leads == ["县营商办"] && d.rows[2].supporters == ["县直各部门"])
+        // A clause with no lead and no text: imported with warnings, the document is not refused.
+        #expect(d.rows[3].leads.isEmpty && d.rows[3].supporters == ["县财政局"])
+        #expect(d.diagnostics.filter { $0.line == 6 }.map(\.code).sorted() == ["missing-lead", "missing-text", "unknown-agency"])
+        #expect(d.blockingDiagnostics.isEmpty)
+    }
 }

@@ -120,7 +120,9 @@ public struct Corrections: Sendable {
     /// A curated task table (`fromTaskTable`) already carries every `set`; only its acceptances of rows
     /// without a lead or text apply, matched by the rows' source lines, and an acceptance that concerns
     /// the document text alone is skipped.
-    public func apply(to document: inout ImportedDocument, fromTaskTable: Bool = false) throws(ImportError) {
+    /// A document read through the block model (`requiresLeadAndText` false) has its recognisers'
+    /// warnings for a task without a lead or text instead: it is imported with them, not refused.
+    public func apply(to document: inout ImportedDocument, fromTaskTable: Bool = false, requiresLeadAndText: Bool = true) throws(ImportError) {
         let mine = entries.filter { $0.document == document.document.title }
         for c in mine where c.action == .set && !fromTaskTable {
             let targets = try targetRows(of: c, in: document)
@@ -138,7 +140,7 @@ public struct Corrections: Sendable {
                 }
             }
         }
-        Self.checkRequiredFields(&document)
+        if requiresLeadAndText { Self.checkRequiredFields(&document) }
         for c in mine where c.action == .accept {
             let lines: [ClosedRange<Int>]
             if c.tasks.isEmpty || fromTaskTable {

@@ -78,6 +78,7 @@ public enum AssignmentClauseParser {
     /// Role verbs ending a prose segment, longest first.
     static let verbs: [(String, Field)] = {
         let list: [(String, Field)] = [
+            ("为牵头单位", .lead), ("为牵头部门", .lead), ("为配合单位", .support), ("为配合部门", .support), ("为责任单位", .responsible),
             ("牵头负责", .lead), ("牵头落实", .lead), ("牵头组织", .lead), ("牵头", .lead),
             ("配合落实", .support), ("配合", .support), ("协助", .support), ("参与", .support), ("协办", .support),
             ("按照职责分工负责", .responsible), ("按职责分工负责", .responsible), ("按职能分工负责", .responsible),
@@ -91,8 +92,36 @@ public enum AssignmentClauseParser {
     public static func parse(_ content: String) -> AssignmentClause? {
         let c = TextCleaning.fullWidthParentheses(separatingSpacedNames(TraditionalChinese.simplified(content)))
         guard !c.isEmpty else { return nil }
-        if let labelled = parseLabelled(c) { return labelled }
-        return parseProse(c)
+        guard var clause = parseLabelled(c) ?? parseProse(c) else { return nil }
+        markedLeads(&clause)
+        return clause
+    }
+
+    /// Markers after a name that give its role inside a list: 县工信局（牵头）、县住建局.
+    static let leadMarkers = ["（牵头）", "（牵头单位）", "（牵头部门）", "（主责）"]
+    static let supportMarkers = ["（配合）", "（配合单位）", "（协办）"]
+
+    /// Moves names marked （牵头） to the leads and, when the leads were only responsible units, the
+    /// others to the supporters; names marked （配合） go to the supporters. Markers are removed.
+    static func markedLeads(_ clause: inout AssignmentClause) {
+        let all = AgencyNameShape.items(of: clause.leads) + AgencyNameShape.items(of: clause.supporters)
+        guard all.contains(where: { n in (leadMarkers + supportMarkers).contains { n.hasSuffix($0) } }) else { return }
+        func strip(_ n: String) -> String {
+            for m in leadMarkers + supportMarkers where n.hasSuffix(m) { return String(n.dropLast(m.count)) }
+            return n
+        }
+        let marked = all.filter { n in leadMarkers.contains { n.hasSuffix($0) } }.map(strip)
+        let markedSupport = all.filter { n in supportMarkers.contains { n.hasSuffix($0) } }.map(strip)
+        let leadItems = AgencyNameShape.items(of: clause.leads).map(strip)
+        let supportItems = AgencyNameShape.items(of: clause.supporters).map(strip)
+        var leads = marked.isEmpty ? leadItems.filter { !markedSupport.contains($0) } : marked
+        if leads.isEmpty { leads = leadItems }
+        let supporters = (leadItems + supportItems).filter { !leads.contains($0) }
+        clause.leads = leads.joined(separator: "、")
+        clause.supporters = supporters.joined(separator: "、")
+        if !marked.isEmpty { clause.leadsAreResponsible = false }
+        clause.doubts.removeAll { d in (leadMarkers + supportMarkers).contains { d.contains($0) } }
+        clause.notes.append("roles read from the markers after the names: \(marked.isEmpty ? "" : "牵头 " + marked.joined(separator: "、"))\(markedSupport.isEmpty ? "" : " 配合 " + markedSupport.joined(separator: "、"))")
     }
 
     /// Whitespace removed, except where it separates two whole agency names (配合单位：市数据局 市住建局)

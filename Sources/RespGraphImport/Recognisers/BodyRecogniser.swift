@@ -82,8 +82,10 @@ public struct BodyRecogniser: Sendable {
             let found = clauses[i]
             let ownTitle = Self.title(of: item.text, clauses: clauses[i])
             var start = 0
+            // One clause written before its task （A牵头）推进…: the text after it is the task.
+            let leading = found.count == 1 && AssignmentClauseParser.trimSeparators(String(chars[..<found[0].range.lowerBound])).isEmpty
             for (k, f) in found.enumerated() {
-                var segment = String(chars[min(start, f.range.lowerBound)..<f.range.lowerBound])
+                var segment = leading ? String(chars[f.range.upperBound...]) : String(chars[min(start, f.range.lowerBound)..<f.range.lowerBound])
                 if k == 0, !ownTitle.isEmpty, ancestry.isEmpty, segment.hasPrefix(ownTitle) {
                     segment = String(segment.dropFirst(ownTitle.count))
                 }
@@ -91,7 +93,7 @@ public struct BodyRecogniser: Sendable {
                 rows.append(makeRow(number: number, label: rowLabel, indicator: indicator, ancestry: ancestry, ownTitle: ownTitle,
                                     segment: segment, clause: f.clause, place: item.place, convention: convention?.0, diagnostics: &diagnostics))
                 number += 1
-                start = f.range.upperBound
+                start = leading ? chars.count : f.range.upperBound
             }
             let tail = AssignmentClauseParser.trimSeparators(String(chars[min(start, chars.count)...]))
             if tail.count > 8 {
@@ -115,6 +117,9 @@ public struct BodyRecogniser: Sendable {
         var row = TaskRow(level: .workPoint, number: number, label: label, indicator: indicator, direction: direction,
                           text: text, deadline: clause.deadline, leadCell: clause.leads, supportCell: clause.supporters,
                           sourceLine: place.line)
+        if text.isEmpty && direction.isEmpty {
+            diagnostics.append(diagnostic(.warning, place, "missing-text", "task \(label) has no task text: the clause stands alone"))
+        }
         row.place = place.description.isEmpty ? nil : place.description
         report(clause, label: label, place: place, convention: convention, row: &row, diagnostics: &diagnostics)
         return row
