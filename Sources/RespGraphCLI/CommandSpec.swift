@@ -48,7 +48,7 @@ struct CommandSpec: Sendable {
 /// Options shared by the query commands.
 enum SharedOptions {
     static let graph = OptionSpec("graph", value: "FILE", repeatable: true,
-        "Read this task table (CSV) or document text instead of the embedded Guangxi data; repeatable.")
+        "Read this document (text, web page, Word, Excel, PDF or task-table CSV) or folder of documents instead of the embedded Guangxi data; repeatable.")
     static let registry = OptionSpec("registry", value: "FILE", "Agency registry CSV (default: the embedded Graphs/agencies.csv).")
     static let corrections = OptionSpec("corrections", value: "FILE", "Corrections CSV (default: the embedded Graphs/corrections.csv).")
     static let doc = OptionSpec("doc", value: "ID", repeatable: true, "Only this document (e.g. 2022 or 2024); repeatable.")
