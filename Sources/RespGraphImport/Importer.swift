@@ -281,6 +281,12 @@ public struct Importer: Sendable {
                         }
                     }
                 }
+                // Names the registry does not know keep the document's spelling (traditional characters).
+                if !document.rows[i].spellings.isEmpty {
+                    for k in resolved.names.indices where !resolved.names[k].known {
+                        if let spelled = document.rows[i].spellings[resolved.names[k].name] { resolved.names[k].name = spelled }
+                    }
+                }
                 let names = resolved.names.map(\.name)
                 if names.isEmpty, cell.unicodeScalars.contains(where: { !$0.isBlank }) {
                     var d = ImportDiagnostic(.error, file: document.file, line: line, code: "empty-names",

@@ -33,6 +33,9 @@ public struct TaskRow: Sendable, Equatable {
     /// Where the row was read, beyond its line, when the format says more than the line
     /// (`table 1, row 3`, `paragraph 7`; kept as text so a national corpus's rows stay small).
     public var place: String?
+    /// For a document in traditional characters: each name as read (simplified, for matching) → as
+    /// the document spells it, so a name the registry does not know keeps its spelling.
+    public var spellings: [String: String] = [:]
 
     /// Creates a row.
     public init(level: TaskLevel, number: Int, label: String, indicator: String, direction: String, text: String,

@@ -15,7 +15,7 @@ import RespGraphModel
 public enum AgencyKindInference {
     /// The inferred kind and the rule that gave it, or nil when no rule applies.
     public static func infer(_ name: String) -> (kind: AgencyKind, rule: String)? {
-        let n = name
+        let n = TraditionalChinese.simplified(name)
         if ["各", "有关", "相关", "其他", "其它", "区直", "省直", "市直", "县直", "旗直"].contains(where: { n.hasPrefix($0) })
             || ["有关部门", "相关部门", "成员单位", "有关单位", "相关单位", "各部门"].contains(where: { n.hasSuffix($0) }) {
             return (.collective, "a collective: 各…, 有关…, …成员单位")

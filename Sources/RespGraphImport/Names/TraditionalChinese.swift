@@ -60,4 +60,27 @@ public enum TraditionalChinese {
         for s in text.unicodeScalars { out.append(table[s] ?? s) }
         return String(out)
     }
+
+    /// Each name of `names` (simplified) → its spelling in `original`, where the original holds it in
+    /// traditional characters: the two texts differ character for character only, so a name found at
+    /// an offset of the simplified text is spelled by the original's characters at that offset.
+    public static func spellings(of names: [String], in original: String) -> [String: String] {
+        guard hasTraditional(original) else { return [:] }
+        let source = Array(original.unicodeScalars)
+        let simple = source.map { table[$0] ?? $0 }
+        var out: [String: String] = [:]
+        for name in names {
+            let n = Array(name.unicodeScalars)
+            guard !n.isEmpty, n.count <= simple.count else { continue }
+            search: for i in 0...(simple.count - n.count) where simple[i] == n[0] {
+                for k in 1..<n.count where simple[i + k] != n[k] { continue search }
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: source[i..<(i + n.count)])
+                let spelled = String(view)
+                if spelled != name { out[name] = spelled }
+                break
+            }
+        }
+        return out
+    }
 }

@@ -35,7 +35,7 @@ public struct BodyRecogniser: Sendable {
         let clauses = items.map { ClauseFinder.clauses(in: Array(TraditionalChinese.simplified($0.text))) }
         if let first = items.first(where: { TraditionalChinese.hasTraditional($0.text) }) {
             diagnostics.append(diagnostic(.note, first.place, "traditional-characters",
-                "the document is written in traditional characters; its keywords and agency names are read in simplified form (縣財政局 → 县财政局) so they match the registry; task texts keep the document's spelling"))
+                "the document is written in traditional characters; keywords and names are matched in simplified form (縣財政局 ↔ 县财政局): a name the registry knows takes its registered name, others keep the document's spelling"))
         }
         // Items whose clause their numbered items below inherit.
         var enclosing = Set<Int>()
@@ -59,7 +59,7 @@ public struct BodyRecogniser: Sendable {
                 let clause = clauses[q].last!.clause
                 let ownTitle = Self.title(of: item.text, clauses: clauses[i])
                 var row = makeRow(number: number, label: label, indicator: indicator, ancestry: ancestry, ownTitle: ownTitle,
-                                  segment: item.text, clause: clause, place: item.place, convention: convention?.0, diagnostics: &diagnostics)
+                                  segment: item.text, clause: clause, place: item.place, convention: convention?.0, source: item.text, diagnostics: &diagnostics)
                 row.text = ownTitle.isEmpty || !ancestry.isEmpty ? TextCleaning.joinWrapped(Self.stripScores(item.text)) : row.text
                 diagnostics.append(diagnostic(.warning, item.place, "inherited-assignment",
                     "item \(label) names no agency; it takes the assignment of item \(labelPath(of: q, items)) above it (line \(items[q].place.line)): confirm"))
@@ -91,7 +91,7 @@ public struct BodyRecogniser: Sendable {
                 }
                 let rowLabel = found.count > 1 ? "\(label)-\(k + 1)" : label
                 rows.append(makeRow(number: number, label: rowLabel, indicator: indicator, ancestry: ancestry, ownTitle: ownTitle,
-                                    segment: segment, clause: f.clause, place: item.place, convention: convention?.0, diagnostics: &diagnostics))
+                                    segment: segment, clause: f.clause, place: item.place, convention: convention?.0, source: item.text, diagnostics: &diagnostics))
                 number += 1
                 start = leading ? chars.count : f.range.upperBound
             }
@@ -105,7 +105,7 @@ public struct BodyRecogniser: Sendable {
     }
 
     private func makeRow(number: Int, label: String, indicator: String, ancestry: [String], ownTitle: String, segment: String,
-                         clause: AssignmentClause, place: BlockPlace, convention: AssignmentConvention?,
+                         clause: AssignmentClause, place: BlockPlace, convention: AssignmentConvention?, source: String,
                          diagnostics: inout [ImportDiagnostic]) -> TaskRow {
         var direction = ancestry.isEmpty ? ownTitle : ancestry.joined(separator: " / ")
         var text = TextCleaning.joinWrapped(Self.stripScores(AssignmentClauseParser.trimSeparators(segment)))
@@ -121,6 +121,7 @@ public struct BodyRecogniser: Sendable {
             diagnostics.append(diagnostic(.warning, place, "missing-text", "task \(label) has no task text: the clause stands alone"))
         }
         row.place = place.description.isEmpty ? nil : place.description
+        row.spellings = TraditionalChinese.spellings(of: AgencyNameShape.items(of: clause.leads) + AgencyNameShape.items(of: clause.supporters), in: source)
         report(clause, label: label, place: place, convention: convention, row: &row, diagnostics: &diagnostics)
         return row
     }

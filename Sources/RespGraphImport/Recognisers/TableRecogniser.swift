@@ -112,6 +112,7 @@ public struct TableRecogniser: Sendable {
                               indicator: tableIndicator.isEmpty ? indicator : tableIndicator, direction: direction, text: text,
                               deadline: deadline.isEmpty ? nil : deadline, leadCell: leadCell, supportCell: supportCell, sourceLine: place.line)
             row.place = place.description
+            row.spellings = TraditionalChinese.spellings(of: AgencyNameShape.items(of: leadCell) + AgencyNameShape.items(of: supportCell), in: raw.joined(separator: "\n"))
             if leadCell.isEmpty && supportCell.isEmpty {
                 diagnostics.append(body.diagnostic(.warning, place, "no-agency", "row \(label) names no agency; imported without lead or support: check the table"))
             } else {
