@@ -101,6 +101,22 @@ import Testing
         #expect(!c.leads.contains("列第一位"))
     }
 
+    @Test(arguments: [
+        ("注：排在首位的为牵头单位，其他为配合单位。", AssignmentConvention.firstListedLeads),
+        ("责任单位中排名第一的为牵头单位", .firstListedLeads),
+        ("无牵头单位的，责任单位即为牵头单位。", .responsibleAreLeads),
+    ])
+    func conventionsStatedInTheText(sentence: String, convention: AssignmentConvention) throws {
+        let text = "\(sentence)\n一、任务\n（一）推进改革。（责任单位：县发改局、县财政局）\n"
+        let d = try Importer(registry: try AgencyRegistry(agencies: [])).importDocumentText(text, file: "c.txt")
+        #expect(d.diagnostics.contains { $0.code == "convention" && $0.line == 1 })
+        if convention == .firstListedLeads {
+            #expect(d.rows[0].leads == ["县发改局"] && d.rows[0].supporters == ["县财政局"])
+        } else {
+            #expect(d.rows[0].leads == ["县发改局", "县财政局"] && d.rows[0].supporters.isEmpty)
+        }
+    }
+
     @Test func documentConventionMakesTheFirstListedTheLead() throws {
         let text = """
         某县2024年重点工作任务分工方案
