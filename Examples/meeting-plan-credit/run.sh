@@ -9,9 +9,9 @@ out="${OUT:-$here}"
 echo '$ respgraph plan --doc 2024 --indicator 获得信贷 --meetings 3'
 "$respgraph" plan --doc 2024 --indicator 获得信贷 --meetings 3
 echo
-echo '$ respgraph dot --doc 2024 --view tasks --indicator 获得信贷 -o diagram.dot'
-"$respgraph" dot --doc 2024 --view tasks --indicator 获得信贷 -o "$out/diagram.dot"
+echo '$ respgraph dot --doc 2024 --network tasks --indicator 获得信贷 -o diagram.dot'
+"$respgraph" dot --doc 2024 --network tasks --indicator 获得信贷 -o "$out/diagram.dot"
 if [ "${RENDER:-0}" = 1 ]; then
-  "$respgraph" dot --doc 2024 --view tasks --indicator 获得信贷 --render svg -o "$out/diagram.svg"
-  "$respgraph" dot --doc 2024 --view tasks --indicator 获得信贷 --render png -o "$out/diagram.png"
+  "$respgraph" dot --doc 2024 --network tasks --indicator 获得信贷 --render svg -o "$out/diagram.svg"
+  "$respgraph" dot --doc 2024 --network tasks --indicator 获得信贷 --render png -o "$out/diagram.png"
 fi

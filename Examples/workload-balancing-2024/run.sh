@@ -15,9 +15,9 @@ echo
 echo '$ respgraph workload --doc 2024 --balance'
 "$respgraph" workload --doc 2024 --balance
 echo
-echo '$ respgraph dot --doc 2024 --view dependency --top 12 -o diagram.dot'
-"$respgraph" dot --doc 2024 --view dependency --top 12 -o "$out/diagram.dot"
+echo '$ respgraph dot --doc 2024 --network dependency --top 12 -o diagram.dot'
+"$respgraph" dot --doc 2024 --network dependency --top 12 -o "$out/diagram.dot"
 if [ "${RENDER:-0}" = 1 ]; then
-  "$respgraph" dot --doc 2024 --view dependency --top 12 --render svg -o "$out/diagram.svg"
-  "$respgraph" dot --doc 2024 --view dependency --top 12 --render png -o "$out/diagram.png"
+  "$respgraph" dot --doc 2024 --network dependency --top 12 --render svg -o "$out/diagram.svg"
+  "$respgraph" dot --doc 2024 --network dependency --top 12 --render png -o "$out/diagram.png"
 fi

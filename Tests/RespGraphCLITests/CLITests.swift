@@ -275,7 +275,7 @@ import Testing
             ["structure", "--format", "json"], ["centrality", "betweenness", "--weighted", "--format", "csv"],
             ["centrality", "closeness", "--format", "csv"], ["centrality", "structural-holes", "--weighted", "--format", "json"],
             ["plan", "--meetings", "6", "--format", "json"], ["diff", "2022", "2024", "--format", "json"],
-            ["dot", "--view", "tasks", "--doc", "2024"], ["export", "--format", "graphml"],
+            ["dot", "--network", "tasks", "--doc", "2024"], ["export", "--format", "graphml"],
         ]
         for q in queries {
             let one = try Self.run(q, environment: ["RESPGRAPH_THREADS": "1"])

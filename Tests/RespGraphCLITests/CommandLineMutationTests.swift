@@ -9,7 +9,7 @@ import Testing
     static let commands: [[String]] = [
         ["summary"], ["agencies", "--sort", "lead"], ["agency", "数据局"], ["task", "2024:41"], ["workload", "--top", "5"],
         ["workload", "--outliers"], ["centrality", "betweenness", "--top", "3"], ["deps", "--pairs"], ["structure"],
-        ["path", "自治区数据局", "南宁海关"], ["plan", "--indicator", "纳税"], ["diff", "2022", "2024"], ["dot", "--view", "coassign"],
+        ["path", "自治区数据局", "南宁海关"], ["plan", "--indicator", "纳税"], ["diff", "2022", "2024"], ["dot", "--network", "coassign"],
         ["export", "--format", "json"], ["diagnostics", "--severity", "warning"], ["registry", "draft"],
     ]
     static let pieces = ["--top", "-1", "0", "9223372036854775807", "1e308", "nan", "--format", "json", "csv", "xml", "--doc", "2023",

@@ -41,10 +41,10 @@ import Testing
     }
 
     static let variants: [[String]] = [
-        ["--view", "tasks"], ["--view", "tasks", "--all"], ["--view", "tasks", "--top", "3"], ["--view", "tasks", "--cluster", "indicator"],
-        ["--view", "tasks", "--agency", "数据局", "--depth", "1"], ["--view", "tasks", "--indicator", "纳税"],
-        ["--view", "coassign"], ["--view", "coassign", "--all"], ["--view", "coassign", "--layout", "sfdp"], ["--view", "coassign", "--agency", "商务厅", "--depth", "2"],
-        ["--view", "dependency"], ["--view", "dependency", "--top", "10", "--layout", "dot"], ["--view", "coassign", "--font", "SimHei"],
+        ["--network", "tasks"], ["--network", "tasks", "--all"], ["--network", "tasks", "--top", "3"], ["--network", "tasks", "--cluster", "indicator"],
+        ["--network", "tasks", "--agency", "数据局", "--depth", "1"], ["--network", "tasks", "--indicator", "纳税"],
+        ["--network", "coassign"], ["--network", "coassign", "--all"], ["--network", "coassign", "--layout", "sfdp"], ["--network", "coassign", "--agency", "商务厅", "--depth", "2"],
+        ["--network", "dependency"], ["--network", "dependency", "--top", "10", "--layout", "dot"], ["--network", "coassign", "--font", "SimHei"],
     ]
 
     @Test(arguments: ["2022", "2024"])
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func sameInputGivesByteIdenticalDOT() throws {
-        for variant in [["--view", "tasks", "--doc", "2024"], ["--view", "coassign"], ["--view", "dependency", "--doc", "2022"]] {
+        for variant in [["--network", "tasks", "--doc", "2024"], ["--network", "coassign"], ["--network", "dependency", "--doc", "2022"]] {
             #expect(try run(["dot"] + variant).stdout == (try run(["dot"] + variant).stdout))
         }
     }

@@ -118,6 +118,14 @@ import Testing
         }
     }
 
+    @Test func oneNameForTheNetworkChoice() throws {
+        let old = try run(["dot", "--view", "tasks"])
+        #expect(old.status == 64 && old.stderr.contains("--view is now --network"))
+        for command in [["dot"], ["export", "--format", "json"], ["centrality", "degree"]] {
+            #expect(try run(command + ["--network", "dependency"]).status == 0, "\(command)")
+        }
+    }
+
     @Test func aHugeDepthStopsWhenNothingNewIsReached() throws {
         let out = try run(["dot", "--agency", "数据局", "--depth", "9223372036854775807"])
         #expect(out.status == 0)
@@ -182,7 +190,7 @@ import Testing
     @Test func dotNeverCarriesCodePointsXMLForbids() throws {
         let folder = try TemporaryFolder()
         let table = try folder.write("odd.csv", "序号,任务,牵头单位,配合单位\n1,甲\u{FFFF}任务,自治区公安厅,某\u{FFFE}单位\n")
-        let out = try run(["dot", "--graph", table, "--view", "tasks", "--all"])
+        let out = try run(["dot", "--graph", table, "--network", "tasks", "--all"])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(!out.stdout.unicodeScalars.contains { $0.value == 0xFFFF || $0.value == 0xFFFE })
     }

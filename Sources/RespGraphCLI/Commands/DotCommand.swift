@@ -7,7 +7,7 @@ import RespGraphModel
 enum DotCommand: CLICommand {
     static let spec = CommandSpec(
         name: "dot", summary: "Graphviz DOT of the agency–task graph or an agency network; --render draws SVG, PNG or PDF.",
-        usage: "dot [--view tasks|coassign|dependency] [--doc ID] [--indicator X] [--agency NAME [--depth N]] [--top N | --all] [--min-weight W] [--cluster indicator] [--layout dot|neato|sfdp] [--font LIST] [--render svg|png|pdf] [-o FILE]",
+        usage: "dot [--network tasks|coassign|dependency] [--doc ID] [--indicator X] [--agency NAME [--depth N]] [--top N | --all] [--min-weight W] [--cluster indicator] [--layout dot|neato|sfdp] [--font LIST] [--render svg|png|pdf] [-o FILE]",
         discussion: """
         Views: tasks (agencies as boxes coloured by kind, tasks as ellipses; lead edges bold, support dashed),
         coassign (agencies linked by shared tasks, width by weight; default), dependency (lead → supporter).
@@ -18,10 +18,11 @@ enum DotCommand: CLICommand {
         on Debian/Ubuntu install fonts-noto-cjk. --font overrides the list.
         --render runs Graphviz (`dot`, or the --layout program) and writes -o FILE; SVG is written with
         glyph outlines (svg:cairo) so it shows Chinese on machines without the font.
-        Example: respgraph dot --doc 2024 --agency 数据局 --view tasks --render png -o ego.png
+        Example: respgraph dot --doc 2024 --agency 数据局 --network tasks --render png -o ego.png
         """,
         options: SharedOptions.data + [
-            OptionSpec("view", value: "VIEW", "tasks, coassign (default) or dependency."),
+            OptionSpec("network", value: "NET", "tasks (the agency–task graph), coassign (default) or dependency, as in export and centrality."),
+            OptionSpec("view", value: "VIEW", "Renamed --network, as in export and centrality."),
             OptionSpec("indicator", value: "X", "Only tasks under this indicator (a part of its name is enough)."),
             OptionSpec("agency", value: "NAME", "The ego network of this agency."),
             OptionSpec("depth", value: "N", "With --agency: how many hops out (default 1)."),
@@ -42,7 +43,10 @@ enum DotCommand: CLICommand {
     static let readableAgencies = 24
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let view = try args.choice("view", from: ["tasks", "coassign", "dependency"], default: "coassign")
+        if let old = args.value("view") {
+            throw UsageError(message: "--view is now --network (one name in dot, export and centrality): --network \(old)", command: spec.name)
+        }
+        let view = try args.choice("network", from: ["tasks", "coassign", "dependency"], default: "coassign")
         let render = args.value("render") == nil ? nil : try args.choice("render", from: ["svg", "png", "pdf"], default: "svg")
         if render != nil && args.value("output") == nil { throw UsageError(message: "--render needs -o FILE", command: spec.name) }
         if args.value("cluster") != nil { _ = try args.choice("cluster", from: ["indicator"], default: "indicator") }
