@@ -9,11 +9,11 @@ out="${OUT:-$here}"
 echo '$ respgraph workload --doc 2024 --top 10'
 "$respgraph" workload --doc 2024 --top 10
 echo
-echo '$ respgraph workload --doc 2024 --outliers'
-"$respgraph" workload --doc 2024 --outliers
+echo '$ respgraph workload outliers --doc 2024'
+"$respgraph" workload outliers --doc 2024
 echo
-echo '$ respgraph workload --doc 2024 --balance'
-"$respgraph" workload --doc 2024 --balance
+echo '$ respgraph workload balance --doc 2024'
+"$respgraph" workload balance --doc 2024
 echo
 echo '$ respgraph dot --doc 2024 --network dependency --top 12 -o diagram.dot'
 "$respgraph" dot --doc 2024 --network dependency --top 12 -o "$out/diagram.dot"

@@ -107,8 +107,8 @@ import Testing
     func everyQueryAnswersInEveryFormat(format: String) throws {
         let queries: [[String]] = [
             ["summary"], ["agencies", "--top", "3"], ["agency", "数据局"], ["task", "2022:1"], ["workload", "--top", "3"],
-            ["workload", "--by", "indicator", "--top", "2"], ["workload", "--checks"], ["workload", "--roster"], ["workload", "--balance", "--doc", "2024"],
-            ["workload", "--outliers"], ["centrality", "betweenness", "--top", "5"], ["centrality", "pagerank", "--doc", "2024"],
+            ["workload", "--by", "indicator", "--top", "2"], ["workload", "checks"], ["workload", "roster"], ["workload", "balance", "--doc", "2024"],
+            ["workload", "outliers"], ["centrality", "betweenness", "--top", "5"], ["centrality", "pagerank", "--doc", "2024"],
             ["centrality", "structural-holes", "--weighted"], ["centrality", "closeness", "--weighted", "--weight-as", "distance"],
             ["centrality", "degree", "--network", "dependency"], ["deps"], ["deps", "数据局"], ["deps", "--pairs", "--top", "5"],
             ["structure", "--doc", "2022"], ["path", "教育厅", "海事局", "--doc", "2024"], ["plan", "--doc", "2024", "--indicator", "获得信贷", "--meetings", "2"],
@@ -148,7 +148,7 @@ import Testing
     }
 
     @Test func checksFindTheRowWithoutLead() throws {
-        let out = try run(["workload", "--checks", "--doc", "2024", "--format", "json"])
+        let out = try run(["workload", "checks", "--doc", "2024", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
         #expect(object["without_lead"] as? [String] == ["2024:23"])
     }

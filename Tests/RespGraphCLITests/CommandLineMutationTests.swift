@@ -8,7 +8,7 @@ import Testing
 @Suite struct CommandLineMutationTests {
     static let commands: [[String]] = [
         ["summary"], ["agencies", "--sort", "lead"], ["agency", "数据局"], ["task", "2024:41"], ["workload", "--top", "5"],
-        ["workload", "--outliers"], ["centrality", "betweenness", "--top", "3"], ["deps", "--pairs"], ["structure"],
+        ["workload", "outliers"], ["centrality", "betweenness", "--top", "3"], ["deps", "--pairs"], ["structure"],
         ["path", "自治区数据局", "南宁海关"], ["plan", "--indicator", "纳税"], ["diff", "2022", "2024"], ["dot", "--network", "coassign"],
         ["export", "--format", "json"], ["diagnostics", "--severity", "warning"], ["registry", "draft"],
     ]

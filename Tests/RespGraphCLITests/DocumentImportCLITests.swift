@@ -110,7 +110,7 @@ import Testing
     func run(_ args: [String]) throws -> ProcessOutput { try RespgraphBinary.run(args) }
 
     @Test func numbersOutsideTheirMeaningAreUsageErrors() throws {
-        for args in [["workload", "--lead-weight", "1e19"], ["workload", "--support-weight", "-1"], ["workload", "--outliers", "--mad-k", "-1"],
+        for args in [["workload", "--lead-weight", "1e19"], ["workload", "--support-weight", "-1"], ["workload", "outliers", "--mad-k", "-1"], ["workload", "--checks"], ["workload", "roster", "--mad-k", "2"],
                      ["workload", "--lead-weight", "0", "--support-weight", "0"], ["dot", "--min-weight", "1e300"]] {
             let out = try run(args)
             #expect(out.status == 64, "\(args)")

@@ -11,7 +11,7 @@ import Testing
     /// One query per command that answers in table, JSON and CSV.
     static let queries: [(name: String, args: [String])] = [
         ("summary", ["summary"]), ("agencies", ["agencies", "--top", "8"]), ("agency", ["agency", "数据局", "--doc", "2024"]),
-        ("task", ["task", "2024:41"]), ("workload", ["workload", "--top", "8"]), ("workload-checks", ["workload", "--checks", "--doc", "2024"]),
+        ("task", ["task", "2024:41"]), ("workload", ["workload", "--top", "8"]), ("workload-checks", ["workload", "checks", "--doc", "2024"]),
         ("centrality", ["centrality", "betweenness", "--top", "8"]), ("deps", ["deps", "--pairs", "--top", "5"]),
         ("structure", ["structure", "--doc", "2024"]), ("path", ["path", "自治区数据局", "南宁海关"]),
         ("plan", ["plan", "--indicator", "纳税", "--doc", "2024"]), ("diff", ["diff", "2022", "2024", "--top", "5"]),

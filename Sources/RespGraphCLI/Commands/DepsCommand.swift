@@ -96,7 +96,7 @@ enum DepsCommand: CLICommand {
         for a in supportOnly { supportTable.append([graph[a].name, graph[a].kind.rawValue, String(graph.count(of: a, role: .support))]) }
         let checks = AccountabilityChecks(graph)
         answer.tables = [pairTable, supportTable]
-        answer.footer = ["\(checks.withoutSupporter.count) of \(graph.tasks.count) tasks have a lead but no supporter (respgraph workload --checks lists them)."]
+        answer.footer = ["\(checks.withoutSupporter.count) of \(graph.tasks.count) tasks have a lead but no supporter (respgraph workload checks lists them)."]
         answer.json = .object([("pairs", .array(pairJSON)),
                                ("support_only", .array(supportOnly.map { .string(graph[$0].name) })),
                                ("tasks_without_supporter", .array(checks.withoutSupporter.map { .string(graph.key(of: $0)) }))])

@@ -6,17 +6,17 @@ import RespGraphModel
 enum WorkloadCommand: CLICommand {
     static let spec = CommandSpec(
         name: "workload", summary: "Lead, support and weighted load per agency; --by indicator for the agency × 指标 breakdown.",
-        usage: "workload [--top N] [--by indicator] [--lead-weight W] [--support-weight W] [--split-leads] [--outliers [--mad-k K]] [--roster] [--checks] [--balance] [--kind KIND] [--include-collectives] [--doc ID] [--format table|json|csv]",
+        usage: "workload [outliers [--mad-k K] | roster | checks [--max-leads N] [--max-supporters M] | balance [--mad-k K]] [--top N] [--by indicator] [--lead-weight W] [--support-weight W] [--split-leads] [--kind KIND] [--include-collectives] [--doc ID] [--format table|json|csv]",
         discussion: """
         weighted = lead weight × tasks led + support weight × tasks supported (defaults 1 and 0.5);
         with --split-leads a task's lead weight is shared among its co-leads.
         Collective placeholders (各市、县人民政府 and the like) are left out unless --include-collectives.
         Every view reports inequality: the Gini coefficient and the share of the top 10% of agencies.
-        --outliers: agencies whose weighted load exceeds median + K × MAD (median absolute deviation; K = 3).
-        --roster: each agency's breadth (partners) and depth (shared tasks), classed leading/key/auxiliary.
-        --checks: tasks with no lead, more than --max-leads leads, more than --max-supporters supporters,
+        workload outliers: agencies whose weighted load exceeds median + K × MAD (median absolute deviation; K = 3).
+        workload roster: each agency's breadth (partners) and depth (shared tasks), classed leading/key/auxiliary.
+        workload checks: tasks with no lead, more than --max-leads leads, more than --max-supporters supporters,
         an agency named both lead and support, tasks whose lead has no supporter.
-        --balance: for each outlier, led tasks another named agency could lead (a heuristic, with numbers).
+        workload balance: for each outlier, led tasks another named agency could lead (a heuristic, with numbers).
         --by indicator --format csv writes the agency × indicator matrix of weighted load.
         Example: respgraph workload --doc 2024 --top 10
         """,
@@ -28,17 +28,33 @@ enum WorkloadCommand: CLICommand {
             OptionSpec("split-leads", "Share a task's lead weight among its co-leads."),
             OptionSpec("kind", value: "KIND", repeatable: true, "Only agencies of this kind; repeatable."),
             OptionSpec("include-collectives", "Keep collective placeholders such as 各市、县人民政府."),
-            OptionSpec("outliers", "Only agencies whose load is an outlier (median + K × MAD)."),
-            OptionSpec("mad-k", value: "K", "The K of --outliers and --balance (default 3)."),
-            OptionSpec("roster", "Breadth–depth roles: leading, key, auxiliary."),
-            OptionSpec("checks", "Accountability checks on the tasks."),
-            OptionSpec("max-leads", value: "N", "For --checks: more leads than this is diffuse accountability (default 3)."),
-            OptionSpec("max-supporters", value: "M", "For --checks: more supporters than this is over-consultation (default 10)."),
-            OptionSpec("balance", "Suggest led tasks whose lead could move away from overloaded agencies (heuristic)."),
+            OptionSpec("mad-k", value: "K", "The K of outliers and balance (default 3)."),
+            OptionSpec("max-leads", value: "N", "For checks: more leads than this is diffuse accountability (default 3)."),
+            OptionSpec("max-supporters", value: "M", "For checks: more supporters than this is over-consultation (default 10)."),
+            OptionSpec("outliers", "Renamed: workload outliers."), OptionSpec("roster", "Renamed: workload roster."),
+            OptionSpec("checks", "Renamed: workload checks."), OptionSpec("balance", "Renamed: workload balance."),
             SharedOptions.format,
-        ])
+        ], positionals: 0...1, positionalName: "mode (outliers, roster, checks or balance)")
+
+    /// The modes of workload, each its own view.
+    static let modes = ["outliers", "roster", "checks", "balance"]
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
+        for old in modes where args.flag(old) {
+            throw UsageError(message: "--\(old) is now a mode of its own: respgraph workload \(old)", command: spec.name)
+        }
+        let mode = args.positionals.first
+        if let m = mode, !modes.contains(m) {
+            throw UsageError(message: "unknown mode '\(m)'; modes: \(modes.joined(separator: ", "))", command: spec.name)
+        }
+        // Options of one mode are a usage error with another, never silently ignored.
+        for (option, owners) in [("max-leads", ["checks"]), ("max-supporters", ["checks"]), ("mad-k", ["outliers", "balance"])]
+        where args.value(option) != nil && !owners.contains(mode ?? "") {
+            throw UsageError(message: "--\(option) belongs to workload \(owners.joined(separator: " or "))", command: spec.name)
+        }
+        if args.value("by") != nil, mode != nil {
+            throw UsageError(message: "--by indicator breaks down the load itself; it does not combine with workload \(mode!)", command: spec.name)
+        }
         let format = try OutputFormat.from(args)
         let top = try args.int("top", default: Int.max, minimum: 1)
         let by = try args.choice("by", from: ["agency", "indicator"], default: "agency")
@@ -72,15 +88,15 @@ enum WorkloadCommand: CLICommand {
         let madK = try args.double("mad-k", default: 3, in: 0...1e3)
         let outliers = Outliers.above(ranked.map(\.weighted), k: madK)
         let outlierNote = "Outliers: weighted load above median \(formatNumber(outliers.median)) + \(formatNumber(madK)) × MAD \(formatNumber(outliers.mad)) = \(formatNumber(outliers.threshold))."
-        if args.flag("checks") {
+        if mode == "checks" {
             try runChecks(args, graph, format, &result)
             return
         }
-        if args.flag("roster") {
+        if mode == "roster" {
             runRoster(args, graph, ranked, format, &result)
             return
         }
-        if args.flag("balance") {
+        if mode == "balance" {
             let overloaded = outliers.indices.map { ranked[$0].agency }
             let proposals = WorkloadBalance.proposals(graph, loads: all, weights: weights, overloaded: overloaded)
             var table = TextTable(columns: [.init("overloaded", maxWidth: 30), .init("task"), .init("could lead", maxWidth: 30), .init("co-lead?"),
@@ -106,7 +122,7 @@ enum WorkloadCommand: CLICommand {
             answer.write(format, to: &result)
             return
         }
-        let shownOutliers = args.flag("outliers") ? outliers.indices.map { ranked[$0] } : shown
+        let shownOutliers = (mode == "outliers") ? outliers.indices.map { ranked[$0] } : shown
         var answer = QueryAnswer()
         if by == "indicator" {
             let (indicators, lead, support) = Workload.byIndicator(in: graph)
@@ -149,7 +165,7 @@ enum WorkloadCommand: CLICommand {
             answer.json = .object([("weights", weightsJSON(weights)), ("collectives_included", .bool(includeCollectives)),
                                    ("inequality", inequalityJSON), ("agencies", .array(items))])
             answer.footer = ["\(shownOutliers.count) of \(ranked.count) agencies; \(weightNote).", inequalityNote]
-            if args.flag("outliers") { answer.footer.append(outlierNote) }
+            if (mode == "outliers") { answer.footer.append(outlierNote) }
         }
         if collectivesLeftOut > 0 {
             answer.footer.append("\(collectivesLeftOut) collective placeholders (各市、县人民政府 and the like) left out; --include-collectives keeps them.")
