@@ -143,6 +143,12 @@ import Testing
         #expect(error { _ = try Self.importer.importFile(atPath: zip) }?.message.contains("neither a Word") == true)
     }
 
+    @Test func mergedRangesPastTheColumnsReadOrThousandsHighStayBounded() throws {
+        // A range starting past the last column read, and 3000 ranges a million rows high.
+        let d = try #require(try Self.importer.importFile(atPath: Self.fixture("hostile-merges.xlsx")).first)
+        #expect(d.rows.count == 1 && d.rows[0].leads == ["县发改局"])
+    }
+
     @Test func inflateMatchesZlibOnEveryEntryOfTheFixtures() throws {
         // Every entry of every fixture archive (written by Python's zlib) inflates to bytes whose CRC-32
         // matches the one zlib recorded.

@@ -20,37 +20,22 @@ public enum PDFTextExtraction {
     }
 
     static func run(_ arguments: [String], path: String) throws(ImportError) -> String {
-        guard let tool = executable("pdftotext") else {
+        guard let tool = ExternalProgram.find("pdftotext") else {
             throw ImportError(file: path, "reading a PDF needs Poppler's pdftotext, which is not installed (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch { throw ImportError(file: path, "cannot run pdftotext: \(error.localizedDescription)") }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let reason = errors.split(separator: "\n").first.map(String.init) ?? "exit status \(process.terminationStatus)"
+        let result: ExternalProgram.Output
+        do { result = try ExternalProgram.run(tool, arguments) } catch {
+            throw ImportError(file: path, "cannot run pdftotext: \(error.localizedDescription)")
+        }
+        guard result.status == 0 else {
+            let errors = String(decoding: result.stderr, as: UTF8.self)
+            let reason = errors.split(separator: "\n").first.map(String.init) ?? "exit status \(result.status)"
             throw ImportError(file: path, "pdftotext could not read the PDF (damaged or encrypted?): \(reason)")
         }
-        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n")
+        let text = String(decoding: result.stdout, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n")
         if text.allSatisfy({ $0.isWhitespace }) {
             throw ImportError(file: path, "the PDF holds no text (a scanned image?); respgraph does not read images")
         }
         return text
-    }
-
-    /// The path of a program on PATH, if any.
-    static func executable(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
     }
 }

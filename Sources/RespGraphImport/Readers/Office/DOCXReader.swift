@@ -16,23 +16,11 @@ public enum DOCXReader {
     ///
     /// - Throws: ``ImportError`` when `word/document.xml` is missing or its XML is refused.
     public static func read(_ archive: inout ZipArchive, file: String) throws(ImportError) -> BlockDocument {
-        func xml(_ name: String) throws(ImportError) -> [XMLScanner.Event]? {
-            do {
-                guard let bytes = try archive.read(name) else { return nil }
-                return try XMLScanner.events(bytes)
-            } catch let e as ZipArchive.Failure {
-                throw ImportError(file: file, e.message)
-            } catch let e as XMLScanner.Failure {
-                throw ImportError(file: file, "\(name): \(e.message)")
-            } catch {
-                throw ImportError(file: file, "\(error)")
-            }
-        }
-        guard let document = try xml("word/document.xml") else {
+        guard let document = try archive.xmlEvents("word/document.xml", file: file) else {
             throw ImportError(file: file, "a ZIP archive without word/document.xml: not a Word document")
         }
-        let lists = try xml("word/numbering.xml").map(numbering) ?? [:]
-        let styles = try xml("word/styles.xml").map(styleNumbering) ?? [:]
+        let lists = try archive.xmlEvents("word/numbering.xml", file: file).map(numbering) ?? [:]
+        let styles = try archive.xmlEvents("word/styles.xml", file: file).map(styleNumbering) ?? [:]
         return BlockDocument(file: file, blocks: blocks(document, lists: lists, styles: styles), format: "docx")
     }
 

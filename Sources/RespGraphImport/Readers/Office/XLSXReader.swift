@@ -12,11 +12,11 @@ public enum XLSXReader {
 
     /// (name, part path) of every sheet.
     static func sheets(_ archive: inout ZipArchive, file: String) throws(ImportError) -> [(name: String, path: String)] {
-        guard let workbook = try events(&archive, "xl/workbook.xml", file: file) else {
+        guard let workbook = try archive.xmlEvents("xl/workbook.xml", file: file) else {
             throw ImportError(file: file, "a ZIP archive without xl/workbook.xml: not an Excel workbook")
         }
         var targets: [String: String] = [:]
-        for case .start(let name, let a, _) in try events(&archive, "xl/_rels/workbook.xml.rels", file: file) ?? [] where name == "Relationship" {
+        for case .start(let name, let a, _) in try archive.xmlEvents("xl/_rels/workbook.xml.rels", file: file) ?? [] where name == "Relationship" {
             if let id = a["Id"], let t = a["Target"] { targets[id] = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t }
         }
         var out: [(String, String)] = []
@@ -25,19 +25,6 @@ public enum XLSXReader {
             if let n = a["name"], let r = rid, let path = targets[r] { out.append((n, path)) }
         }
         return out
-    }
-
-    static func events(_ archive: inout ZipArchive, _ name: String, file: String) throws(ImportError) -> [XMLScanner.Event]? {
-        do {
-            guard let bytes = try archive.read(name) else { return nil }
-            return try XMLScanner.events(bytes)
-        } catch let e as ZipArchive.Failure {
-            throw ImportError(file: file, e.message)
-        } catch let e as XMLScanner.Failure {
-            throw ImportError(file: file, "\(name): \(e.message)")
-        } catch {
-            throw ImportError(file: file, "\(error)")
-        }
     }
 
     /// Reads the workbook: every sheet, or only the one named.
@@ -52,7 +39,7 @@ public enum XLSXReader {
             if chosen.isEmpty { throw ImportError(file: file, "no sheet '\(s)'; sheets: \(all.map(\.name).joined(separator: ", "))") }
         }
         var shared: [String] = []
-        if let events = try events(&archive, "xl/sharedStrings.xml", file: file) {
+        if let events = try archive.xmlEvents("xl/sharedStrings.xml", file: file) {
             var current: String?
             var inText = false, inPhonetic = false
             for e in events {
@@ -70,10 +57,10 @@ public enum XLSXReader {
                 }
             }
         }
-        let dateStyles = try events(&archive, "xl/styles.xml", file: file).map(dateStyleIndices) ?? []
+        let dateStyles = try archive.xmlEvents("xl/styles.xml", file: file).map(dateStyleIndices) ?? []
         var blocks: [DocumentBlock] = []
         for (index, s) in chosen.enumerated() {
-            guard let events = try events(&archive, s.path, file: file) else {
+            guard let events = try archive.xmlEvents(s.path, file: file) else {
                 throw ImportError(file: file, "sheet '\(s.name)' is listed but its part \(s.path) is missing")
             }
             if let table = sheetTable(events, shared: shared, dateStyles: dateStyles, name: s.name, index: index + 1) { blocks.append(.table(table)) }
@@ -205,21 +192,21 @@ public enum XLSXReader {
         }
         guard !cells.isEmpty else { return nil }
         var inherited: [Int: Set<Int>] = [:]
+        // Bounded work: a merged range fills at most the rows the sheet has, plus the missing ones of a
+        // range under 10,000 rows, and a sheet never more than 20 million cells (no real sheet comes close).
+        var budget = 20_000_000
         for (r1, c1, r2, c2) in merges {
-            guard let v = cells[r1]?[c1] else { continue }
-            for r in r1...r2 where cells[r] != nil || r == r1 {
-                for c in c1...min(c2, maximumColumns - 1) where !(r == r1 && c == c1) {
-                    if cells[r] == nil { continue }
-                    cells[r]![c] = v
+            let lastColumn = min(c2, maximumColumns - 1)
+            guard c1 <= lastColumn, let v = cells[r1]?[c1] else { continue }
+            let rows = r2 - r1 < 10_000 ? Array(r1...r2) : cells.keys.filter { (r1...r2).contains($0) }
+            for r in rows where budget > 0 {
+                var row = cells[r] ?? [:]
+                for c in c1...lastColumn where !(r == r1 && c == c1) {
+                    row[c] = v
                     inherited[r, default: []].insert(c)
                 }
-            }
-            // Rows inside the range that hold no cell of their own still carry the merged value.
-            for r in (r1 + 1)...max(r1 + 1, r2) where r <= r2 && cells[r] == nil && r2 - r1 < 10_000 {
-                var row: [Int: String] = [:]
-                for c in c1...min(c2, maximumColumns - 1) { row[c] = v }
                 cells[r] = row
-                inherited[r] = Set(c1...min(c2, maximumColumns - 1))
+                budget -= lastColumn - c1 + 1
             }
         }
         let rowNumbers = cells.keys.sorted()

@@ -131,3 +131,14 @@ public struct ZipArchive {
     }
 }
 
+
+extension ZipArchive {
+    /// The XML events of an entry, or nil when there is no such entry; archive and XML problems
+    /// become an ``ImportError`` naming the file (and the entry, for XML).
+    mutating func xmlEvents(_ name: String, file: String) throws(ImportError) -> [XMLScanner.Event]? {
+        let bytes: [UInt8]?
+        do { bytes = try read(name) } catch { throw ImportError(file: file, error.message) }
+        guard let bytes else { return nil }
+        do { return try XMLScanner.events(bytes) } catch { throw ImportError(file: file, "\(name): \(error.message)") }
+    }
+}

@@ -164,6 +164,20 @@ def write_dated_list():
     wb.save(os.path.join(HERE, "dated-list.xlsx"))
 
 
+def write_hostile_merges():
+    # Merged ranges past the last column respgraph reads and thousands of full-height ranges.
+    sheet = ('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c>'
+             '<c r="B1" t="inlineStr"><is><t>任务</t></is></c><c r="C1" t="inlineStr"><is><t>牵头单位</t></is></c>'
+             '<c r="IW1" t="inlineStr"><is><t>x</t></is></c></row>'
+             '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>推进改革</t></is></c>'
+             '<c r="C2" t="inlineStr"><is><t>县发改局</t></is></c></row></sheetData><mergeCells>'
+             '<mergeCell ref="IW1:IX2"/>' + '<mergeCell ref="C2:C1048576"/>' * 3000 + '</mergeCells></worksheet>')
+    with zipfile.ZipFile(os.path.join(HERE, "hostile-merges.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", '<workbook><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+
+
 def write_bombs():
     # An entry that claims 1 KB but inflates to 100 MB of zeros.
     with zipfile.ZipFile(os.path.join(HERE, "zip-bomb.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
@@ -195,6 +209,7 @@ if __name__ == "__main__":
     write_county_plan()
     write_multi_paragraph_cells()
     write_dated_list()
+    write_hostile_merges()
     write_bombs()
     write_pdfs()
-    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, zip-bomb.xlsx, xml-bomb.docx" % len(rows))
+    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx" % len(rows))
