@@ -19,24 +19,24 @@ struct LoadedData {
     /// Loads what the shared options ask for.
     static func load(_ args: ParsedArguments) throws -> LoadedData {
         let registry: AgencyRegistry
-        if let path = args.value("registry") {
+        if let path = args[SharedOptions.registry] {
             let text = try Importer.readText(atPath: path)
             registry = try AgencyRegistry(csv: text, source: path)
         } else {
             registry = try AgencyRegistry(csv: EmbeddedGraphs.registry, source: "Graphs/agencies.csv")
         }
         let corrections: Corrections
-        if let path = args.value("corrections") {
+        if let path = args[SharedOptions.corrections] {
             corrections = try Corrections(csv: try Importer.readText(atPath: path), source: path)
         } else {
             corrections = try Corrections(csv: EmbeddedGraphs.corrections, source: "Graphs/corrections.csv")
         }
         var importer = Importer(registry: registry, corrections: corrections)
-        importer.qualifiesLevelNames = args.flag("qualify-names")
+        importer.qualifiesLevelNames = args[SharedOptions.qualifyNames]
         var documents: [ImportedDocument] = []
         var diagnostics: [ImportDiagnostic] = []
         var byDocument: [String: [ImportDiagnostic]] = [:]
-        let files = args.all("graph")
+        let files = args.all(SharedOptions.graph)
         if files.isEmpty {
             // The curated tables and their findings come in pairs, document by document.
             for (table, findings) in zip(EmbeddedGraphs.taskTables, EmbeddedGraphs.diagnostics) {
@@ -69,7 +69,7 @@ struct LoadedData {
 
     /// The graph restricted to the documents named by `--doc`, or all of them.
     func selectedGraph(_ args: ParsedArguments) throws -> ResponsibilityGraph {
-        let wanted = args.all("doc")
+        let wanted = args.all(SharedOptions.doc)
         if wanted.isEmpty { return graph }
         var selected = Set<DocumentID>()
         for id in wanted {

@@ -11,6 +11,13 @@ public struct CommandResult: Sendable {
     public var stderr = ""
     /// 0 success, 1 a data or runtime error, 64 a usage error.
     public var status: Int32 = 0
+    /// The terminal's width, when standard output is one; tables fit it.
+    var terminalWidth: Int?
+
+    /// Appends a query's answer in the format asked for.
+    mutating func write(_ output: QueryOutput, _ format: OutputFormat?) {
+        stdout += output.rendered(format ?? .table, width: terminalWidth)
+    }
 }
 
 /// The respgraph command line: parses arguments, runs a command, and formats its answer.
@@ -22,29 +29,51 @@ public enum RespGraphCommandLine {
     /// Exit status for a wrong command line (an unknown option, a missing argument), as in BSD sysexits.
     public static let usageError: Int32 = 64
 
-    /// Every command, in the order `respgraph help` lists them.
+    /// Every command and subcommand, in the order `respgraph help` lists them.
     static let commands: [CommandEntry] = [
         CommandEntry(SummaryCommand.self), CommandEntry(AgenciesCommand.self), CommandEntry(AgencyCommand.self),
-        CommandEntry(TaskCommand.self), CommandEntry(WorkloadCommand.self), CommandEntry(CentralityCommand.self),
+        CommandEntry(TaskCommand.self), CommandEntry(WorkloadCommand.self),
+        CommandEntry(WorkloadOutliersCommand.self), CommandEntry(WorkloadRosterCommand.self),
+        CommandEntry(WorkloadChecksCommand.self), CommandEntry(WorkloadBalanceCommand.self),
+        CommandEntry(CentralityCommand.self),
         CommandEntry(DepsCommand.self), CommandEntry(StructureCommand.self), CommandEntry(PathCommand.self),
         CommandEntry(PlanCommand.self), CommandEntry(DiffCommand.self), CommandEntry(ReportCommand.self), CommandEntry(DotCommand.self),
         CommandEntry(ExportCommand.self), CommandEntry(GenerateCommand.self), CommandEntry(DiagnosticsCommand.self),
-        CommandEntry(ImportCommand.self), CommandEntry(RegistryCommand.self),
+        CommandEntry(ImportCommand.self), CommandEntry(RegistryDraftCommand.self),
     ]
 
-    /// Runs respgraph with the arguments after the program name.
-    public static func run(_ arguments: [String]) -> CommandResult {
+    /// The subcommands of a command (`workload checks` … of `workload`).
+    static func subcommands(of name: String) -> [CommandSpec] {
+        commands.map(\.spec).filter { $0.name.hasPrefix(name + " ") }
+    }
+
+    /// The command a command line names: the longest name its first words spell (`workload checks`
+    /// before `workload`), and how many words that took.
+    static func resolve(_ arguments: [String]) -> (CommandEntry, Int)? {
+        if arguments.count > 1, let sub = commands.first(where: { $0.spec.name == arguments[0] + " " + arguments[1] }) { return (sub, 2) }
+        return commands.first(where: { $0.spec.name == arguments[0] }).map { ($0, 1) }
+    }
+
+    /// The help of a command, with its subcommands listed.
+    static func help(_ spec: CommandSpec) -> String { spec.helpText(subcommands: subcommands(of: spec.name)) }
+
+    /// Runs respgraph with the arguments after the program name; `terminalWidth` fits tables to a terminal.
+    public static func run(_ arguments: [String], terminalWidth: Int? = nil) -> CommandResult {
         var result = CommandResult()
+        result.terminalWidth = terminalWidth
         guard let name = arguments.first else {
             result.stdout = overview
             return result
         }
         if name == "--help" || name == "-h" || name == "help" {
-            if arguments.count > 1 {
-                guard let command = commands.first(where: { $0.spec.name == arguments[1] }) else {
-                    return usageFailure(UsageError(message: "no command '\(arguments[1])'", command: nil))
+            let rest = Array(arguments.dropFirst())
+            if rest == ["--markdown"] {
+                result.stdout = commandTable
+            } else if !rest.isEmpty {
+                guard let (command, used) = resolve(rest), used == rest.count else {
+                    return usageFailure(UsageError(message: "no command '\(rest.joined(separator: " "))'", command: nil))
                 }
-                result.stdout = command.spec.helpText
+                result.stdout = help(command.spec)
             } else {
                 result.stdout = overview
             }
@@ -54,14 +83,18 @@ public enum RespGraphCommandLine {
             result.stdout = "respgraph \(version)\n"
             return result
         }
-        guard let command = commands.first(where: { $0.spec.name == name }) else {
-            let suggestion = ArgumentParser.closest(to: name, among: commands.map(\.spec.name)).map { " Did you mean '\($0)'?" } ?? ""
+        guard let (command, used) = resolve(arguments) else {
+            let topLevel = commands.map(\.spec.name).filter { !$0.contains(" ") }
+            let suggestion = ArgumentParser.closest(to: name, among: topLevel).map { " Did you mean '\($0)'?" } ?? ""
             return usageFailure(UsageError(message: "unknown command '\(name)'.\(suggestion)", command: nil))
         }
         do {
-            let args = try ArgumentParser.parse(Array(arguments.dropFirst()), spec: command.spec)
-            if args.flag("help") {
-                result.stdout = command.spec.helpText
+            let family = command.spec.name.split(separator: " ").first.map(String.init) ?? command.spec.name
+            let siblings = ([commands.first { $0.spec.name == family }?.spec].compactMap { $0 } + subcommands(of: family))
+                .filter { $0.name != command.spec.name }
+            let args = try ArgumentParser.parse(Array(arguments.dropFirst(used)), spec: command.spec, siblings: siblings)
+            if args.given(command.spec.options.last!) {
+                result.stdout = help(command.spec)
                 return result
             }
             try command.run(args, &result)
@@ -121,6 +154,20 @@ public enum RespGraphCommandLine {
         """
         return out
     }
+
+    /// The README's command table (`respgraph help --markdown`), produced from the command specs.
+    static var commandTable: String {
+        var out = "| command | what it answers | options |\n|---|---|---|\n"
+        let shared = Set(SharedOptions.data.map(\.name) + ["help", "force"])
+        for c in commands.map(\.spec) {
+            let own = c.options.filter { $0.renamedTo == nil && !shared.contains($0.name) }.map { "`\($0.synopsis)`" }
+            let data = c.options.contains { $0.name == "graph" } ? ["data options"] : []
+            let cell = (own + data).joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
+            let synopsis = ([c.name] + c.positionals.map(\.synopsis)).joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
+            out += "| `\(synopsis)` | \(c.summary.replacingOccurrences(of: "|", with: "\\|")) | \(cell) |\n"
+        }
+        return out
+    }
 }
 
 /// A command as the dispatcher holds it: its spec and its entry point.
@@ -142,49 +189,3 @@ protocol CLICommand: SendableMetatype {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws
 }
 
-/// The output formats every query offers.
-enum OutputFormat: String {
-    case table, json, csv
-
-    static func from(_ args: ParsedArguments) throws -> OutputFormat {
-        OutputFormat(rawValue: try args.choice("format", from: ["table", "json", "csv"], default: "table")) ?? .table
-    }
-}
-
-/// What a query answers, in each format.
-struct QueryAnswer {
-    /// Tables for the terminal, in order.
-    var tables: [TextTable] = []
-    /// Lines printed before the tables in a terminal.
-    var heading: [String] = []
-    /// Lines printed after the tables in a terminal.
-    var footer: [String] = []
-    /// The JSON document.
-    var json: JSONValue = .null
-    /// The table written for `--format csv` (default: the first table).
-    var csvTable: TextTable?
-
-    func write(_ format: OutputFormat, to result: inout CommandResult) {
-        switch format {
-        case .json:
-            result.stdout += json.formatted()
-        case .csv:
-            if let t = csvTable ?? tables.first { result.stdout += t.csv() }
-        case .table:
-            var parts: [String] = []
-            if !heading.isEmpty { parts.append(heading.joined(separator: "\n") + "\n") }
-            parts += tables.map { $0.rendered() }
-            if !footer.isEmpty { parts.append(footer.joined(separator: "\n") + "\n") }
-            result.stdout += parts.joined(separator: "\n")
-        }
-    }
-}
-
-/// Number formatting for tables: up to `digits` decimals, trailing zeros dropped.
-func formatNumber(_ x: Double, digits: Int = 2) -> String {
-    if x == x.rounded() { return String(Int(x)) }
-    var s = String(format: "%.\(digits)f", x)
-    while s.hasSuffix("0") { s.removeLast() }
-    if s.hasSuffix(".") { s.removeLast() }
-    return s
-}

@@ -153,19 +153,31 @@ public struct ResponsibilityGraph: Sendable {
     /// - Complexity: O(A + T + E).
     public func filtered(documents selected: Set<DocumentID>) -> ResponsibilityGraph {
         if selected.count == documents.count { return self }
+        return subgraph(documents: selected) { _ in true }
+    }
+
+    /// The graph of some tasks only (with their documents and agencies); ids are renumbered, so
+    /// map agencies back by name.
+    public func filtered(tasks selected: Set<TaskID>) -> ResponsibilityGraph {
+        let documentsUsed = Set(selected.map { tasks[$0.index].document })
+        return subgraph(documents: documentsUsed) { selected.contains(TaskID($0)) }
+    }
+
+    /// The tasks of the selected documents that `keep` admits, renumbered densely. O(n + m).
+    private func subgraph(documents selected: Set<DocumentID>, keep: (Int) -> Bool) -> ResponsibilityGraph {
         var builder = ResponsibilityGraphBuilder()
         var documentMap = [Int32](repeating: -1, count: documents.count)
         for d in documents.indices where selected.contains(DocumentID(d)) {
             documentMap[d] = builder.addDocument(documents[d]).rawValue
         }
         var agencyMap = [Int32](repeating: -1, count: agencies.count)
-        for t in tasks.indices where documentMap[tasks[t].document.index] >= 0 {
+        for t in tasks.indices where documentMap[tasks[t].document.index] >= 0 && keep(t) {
             for e in Int(taskOffsets[t])..<Int(taskOffsets[t + 1]) {
                 let a = Int(taskAgencies[e])
                 if agencyMap[a] < 0 { agencyMap[a] = builder.addAgency(agencies[a]).rawValue }
             }
         }
-        for t in tasks.indices where documentMap[tasks[t].document.index] >= 0 {
+        for t in tasks.indices where documentMap[tasks[t].document.index] >= 0 && keep(t) {
             var task = tasks[t]
             task.document = DocumentID(Int(documentMap[task.document.index]))
             var leads: [AgencyID] = [], supporters: [AgencyID] = []

@@ -60,7 +60,7 @@ import Testing
         let out = try run(["workload", "--doc", "2024", "--top", "3", "--format", "csv"])
         #expect(out.status == 0)
         let lines = out.stdout.split(separator: "\n")
-        #expect(lines.first == "#,agency,kind,lead,support,weighted")
+        #expect(lines.first == "rank,agency,kind,lead,support,weighted")
         #expect(lines.count == 4)
         #expect(lines[1] == "1,自治区市场监管局,regional-department,30,13,36.5")
         let by = try run(["workload", "--doc", "2022", "--top", "1", "--by", "indicator", "--format", "csv"])
@@ -150,7 +150,9 @@ import Testing
     @Test func checksFindTheRowWithoutLead() throws {
         let out = try run(["workload", "checks", "--doc", "2024", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
-        #expect(object["without_lead"] as? [String] == ["2024:23"])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.filter { $0["check"] as? String == "no lead" }.compactMap { $0["task"] as? String } == ["2024:23"])
+        #expect((object["counts"] as? [String: Int])?["without_lead"] == 1)
     }
 
     @Test func pathAndPlanAnswerOnRealData() throws {

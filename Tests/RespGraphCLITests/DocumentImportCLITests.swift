@@ -120,7 +120,7 @@ import Testing
 
     @Test func oneNameForTheNetworkChoice() throws {
         let old = try run(["dot", "--view", "tasks"])
-        #expect(old.status == 64 && old.stderr.contains("--view is now --network"))
+        #expect(old.status == 64 && old.stderr.contains("--view was renamed: --network"))
         for command in [["dot"], ["export", "--format", "json"], ["centrality", "degree"]] {
             #expect(try run(command + ["--network", "dependency"]).status == 0, "\(command)")
         }
@@ -180,8 +180,10 @@ import Testing
         #expect(matrix.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(matrix.stdout.utf8)) as? [String: Any])
         let agencies = try #require(object["agencies"] as? [String])
-        let rows = try #require(object["matrix"] as? [[Int]])
-        #expect(rows.count == agencies.count && rows.allSatisfy { $0.count == agencies.count })
+        // One object per lead: its name, then one count per supporter, keyed by the supporter's name.
+        let rows = try #require(object["matrix"] as? [[String: Any]])
+        #expect(rows.count == agencies.count && rows.allSatisfy { $0.count == agencies.count + 1 })
+        #expect(rows.map { $0["lead"] as? String } == agencies)
         let task = try run(["task", "2024:41", "--format", "json"])
         let t = try #require(try JSONSerialization.jsonObject(with: Data(task.stdout.utf8)) as? [String: Any])
         #expect(t["text"] is NSNull)

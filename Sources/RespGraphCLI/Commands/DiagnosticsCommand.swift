@@ -3,34 +3,31 @@ import RespGraphImport
 
 /// `respgraph diagnostics`: what the importer found in the sources, line by line.
 enum DiagnosticsCommand: CLICommand {
+    /// Which findings to show.
+    enum SeverityFilter: String, CaseIterable, Sendable { case any, error, warning, note }
+    static let severity = ChoiceOption<SeverityFilter>("severity", default: .any, "Only findings of this severity.")
+    static let code = TextOption("code", "CODE", "Only findings with this code (e.g. page-number, merged-row).")
+
     static let spec = CommandSpec(
         name: "diagnostics", summary: "What the importer found in each source line: repairs, assumptions, corrections.",
-        usage: "diagnostics [--severity error|warning|note] [--code CODE] [--format table|json|csv]",
         discussion: "For the embedded data these are the findings recorded when Graphs/ was imported from the raw texts.\nExample: respgraph diagnostics --severity warning",
         options: SharedOptions.data + [
-            OptionSpec("severity", value: "LEVEL", "Only findings of this severity."),
-            OptionSpec("code", value: "CODE", "Only findings with this code (e.g. page-number, merged-row)."),
-            SharedOptions.format,
+            severity.spec, code.spec, SharedOptions.format.spec,
         ])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let format = try OutputFormat.from(args)
-        let severity = try args.choice("severity", from: ["any", "error", "warning", "note"], default: "any")
+        let severity = args[Self.severity] ?? .any
         let data = try LoadedData.load(args)
-        let code = args.value("code")
-        let shown = data.diagnostics.filter { (severity == "any" || $0.severity.rawValue == severity) && (code == nil || $0.code == code) }
-        var table = TextTable(columns: [.init("file", maxWidth: 40), .init("line", alignRight: true), .init("severity"), .init("code"),
-                                        .init("message", maxWidth: 70), .init("resolution", maxWidth: 50)])
+        let code = args[Self.code]
+        let shown = data.diagnostics.filter { (severity == .any || $0.severity.rawValue == severity.rawValue) && (code == nil || $0.code == code) }
+        var set = RecordSet("diagnostics", [Field("file", maxWidth: 40), Field("line", .whole), Field("severity"), Field("code"),
+                                            Field("message", maxWidth: 70), Field("resolution", maxWidth: 50)])
         for d in shown {
-            table.append([d.file, String(d.line), d.severity.rawValue, d.code, d.message, d.resolution ?? ""])
+            set.append([.text(d.file), .whole(d.line), .text(d.severity.rawValue), .text(d.code), .text(d.message), .optional(d.resolution)])
         }
-        var answer = QueryAnswer()
-        answer.tables = [table]
-        answer.footer = ["\(shown.count) findings."]
-        answer.json = .object([("diagnostics", .array(shown.map { d in
-            .object([("file", .string(d.file)), ("line", .int(d.line)), ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)),
-                     ("message", .string(d.message)), ("resolution", .optional(d.resolution))])
-        }))])
-        answer.write(format, to: &result)
+        var output = QueryOutput()
+        output.sets = [set]
+        output.footer = ["\(shown.count) findings."]
+        result.write(output, args[SharedOptions.format])
     }
 }

@@ -5,9 +5,29 @@ import RespGraphModel
 
 /// `respgraph dot`: Graphviz diagrams of the agency–task graph and the agency networks.
 enum DotCommand: CLICommand {
+    /// What Graphviz writes.
+    enum RenderFormat: String, CaseIterable, Sendable { case svg, png, pdf }
+    /// The Graphviz layout programs.
+    enum Layout: String, CaseIterable, Sendable { case dot, neato, sfdp, fdp, circo, twopi }
+    /// How tasks are grouped in the tasks view.
+    enum Clustering: String, CaseIterable, Sendable { case indicator }
+
+    static let network = ChoiceOption<NetworkView>("network", default: .coassign, "tasks (the agency–task graph), coassign or dependency, as in export and centrality.")
+    static let indicator = TextOption("indicator", "X", "Only tasks under this indicator (a part of its name is enough).")
+    static let agency = TextOption("agency", "AGENCY", "The ego network of this agency.")
+    static let depth = WholeOption("depth", in: 1...Int.max, default: 1, "With --agency: how many hops out.")
+    static let top = WholeOption("top", default: nil, defaultText: "as many as stay readable", "Only the N heaviest agencies (and, in the tasks view, the tasks they lead).")
+    static let all = Flag("all", "Draw everything in scope, however large.")
+    static let minWeight = NumberOption("min-weight", "W", in: 0...1e9, default: 1,
+        defaultText: "the least that keeps three links per agency; 1 with --all", "Networks: only links of at least W shared tasks.")
+    static let cluster = ChoiceOption<Clustering>("cluster", default: nil, "Tasks view: one box per indicator.")
+    static let layout = ChoiceOption<Layout>("layout", default: nil, defaultText: "dot for tasks, neato for networks", "The Graphviz layout program.")
+    static let font = TextOption("font", "LIST", default: "\"\(DOTWriter.Options.chineseFonts)\"", "Comma-separated font list for labels.")
+    static let render = ChoiceOption<RenderFormat>("render", default: nil, "Run Graphviz and write this format to -o FILE.")
+    static let output = SharedOptions.output("Write the DOT (or the rendering) here.")
+
     static let spec = CommandSpec(
         name: "dot", summary: "Graphviz DOT of the agency–task graph or an agency network; --render draws SVG, PNG or PDF.",
-        usage: "dot [--network tasks|coassign|dependency] [--doc ID] [--indicator X] [--agency NAME [--depth N]] [--top N | --all] [--min-weight W] [--cluster indicator] [--layout dot|neato|sfdp] [--font LIST] [--render svg|png|pdf] [-o FILE]",
         discussion: """
         Views: tasks (agencies as boxes coloured by kind, tasks as ellipses; lead edges bold, support dashed),
         coassign (agencies linked by shared tasks, width by weight; default), dependency (lead → supporter).
@@ -21,85 +41,54 @@ enum DotCommand: CLICommand {
         Example: respgraph dot --doc 2024 --agency 数据局 --network tasks --render png -o ego.png
         """,
         options: SharedOptions.data + [
-            OptionSpec("network", value: "NET", "tasks (the agency–task graph), coassign (default) or dependency, as in export and centrality."),
-            OptionSpec("view", value: "VIEW", "Renamed --network, as in export and centrality."),
-            OptionSpec("indicator", value: "X", "Only tasks under this indicator (a part of its name is enough)."),
-            OptionSpec("agency", value: "NAME", "The ego network of this agency."),
-            OptionSpec("depth", value: "N", "With --agency: how many hops out (default 1)."),
-            OptionSpec("top", value: "N", "Only the N heaviest agencies (and, in the tasks view, the tasks they lead)."),
-            OptionSpec("all", "Draw everything in scope, however large."),
-            OptionSpec("min-weight", value: "W", "Networks: only links of at least W shared tasks (default 1)."),
-            OptionSpec("cluster", value: "indicator", "Tasks view: one box per indicator."),
-            OptionSpec("layout", value: "PROGRAM", "dot, neato or sfdp (default: dot for tasks, neato for networks)."),
-            OptionSpec("font", value: "LIST", "Comma-separated font list for labels."),
-            OptionSpec("render", value: "FORMAT", "Run Graphviz: svg, png or pdf (needs -o)."),
-            OptionSpec("output", short: "o", value: "FILE", "Write the DOT (or the rendering) here."),
-            SharedOptions.force,
-            NetworkOptions.includeCollectives,
-        ])
+            network.spec, .renamed("view", takesValue: true, to: "--network (one name in dot, export and centrality)"),
+            indicator.spec, agency.spec, depth.spec, top.spec, all.spec, minWeight.spec, cluster.spec, layout.spec, font.spec,
+            render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec,
+        ],
+        rules: [.requires("render", "output"), .requires("depth", "agency"), .exclusive(["top", "all"])])
 
     /// Past these sizes a diagram is cut to the heaviest agencies unless --all or --top says otherwise.
     static let readableTasks = 40
     static let readableAgencies = 24
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        if let old = args.value("view") {
-            throw UsageError(message: "--view is now --network (one name in dot, export and centrality): --network \(old)", command: spec.name)
-        }
-        let view = try args.choice("network", from: ["tasks", "coassign", "dependency"], default: "coassign")
-        let render = args.value("render") == nil ? nil : try args.choice("render", from: ["svg", "png", "pdf"], default: "svg")
-        if render != nil && args.value("output") == nil { throw UsageError(message: "--render needs -o FILE", command: spec.name) }
-        if args.value("cluster") != nil { _ = try args.choice("cluster", from: ["indicator"], default: "indicator") }
-        let layout = try args.choice("layout", from: ["dot", "neato", "sfdp", "fdp", "circo", "twopi"], default: view == "tasks" ? "dot" : "neato")
-        let depth = try args.int("depth", default: 1, minimum: 1)
-        let explicitTop = args.value("top") != nil ? try args.int("top", default: 0, minimum: 1) : nil
-        var minWeight = try args.double("min-weight", default: 1, in: 0...1e9)
+        let view = args[network] ?? .coassign
+        if args[cluster] != nil && view != .tasks { throw args.usageError("--cluster groups the tasks view; add --network tasks") }
+        let layout = args[Self.layout] ?? (view == .tasks ? .dot : .neato)
+        let explicitTop = args[top]
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        var options = DOTWriter.Options(layout: layout, font: args.value("font") ?? DOTWriter.Options.chineseFonts,
-                                        clusterByIndicator: args.value("cluster") != nil)
-        let selection = AgencyNetwork.Selection(includeCollectives: args.flag("include-collectives"), kinds: [])
+        var options = DOTWriter.Options(layout: layout.rawValue, font: args[font] ?? DOTWriter.Options.chineseFonts,
+                                        clusterByIndicator: args[cluster] != nil)
+        let selection = NetworkOptions.selection(args)
         let loads = Workload.ranked(Workload.loads(in: graph), in: graph).filter { selection.admits(graph[$0.agency]) }
         var notes: [String] = []
 
         // Tasks in scope.
         var tasks = graph.taskIDs
         var scope = graph.documents.map(\.id).joined(separator: " + ")
-        if let x = args.value("indicator") {
+        if let x = args[indicator] {
             tasks = tasks.filter { graph[$0].indicator.contains(x) }
             if tasks.isEmpty { throw DataError(message: "no task under an indicator containing '\(x)'") }
             scope += " · \(x)"
         }
-        var ego: Set<AgencyID>? = nil
-        if let name = args.value("agency") {
+        var ego: EgoNetwork? = nil
+        if let name = args[agency] {
             let center = try AgencyLookup.find(name, in: graph)
             options.highlighted = [center]
-            // Depth N: agencies within N hops; the tasks view draws the tasks of agencies within N − 1 hops.
-            var reached: Set<AgencyID> = [center]
-            var frontier: Set<AgencyID> = [center]
-            var egoTasks = Set<TaskID>()
-            // Stops as soon as a hop reaches no new agency, whatever the depth asked for.
-            var hops = 0
-            while hops < depth && !frontier.isEmpty {
-                hops += 1
-                var next = Set<AgencyID>()
-                for a in frontier {
-                    for t in graph.tasks(of: a) where tasks.contains(t) {
-                        egoTasks.insert(t)
-                        for b in graph.agencies(of: t) where !reached.contains(b) && (selection.admits(graph[b]) || view == "tasks") { next.insert(b) }
-                    }
-                }
-                reached.formUnion(next)
-                frontier = next
-            }
-            ego = reached
-            tasks = tasks.filter { egoTasks.contains($0) }
+            let inScope = Set(tasks)
+            let depth = args[Self.depth] ?? 1
+            // The tasks view draws every agency of a drawn task; the networks keep to the selection.
+            let e = EgoNetwork(of: center, depth: depth, in: graph, inScope: { inScope.contains($0) },
+                               admits: { view == .tasks || selection.admits(graph[$0]) })
+            ego = e
+            tasks = tasks.filter { e.tasks.contains($0) }
             scope += " · \(graph[center].name) (depth \(depth))"
         }
 
         var dot: String
-        if view == "tasks" {
-            if let top = explicitTop ?? (!args.flag("all") && tasks.count > readableTasks ? defaultTop(tasks, loads, graph) : nil) {
+        if view == .tasks {
+            if let top = explicitTop ?? (!args[all] && tasks.count > readableTasks ? defaultTop(tasks, loads, graph) : nil) {
                 let keep = Set(loads.prefix(top).map(\.agency))
                 let kept = tasks.filter { t in graph.agencies(of: t, role: .lead).contains { keep.contains($0) } }
                 if explicitTop == nil {
@@ -111,24 +100,14 @@ enum DotCommand: CLICommand {
             options.title = "\(scope) · 任务分工 agencies and tasks: \(tasks.count) tasks"
             dot = DOTWriter.agencyTask(graph, tasks: tasks, options: options)
         } else {
-            var network = view == "dependency" ? AgencyNetwork.dependency(graph, selection: selection) : AgencyNetwork.coAssignment(graph, selection: selection)
-            if args.value("indicator") != nil {
-                // Rebuild from the tasks in scope only.
-                var b = ResponsibilityGraphBuilder()
-                for d in graph.documents { b.addDocument(d) }
-                for t in tasks {
-                    let leads = graph.agencies(of: t, role: .lead).map { b.addAgency(graph[$0]) }
-                    let sups = graph.agencies(of: t, role: .support).map { b.addAgency(graph[$0]) }
-                    b.addTask(graph[t], leads: leads, supporters: sups)
-                }
-                let scoped = b.build()
-                network = view == "dependency" ? AgencyNetwork.dependency(scoped, selection: selection) : AgencyNetwork.coAssignment(scoped, selection: selection)
-                network = AgencyNetwork(kind: network.kind, agencies: network.agencies.map { graph.agency(named: scoped[$0].name)! }, links: links(of: network))
-            }
+            let kind: AgencyNetwork.Kind = view == .dependency ? .dependency : .coAssignment
+            let network = args[indicator] != nil
+                ? AgencyNetwork.restricted(kind, of: graph, to: Set(tasks), selection: selection)
+                : (kind == .dependency ? AgencyNetwork.dependency(graph, selection: selection) : AgencyNetwork.coAssignment(graph, selection: selection))
             var keep = Set(network.agencies)
-            if let ego { keep.formIntersection(ego) }
+            if let ego { keep.formIntersection(ego.agencies) }
             let inScope = loads.filter { keep.contains($0.agency) }
-            if let top = explicitTop ?? (!args.flag("all") && keep.count > readableAgencies ? readableAgencies : nil) {
+            if let top = explicitTop ?? (!args[all] && keep.count > readableAgencies ? readableAgencies : nil) {
                 let kept = Set(inScope.prefix(top).map(\.agency)).union(options.highlighted.intersection(keep))
                 if explicitTop == nil {
                     notes.append("respgraph: the network has \(keep.count) agencies; drawing the \(kept.count) heaviest. --top N draws more, --all draws all \(keep.count).")
@@ -136,42 +115,22 @@ enum DotCommand: CLICommand {
                 keep = kept
                 scope += " · top \(top)"
             }
-            let index = Dictionary(uniqueKeysWithValues: network.agencies.enumerated().map { ($1, $0) })
-            let agencies = network.agencies.filter { keep.contains($0) }
-            let position = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1, $0) })
-            if args.value("min-weight") == nil && !args.flag("all") {
-                // Readable by default: raise the threshold until at most three links per agency remain.
-                var weights: [Double] = []
-                for a in agencies {
-                    for e in network.range(of: index[a]!) {
-                        guard let j = position[network.agencies[Int(network.targets[e])]], network.isDirected || position[a]! < j else { continue }
-                        weights.append(network.weights[e])
-                    }
-                }
-                while weights.filter({ $0 >= minWeight }).count > 3 * max(1, agencies.count) { minWeight += 1 }
-            }
-            var drawn: [(Int, Int, Double)] = []
-            var dropped = 0
-            for a in agencies {
-                let u = index[a]!
-                for e in network.range(of: u) {
-                    let b = network.agencies[Int(network.targets[e])]
-                    guard let j = position[b], network.isDirected || position[a]! < j else { continue }
-                    if network.weights[e] >= minWeight { drawn.append((position[a]!, j, network.weights[e])) } else { dropped += 1 }
-                }
-            }
-            if dropped > 0 { notes.append("respgraph: \(dropped) links of fewer than \(formatNumber(minWeight)) tasks left out; --min-weight 1 draws them.") }
+            let nodes = network.agencies.indices.filter { keep.contains(network.agencies[$0]) }
+            let agencies = nodes.map { network.agencies[$0] }
+            let threshold: Double? = args.given(minWeight.spec) || args[all] ? args[minWeight] : nil
+            let (drawn, used, dropped) = network.diagramLinks(among: nodes, threshold: threshold)
+            if dropped > 0 { notes.append("respgraph: \(dropped) links of fewer than \(formatNumber(used)) tasks left out; --min-weight 1 draws them.") }
             let what = network.isDirected ? "依赖网络 dependency (lead → supporter)" : "共同任务网络 co-assignment"
-            let threshold = minWeight > 1 ? " · links ≥ \(formatNumber(minWeight)) tasks" : ""
-            options.title = "\(scope) · \(what)\(threshold): \(agencies.count) agencies, \(drawn.count) links"
+            let shownThreshold = used > 1 ? " · links ≥ \(formatNumber(used)) tasks" : ""
+            options.title = "\(scope) · \(what)\(shownThreshold): \(agencies.count) agencies, \(drawn.count) links"
             dot = DOTWriter.network(graph, agencies: agencies, links: drawn, directed: network.isDirected, options: options)
         }
         for n in notes { result.stderr += n + "\n" }
-        if let format = render, let output = args.value("output") {
-            try OutputFile.check(output, args)
-            try Graphviz.render(dot, layout: layout, format: format, to: output)
-        } else if let output = args.value("output") {
-            try OutputFile.write(dot, to: output, args)
+        if let format = args[render], let path = args[output] {
+            try OutputFile.check(path, args)
+            try Graphviz.render(dot, layout: layout.rawValue, format: format.rawValue, to: path)
+        } else if let path = args[output] {
+            try OutputFile.write(dot, to: path, args)
         } else {
             result.stdout += dot
         }
@@ -188,15 +147,5 @@ enum DotCommand: CLICommand {
             best = i + 1
         }
         return best
-    }
-
-    static func links(of network: AgencyNetwork) -> [(Int32, Int32, Double)] {
-        var out: [(Int32, Int32, Double)] = []
-        for u in 0..<network.nodeCount {
-            for e in network.range(of: u) where network.isDirected || Int(network.targets[e]) > u {
-                out.append((Int32(u), network.targets[e], network.weights[e]))
-            }
-        }
-        return out
     }
 }

@@ -6,9 +6,16 @@ import RespGraphModel
 
 /// `respgraph export`: the graph as GraphML, GEXF, node-link JSON or CSV tables.
 enum ExportCommand: CLICommand {
+    /// The file formats export writes.
+    enum Format: String, CaseIterable, Sendable { case graphml, gexf, json, csv, tasks, xlsx }
+
+    static let format = ChoiceOption<Format>("format", default: nil, "graphml, gexf, node-link json, csv (two files), tasks (the task-table CSV) or xlsx.")
+    static let network = ChoiceOption<NetworkView>("network", default: .tasks, "tasks (agency–task graph), coassign or dependency.")
+    static let output = SharedOptions.output("Write here (for csv: a prefix; default standard output).")
+    static let bom = Flag("bom", "CSV: start each file with a UTF-8 byte-order mark.")
+
     static let spec = CommandSpec(
         name: "export", summary: "Write the graph as GraphML (Gephi, NetworkX), GEXF, node-link JSON (D3, Cytoscape.js) or CSV tables.",
-        usage: "export --format graphml|gexf|json|csv|tasks|xlsx [--network tasks|coassign|dependency] [-o FILE] [--bom] [--doc ID]",
         discussion: """
         The tasks network (default) has agencies and tasks as nodes and one edge per lead or support
         assignment (attributes: role, weight, indicator, document, source_line); coassign and dependency
@@ -20,58 +27,52 @@ enum ExportCommand: CLICommand {
         the agencies with their kind and load, and the per-indicator lead counts.
         Example: respgraph export --format graphml --doc 2024 -o guangxi-2024.graphml
         """,
-        options: SharedOptions.data + [
-            OptionSpec("format", value: "FORMAT", "graphml, gexf, json, csv, tasks or xlsx."),
-            OptionSpec("network", value: "NET", "tasks (agency–task graph, default), coassign or dependency."),
-            OptionSpec("output", short: "o", value: "FILE", "Write here (for csv: a prefix; default standard output)."),
-            SharedOptions.force,
-            OptionSpec("bom", "CSV: start each file with a UTF-8 byte-order mark."),
-            NetworkOptions.includeCollectives, NetworkOptions.kind, NetworkOptions.newman,
-        ])
+        options: SharedOptions.data + [format.spec, network.spec, output.spec, SharedOptions.force.spec, bom.spec,
+                                       NetworkOptions.includeCollectives.spec, NetworkOptions.kind.spec, NetworkOptions.newman.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        guard args.value("format") != nil else { throw UsageError(message: "give --format graphml, gexf, json or csv", command: spec.name) }
-        let format = try args.choice("format", from: ["graphml", "gexf", "json", "csv", "tasks", "xlsx"], default: "graphml")
-        if format == "xlsx" && args.value("output") == nil {
-            throw UsageError(message: "--format xlsx writes a binary workbook; give -o FILE.xlsx", command: spec.name)
+        guard let format = args[Self.format] else { throw args.usageError("give --format graphml, gexf, json, csv, tasks or xlsx") }
+        if format == .xlsx && args[output] == nil { throw args.usageError("--format xlsx writes a binary workbook; give -o FILE.xlsx") }
+        if format == .csv && args[output] == nil {
+            throw args.usageError("--format csv writes two files; give -o PREFIX (PREFIX-nodes.csv and PREFIX-edges.csv)")
         }
-        let which = try args.choice("network", from: ["tasks", "coassign", "dependency"], default: "tasks")
-        if format == "csv" && args.value("output") == nil {
-            throw UsageError(message: "--format csv writes two files; give -o PREFIX (PREFIX-nodes.csv and PREFIX-edges.csv)", command: spec.name)
+        if args[bom] && format != .csv && format != .tasks { throw args.usageError("--bom applies to --format csv and tasks") }
+        let which = args[network] ?? .tasks
+        if which != .tasks && (format == .tasks || format == .xlsx) {
+            throw args.usageError("--format \(format.rawValue) writes the task table; --network \(which.rawValue) does not apply")
         }
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        if format == "tasks" {
-            let text = (args.flag("bom") ? "\u{FEFF}" : "") + TaskTableCSV.format(graph: graph)
-            if let output = args.value("output") { try OutputFile.write(text, to: output, args) } else { result.stdout += text }
+        if format == .tasks {
+            let text = (args[bom] ? "\u{FEFF}" : "") + TaskTableCSV.format(graph: graph)
+            if let output = args[output] { try OutputFile.write(text, to: output, args) } else { result.stdout += text }
             return
         }
-        if format == "xlsx" {
+        if format == .xlsx {
             let bytes = XLSXWriter.workbook(workbookSheets(graph))
-            let output = args.value("output")!
+            let output = args[output]!
             try OutputFile.write(bytes, to: output, args)
             result.stderr += "wrote \(output) (sheets: tasks \(graph.tasks.count) rows, agencies \(graph.agencies.count) rows, indicators)\n"
             return
         }
         let elements: GraphElements
-        if which == "tasks" {
+        if which == .tasks {
             elements = GraphElements.agencyTask(graph)
         } else {
-            let network = try NetworkOptions.build(graph, args, default: which == "dependency" ? .dependency : .coAssignment)
-            elements = GraphElements.network(graph, agencies: network.agencies, links: DotCommand.links(of: network).map { (Int($0.0), Int($0.1), $0.2) },
-                                             directed: network.isDirected)
+            let network = NetworkOptions.build(graph, args, view: which)
+            elements = GraphElements.network(graph, agencies: network.agencies, links: network.linkList, directed: network.isDirected)
         }
         switch format {
-        case "csv":
-            var prefix = args.value("output")!
+        case .csv:
+            var prefix = args[output]!
             if prefix.hasSuffix(".csv") { prefix.removeLast(4) }
-            let (nodes, edges) = TableCSVWriter.write(elements, byteOrderMark: args.flag("bom"))
+            let (nodes, edges) = TableCSVWriter.write(elements, byteOrderMark: args[bom])
             try OutputFile.write(nodes, to: prefix + "-nodes.csv", args)
             try OutputFile.write(edges, to: prefix + "-edges.csv", args)
             result.stderr += "wrote \(prefix)-nodes.csv (\(elements.nodes.count) nodes) and \(prefix)-edges.csv (\(elements.edges.count) edges)\n"
         default:
-            let text = format == "graphml" ? GraphMLWriter.write(elements) : format == "gexf" ? GEXFWriter.write(elements) : NodeLinkJSONWriter.write(elements)
-            if let output = args.value("output") { try OutputFile.write(text, to: output, args) } else { result.stdout += text }
+            let text = format == .graphml ? GraphMLWriter.write(elements) : format == .gexf ? GEXFWriter.write(elements) : NodeLinkJSONWriter.write(elements)
+            if let output = args[output] { try OutputFile.write(text, to: output, args) } else { result.stdout += text }
         }
     }
 

@@ -5,9 +5,16 @@ import RespGraphModel
 
 /// `respgraph import FILE`: reads a plan document (or a task-table CSV) and writes the curated task table.
 enum ImportCommand: CLICommand {
+    static let output = SharedOptions.output("Write the task table here, or one table per document into OUTDIR/ (default: standard output).")
+    static let diagnosticsOut = TextOption("diagnostics-out", "FILE", "Write every finding, notes included, as CSV.")
+    static let noCorrections = Flag("no-corrections", "Apply no corrections (shows what the raw text gives).")
+    static let docID = TextOption("doc-id", "ID", default: "the year of its title, or the file's name", "The document's id.")
+    static let notes = Flag("notes", "Also print notes (routine repairs) on standard error.")
+    static let strict = Flag("strict", "Refuse the import on any warning, not only on errors.")
+    static let sheet = TextOption("sheet", "NAME", default: "the first with a task-table header", "For an Excel workbook: read this sheet.")
+
     static let spec = CommandSpec(
         name: "import", summary: "Read documents (text, web page, Word, Excel, PDF, task-table CSV; a folder reads all) into curated task tables, reporting every repair.",
-        usage: "import FILE|FOLDER… [-o OUT.csv | -o OUTDIR/] [--diagnostics-out FILE] [--registry FILE] [--corrections FILE | --no-corrections] [--doc-id ID] [--strict] [--notes]",
         discussion: """
         Reads text (UTF-8, UTF-16, GB18030/GBK), web pages (.html), PDF (through Poppler's pdftotext)
         and task-table CSV; a folder reads every such file in it. Items are found by their numbering
@@ -25,41 +32,32 @@ enum ImportCommand: CLICommand {
             --corrections Graphs/corrections.csv -o Graphs/guangxi-2024-tasks.csv \\
             --diagnostics-out Graphs/guangxi-2024-diagnostics.csv
         """,
-        options: [
-            OptionSpec("output", short: "o", value: "FILE", "Write the task table here (default: standard output)."),
-            SharedOptions.force,
-            OptionSpec("diagnostics-out", value: "FILE", "Write every finding, notes included, as CSV."),
-            SharedOptions.registry, SharedOptions.corrections,
-            OptionSpec("no-corrections", "Apply no corrections (shows what the raw text gives)."),
-            OptionSpec("doc-id", value: "ID", "The document's id (default: the year of its title)."),
-            OptionSpec("notes", "Also print notes (routine repairs) on standard error."),
-            OptionSpec("strict", "Refuse the import on any warning, not only on errors."),
-            SharedOptions.qualifyNames,
-            OptionSpec("sheet", value: "NAME", "For an Excel workbook: read this sheet (default: the first with a task-table header)."),
-        ], positionals: 1...100_000, positionalName: "FILE or FOLDER to import")
+        options: [output.spec, SharedOptions.force.spec, diagnosticsOut.spec, SharedOptions.registry.spec, SharedOptions.corrections.spec,
+                  noCorrections.spec, docID.spec, notes.spec, strict.spec, SharedOptions.qualifyNames.spec, sheet.spec],
+        positionals: [PositionalSpec("FILE", variadic: true)],
+        rules: [.exclusive(["corrections", "no-corrections"])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let paths = args.positionals
         let registry: AgencyRegistry
-        if let r = args.value("registry") {
+        if let r = args[SharedOptions.registry] {
             registry = try AgencyRegistry(csv: try Importer.readText(atPath: r), source: r)
         } else {
             registry = try AgencyRegistry(csv: EmbeddedGraphs.registry, source: "Graphs/agencies.csv")
         }
         var corrections = Corrections()
-        if args.flag("no-corrections") {
-            if args.value("corrections") != nil { throw UsageError(message: "--corrections and --no-corrections exclude each other", command: spec.name) }
-        } else if let c = args.value("corrections") {
+        if args[noCorrections] {
+        } else if let c = args[SharedOptions.corrections] {
             corrections = try Corrections(csv: try Importer.readText(atPath: c), source: c)
         } else {
             corrections = try Corrections(csv: EmbeddedGraphs.corrections, source: "Graphs/corrections.csv")
         }
         var importer = Importer(registry: registry, corrections: corrections)
-        importer.qualifiesLevelNames = args.flag("qualify-names")
-        if args.value("doc-id") != nil, paths.count > 1 { throw UsageError(message: "--doc-id names one document; give one file", command: spec.name) }
-        let documents = paths.count == 1 && !Self.isFolder(paths[0]) ? try importer.importFile(atPath: paths[0], documentID: args.value("doc-id"), sheet: args.value("sheet")) : try importer.importPaths(paths)
+        importer.qualifiesLevelNames = args[SharedOptions.qualifyNames]
+        if args[docID] != nil, paths.count > 1 { throw args.usageError("--doc-id names one document; give one file") }
+        let documents = paths.count == 1 && !Self.isFolder(paths[0]) ? try importer.importFile(atPath: paths[0], documentID: args[docID], sheet: args[sheet]) : try importer.importPaths(paths)
         let diagnostics = documents.flatMap(\.diagnostics)
-        for d in diagnostics where d.severity != .note || args.flag("notes") {
+        for d in diagnostics where d.severity != .note || args[notes] {
             result.stderr += d.description + "\n"
         }
         func count(_ s: ImportDiagnostic.Severity, _ list: [ImportDiagnostic]) -> Int { list.filter { $0.severity == s }.count }
@@ -68,14 +66,14 @@ enum ImportCommand: CLICommand {
             let withLead = d.rows.filter { !$0.leads.isEmpty }.count
             result.stderr += "\(d.file): \(d.rows.count - points) table rows and \(points) work points (\(withLead) with a lead); \(count(.error, d.diagnostics)) errors, \(count(.warning, d.diagnostics)) warnings, \(count(.note, d.diagnostics)) notes; \(d.diagnostics.filter { $0.resolution != nil }.count) resolved by corrections.\n"
         }
-        let blocking = diagnostics.filter { $0.isBlocking || (args.flag("strict") && $0.severity == .warning && $0.resolution == nil) }
-        let outPath = args.value("output")
+        let blocking = diagnostics.filter { $0.isBlocking || (args[strict] && $0.severity == .warning && $0.resolution == nil) }
+        let outPath = args[output]
         let toFolder = outPath.map { $0.hasSuffix("/") || Self.isFolder($0) } ?? false
-        if let out = args.value("diagnostics-out") {
+        if let out = args[diagnosticsOut] {
             try OutputFile.write(DiagnosticsCSV.format(diagnostics), to: out, args)
         }
         if !blocking.isEmpty {
-            result.stderr += "error: \(blocking.count) finding(s) \(args.flag("strict") ? "(errors or, with --strict, warnings) " : "")cannot be accepted; nothing written. Fix the source or add a correction (see respgraph help import).\n"
+            result.stderr += "error: \(blocking.count) finding(s) \(args[strict] ? "(errors or, with --strict, warnings) " : "")cannot be accepted; nothing written. Fix the source or add a correction (see respgraph help import).\n"
             result.status = RespGraphCommandLine.dataError
             return
         }

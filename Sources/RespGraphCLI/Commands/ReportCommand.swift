@@ -7,9 +7,19 @@ import RespGraphModel
 /// `respgraph report`: the network measures policy-network papers publish, for one document or two
 /// side by side, bilingual, with definitions and the commands that trace every figure to tasks.
 enum ReportCommand: CLICommand {
+    /// The report's language.
+    enum Language: String, CaseIterable, Sendable { case zh, en }
+    /// The report's file format.
+    enum Format: String, CaseIterable, Sendable { case md, csv, json, html }
+
+    static let compare = TextOption("compare", "A,B", repeatable: true, "Two documents side by side (--compare 2022,2024 or --compare 2022 --compare 2024).")
+    static let lang = ChoiceOption<Language>("lang", default: .zh, "The report's language.")
+    static let format = ChoiceOption<Format>("format", default: .md, "Markdown, CSV, JSON or one self-contained HTML file.")
+    static let top = WholeOption("top", default: 15, "Agencies in the agency-level table.")
+    static let output = SharedOptions.output("Write here instead of standard output.")
+
     static let spec = CommandSpec(
         name: "report", summary: "The research report: network-level and agency-level measures, role-aware figures, definitions.",
-        usage: "report [--doc ID | --compare A B] [--lang zh|en] [--format md|csv|json|html] [--top N] [-o FILE]",
         discussion: """
         Measures on the co-assignment network (collectives left out): size, density, Freeman centralisation,
         paths, compactness, clustering, assortativity, components, k-cores, communities, core–periphery,
@@ -20,26 +30,21 @@ enum ReportCommand: CLICommand {
         self-contained file with the network diagrams embedded as SVG (needs Graphviz for the pictures).
         Example: respgraph report --compare 2022 2024 --format html -o report.html
         """,
-        options: SharedOptions.data + [
-            OptionSpec("compare", value: "A B", repeatable: true, "Two documents side by side (give --compare A --compare B, or --compare A,B)."),
-            OptionSpec("lang", value: "LANG", "zh (default) or en."),
-            OptionSpec("format", value: "FORMAT", "md (default), csv, json or html."),
-            OptionSpec("top", value: "N", "Agencies in the agency-level table (default 15)."),
-            OptionSpec("output", short: "o", value: "FILE", "Write here instead of standard output."),
-            SharedOptions.force,
-        ], positionals: 0...2, positionalName: "documents to compare")
+        options: SharedOptions.data + [compare.spec, lang.spec, format.spec, top.spec, output.spec, SharedOptions.force.spec],
+        positionals: [PositionalSpec("DOC", optional: true), PositionalSpec("DOC", optional: true)],
+        rules: [.exclusive(["compare", "doc"]), .requires("DOC", "compare")])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let lang = try args.choice("lang", from: ["zh", "en"], default: "zh")
-        let format = try args.choice("format", from: ["md", "csv", "json", "html"], default: "md")
-        let top = try args.int("top", default: 15, minimum: 1)
+        let lang = (args[Self.lang] ?? .zh).rawValue
+        let format = args[Self.format] ?? .md
+        let top = args[Self.top] ?? 15
         let data = try LoadedData.load(args)
-        var ids = args.all("compare").flatMap { $0.split(separator: ",").map(String.init) }
-        if !ids.isEmpty { ids += args.positionals } else if !args.all("doc").isEmpty { ids = args.all("doc") } else { ids = data.graph.documents.map(\.id) }
-        if !args.all("compare").isEmpty && ids.count != 2 {
-            throw UsageError(message: "--compare takes two documents, e.g. --compare 2022 --compare 2024", command: spec.name)
+        var ids = args.all(compare).flatMap { $0.split(separator: ",").map(String.init) }
+        if !ids.isEmpty { ids += args.positionals } else if !args.all(SharedOptions.doc).isEmpty { ids = args.all(SharedOptions.doc) } else { ids = data.graph.documents.map(\.id) }
+        if !args.all(compare).isEmpty && ids.count != 2 {
+            throw args.usageError("--compare takes two documents, e.g. --compare 2022,2024")
         }
-        if args.all("compare").isEmpty && args.all("doc").isEmpty && ids.count > 1 { ids = [ids.joined(separator: "+")] }
+        if args.all(compare).isEmpty && args.all(SharedOptions.doc).isEmpty && ids.count > 1 { ids = [ids.joined(separator: "+")] }
         var columns: [ReportColumn] = []
         for id in ids {
             if id.contains("+") {
@@ -54,12 +59,12 @@ enum ReportCommand: CLICommand {
         let report = ResearchReport(columns: columns, registry: data.registry, lang: lang, top: top, compare: columns.count == 2)
         let text: String
         switch format {
-        case "json": text = report.json().formatted()
-        case "csv": text = report.csv()
-        case "html": text = report.html()
-        default: text = report.markdown()
+        case .json: text = report.json().formatted()
+        case .csv: text = report.csv()
+        case .html: text = report.html()
+        case .md: text = report.markdown()
         }
-        if let out = args.value("output") { try OutputFile.write(text, to: out, args) } else { result.stdout += text }
+        if let out = args[output] { try OutputFile.write(text, to: out, args) } else { result.stdout += text }
     }
 }
 

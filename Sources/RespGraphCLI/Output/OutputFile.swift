@@ -15,14 +15,14 @@ enum OutputFile {
     /// Writes bytes.
     static func write(_ bytes: [UInt8], to path: String, _ args: ParsedArguments) throws {
         try check(path, args)
-        do { try Data(bytes).write(to: URL(fileURLWithPath: path), options: args.flag("force") ? [] : .atomic) } catch {
+        do { try Data(bytes).write(to: URL(fileURLWithPath: path), options: args[SharedOptions.force] ? [] : .atomic) } catch {
             throw DataError(message: "cannot write \(path): \(error.localizedDescription)")
         }
     }
 
     /// Checks that a path may be written (for writers that are other programs, such as Graphviz).
     static func check(_ path: String, _ args: ParsedArguments) throws {
-        let force = args.flag("force")
+        let force = args[SharedOptions.force]
         var info = stat()
         if lstat(path, &info) == 0 {
             let type = info.st_mode & S_IFMT
@@ -41,7 +41,7 @@ enum OutputFile {
 
     /// The files a command reads: its data options and its positional arguments that are files.
     static func inputs(_ args: ParsedArguments) -> [String] {
-        args.all("graph") + args.positionals + ["registry", "corrections"].compactMap { args.value($0) }
+        args.all(SharedOptions.graph) + args.positionals + [args[SharedOptions.registry], args[SharedOptions.corrections]].compactMap { $0 }
     }
 
     /// Whether two paths name the same file (same device and inode).

@@ -36,13 +36,27 @@ public struct TextTable: Sendable {
     public mutating func append(_ row: [String]) { rows.append(row) }
 
     /// The table aligned for a terminal: header, a rule, the rows; two spaces between columns.
-    public func rendered() -> String {
-        var widths = columns.map { DisplayWidth.of($0.title) }
-        let cells = rows.map { row in
-            row.enumerated().map { i, cell in
-                DisplayWidth.truncate(cell.contains("\n") ? cell.replacingOccurrences(of: "\n", with: " ") : cell, to: columns[i].maxWidth)
+    /// Given the terminal's width, the widest text columns are cut (to no fewer than 8 columns
+    /// each) until a line fits.
+    public func rendered(width: Int? = nil) -> String {
+        let flat = rows.map { row in row.map { $0.contains("\n") ? $0.replacingOccurrences(of: "\n", with: " ") : $0 } }
+        var limits = columns.map(\.maxWidth)
+        func natural(_ i: Int) -> Int {
+            max(DisplayWidth.of(columns[i].title), flat.map { min(DisplayWidth.of($0[i]), limits[i]) }.max() ?? 0)
+        }
+        if let width {
+            var sizes = columns.indices.map(natural)
+            var shrinkable = Set(columns.indices.filter { !columns[$0].alignRight })
+            while sizes.reduce(0, +) + 2 * max(0, columns.count - 1) > width {
+                guard let widest = shrinkable.filter({ sizes[$0] > 8 }).max(by: { (sizes[$0], $1) < (sizes[$1], $0) }) else { break }
+                limits[widest] = sizes[widest] - 1
+                let smaller = natural(widest)
+                // A header wider than its cells stops that column shrinking.
+                if smaller >= sizes[widest] { shrinkable.remove(widest) } else { sizes[widest] = smaller }
             }
         }
+        var widths = columns.map { DisplayWidth.of($0.title) }
+        let cells = flat.map { row in row.enumerated().map { i, cell in DisplayWidth.truncate(cell, to: limits[i]) } }
         for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
         func line(_ values: [String]) -> String {
             var parts: [String] = []
