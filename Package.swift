@@ -15,7 +15,7 @@ let package = Package(
         .target(name: "RespGraphModel"),
         .target(name: "RespGraphImport", dependencies: ["RespGraphModel"]),
         .target(name: "RespGraphAnalysis", dependencies: ["RespGraphModel"]),
-        .target(name: "RespGraphExport", dependencies: ["RespGraphModel"]),
+        .target(name: "RespGraphExport", dependencies: ["RespGraphModel", "RespGraphAnalysis"]),
         // The curated Graphs/ data compiled in, so the tool works from any directory.
         .target(name: "RespGraphData"),
         // Commands, option parsing and terminal tables; a library so tests can call it.

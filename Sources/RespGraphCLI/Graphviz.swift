@@ -20,4 +20,12 @@ enum Graphviz {
             throw DataError(message: "\(layout) failed (status \(result.status)): \(String(decoding: result.stderr, as: UTF8.self))")
         }
     }
+
+    /// DOT rendered to SVG text with glyph outlines, or nil when Graphviz is missing or fails.
+    static func svg(_ dot: String, layout: String) -> String? {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("respgraph-\(UUID().uuidString).svg").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        guard (try? render(dot, layout: layout, format: "svg", to: file)) != nil else { return nil }
+        return try? String(contentsOfFile: file, encoding: .utf8)
+    }
 }

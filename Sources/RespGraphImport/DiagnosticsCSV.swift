@@ -9,7 +9,7 @@ public enum DiagnosticsCSV {
     /// Writes findings, in the order given.
     public static func format(_ diagnostics: [ImportDiagnostic]) -> String {
         CSV.format([header] + diagnostics.map {
-            [$0.file, String($0.line), $0.severity.rawValue, $0.code, $0.message, $0.resolution ?? ""]
+            [$0.file, String($0.line), $0.severity.rawValue, $0.code.rawValue, $0.message, $0.resolution ?? ""]
         })
     }
 
@@ -23,7 +23,10 @@ public enum DiagnosticsCSV {
                   let severity = ImportDiagnostic.Severity(rawValue: r.fields[2]) else {
                 throw ImportError(file: file, line: r.line, "not a diagnostics row: expected \(header.joined(separator: ","))")
             }
-            out.append(ImportDiagnostic(severity, file: r.fields[0], line: line, code: r.fields[3], r.fields[4],
+            guard let code = DiagnosticCode(rawValue: r.fields[3]) else {
+                throw ImportError(file: file, line: r.line, "unknown finding code '\(r.fields[3])'; codes: \(DiagnosticCode.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            out.append(ImportDiagnostic(severity, file: r.fields[0], line: line, code: code, r.fields[4],
                                         resolution: r.fields[5].isEmpty ? nil : r.fields[5]))
         }
         return out

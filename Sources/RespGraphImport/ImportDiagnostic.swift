@@ -26,7 +26,7 @@ public struct ImportDiagnostic: Sendable, Equatable, CustomStringConvertible {
     /// The 1-based line.
     public var line: Int
     /// A stable machine-readable code, e.g. `merged-row`, `page-number`, `unknown-agency`.
-    public var code: String
+    public var code: DiagnosticCode
     /// What was found, for an analyst.
     public var message: String
     /// The note of the correction that resolved it, when one did.
@@ -35,7 +35,7 @@ public struct ImportDiagnostic: Sendable, Equatable, CustomStringConvertible {
     public var place: String?
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, file: String, line: Int, code: String, _ message: String, resolution: String? = nil) {
+    public init(_ severity: Severity, file: String, line: Int, code: DiagnosticCode, _ message: String, resolution: String? = nil) {
         self.severity = severity
         self.file = file
         self.line = line
@@ -50,8 +50,84 @@ public struct ImportDiagnostic: Sendable, Equatable, CustomStringConvertible {
     /// `file:line: severity: message [code]`, plus the resolution when there is one.
     public var description: String {
         let at = line > 0 ? "\(file):\(line):" : "\(file):"
-        var s = "\(at)\(place.map { " (\($0))" } ?? "") \(severity.rawValue): \(message) [\(code)]"
+        var s = "\(at)\(place.map { " (\($0))" } ?? "") \(severity.rawValue): \(message) [\(code.rawValue)]"
         if let r = resolution { s += " — corrected: \(r)" }
         return s
     }
+}
+
+/// What a finding is about: a stable code, the same in every output (the `code` column of a
+/// diagnostics CSV, `--code` of `respgraph diagnostics`).
+public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
+    /// The document states which listed agency leads (排在首位的为牵头单位…); its tasks are read by it.
+    case convention = "convention"
+    /// A row's direction (方向/目标) cell was lost in extraction and inherited from the row above.
+    case directionLost = "direction-lost"
+    /// An assignment clause read with an assumption worth checking.
+    case doubtfulClause = "doubtful-clause"
+    /// A table header names the same field twice.
+    case duplicateColumn = "duplicate-column"
+    /// Two rows carry the same number.
+    case duplicateNumber = "duplicate-number"
+    /// A lead or support cell holds only punctuation or spaces.
+    case emptyNames = "empty-names"
+    /// An item's assignment comes from the clause of the item enclosing it.
+    case enclosingAssignment = "enclosing-assignment"
+    /// A flattened row has more cells than the header.
+    case extraCells = "extra-cells"
+    /// No 牵头 named; by the document's convention the first listed agency leads.
+    case firstListedLead = "first-listed-lead"
+    /// A row number was glued to the text before it.
+    case gluedNumber = "glued-number"
+    /// A row's indicator (指标) cell was lost in extraction.
+    case indicatorLost = "indicator-lost"
+    /// A task without its own clause inherits its parent item's assignment.
+    case inheritedAssignment = "inherited-assignment"
+    /// Two source rows were merged into one.
+    case mergedRow = "merged-row"
+    /// A task names no lead agency (牵头单位).
+    case missingLead = "missing-lead"
+    /// A task has no text.
+    case missingText = "missing-text"
+    /// An agency name was repaired (shared prefix or suffix restored, a wrap joined).
+    case nameRepair = "name-repair"
+    /// A table row names no agency at all.
+    case noAgency = "no-agency"
+    /// An item carries no assignment clause and none to inherit.
+    case noAssignment = "no-assignment"
+    /// A line inside a table that is not a row.
+    case notARow = "not-a-row"
+    /// Row numbers skip.
+    case numberJump = "number-jump"
+    /// Row numbers run out of order.
+    case numberSequence = "number-sequence"
+    /// A page number in the 序号 column or between rows, skipped.
+    case pageNumber = "page-number"
+    /// Persons named in a clause are not agencies and are left out of the graph.
+    case persons = "persons"
+    /// A row rebuilt from cells spread over several lines.
+    case rebuiltRow = "rebuilt-row"
+    /// No 牵头 named; the responsible units (责任单位/负责) are read as leads.
+    case responsibilityUnits = "responsibility-units"
+    /// Plans of different places share a level-only name (省财政厅).
+    case sharedLevelName = "shared-level-name"
+    /// Two cells read in the wrong order and swapped back.
+    case swappedColumns = "swapped-columns"
+    /// Text follows an item's assignment clause.
+    case textAfterClause = "text-after-clause"
+    /// Names written in traditional characters, matched to their simplified form.
+    case traditionalCharacters = "traditional-characters"
+    /// An assignment clause opens a bracket it never closes.
+    case unclosedClause = "unclosed-clause"
+    /// A name the registry does not know.
+    case unknownAgency = "unknown-agency"
+    /// A row without a number, numbered from its neighbours.
+    case unnumbered = "unnumbered"
+    /// A 序号 cell that is not a number.
+    case unreadableNumber = "unreadable-number"
+    /// A cell wrapped onto the next line, joined.
+    case wrappedCell = "wrapped-cell"
+
+    /// Orders by the code's text.
+    public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }
 }

@@ -211,7 +211,7 @@ public struct Importer: Sendable {
         for (name, byPlace) in places.sorted(by: { $0.key < $1.key }) where byPlace.count > 1 {
             let list = byPlace.sorted { $0.value < $1.value }
             let i = list[1].value
-            documents[i].diagnostics.append(ImportDiagnostic(.warning, file: documents[i].file, line: 0, code: "shared-level-name",
+            documents[i].diagnostics.append(ImportDiagnostic(.warning, file: documents[i].file, line: 0, code: .sharedLevelName,
                 "'\(name)' is named by documents of \(list.map(\.key).joined(separator: " and ")); they are read as one agency. --qualify-names reads them as \(list.map { "\($0.key)\(name.dropFirst())" }.joined(separator: " and ")) to keep them apart"))
         }
     }
@@ -289,14 +289,14 @@ public struct Importer: Sendable {
                 }
                 let names = resolved.names.map(\.name)
                 if names.isEmpty, cell.unicodeScalars.contains(where: { !$0.isBlank }) {
-                    var d = ImportDiagnostic(.error, file: document.file, line: line, code: "empty-names",
+                    var d = ImportDiagnostic(.error, file: document.file, line: line, code: .emptyNames,
                         "the \(role == .lead ? "牵头单位" : "配合单位") cell '\(cell)' names no agency (only punctuation)")
                     d.place = place
                     document.diagnostics.append(d)
                 }
                 if role == .lead { document.rows[i].leads = names } else { document.rows[i].supporters = names }
                 for repair in resolved.repairs {
-                    var d = ImportDiagnostic(.note, file: document.file, line: line, code: "name-repair",
+                    var d = ImportDiagnostic(.note, file: document.file, line: line, code: .nameRepair,
                         "\(role == .lead ? "牵头单位" : "配合单位"): \(repair)")
                     d.place = place
                     document.diagnostics.append(d)
@@ -304,10 +304,10 @@ public struct Importer: Sendable {
                 for name in resolved.names where !name.known && reported.insert(name.name).inserted {
                     var d: ImportDiagnostic
                     if let (kind, rule) = AgencyKindInference.infer(name.name) {
-                        d = ImportDiagnostic(.note, file: document.file, line: line, code: "unknown-agency",
+                        d = ImportDiagnostic(.note, file: document.file, line: line, code: .unknownAgency,
                             "'\(name.name)' is not in the agency registry; kind \(kind.rawValue) inferred (\(rule))")
                     } else {
-                        d = ImportDiagnostic(.warning, file: document.file, line: line, code: "unknown-agency",
+                        d = ImportDiagnostic(.warning, file: document.file, line: line, code: .unknownAgency,
                             "'\(name.name)' is not in the agency registry and its name fits no kind rule; kept with kind unknown")
                     }
                     d.place = place

@@ -104,7 +104,7 @@ public enum TaskTableCSV {
             }
             let key = Int64(d) << 40 | Int64(level == .table ? 0 : 1) << 39 | Int64(number & 0x7F_FFFF_FFFF)
             if let first = seen[key] {
-                documents[d].diagnostics.append(ImportDiagnostic(.error, file: file, line: r.line, code: "duplicate-number",
+                documents[d].diagnostics.append(ImportDiagnostic(.error, file: file, line: r.line, code: .duplicateNumber,
                     "task \(id):\(level == .table ? "" : "W")\(number) is listed twice (first on line \(first))"))
                 continue
             }

@@ -49,20 +49,20 @@ import Testing
         let blocking = d.blockingDiagnostics
         #expect(blocking.count == 1)
         #expect(blocking.first?.line == 3)
-        #expect(blocking.first?.code == "missing-lead")
+        #expect(blocking.first?.code == .missingLead)
     }
 
     @Test func duplicateNumbersInDocumentText() throws {
         let text = "序号\t具体任务\t牵头单位\n1\t甲\t自治区公安厅\n2\t乙\t自治区公安厅\n2\t丙\t自治区民政厅\n3\t丁\t自治区民政厅\n"
         let d = try importer.importDocumentText(text, file: "plan.txt")
-        #expect(d.blockingDiagnostics.contains { $0.code == "duplicate-number" && $0.line == 4 } || d.blockingDiagnostics.contains { $0.code == "number-sequence" })
+        #expect(d.blockingDiagnostics.contains { $0.code == .duplicateNumber && $0.line == 4 } || d.blockingDiagnostics.contains { $0.code == .numberSequence })
     }
 
     @Test func duplicateNumbersInATaskTable() throws {
         let csv = "number,text,lead\n1,甲,自治区公安厅\n1,乙,自治区民政厅\n"
         let docs = try importer.importTaskTable(csv: csv, file: "tasks.csv")
         #expect(docs[0].blockingDiagnostics.map(\.line) == [3])
-        #expect(docs[0].blockingDiagnostics.first?.code == "duplicate-number")
+        #expect(docs[0].blockingDiagnostics.first?.code == .duplicateNumber)
     }
 
     @Test func unbalancedQuoteNamesTheLineWhereTheFieldOpens() throws {

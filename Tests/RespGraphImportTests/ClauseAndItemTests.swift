@@ -109,7 +109,7 @@ import Testing
     func conventionsStatedInTheText(sentence: String, convention: AssignmentConvention) throws {
         let text = "\(sentence)\n一、任务\n（一）推进改革。（责任单位：县发改局、县财政局）\n"
         let d = try Importer(registry: try AgencyRegistry(agencies: [])).importDocumentText(text, file: "c.txt")
-        #expect(d.diagnostics.contains { $0.code == "convention" && $0.line == 1 })
+        #expect(d.diagnostics.contains { $0.code == .convention && $0.line == 1 })
         if convention == .firstListedLeads {
             #expect(d.rows[0].leads == ["县发改局"] && d.rows[0].supporters == ["县财政局"])
         } else {
@@ -131,8 +131,8 @@ import Testing
         #expect(d.rows[0].supporters == ["县市场监管局", "县人社局"])
         #expect(d.rows[1].leads == ["县住建局"])
         #expect(d.rows[1].supporters == ["县自然资源局"])
-        #expect(d.diagnostics.contains { $0.code == "convention" && $0.line == 2 })
-        #expect(d.diagnostics.filter { $0.code == "first-listed-lead" }.count == 2)
+        #expect(d.diagnostics.contains { $0.code == .convention && $0.line == 2 })
+        #expect(d.diagnostics.filter { $0.code == .firstListedLead }.count == 2)
     }
 
     // MARK: Items and documents
@@ -150,9 +150,9 @@ import Testing
         #expect(d.rows.map(\.label) == ["一1", "一2", "二1"])
         #expect(d.rows[0].leads == ["市数据局"] && d.rows[0].supporters == ["市委网信办"])
         #expect(d.rows[1].indicator == "数字政府建设")
-        #expect(d.diagnostics.filter { $0.code == "inherited-assignment" }.map(\.line) == [2, 3])
+        #expect(d.diagnostics.filter { $0.code == .inheritedAssignment }.map(\.line) == [2, 3])
         // 二2 carries no assignment and nothing above it does: named in a finding, not dropped silently.
-        #expect(d.diagnostics.contains { $0.code == "no-assignment" && $0.line == 6 })
+        #expect(d.diagnostics.contains { $0.code == .noAssignment && $0.line == 6 })
     }
 
     @Test func severalClausesInOneItemAreSeveralTasks() throws {
@@ -191,7 +191,7 @@ import Testing
         #expect(d.rows[0].supporters == ["市司法局", "市住建局"])
         #expect(d.rows[0].deadline == "2024年12月底")
         #expect(d.rows[1].leads == ["市数据局"])
-        #expect(d.diagnostics.contains { $0.code == "no-assignment" && $0.line == 13 })
+        #expect(d.diagnostics.contains { $0.code == .noAssignment && $0.line == 13 })
     }
 
     @Test func traditionalCharactersAreRead() throws {
@@ -206,7 +206,7 @@ import Testing
         let known = try Importer(registry: registry).importDocumentText(text, file: "hk.txt")
         #expect(known.rows[0].supporters == ["縣財政局", "县税务局"])
         #expect(AgencyKindInference.infer("縣委網信辦")?.kind == .partyOrgan)
-        #expect(d.diagnostics.contains { $0.code == "traditional-characters" })
+        #expect(d.diagnostics.contains { $0.code == .traditionalCharacters })
         let articles = try Importer(registry: try AgencyRegistry(agencies: [])).importDocumentText(
             "第一條 推動政務服務數位化。（牽頭單位：縣政府辦公室；協辦單位：縣財政局）\n第二條 完善電子證照系統。縣數據局負責。\n", file: "tw.txt")
         #expect(articles.rows.map(\.label) == ["第一條", "第二條"])
@@ -316,7 +316,7 @@ import Testing
         // The draft is a registry respgraph reads back; every name then resolves.
         let reviewed = try AgencyRegistry(csv: draft.csv(), source: "draft.csv")
         let again = try Importer(registry: reviewed).importDocumentText(text, file: "city.txt")
-        #expect(!again.diagnostics.contains { $0.code == "unknown-agency" })
+        #expect(!again.diagnostics.contains { $0.code == .unknownAgency })
         #expect(again.rows[1].leads == ["市发展和改革委员会"])
     }
 }
@@ -355,7 +355,7 @@ import Testing
         #expect(d.rows[0].supporters == ["区财政局", "各街道办事处"])
         #expect(d.rows[1].text == "建设社区养老服务站" && d.rows[1].deadline == "2024年9月底")
         // Row 3 lost its empty 配合单位 cell: read in order and flagged.
-        #expect(d.diagnostics.contains { $0.code == "rebuilt-row" && $0.line == 18 })
+        #expect(d.diagnostics.contains { $0.code == .rebuiltRow && $0.line == 18 })
     }
 
     @Test func barSeparatedRows() throws {
@@ -390,7 +390,7 @@ import Testing
         #expect(d.rows[1].leads == ["市市场监管局"] && d.rows[1].supporters == ["各有关部门"] && d.rows[1].deadline == "2024年底前完成")
         #expect(d.rows[2].leads == ["市城管局"] && d.rows[2].supporters == ["市数据局", "市住建局"])
         // An ordinary sentence about duties is not a clause: named in a note, not read as an assignment.
-        #expect(d.diagnostics.contains { $0.code == "no-assignment" && $0.line == 6 })
+        #expect(d.diagnostics.contains { $0.code == .noAssignment && $0.line == 6 })
     }
 
     @Test func labelledFieldsOnLinesOfTheirOwnWithALeaderAndDeadline() throws {
@@ -407,7 +407,7 @@ import Testing
         #expect(d.rows[0].leads == ["县政务服务中心"])
         #expect(d.rows[0].supporters == ["县直各有关单位", "各乡镇人民政府"])
         #expect(d.rows[0].deadline == "2023年12月底")
-        #expect(d.diagnostics.contains { $0.code == "persons" })
+        #expect(d.diagnostics.contains { $0.code == .persons })
     }
 
     @Test func clauseBeforeItsTaskRoleMarkersAndWeiForms() throws {
@@ -426,7 +426,7 @@ import Testing
         #expect(d.rows[2].leads == ["县营商办"] && d.rows[2].supporters == ["县直各部门"])
         // A clause with no lead and no text: imported with warnings, the document is not refused.
         #expect(d.rows[3].leads.isEmpty && d.rows[3].supporters == ["县财政局"])
-        #expect(d.diagnostics.filter { $0.line == 6 }.map(\.code).sorted() == ["missing-lead", "missing-text", "unknown-agency"])
+        #expect(d.diagnostics.filter { $0.line == 6 }.map(\.code.rawValue).sorted() == ["missing-lead", "missing-text", "unknown-agency"])
         #expect(d.blockingDiagnostics.isEmpty)
     }
 }

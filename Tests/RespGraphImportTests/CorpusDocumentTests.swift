@@ -69,7 +69,7 @@ import Testing
         #expect(zimaoqu.rows.allSatisfy { r in !r.leads.contains { $0.contains("自贸试验区") } })
         let jiuye = try Self.load("gov-2018-jiuye.html")
         #expect(jiuye.document.title == "国务院关于做好当前和今后一个时期促进就业工作的若干意见（国发〔2018〕39号）")
-        #expect(jiuye.diagnostics.contains { $0.code == "convention" && $0.place == "paragraph 7" })
+        #expect(jiuye.diagnostics.contains { $0.code == .convention && $0.place == "paragraph 7" })
     }
 }
 
@@ -118,7 +118,7 @@ import Testing
         #expect(d.rows.map(\.text) == ["改造农村公路50公里", "新建幼儿园2所"])
         #expect(d.rows[0].leads == ["县交通运输局"] && d.rows[0].supporters == ["县财政局", "各乡镇人民政府"])
         #expect(d.rows[1].leads == ["县教育局"])
-        #expect(d.diagnostics.contains { $0.code == "convention" && $0.place == "paragraph 2" })
+        #expect(d.diagnostics.contains { $0.code == .convention && $0.place == "paragraph 2" })
     }
 
     @Test func aTwoRowHeaderSplitsTheResponsibleUnitsIntoLeadAndSupport() throws {
@@ -127,7 +127,7 @@ import Testing
         #expect(d.rows[0].leads == ["市国资委"] && d.rows[0].supporters == ["市财政局", "市发改委"])
         #expect(d.rows[1].leads == ["市医保局"] && d.rows[1].supporters == ["市卫健委"])
         #expect(d.rows[0].place == "table 1, row 3")
-        #expect(!d.diagnostics.contains { $0.code == "duplicate-column" })
+        #expect(!d.diagnostics.contains { $0.code == .duplicateColumn })
     }
 
     @Test func gbkAndUTF16TextAreDecoded() throws {

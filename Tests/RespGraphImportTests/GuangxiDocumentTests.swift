@@ -54,7 +54,7 @@ import Testing
         let six = try Self.row(d, 6)
         #expect(six.sourceLine == 114)
         #expect(six.direction == "强化用工服务")
-        #expect(d.diagnostics.contains { $0.line == 114 && $0.code == "page-number" })
+        #expect(d.diagnostics.contains { $0.line == 114 && $0.code == .pageNumber })
         // Page 28 on line 197 is row 64; page 30 on line 214 is row 77; page 40 on line 299 is row 138.
         #expect(try Self.row(d, 64).sourceLine == 197)
         #expect(try Self.row(d, 77).sourceLine == 214)
@@ -66,7 +66,7 @@ import Testing
         for (n, line) in [(7, 115), (8, 116), (11, 119), (65, 198), (71, 204), (91, 234), (144, 305)] {
             let r = try Self.row(d, n)
             #expect(r.sourceLine == line, "row \(n)")
-            #expect(d.diagnostics.contains { $0.line == line && $0.code == "unnumbered" })
+            #expect(d.diagnostics.contains { $0.line == line && $0.code == .unnumbered })
         }
         #expect(try Self.row(d, 7).indicator == "人力资源")
         #expect(try Self.row(d, 65).indicator == "知识产权保护和运用")
@@ -86,24 +86,24 @@ import Testing
         let r52 = try Self.row(d, 52)
         #expect(r52.indicator == "获得信贷")
         #expect(r52.direction == "推进北部湾港航融平台应用")
-        #expect(d.diagnostics.contains { $0.line == 181 && $0.code == "swapped-columns" })
+        #expect(d.diagnostics.contains { $0.line == 181 && $0.code == .swappedColumns })
         // Rows 53–57 continue the merged 获得信贷 cell: no warning.
         #expect(try Self.row(d, 55).indicator == "获得信贷")
-        #expect(!d.diagnostics.contains { $0.line == 184 && $0.code == "indicator-lost" })
+        #expect(!d.diagnostics.contains { $0.line == 184 && $0.code == .indicatorLost })
         // Rows 28–34 lost their indicator; the correction names it and says why.
         let r28 = try Self.row(d, 28)
         #expect(r28.indicator == "市政设施报装")
-        #expect(d.diagnostics.contains { $0.line == 145 && $0.code == "indicator-lost" && $0.resolution != nil })
+        #expect(d.diagnostics.contains { $0.line == 145 && $0.code == .indicatorLost && $0.resolution != nil })
     }
 
     @Test func row41MergedRowIsReportedAndResolvedByCorrections() throws {
         let raw = Importer(registry: Self.importer.registry)
         let file = "Graphs/sources/guangxi-2024-work-points.txt"
         let uncorrected = try raw.importDocumentText(try Repository.text(file), file: file)
-        let merged = uncorrected.blockingDiagnostics.filter { $0.line == 164 && $0.code == "merged-row" }
+        let merged = uncorrected.blockingDiagnostics.filter { $0.line == 164 && $0.code == .mergedRow }
         #expect(merged.count == 2)
         #expect(merged.first?.message.contains("5 separate lists") == true)
-        #expect(uncorrected.blockingDiagnostics.contains { $0.line == 138 && $0.code == "missing-lead" })
+        #expect(uncorrected.blockingDiagnostics.contains { $0.line == 138 && $0.code == .missingLead })
 
         let d = try Self.load("2024")
         let r41 = try Self.row(d, 41)
@@ -126,7 +126,7 @@ import Testing
         let d = try Self.load("2024")
         let r23 = try Self.row(d, 23)
         #expect(r23.leads.isEmpty)
-        #expect(d.diagnostics.contains { $0.line == 138 && $0.code == "missing-lead" && $0.resolution != nil })
+        #expect(d.diagnostics.contains { $0.line == 138 && $0.code == .missingLead && $0.resolution != nil })
     }
 
     @Test func wrappedCellsAreJoined() throws {
@@ -156,7 +156,7 @@ import Testing
         let w19 = try Self.row(d, 19, level: .workPoint)
         #expect(w19.label == "二（四）")
         #expect(w19.leads.count == 9 && w19.supporters.isEmpty)
-        #expect(d.diagnostics.contains { $0.code == "responsibility-units" && $0.line == 82 })
+        #expect(d.diagnostics.contains { $0.code == .responsibilityUnits && $0.line == 82 })
         let w23 = try Self.row(d, 23, level: .workPoint)
         #expect(w23.label == "三（三）")
         #expect(w23.supporters.first == "自治区纪委监委机关")
@@ -181,7 +181,7 @@ import Testing
     @Test func everyNameOfBothDocumentsIsInTheRegistry() throws {
         for year in ["2022", "2024"] {
             let d = try Self.load(year)
-            #expect(d.diagnostics.filter { $0.code == "unknown-agency" }.isEmpty, "\(year)")
+            #expect(d.diagnostics.filter { $0.code == .unknownAgency }.isEmpty, "\(year)")
         }
     }
 }

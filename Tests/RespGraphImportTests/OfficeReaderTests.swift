@@ -48,7 +48,7 @@ import Testing
             #expect((row.deadline ?? "") == (c.deadline ?? ""), "\(file) row \(row.label)")
         }
         // The one curated row with no agency is reported, not dropped.
-        #expect(d.diagnostics.filter { $0.severity == .warning }.map(\.code) == ["no-agency"])
+        #expect(d.diagnostics.filter { $0.severity == .warning }.map(\.code) == [.noAgency])
     }
 
     @Test func placesNameTheTableRowOrSheetRow() throws {
@@ -56,7 +56,7 @@ import Testing
         #expect(docx.rows[0].place == "table 1, row 2")
         let xlsx = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.xlsx")).first)
         #expect(xlsx.rows[0].place == "sheet 任务清单, row 2")
-        let warning = try #require(xlsx.diagnostics.first { $0.code == "no-agency" })
+        let warning = try #require(xlsx.diagnostics.first { $0.code == .noAgency })
         #expect(warning.description.hasPrefix("\(Self.fixture("guangxi-2024-table.xlsx")): (sheet 任务清单, row 24) warning:"))
     }
 

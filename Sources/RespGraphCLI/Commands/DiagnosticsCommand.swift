@@ -6,7 +6,7 @@ enum DiagnosticsCommand: CLICommand {
     /// Which findings to show.
     enum SeverityFilter: String, CaseIterable, Sendable { case any, error, warning, note }
     static let severity = ChoiceOption<SeverityFilter>("severity", default: .any, "Only findings of this severity.")
-    static let code = TextOption("code", "CODE", "Only findings with this code (e.g. page-number, merged-row).")
+    static let code = ChoiceOption<DiagnosticCode>("code", default: nil, "Only findings with this code.")
 
     static let spec = CommandSpec(
         name: "diagnostics", summary: "What the importer found in each source line: repairs, assumptions, corrections.",
@@ -23,7 +23,7 @@ enum DiagnosticsCommand: CLICommand {
         var set = RecordSet("diagnostics", [Field("file", maxWidth: 40), Field("line", .whole), Field("severity"), Field("code"),
                                             Field("message", maxWidth: 70), Field("resolution", maxWidth: 50)])
         for d in shown {
-            set.append([.text(d.file), .whole(d.line), .text(d.severity.rawValue), .text(d.code), .text(d.message), .optional(d.resolution)])
+            set.append([.text(d.file), .whole(d.line), .text(d.severity.rawValue), .text(d.code.rawValue), .text(d.message), .optional(d.resolution)])
         }
         var output = QueryOutput()
         output.sets = [set]

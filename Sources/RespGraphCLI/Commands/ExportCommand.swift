@@ -49,7 +49,7 @@ enum ExportCommand: CLICommand {
             return
         }
         if format == .xlsx {
-            let bytes = XLSXWriter.workbook(workbookSheets(graph))
+            let bytes = XLSXWriter.workbook(ResponsibilityWorkbook.sheets(graph, taskTable: TaskTableCSV.records(graph: graph)))
             let output = args[output]!
             try OutputFile.write(bytes, to: output, args)
             result.stderr += "wrote \(output) (sheets: tasks \(graph.tasks.count) rows, agencies \(graph.agencies.count) rows, indicators)\n"
@@ -74,27 +74,5 @@ enum ExportCommand: CLICommand {
             let text = format == .graphml ? GraphMLWriter.write(elements) : format == .gexf ? GEXFWriter.write(elements) : NodeLinkJSONWriter.write(elements)
             if let output = args[output] { try OutputFile.write(text, to: output, args) } else { result.stdout += text }
         }
-    }
-
-    /// The workbook's sheets: the task table, the agencies with their load, lead counts per indicator.
-    static func workbookSheets(_ graph: ResponsibilityGraph) -> [XLSXWriter.Sheet] {
-        let tasks = TaskTableCSV.records(graph: graph).enumerated().map { i, row in
-            row.enumerated().map { j, v -> XLSXWriter.Cell in
-                i > 0 && (j == 3 || j == 11) ? (Double(v).map(XLSXWriter.Cell.number) ?? .text(v)) : .text(v)
-            }
-        }
-        var agencies: [[XLSXWriter.Cell]] = [["agency", "kind", "类别", "lead", "support", "weighted", "english_name", "successor"].map(XLSXWriter.Cell.text)]
-        for l in Workload.ranked(Workload.loads(in: graph), in: graph) {
-            let a = graph[l.agency]
-            agencies.append([.text(a.name), .text(a.kind.rawValue), .text(a.kind.chineseName), .number(Double(l.lead)),
-                             .number(Double(l.support)), .number(l.weighted), .text(a.englishName ?? ""), .text(a.successor ?? "")])
-        }
-        let matrix = Workload.byIndicator(in: graph)
-        var indicators: [[XLSXWriter.Cell]] = [[.text("agency")] + matrix.indicators.map(XLSXWriter.Cell.text)]
-        for a in graph.agencyIDs where matrix.lead[a.index].contains(where: { $0 > 0 }) {
-            indicators.append([.text(graph[a].name)] + matrix.lead[a.index].map { .number(Double($0)) })
-        }
-        return [XLSXWriter.Sheet(name: "tasks", rows: tasks), XLSXWriter.Sheet(name: "agencies", rows: agencies),
-                XLSXWriter.Sheet(name: "indicators (lead)", rows: indicators)]
     }
 }

@@ -45,65 +45,26 @@ enum ReportCommand: CLICommand {
             throw args.usageError("--compare takes two documents, e.g. --compare 2022,2024")
         }
         if args.all(compare).isEmpty && args.all(SharedOptions.doc).isEmpty && ids.count > 1 { ids = [ids.joined(separator: "+")] }
-        var columns: [ReportColumn] = []
+        var columns: [DocumentFigures] = []
         for id in ids {
             if id.contains("+") {
-                columns.append(ReportColumn(id: id, graph: data.graph))
+                columns.append(DocumentFigures(id: id, graph: data.graph))
             } else {
                 guard let d = data.graph.document(id: id) else {
                     throw DataError(message: "no document '\(id)'; documents: \(data.graph.documents.map(\.id).joined(separator: ", "))")
                 }
-                columns.append(ReportColumn(id: id, graph: data.graph.filtered(documents: [d])))
+                columns.append(DocumentFigures(id: id, graph: data.graph.filtered(documents: [d])))
             }
         }
-        let report = ResearchReport(columns: columns, registry: data.registry, lang: lang, top: top, compare: columns.count == 2)
+        let report = ResearchReportWriter(columns: columns, registry: data.registry, lang: lang, top: top, compare: columns.count == 2)
         let text: String
         switch format {
         case .json: text = report.json().formatted()
         case .csv: text = report.csv()
-        case .html: text = report.html()
+        case .html: text = report.html(diagrams: columns.map { Graphviz.svg(report.diagramDOT(for: $0), layout: "neato") }, version: RespGraphCommandLine.version)
         case .md: text = report.markdown()
         }
         if let out = args[output] { try OutputFile.write(text, to: out, args) } else { result.stdout += text }
     }
 }
 
-/// One document's (or a union's) figures.
-struct ReportColumn {
-    let id: String
-    let graph: ResponsibilityGraph
-    let network: AgencyNetwork
-    let dependency: AgencyNetwork
-    let measures: NetworkMeasures
-    let cores: [Int]
-    let communities: (communities: [Int], modularity: Double)
-    let corePeriphery: CorePeriphery
-    let degree: [Int]
-    let betweenness: [Double]
-    let closeness: [Double]
-    let eigenvector: [Double]
-    let holes: StructuralHoles.Measures
-    let loads: [AgencyLoad]
-    let roster: [RoleRoster.Entry]
-    /// Out-degree in the dependency network: how many agencies it coordinates as a lead.
-    let leadTies: [Int]
-
-    init(id: String, graph: ResponsibilityGraph) {
-        self.id = id
-        self.graph = graph
-        network = AgencyNetwork.coAssignment(graph)
-        dependency = AgencyNetwork.dependency(graph)
-        cores = Structure.coreNumbers(network)
-        communities = Communities.louvain(network)
-        corePeriphery = CorePeriphery(network)
-        degree = DegreeCentrality.compute(network).degree
-        betweenness = BetweennessCentrality.compute(network)
-        closeness = ClosenessCentrality.compute(network)
-        measures = NetworkMeasures(network, betweenness: betweenness, closeness: closeness)
-        eigenvector = EigenvectorCentrality.compute(network).values
-        holes = StructuralHoles.compute(network)
-        loads = Workload.loads(in: graph)
-        roster = RoleRoster.compute(network).entries
-        leadTies = DegreeCentrality.compute(dependency).degree
-    }
-}

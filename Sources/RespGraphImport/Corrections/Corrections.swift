@@ -2,12 +2,17 @@ import RespGraphModel
 
 /// One explicit correction of a damaged source row, kept in `Graphs/corrections.csv`.
 public struct Correction: Sendable, Equatable {
+    /// A field of a task row that a correction may set.
+    public enum Field: String, CaseIterable, Sendable {
+        case indicator, direction, text, deadline, lead, support
+    }
+
     /// What a correction does.
-    public enum Action: String, Sendable {
+    public enum Change: Sendable, Equatable {
         /// Sets a field of the row read from the line(s).
-        case set
+        case set(Field)
         /// Accepts a finding (by its code) as it stands, saying why.
-        case accept
+        case accept(DiagnosticCode)
     }
 
     /// The title of the document it applies to, e.g. 2024年广西优化营商环境工作要点.
@@ -17,10 +22,8 @@ public struct Correction: Sendable, Equatable {
     /// The tasks it applies to, by label (`23`, `一（四）`, or a range of table rows `28-34`): the
     /// content anchor that keeps it in place when the source gains or loses lines. Empty: lines only.
     public var tasks: [String] = []
-    /// What it does.
-    public var action: Action
-    /// For `set`, the field (indicator, direction, text, deadline, lead, support); for `accept`, a diagnostic code.
-    public var field: String
+    /// What it does: set a field, or accept a finding.
+    public var change: Change
     /// The value read now, which `set` checks before replacing it (empty: not checked).
     public var expected: String
     /// The new value, for `set`.
@@ -47,12 +50,9 @@ public struct Corrections: Sendable {
     /// The file they were read from.
     public var source: String
 
-    /// The fields a `set` may change.
-    public static let settableFields: Set<String> = ["indicator", "direction", "text", "deadline", "lead", "support"]
     /// The codes a `set` of each field resolves on its line.
-    static let resolvedBySet: [String: Set<String>] = [
-        "indicator": ["indicator-lost"], "direction": ["direction-lost"],
-        "lead": ["merged-row", "missing-lead"], "text": ["missing-text"],
+    static let resolvedBySet: [Correction.Field: Set<DiagnosticCode>] = [
+        .indicator: [.indicatorLost], .direction: [.directionLost], .lead: [.mergedRow, .missingLead], .text: [.missingText],
     ]
 
     /// No corrections.
@@ -85,16 +85,25 @@ public struct Corrections: Sendable {
             guard (1...2).contains(bounds.count), let lo = bounds.first ?? nil, let hi = bounds.last ?? nil, lo >= 1, lo <= hi else {
                 throw ImportError(file: source, line: r.line, "'\(lineText)' is not a line number or a range such as 145-151")
             }
-            guard let action = Correction.Action(rawValue: field(r, "action").trimmed) else {
-                throw ImportError(file: source, line: r.line, "unknown action '\(field(r, "action"))'; use set or accept")
-            }
             let name = field(r, "field").trimmed
-            if action == .set, !Self.settableFields.contains(name) {
-                throw ImportError(file: source, line: r.line, "'\(name)' cannot be set; settable fields: \(Self.settableFields.sorted().joined(separator: ", "))")
+            let change: Correction.Change
+            switch field(r, "action").trimmed {
+            case "set":
+                guard let f = Correction.Field(rawValue: name) else {
+                    throw ImportError(file: source, line: r.line, "'\(name)' cannot be set; settable fields: \(Correction.Field.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                change = .set(f)
+            case "accept":
+                guard let code = DiagnosticCode(rawValue: name) else {
+                    throw ImportError(file: source, line: r.line, "'\(name)' is not a finding code; codes: \(DiagnosticCode.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                change = .accept(code)
+            default:
+                throw ImportError(file: source, line: r.line, "unknown action '\(field(r, "action"))'; use set or accept")
             }
             let note = field(r, "note").trimmed
             if note.isEmpty { throw ImportError(file: source, line: r.line, "a correction needs a note saying why") }
-            var correction = Correction(document: field(r, "document").trimmed, lines: lo...hi, action: action, field: name,
+            var correction = Correction(document: field(r, "document").trimmed, lines: lo...hi, change: change,
                                         expected: field(r, "expected"), value: field(r, "value"), note: note, fileLine: r.line)
             let task = field(r, "task").trimmed
             if !task.isEmpty {
@@ -124,16 +133,17 @@ public struct Corrections: Sendable {
     /// warnings for a task without a lead or text instead: it is imported with them, not refused.
     public func apply(to document: inout ImportedDocument, fromTaskTable: Bool = false, requiresLeadAndText: Bool = true) throws(ImportError) {
         let mine = entries.filter { $0.document == document.document.title }
-        for c in mine where c.action == .set && !fromTaskTable {
+        for c in mine where !fromTaskTable {
+            guard case .set(let field) = c.change else { continue }
             let targets = try targetRows(of: c, in: document)
             for t in targets {
-                let current = Self.value(of: c.field, in: document.rows[t])
+                let current = Self.value(of: field, in: document.rows[t])
                 if !c.expected.isEmpty, current != c.expected {
                     throw ImportError(file: source, line: c.fileLine,
-                        "the correction for \(document.file) line \(document.rows[t].sourceLine) expects \(c.field) '\(c.expected)' but the source now gives '\(current)'")
+                        "the correction for \(document.file) line \(document.rows[t].sourceLine) expects \(field.rawValue) '\(c.expected)' but the source now gives '\(current)'")
                 }
-                Self.set(c.field, to: c.value, in: &document.rows[t])
-                let codes = Self.resolvedBySet[c.field] ?? []
+                Self.set(field, to: c.value, in: &document.rows[t])
+                let codes = Self.resolvedBySet[field] ?? []
                 for d in document.diagnostics.indices where document.diagnostics[d].line == document.rows[t].sourceLine
                     && codes.contains(document.diagnostics[d].code) && document.diagnostics[d].resolution == nil {
                     document.diagnostics[d].resolution = c.note
@@ -141,7 +151,8 @@ public struct Corrections: Sendable {
             }
         }
         if requiresLeadAndText { Self.checkRequiredFields(&document) }
-        for c in mine where c.action == .accept {
+        for c in mine {
+            guard case .accept(let code) = c.change else { continue }
             let lines: [ClosedRange<Int>]
             if c.tasks.isEmpty || fromTaskTable {
                 lines = [c.lines]
@@ -149,10 +160,10 @@ public struct Corrections: Sendable {
                 lines = try targetRows(of: c, in: document).map { Self.span(of: $0, in: document) }
             }
             let matching = document.diagnostics.indices.filter { d in
-                lines.contains { $0.contains(document.diagnostics[d].line) } && document.diagnostics[d].code == c.field
+                lines.contains { $0.contains(document.diagnostics[d].line) } && document.diagnostics[d].code == code
             }
             if matching.isEmpty && !fromTaskTable {
-                throw ImportError(file: source, line: c.fileLine, "the correction accepts '\(c.field)' at \(document.file) line \(c.lines), but there is no such finding")
+                throw ImportError(file: source, line: c.fileLine, "the correction accepts '\(code.rawValue)' at \(document.file) line \(c.lines), but there is no such finding")
             }
             for d in matching where document.diagnostics[d].resolution == nil { document.diagnostics[d].resolution = c.note }
         }
@@ -194,37 +205,35 @@ public struct Corrections: Sendable {
     static func checkRequiredFields(_ document: inout ImportedDocument) {
         for row in document.rows {
             if row.leadCell.trimmed.isEmpty {
-                document.diagnostics.append(ImportDiagnostic(.error, file: document.file, line: row.sourceLine, code: "missing-lead",
+                document.diagnostics.append(ImportDiagnostic(.error, file: document.file, line: row.sourceLine, code: .missingLead,
                     "task \(row.label) has no lead agency (牵头单位)"))
             }
             if row.text.trimmed.isEmpty {
-                document.diagnostics.append(ImportDiagnostic(.error, file: document.file, line: row.sourceLine, code: "missing-text",
+                document.diagnostics.append(ImportDiagnostic(.error, file: document.file, line: row.sourceLine, code: .missingText,
                     "task \(row.label) has no task text (任务)"))
             }
         }
     }
 
-    static func value(of field: String, in row: TaskRow) -> String {
+    static func value(of field: Correction.Field, in row: TaskRow) -> String {
         switch field {
-        case "indicator": row.indicator
-        case "direction": row.direction
-        case "text": row.text
-        case "deadline": row.deadline ?? ""
-        case "lead": row.leadCell
-        case "support": row.supportCell
-        default: ""
+        case .indicator: row.indicator
+        case .direction: row.direction
+        case .text: row.text
+        case .deadline: row.deadline ?? ""
+        case .lead: row.leadCell
+        case .support: row.supportCell
         }
     }
 
-    static func set(_ field: String, to value: String, in row: inout TaskRow) {
+    static func set(_ field: Correction.Field, to value: String, in row: inout TaskRow) {
         switch field {
-        case "indicator": row.indicator = value
-        case "direction": row.direction = value
-        case "text": row.text = value
-        case "deadline": row.deadline = value.isEmpty ? nil : value
-        case "lead": row.leadCell = value
-        case "support": row.supportCell = value
-        default: break
+        case .indicator: row.indicator = value
+        case .direction: row.direction = value
+        case .text: row.text = value
+        case .deadline: row.deadline = value.isEmpty ? nil : value
+        case .lead: row.leadCell = value
+        case .support: row.supportCell = value
         }
     }
 }

@@ -28,13 +28,13 @@ public struct BodyRecogniser: Sendable {
         let items = ItemRecogniser().items(paragraphs)
         let convention = Self.convention(in: paragraphs)
         if let (c, place) = convention {
-            diagnostics.append(diagnostic(.note, place, "convention", c == .firstListedLeads
+            diagnostics.append(diagnostic(.note, place, .convention, c == .firstListedLeads
                 ? "the document states that the first listed agency leads (列第一位者为牵头单位); applied to every list that names no 牵头"
                 : "the document states that where no lead is named the responsible units lead (责任单位即为牵头单位)"))
         }
         let clauses = items.map { ClauseFinder.clauses(in: Array(TraditionalChinese.simplified($0.text))) }
         if let first = items.first(where: { TraditionalChinese.hasTraditional($0.text) }) {
-            diagnostics.append(diagnostic(.note, first.place, "traditional-characters",
+            diagnostics.append(diagnostic(.note, first.place, .traditionalCharacters,
                 "the document is written in traditional characters; keywords and names are matched in simplified form (縣財政局 ↔ 县财政局): a name the registry knows takes its registered name, others keep the document's spelling"))
         }
         // Items whose clause their numbered items below inherit.
@@ -61,7 +61,7 @@ public struct BodyRecogniser: Sendable {
                 var row = makeRow(number: number, label: label, indicator: indicator, ancestry: ancestry, ownTitle: ownTitle,
                                   segment: item.text, clause: clause, place: item.place, convention: convention?.0, source: item.text, diagnostics: &diagnostics)
                 row.text = ownTitle.isEmpty || !ancestry.isEmpty ? TextCleaning.joinWrapped(Self.stripScores(item.text)) : row.text
-                diagnostics.append(diagnostic(.warning, item.place, "inherited-assignment",
+                diagnostics.append(diagnostic(.warning, item.place, .inheritedAssignment,
                     "item \(label) names no agency; it takes the assignment of item \(labelPath(of: q, items)) above it (line \(items[q].place.line)): confirm"))
                 rows.append(row)
                 number += 1
@@ -69,13 +69,13 @@ public struct BodyRecogniser: Sendable {
             }
             if clauses[i].isEmpty {
                 if item.numbering != nil && !item.hasNumberedChildren {
-                    diagnostics.append(diagnostic(.note, item.place, "no-assignment",
+                    diagnostics.append(diagnostic(.note, item.place, .noAssignment,
                         "item \(label) ('\(String(Self.stripScores(item.text).prefix(24)))') names no agency and no item above it does; not a task"))
                 }
                 continue
             }
             if enclosing.contains(i) {
-                diagnostics.append(diagnostic(.note, item.place, "enclosing-assignment",
+                diagnostics.append(diagnostic(.note, item.place, .enclosingAssignment,
                     "the assignment of item \(label) applies to its items below, which name none of their own; it is not a task itself"))
                 continue
             }
@@ -97,7 +97,7 @@ public struct BodyRecogniser: Sendable {
             }
             let tail = AssignmentClauseParser.trimSeparators(String(chars[min(start, chars.count)...]))
             if tail.count > 8 {
-                diagnostics.append(diagnostic(.note, item.place, "text-after-clause",
+                diagnostics.append(diagnostic(.note, item.place, .textAfterClause,
                     "item \(label): text after its last assignment clause is not part of a task: '\(String(tail.prefix(30)))…'"))
             }
         }
@@ -118,7 +118,7 @@ public struct BodyRecogniser: Sendable {
                           text: text, deadline: clause.deadline, leadCell: clause.leads, supportCell: clause.supporters,
                           sourceLine: place.line)
         if text.isEmpty && direction.isEmpty {
-            diagnostics.append(diagnostic(.warning, place, "missing-text", "task \(label) has no task text: the clause stands alone"))
+            diagnostics.append(diagnostic(.warning, place, .missingText, "task \(label) has no task text: the clause stands alone"))
         }
         row.place = place.description.isEmpty ? nil : place.description
         row.spellings = TraditionalChinese.spellings(of: AgencyNameShape.items(of: clause.leads) + AgencyNameShape.items(of: clause.supporters), in: source)
@@ -132,24 +132,24 @@ public struct BodyRecogniser: Sendable {
         if clause.leadsAreResponsible {
             if convention == .firstListedLeads || clause.convention == .firstListedLeads {
                 row.firstListedLeads = true
-                diagnostics.append(diagnostic(.note, place, "first-listed-lead",
+                diagnostics.append(diagnostic(.note, place, .firstListedLead,
                     "task \(label): no 牵头 named; by the document's convention the first listed leads and the others support"))
             } else {
-                diagnostics.append(diagnostic(.note, place, "responsibility-units",
+                diagnostics.append(diagnostic(.note, place, .responsibilityUnits,
                     "task \(label): no 牵头 named; the responsible units (责任单位/负责) are read as leads"))
             }
         }
         if clause.leads.isEmpty {
-            diagnostics.append(diagnostic(.warning, place, "missing-lead", "task \(label) names supporting agencies but no lead"))
+            diagnostics.append(diagnostic(.warning, place, .missingLead, "task \(label) names supporting agencies but no lead"))
         }
-        for n in clause.notes { diagnostics.append(diagnostic(.note, place, "name-repair", "task \(label): \(n)")) }
-        for d in clause.doubts { diagnostics.append(diagnostic(.warning, place, "doubtful-clause", "task \(label): \(d)")) }
+        for n in clause.notes { diagnostics.append(diagnostic(.note, place, .nameRepair, "task \(label): \(n)")) }
+        for d in clause.doubts { diagnostics.append(diagnostic(.warning, place, .doubtfulClause, "task \(label): \(d)")) }
         if !clause.persons.isEmpty {
-            diagnostics.append(diagnostic(.note, place, "persons", "task \(label): persons named (\(clause.persons.joined(separator: "、"))) are not agencies; left out of the graph"))
+            diagnostics.append(diagnostic(.note, place, .persons, "task \(label): persons named (\(clause.persons.joined(separator: "、"))) are not agencies; left out of the graph"))
         }
     }
 
-    func diagnostic(_ severity: ImportDiagnostic.Severity, _ place: BlockPlace, _ code: String, _ message: String) -> ImportDiagnostic {
+    func diagnostic(_ severity: ImportDiagnostic.Severity, _ place: BlockPlace, _ code: DiagnosticCode, _ message: String) -> ImportDiagnostic {
         var d = ImportDiagnostic(severity, file: file, line: place.line, code: code, message)
         if !place.description.isEmpty { d.place = place.description }
         return d

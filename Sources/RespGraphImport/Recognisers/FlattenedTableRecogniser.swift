@@ -152,12 +152,12 @@ struct TableReader {
                 continue
             }
             if raw.cells == nil {
-                diagnostics.append(ImportDiagnostic(.warning, file: file, line: lineNumber, code: "not-a-row",
+                diagnostics.append(ImportDiagnostic(.warning, file: file, line: lineNumber, code: .notARow,
                     "a line without columns inside the task table was skipped: '\(String(trimmedLine.prefix(40)))'"))
                 continue
             }
             if c.count > columns.width {
-                diagnostics.append(ImportDiagnostic(.error, file: file, line: lineNumber, code: "extra-cells",
+                diagnostics.append(ImportDiagnostic(.error, file: file, line: lineNumber, code: .extraCells,
                     "the row has \(c.count) cells but the header has \(columns.width)"))
                 continue
             }
@@ -174,7 +174,7 @@ struct TableReader {
                     row.pageCell = numberCell
                     indicatorCell = ""
                 } else if !numberCell.isEmpty {
-                    diagnostics.append(ImportDiagnostic(.note, file: file, line: lineNumber, code: "swapped-columns",
+                    diagnostics.append(ImportDiagnostic(.note, file: file, line: lineNumber, code: .swappedColumns,
                         "序号 \(indicatorCell) and 指标 '\(numberCell)' are swapped; read as such"))
                     indicatorCell = numberCell
                     swappedPage = true
@@ -195,7 +195,7 @@ struct TableReader {
             } else {
                 if TextCleaning.isInteger(numberCell) { row.explicit = Int(numberCell) }
                 else if !numberCell.isEmpty {
-                    diagnostics.append(ImportDiagnostic(.error, file: file, line: lineNumber, code: "unreadable-number",
+                    diagnostics.append(ImportDiagnostic(.error, file: file, line: lineNumber, code: .unreadableNumber,
                         "the 序号 cell '\(numberCell)' is not a number and no number was found elsewhere in the row"))
                     continue
                 }
@@ -212,13 +212,13 @@ struct TableReader {
             row.lead = cell(.lead, c)
             row.support = cell(.support, c)
             for (name, value) in [("指标", indicatorCell), ("改革方向", directionCell)] where Self.hasWrapSpace(value) {
-                diagnostics.append(ImportDiagnostic(.note, file: file, line: lineNumber, code: "wrapped-cell",
+                diagnostics.append(ImportDiagnostic(.note, file: file, line: lineNumber, code: .wrappedCell,
                     "\(name) cell wrapped with stray spaces joined: '\(value)' → '\(TextCleaning.joinWrapped(value))'"))
             }
             for (name, value) in [("牵头单位", row.lead), ("配合单位", row.support)] {
                 let groups = Self.mergedGroups(value)
                 if groups.count > 1 {
-                    diagnostics.append(ImportDiagnostic(.error, file: file, line: lineNumber, code: "merged-row",
+                    diagnostics.append(ImportDiagnostic(.error, file: file, line: lineNumber, code: .mergedRow,
                         "several rows merged on one line: the \(name) cell holds \(groups.count) separate lists (\(groups.map { "'\($0)'" }.joined(separator: " | ")))"))
                 }
             }
@@ -237,16 +237,16 @@ struct TableReader {
             if let s = row.shifted {
                 number = s
                 if let p = row.pageCell {
-                    diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: "page-number",
+                    diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .pageNumber,
                         "page number \(p) in the 序号 column; 序号 \(s) read from the 指标 column"))
                 }
             } else if let g = row.glued, row.explicit != expected, g == expected {
                 number = g
                 row.direction = TextCleaning.joinWrapped(row.gluedRest)
-                diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: "glued-number",
+                diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .gluedNumber,
                     "序号 \(g) was glued into the 改革方向 cell; separated"))
                 if let e = row.explicit {
-                    diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: "page-number",
+                    diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .pageNumber,
                         "page number \(e) in the 序号 column; the row is 序号 \(g)"))
                 }
             } else if let e = row.explicit {
@@ -256,27 +256,27 @@ struct TableReader {
                         let d = j - i
                         if f == expected + d {
                             number = expected
-                            diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: "page-number",
+                            diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .pageNumber,
                                 "page number \(e) in the 序号 column; numbered \(expected) from the sequence (序号 \(f) follows \(d) rows below)"))
                         } else if f == e + d {
-                            diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: "number-jump",
+                            diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .numberJump,
                                 "序号 jumps from \(expected - 1) to \(e)"))
                         } else {
-                            diagnostics.append(ImportDiagnostic(.error, file: file, line: row.line, code: "number-sequence",
+                            diagnostics.append(ImportDiagnostic(.error, file: file, line: row.line, code: .numberSequence,
                                 "序号 \(e) does not follow \(expected - 1), and the rows below do not tell whether it is a page number"))
                         }
                     } else {
-                        diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: "number-jump",
+                        diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .numberJump,
                             "序号 jumps from \(expected - 1) to \(e)"))
                     }
                 }
             } else {
                 number = expected
-                diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: "unnumbered",
+                diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .unnumbered,
                     "row without 序号; numbered \(expected) from the sequence"))
             }
             if let first = seen[number] {
-                diagnostics.append(ImportDiagnostic(.error, file: file, line: row.line, code: "duplicate-number",
+                diagnostics.append(ImportDiagnostic(.error, file: file, line: row.line, code: .duplicateNumber,
                     "序号 \(number) is used twice (first on line \(first))"))
             } else {
                 seen[number] = row.line
@@ -284,13 +284,13 @@ struct TableReader {
             expected = number + 1
             if row.indicatorLost {
                 row.indicator = previousIndicator
-                diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: "indicator-lost",
+                diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .indicatorLost,
                     "the 指标 cell is lost (the 序号 sits in the 指标 column); inherited '\(previousIndicator)' from the row above: confirm or correct"))
             } else if row.indicator.isEmpty {
                 row.indicator = previousIndicator
             }
             if row.directionLost {
-                diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: "direction-lost",
+                diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .directionLost,
                     "the 改革方向 cell is lost (the 序号 sits in the 指标 column); left empty: confirm or correct"))
             } else if row.direction.isEmpty, row.indicator == previousIndicator {
                 row.direction = previousDirection

@@ -47,7 +47,7 @@ public struct TableRecogniser: Sendable {
         let body = BodyRecogniser(file: file)
         for c in columns.conflicts {
             let place = h < table.rowPlaces.count ? table.rowPlaces[h] : BlockPlace(line: 0, table: tableIndex)
-            diagnostics.append(body.diagnostic(.warning, place, "duplicate-column",
+            diagnostics.append(body.diagnostic(.warning, place, .duplicateColumn,
                 "the header names the \(c.field.rawValue) column twice: '\(headerCells[c.first])' (column \(c.first + 1)) and '\(headerCells[c.second])' (column \(c.second + 1)); only the first is read"))
         }
         var rows: [TaskRow] = []
@@ -114,15 +114,15 @@ public struct TableRecogniser: Sendable {
             row.place = place.description
             row.spellings = TraditionalChinese.spellings(of: AgencyNameShape.items(of: leadCell) + AgencyNameShape.items(of: supportCell), in: raw.joined(separator: "\n"))
             if leadCell.isEmpty && supportCell.isEmpty {
-                diagnostics.append(body.diagnostic(.warning, place, "no-agency", "row \(label) names no agency; imported without lead or support: check the table"))
+                diagnostics.append(body.diagnostic(.warning, place, .noAgency, "row \(label) names no agency; imported without lead or support: check the table"))
             } else {
                 body.report(clause, label: label, place: place, convention: convention, row: &row, diagnostics: &diagnostics)
             }
             if text.isEmpty && direction.isEmpty {
-                diagnostics.append(body.diagnostic(.warning, place, "missing-text", "row \(label) has no task text"))
+                diagnostics.append(body.diagnostic(.warning, place, .missingText, "row \(label) has no task text"))
             }
             if let warning = table.rowWarnings[r] {
-                diagnostics.append(body.diagnostic(.warning, place, "rebuilt-row", warning))
+                diagnostics.append(body.diagnostic(.warning, place, .rebuiltRow, warning))
             }
             rows.append(row)
             number += 1

@@ -64,14 +64,14 @@ struct WorkPointRecogniser {
         func line(at offset: Int) -> Int { starts.last { $0.offset <= offset }?.line ?? p.lines[0].line }
         guard let clauseStart = Self.clauseStart(in: chars) else { return nil }
         guard let clauseEnd = chars[(clauseStart + 1)...].firstIndex(where: { $0 == "）" || $0 == ")" }) else {
-            diagnostics.append(ImportDiagnostic(.error, file: file, line: line(at: clauseStart), code: "unclosed-clause",
+            diagnostics.append(ImportDiagnostic(.error, file: file, line: line(at: clauseStart), code: .unclosedClause,
                 "the responsibility clause of work point \(p.sectionNumeral)（\(p.numeral)） is never closed"))
             return nil
         }
         let clause = String(chars[(clauseStart + 1)..<clauseEnd])
         let after = String(chars[(clauseEnd + 1)...]).trimmed
         if !after.isEmpty, let afterStart = chars[(clauseEnd + 1)...].firstIndex(where: { !$0.isWhitespace }) {
-            diagnostics.append(ImportDiagnostic(.warning, file: file, line: line(at: afterStart), code: "text-after-clause",
+            diagnostics.append(ImportDiagnostic(.warning, file: file, line: line(at: afterStart), code: .textAfterClause,
                 "text after the responsibility clause of work point \(p.sectionNumeral)（\(p.numeral)）: '\(after)'"))
         }
         var lead = "", support = ""
@@ -81,7 +81,7 @@ struct WorkPointRecogniser {
                 let value = String(s.dropFirst(prefix.count).drop { $0 == "：" || $0 == ":" })
                 if isLead { lead = value } else { support = value }
                 if prefix == "责任单位" {
-                    diagnostics.append(ImportDiagnostic(.note, file: file, line: line(at: clauseStart), code: "responsibility-units",
+                    diagnostics.append(ImportDiagnostic(.note, file: file, line: line(at: clauseStart), code: .responsibilityUnits,
                         "work point \(p.sectionNumeral)（\(p.numeral)） names 责任单位 (responsible units) without telling lead from support; read as leads"))
                 }
             }

@@ -1,0 +1,213 @@
+import RespGraphModel
+
+/// Every figure the research report publishes for one document (or a union of documents),
+/// computed once on its co-assignment and dependency networks (collective placeholders left out).
+///
+/// - Complexity: dominated by betweenness and closeness, O(n·m) on the co-assignment network.
+public struct DocumentFigures: Sendable {
+    /// The document id (or `2022+2024` for a union).
+    public let id: String
+    /// The document's graph.
+    public let graph: ResponsibilityGraph
+    /// The co-assignment network.
+    public let network: AgencyNetwork
+    /// The dependency network (lead → supporter); same agencies in the same order.
+    public let dependency: AgencyNetwork
+    /// Network-level measures of the co-assignment network.
+    public let measures: NetworkMeasures
+    /// k-core number per node.
+    public let cores: [Int]
+    /// Louvain communities per node and their modularity.
+    public let communities: [Int]
+    /// Newman's modularity of `communities`.
+    public let modularity: Double
+    /// The Borgatti–Everett core–periphery split.
+    public let corePeriphery: CorePeriphery
+    /// Degree per node.
+    public let degree: [Int]
+    /// Normalized betweenness per node.
+    public let betweenness: [Double]
+    /// Wasserman–Faust closeness per node.
+    public let closeness: [Double]
+    /// Eigenvector centrality per node.
+    public let eigenvector: [Double]
+    /// Burt's structural-hole measures per node.
+    public let holes: StructuralHoles.Measures
+    /// Load of every agency of the graph (by agency index, collectives included).
+    public let loads: [AgencyLoad]
+    /// Breadth–depth roles per node.
+    public let roster: [RoleRoster.Entry]
+    /// Out-degree in the dependency network: how many agencies each node coordinates as a lead.
+    public let leadTies: [Int]
+
+    /// Computes the figures of a graph.
+    public init(id: String, graph: ResponsibilityGraph) {
+        self.id = id
+        self.graph = graph
+        network = AgencyNetwork.coAssignment(graph)
+        dependency = AgencyNetwork.dependency(graph)
+        cores = Structure.coreNumbers(network)
+        (communities, modularity) = Communities.louvain(network)
+        corePeriphery = CorePeriphery(network)
+        degree = DegreeCentrality.compute(network).degree
+        betweenness = BetweennessCentrality.compute(network)
+        closeness = ClosenessCentrality.compute(network)
+        measures = NetworkMeasures(network, betweenness: betweenness, closeness: closeness)
+        eigenvector = EigenvectorCentrality.compute(network).values
+        holes = StructuralHoles.compute(network)
+        loads = Workload.loads(in: graph)
+        roster = RoleRoster.compute(network).entries
+        leadTies = DegreeCentrality.compute(dependency).degree
+    }
+
+    /// The name of node `v`.
+    public func name(_ v: Int) -> String { graph[network.agencies[v]].name }
+
+    /// One indicator's lead concentration.
+    public struct Concentration: Sendable {
+        /// The indicator (指标).
+        public let indicator: String
+        /// Its table tasks.
+        public let tasks: Int
+        /// The agency holding most of its lead assignments (ties: the first name).
+        public let topAgency: String
+        /// That agency's share of the lead assignments.
+        public let share: Double
+        /// Herfindahl–Hirschman index of the lead assignments (Σ share²).
+        public let hhi: Double
+    }
+
+    /// Per-indicator lead concentration over table tasks, in order of first appearance.
+    ///
+    /// - Definition: share = max_a L(a) / Σ_a L(a), HHI = Σ_a (L(a)/Σ L)², L(a) the indicator's tasks
+    ///   agency a leads. O(tasks · leads).
+    public var concentration: [Concentration] {
+        var order: [String] = []
+        var counts: [String: [AgencyID: Int]] = [:], tasks: [String: Int] = [:]
+        for t in graph.taskIDs where graph[t].level == .table {
+            let indicator = graph[t].indicator
+            if counts[indicator] == nil { order.append(indicator) }
+            tasks[indicator, default: 0] += 1
+            for a in graph.agencies(of: t, role: .lead) { counts[indicator, default: [:]][a, default: 0] += 1 }
+        }
+        return order.map { indicator in
+            let byAgency = counts[indicator] ?? [:]
+            let total = Double(byAgency.values.reduce(0, +))
+            let best = byAgency.max { ($0.value, graph[$1.key].name) < ($1.value, graph[$0.key].name) }
+            let hhi = total > 0 ? byAgency.values.reduce(0.0) { $0 + (Double($1) / total) * (Double($1) / total) } : 0
+            return Concentration(indicator: indicator, tasks: tasks[indicator] ?? 0, topAgency: best.map { graph[$0.key].name } ?? "",
+                                 share: total > 0 ? Double(best?.value ?? 0) / total : 0, hhi: hhi)
+        }
+    }
+
+    /// Nodes by betweenness, then degree, then name: the agency-level table's order.
+    public func byBetweenness(limit: Int) -> [Int] {
+        Array((0..<network.nodeCount).sorted { (betweenness[$0], degree[$0], name($1)) > (betweenness[$1], degree[$1], name($0)) }.prefix(limit))
+    }
+
+    /// Brokers: the least constrained nodes (constraint defined), then by name.
+    public func brokers(limit: Int) -> [Int] {
+        let nodes = (0..<network.nodeCount).filter { !holes.constraint[$0].isNaN }
+        return Array(nodes.sorted { (holes.constraint[$0], name($0)) < (holes.constraint[$1], name($1)) }.prefix(limit))
+    }
+
+    /// A node's rank as a lead (dependency out-degree) beside its rank over all ties (co-assignment degree).
+    public struct RankGap: Sendable {
+        /// The node.
+        public let node: Int
+        /// Agencies it coordinates as a lead.
+        public let leadTies: Int
+        /// Its rank by `leadTies` (1 = most).
+        public let leadRank: Int
+        /// Its co-assignment degree.
+        public let degree: Int
+        /// Its rank by degree.
+        public let degreeRank: Int
+        /// degreeRank − leadRank: positive when it ranks higher as a lead than over all ties.
+        public var gap: Int { degreeRank - leadRank }
+    }
+
+    /// The `limit` highest-ranked leads with their all-ties rank (ties in score broken by name).
+    public func leadRankGaps(limit: Int) -> [RankGap] {
+        let n = network.nodeCount
+        func ranks(_ score: [Int]) -> [Int] {
+            let order = (0..<n).sorted { (score[$0], name($1)) > (score[$1], name($0)) }
+            var r = [Int](repeating: 0, count: n)
+            for (i, v) in order.enumerated() { r[v] = i + 1 }
+            return r
+        }
+        let lead = ranks(leadTies), all = ranks(degree)
+        return (0..<n).sorted { lead[$0] < lead[$1] }.prefix(limit).map {
+            RankGap(node: $0, leadTies: leadTies[$0], leadRank: lead[$0], degree: degree[$0], degreeRank: all[$0])
+        }
+    }
+}
+
+/// One row of the report's measure tables: a key, labels in both languages, a definition, and the
+/// value for each document.
+public struct ReportMeasure: Sendable {
+    /// Stable key (snake_case) for JSON and CSV.
+    public let key: String
+    /// Chinese label.
+    public let zh: String
+    /// English label.
+    public let en: String
+    /// The value per document, in the order of the documents.
+    public let values: [Double]
+    /// Formula, normalisation and reference.
+    public let definition: String
+
+    /// The network-level measures of each document.
+    public static func networkLevel(_ columns: [DocumentFigures]) -> [ReportMeasure] {
+        func m(_ key: String, _ zh: String, _ en: String, _ definition: String, _ f: (DocumentFigures) -> Double) -> ReportMeasure {
+            ReportMeasure(key: key, zh: zh, en: en, values: columns.map(f), definition: definition)
+        }
+        return [
+            m("agencies", "主体数", "agencies", "n: agencies named by a task (collective placeholders left out)") { Double($0.measures.nodes) },
+            m("ties", "关系数", "ties", "m: pairs of agencies sharing at least one task") { Double($0.measures.ties) },
+            m("density", "网络密度", "density", "2m / (n(n−1))") { $0.measures.density },
+            m("valued_density", "加权密度", "valued density", "Σ w / (n(n−1)/2): mean number of shared tasks over all pairs") { $0.measures.valuedDensity },
+            m("degree_centralization", "度数中心势", "degree centralisation", "Σ (d_max − d_i) / ((n−1)(n−2)) (Freeman 1979)") { $0.measures.degreeCentralization },
+            m("betweenness_centralization", "中间中心势", "betweenness centralisation", "Σ (b_max − b_i) / (n−1), b normalized by (n−1)(n−2)/2 (Freeman 1979)") { $0.measures.betweennessCentralization },
+            m("closeness_centralization", "接近中心势", "closeness centralisation", "Σ (c_max − c_i) / ((n−1)(n−2)/(2n−3)), c Wasserman–Faust closeness") { $0.measures.closenessCentralization },
+            m("average_path_length", "平均路径长度", "average path length", "mean d_ij over pairs that reach each other") { $0.measures.averagePathLength },
+            m("diameter", "网络直径", "diameter", "max d_ij over pairs that reach each other") { Double($0.measures.diameter) },
+            m("compactness", "紧凑度（全局效率）", "compactness (global efficiency)", "mean 1/d_ij over ordered pairs, 0 when unreachable (UCINET compactness; Latora–Marchiori 2001)") { $0.measures.compactness },
+            m("average_clustering", "平均聚类系数", "average clustering", "mean local clustering, 0 for degree < 2 (Watts–Strogatz 1998)") { $0.measures.averageClustering },
+            m("transitivity", "传递性", "transitivity", "3 × triangles / connected triples") { $0.measures.transitivity },
+            m("degree_assortativity", "度同配系数", "degree assortativity", "Pearson correlation of degrees at the two ends of a tie (Newman 2002)") { $0.measures.assortativity },
+            m("components", "连通分量数", "components", "connected components") { Double($0.measures.components) },
+            m("largest_component", "最大分量规模", "largest component", "agencies in the largest component") { Double($0.measures.largestComponent) },
+            m("max_core", "最高k-核", "innermost k-core", "largest k with a subgraph of minimum degree k (Batagelj–Zaversnik 2003)") { Double($0.cores.max() ?? 0) },
+            m("max_core_size", "最高k-核规模", "innermost core size", "agencies in the innermost k-core") { c in Double(c.cores.filter { $0 == (c.cores.max() ?? 0) }.count) },
+            m("communities", "凝聚子群数", "communities", "Louvain communities in fixed order (Blondel et al. 2008)") { Double(Set($0.communities).count) },
+            m("modularity", "模块度", "modularity", "Q = Σ_c [L_c/m − (D_c/2m)²], weighted (Newman 2004)") { $0.modularity },
+            m("core_size", "核心成员数", "core size", "agencies in the Borgatti–Everett core (split maximising the fit)") { Double($0.corePeriphery.inCore.filter { $0 }.count) },
+            m("core_core_density", "核心—核心密度", "core–core density", "density of ties among core agencies") { $0.corePeriphery.densities.coreCore },
+            m("core_periphery_density", "核心—边缘密度", "core–periphery density", "density of ties between core and periphery") { $0.corePeriphery.densities.corePeriphery },
+            m("periphery_periphery_density", "边缘—边缘密度", "periphery–periphery density", "density of ties among periphery agencies") { $0.corePeriphery.densities.peripheryPeriphery },
+            m("core_periphery_fit", "核心—边缘拟合度", "core–periphery fit", "correlation of the adjacency with the ideal core–periphery pattern (Borgatti–Everett 2000)") { $0.corePeriphery.fit },
+            m("dependency_ties", "依赖关系数（有向）", "dependency ties (directed)", "lead → supporter pairs") { Double($0.dependency.linkCount) },
+            m("dependency_density", "依赖网络密度", "dependency density", "m / (n(n−1)) for the directed lead → supporter network") { c in
+                let n = Double(c.dependency.nodeCount); return n > 1 ? Double(c.dependency.linkCount) / (n * (n - 1)) : 0 },
+        ]
+    }
+
+    /// The role-aware figures of each document.
+    public static func roleAware(_ columns: [DocumentFigures]) -> [ReportMeasure] {
+        func m(_ key: String, _ zh: String, _ en: String, _ definition: String, _ f: (DocumentFigures) -> Double) -> ReportMeasure {
+            ReportMeasure(key: key, zh: zh, en: en, values: columns.map(f), definition: definition)
+        }
+        return [
+            m("tasks", "任务数", "tasks", "tasks of the document (table rows and work points)") { Double($0.graph.tasks.count) },
+            m("multi_lead_share", "多头牵头任务占比", "share of tasks with several leads", "tasks with more than one lead / tasks") { c in
+                Double(c.graph.taskIDs.filter { c.graph.agencies(of: $0, role: .lead).count > 1 }.count) / Double(max(1, c.graph.tasks.count)) },
+            m("mean_supporters", "每项任务平均配合单位数", "mean supporters per task", "support edges / tasks") { c in
+                Double(c.graph.edgeCount(role: .support)) / Double(max(1, c.graph.tasks.count)) },
+            m("lead_gini", "牵头负荷基尼系数", "Gini of weighted load", "Gini coefficient of weighted load (lead 1, support 0.5) over non-collective agencies") { c in
+                Inequality(loads: c.loads.filter { !c.graph[$0.agency].isCollective }.map(\.weighted)).gini },
+            m("single_agency_indicators", "单一主体承担的指标数", "indicators led by one agency", "indicators whose every lead assignment belongs to one agency") { c in
+                Double(c.concentration.filter { $0.share == 1 }.count) },
+        ]
+    }
+}

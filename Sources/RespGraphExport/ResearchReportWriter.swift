@@ -1,0 +1,270 @@
+import Foundation
+import RespGraphAnalysis
+import RespGraphModel
+
+/// The research report, written as Markdown, HTML, JSON or CSV from the figures of one document or
+/// two side by side. It computes nothing itself: every number comes from ``DocumentFigures`` and
+/// ``ReportMeasure``.
+public struct ResearchReportWriter {
+    /// The documents' figures, one column each.
+    public let columns: [DocumentFigures]
+    /// The registry, for matching renamed agencies between two documents.
+    public let registry: AgencyRegistry
+    /// `zh` or `en`.
+    public let lang: String
+    /// Agencies in the agency-level table.
+    public let top: Int
+    /// Whether two columns are compared (a change column).
+    public let compare: Bool
+
+    /// A writer for the figures.
+    public init(columns: [DocumentFigures], registry: AgencyRegistry, lang: String, top: Int, compare: Bool) {
+        self.columns = columns
+        self.registry = registry
+        self.lang = lang
+        self.top = top
+        self.compare = compare
+    }
+
+    /// A label in the report's language.
+    func t(_ zh: String, _ en: String) -> String { lang == "zh" ? zh : en }
+
+    /// A number with up to four decimals; "–" for NaN.
+    static func number(_ x: Double) -> String {
+        if x.isNaN { return "–" }
+        if x == x.rounded() && abs(x) < 1e12 { return String(Int(x)) }
+        return String(format: "%.4f", x)
+    }
+
+    /// A change with its sign: +0.0696, −2, 0.
+    static func change(_ x: Double) -> String {
+        if x.isNaN { return "–" }
+        if x == 0 { return "0" }
+        return (x > 0 ? "+" : "−") + number(abs(x))
+    }
+
+    var networkMeasures: [ReportMeasure] { ReportMeasure.networkLevel(columns) }
+    var roleMeasures: [ReportMeasure] { ReportMeasure.roleAware(columns) }
+
+    /// The agency-level table of one column: the top agencies by betweenness.
+    func agencyRows(_ c: DocumentFigures) -> [[String]] {
+        c.byBetweenness(limit: top).map { v in
+            let a = c.network.agencies[v]
+            let agency = c.graph[a]
+            let name = agency.englishName.map { lang == "en" ? "\(agency.name) (\($0))" : agency.name } ?? agency.name
+            return [name, String(c.degree[v]), Self.number(c.betweenness[v]), Self.number(c.closeness[v]), Self.number(c.eigenvector[v]),
+                    Self.number(c.holes.effectiveSize[v]), Self.number(c.holes.constraint[v]), Self.number(c.corePeriphery.coreness[v]),
+                    c.corePeriphery.inCore[v] ? t("核心", "core") : t("边缘", "periphery"), String(c.loads[a.index].lead),
+                    String(c.loads[a.index].support), lang == "zh" ? c.roster[v].role.chineseName : c.roster[v].role.rawValue]
+        }
+    }
+
+    var agencyHeader: [String] {
+        [t("主体", "agency"), t("度数", "degree"), t("中间中心度", "betweenness"), t("接近中心度", "closeness"), t("特征向量中心度", "eigenvector"),
+         t("有效规模", "effective size"), t("约束系数", "constraint"), t("核心度", "coreness"), t("核心/边缘", "core/periphery"),
+         t("牵头", "lead"), t("配合", "support"), t("角色", "role")]
+    }
+
+    /// Brokers: lowest constraint.
+    func brokers(_ c: DocumentFigures) -> [[String]] {
+        c.brokers(limit: 5).map { v in
+            [c.name(v), Self.number(c.holes.effectiveSize[v]), Self.number(c.holes.efficiency[v]),
+             Self.number(c.holes.constraint[v]), Self.number(c.holes.hierarchy[v])]
+        }
+    }
+
+    /// Lead-only versus all-ties ranks.
+    func leadRanks(_ c: DocumentFigures) -> [[String]] {
+        c.leadRankGaps(limit: 10).map { r in
+            [c.name(r.node), String(r.leadTies), String(r.leadRank), String(r.degree), String(r.degreeRank), String(format: "%+d", r.gap)]
+        }
+    }
+
+    var title: String {
+        let docs = columns.map { col in col.graph.documents.map(\.title).joined(separator: " + ") }
+        return compare ? t("政策主体合作网络对比报告：", "Inter-agency network report: ") + docs.joined(separator: " → ")
+                       : t("政策主体合作网络报告：", "Inter-agency network report: ") + docs.joined(separator: "")
+    }
+
+    // MARK: Markdown and HTML share one list of blocks.
+
+    /// A part of the report: Markdown and HTML write the same list.
+    enum Block {
+        case heading(String)
+        case paragraph(String)
+        case table([String], [[String]])
+        case diagram(Int)
+    }
+
+    var blocks: [Block] {
+        var b: [Block] = [.heading(title)]
+        b.append(.paragraph(t("网络：共同任务网络（两主体共同承担一项任务即有关系，权重为共同任务数），不含“各市、县人民政府”等集合主体；依赖网络：牵头单位 → 配合单位。",
+                              "Networks: the co-assignment network (two agencies are tied when they share a task; weight = shared tasks), collective placeholders such as 各市、县人民政府 left out; the dependency network: lead → supporter.")))
+        let names = columns.map(\.id)
+        let header = [t("指标", "measure")] + names + (compare ? [t("变化", "change")] : [])
+        func rows(_ measures: [ReportMeasure]) -> [[String]] {
+            measures.map { m in
+                [t(m.zh, m.en)] + m.values.map(Self.number) + (compare ? [Self.change(m.values[1] - m.values[0])] : [])
+            }
+        }
+        b.append(.heading(t("一、整体网络结构", "1. Network-level structure")))
+        b.append(.table(header, rows(networkMeasures)))
+        for (i, _) in columns.enumerated() { b.append(.diagram(i)) }
+        b.append(.heading(t("二、角色相关测度", "2. Role-aware measures")))
+        b.append(.table(header, rows(roleMeasures)))
+        for c in columns {
+            b.append(.paragraph(t("\(c.id)：各指标的牵头集中度（最大牵头主体份额与HHI）", "\(c.id): lead concentration per indicator (top lead agency's share, HHI)")))
+            b.append(.table([t("指标", "indicator"), t("任务", "tasks"), t("最大牵头主体", "top lead agency"), t("份额", "share"), "HHI"],
+                            c.concentration.map { [$0.indicator, String($0.tasks), $0.topAgency, Self.number($0.share), Self.number($0.hhi)] }))
+            b.append(.paragraph(t("\(c.id)：作为牵头者的中心地位（依赖网络出度）与全部关系中的地位（共同任务网络度数）", "\(c.id): central as a leader (dependency out-degree) versus as a participant (co-assignment degree)")))
+            b.append(.table([t("主体", "agency"), t("牵头关系", "lead ties"), t("牵头排名", "lead rank"), t("全部关系", "all ties"), t("全部排名", "all-ties rank"), t("名次差", "rank gap")], leadRanks(c)))
+        }
+        b.append(.heading(t("三、主体层面测度", "3. Agency-level measures")))
+        for c in columns {
+            b.append(.paragraph(t("\(c.id)：中间中心度最高的 \(top) 个主体", "\(c.id): the \(top) agencies with the highest betweenness")))
+            b.append(.table(agencyHeader, agencyRows(c)))
+            b.append(.paragraph(t("\(c.id)：结构洞——约束最低的主体（中间人）", "\(c.id): structural holes — the least constrained agencies (brokers)")))
+            b.append(.table([t("主体", "agency"), t("有效规模", "effective size"), t("效率", "efficiency"), t("约束", "constraint"), t("等级度", "hierarchy")], brokers(c)))
+        }
+        if compare {
+            let diff = DocumentDiff(before: columns[0].graph, after: columns[1].graph, latestName: { registry.latestName(of: $0) })
+            let changed = diff.rows.filter { $0.leadBefore + $0.supportBefore > 0 && $0.leadAfter + $0.supportAfter > 0 }
+                .sorted { (abs($0.leadChange) + abs($0.supportChange), $1.name) > (abs($1.leadChange) + abs($1.supportChange), $0.name) }.prefix(top)
+            b.append(.paragraph(t("按机构沿革对应后的负荷变化（更名机构合为一行）", "Load change with agencies matched through their lineage (a renamed agency is one row)")))
+            b.append(.table([t("主体", "agency"), t("原名称", "former names"), "\(t("牵头", "lead")) \(columns[0].id)", "\(t("牵头", "lead")) \(columns[1].id)",
+                             "\(t("配合", "support")) \(columns[0].id)", "\(t("配合", "support")) \(columns[1].id)"],
+                            changed.map { [$0.name, $0.formerNames.joined(separator: "、"), String($0.leadBefore), String($0.leadAfter), String($0.supportBefore), String($0.supportAfter)] }))
+        }
+        b.append(.heading(t("四、定义与出处", "4. Definitions and references")))
+        b.append(.table([t("指标", "measure"), t("定义与归一化", "definition and normalisation")],
+                        (networkMeasures + roleMeasures).map { [t($0.zh, $0.en), $0.definition] } + [
+                            [t("中间中心度", "betweenness"), "Σ σ(s,t|v)/σ(s,t), normalized by (n−1)(n−2)/2 (Brandes 2001, as NetworkX)"],
+                            [t("接近中心度", "closeness"), "(r−1)/Σd · (r−1)/(n−1) (Wasserman–Faust)"],
+                            [t("特征向量中心度", "eigenvector"), "principal eigenvector, unit norm (Bonacich 1987)"],
+                            [t("有效规模、约束、等级度", "effective size, constraint, hierarchy"), "Burt 1992; Borgatti 1997"],
+                            [t("核心度", "coreness"), "Borgatti–Everett continuous model: a_ij ≈ c_i c_j by least squares, unit norm (2000)"],
+                            [t("角色", "role"), t("广度（伙伴数）与深度（共同任务数）均不低于均值为主导型，其一为关键型，均低为辅助型", "leading when breadth (partners) and depth (shared tasks) are both at or above the mean, key when one is, auxiliary when neither")],
+                        ]))
+        b.append(.heading(t("五、数据溯源", "5. Tracing figures to tasks")))
+        b.append(.paragraph(t("每个主体层面的数字都可用以下命令追溯到任务：", "Every agency-level figure traces to tasks with these commands:")))
+        let doc = columns.count == 1 && !columns[0].id.contains("+") ? " --doc \(columns[0].id)" : ""
+        b.append(.table([t("数字", "figure"), t("命令", "command")], [
+            [t("牵头、配合任务与伙伴", "tasks led, supported, partners"), "respgraph agency NAME\(doc)"],
+            [t("依赖关系及其任务", "dependencies with their tasks"), "respgraph deps NAME\(doc)"],
+            [t("中心度", "centralities"), "respgraph centrality betweenness|closeness|eigenvector|structural-holes\(doc)"],
+            [t("凝聚子群、k-核", "communities, k-cores"), "respgraph structure\(doc)"],
+            [t("某项任务", "one task"), "respgraph task DOC:NUMBER"],
+            [t("原文行号与修正", "source lines and corrections"), "respgraph diagnostics"],
+        ]))
+        return b
+    }
+
+    /// The report as Markdown (diagrams are left out).
+    public func markdown() -> String {
+        var out = ""
+        for block in blocks {
+            switch block {
+            case .heading(let h): out += (out.isEmpty ? "# " : "\n## ") + h + "\n\n"
+            case .paragraph(let p): out += p + "\n\n"
+            case .table(let header, let rows):
+                func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+                out += "| " + header.map(cell).joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: header.count) + "\n"
+                for r in rows { out += "| " + r.map(cell).joined(separator: " | ") + " |\n" }
+                out += "\n"
+            case .diagram: break
+            }
+        }
+        return out
+    }
+
+    /// The report as one self-contained HTML page; `diagrams` holds each column's co-assignment
+    /// diagram as SVG (from ``diagramDOT(for:)`` rendered by Graphviz), nil where it could not be drawn.
+    public func html(diagrams: [String?], version: String) -> String {
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        }
+        var out = """
+        <!DOCTYPE html>
+        <html lang="\(lang == "zh" ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(esc(title))</title>
+        <style>
+        body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:1100px;color:#222;line-height:1.5}
+        h1{font-size:1.5em;border-bottom:2px solid #4a6a8a;padding-bottom:.3em}h2{font-size:1.2em;color:#2c4a66;margin-top:1.6em}
+        table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.9em}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}
+        th{background:#eef3f8}td:not(:first-child){font-variant-numeric:tabular-nums}figure{margin:1em 0}figcaption{font-size:.85em;color:#555}
+        svg{max-width:100%;height:auto}
+        </style></head><body>
+
+        """
+        var first = true
+        for block in blocks {
+            switch block {
+            case .heading(let h): out += first ? "<h1>\(esc(h))</h1>\n" : "<h2>\(esc(h))</h2>\n"; first = false
+            case .paragraph(let p): out += "<p>\(esc(p))</p>\n"
+            case .table(let header, let rows):
+                out += "<table><thead><tr>" + header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+                for r in rows { out += "<tr>" + r.map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n" }
+                out += "</tbody></table>\n"
+            case .diagram(let i):
+                let picture = diagrams.indices.contains(i) ? diagrams[i].map { Self.inline($0, idPrefix: "d\(i)-") } : nil
+                out += "<figure>\(picture ?? noDiagram)<figcaption>\(esc(t("\(columns[i].id) 共同任务网络（最重的 24 个主体，线宽为共同任务数）", "\(columns[i].id) co-assignment network (the 24 heaviest agencies; line width = shared tasks)")))</figcaption></figure>\n"
+            }
+        }
+        out += "<p style=\"font-size:.8em;color:#777\">respgraph \(version)</p>\n</body></html>\n"
+        return out
+    }
+
+    /// The co-assignment diagram of a column as DOT: the 24 heaviest non-collective agencies, links of
+    /// at least three shared tasks.
+    public func diagramDOT(for c: DocumentFigures) -> String {
+        let loads = Workload.ranked(c.loads.filter { !c.graph[$0.agency].isCollective }, in: c.graph)
+        let keep = Set(loads.prefix(24).map(\.agency))
+        let nodes = c.network.agencies.indices.filter { keep.contains(c.network.agencies[$0]) }
+        let links = c.network.diagramLinks(among: nodes, threshold: 3).links
+        return DOTWriter.network(c.graph, agencies: nodes.map { c.network.agencies[$0] }, links: links, directed: false,
+                                 options: DOTWriter.Options(layout: "neato"))
+    }
+
+    /// What stands in for a diagram Graphviz could not draw.
+    var noDiagram: String {
+        "<p><em>" + t("未安装 Graphviz，图略（apt-get install graphviz fonts-noto-cjk）。", "Diagram omitted: Graphviz is not installed (apt-get install graphviz fonts-noto-cjk).") + "</em></p>"
+    }
+
+    /// An SVG file made fit to inline in a page.
+    ///
+    /// Cairo's SVG names its glyph symbols `glyph0-1`, `glyph0-2`… in every file; several SVGs inline in
+    /// one page would resolve each other's glyphs (wrong characters), so every id and reference gets
+    /// `idPrefix`. The XML declaration and doctype are dropped.
+    static func inline(_ svg: String, idPrefix: String) -> String {
+        guard let start = svg.range(of: "<svg") else { return "" }
+        return String(svg[start.lowerBound...])
+            .replacingOccurrences(of: "id=\"", with: "id=\"\(idPrefix)")
+            .replacingOccurrences(of: "href=\"#", with: "href=\"#\(idPrefix)")
+            .replacingOccurrences(of: "url(#", with: "url(#\(idPrefix)")
+    }
+
+    /// The report as JSON.
+    public func json() -> JSONValue {
+        func measures(_ list: [ReportMeasure]) -> JSONValue {
+            .array(list.map { m in
+                .object([("key", .string(m.key)), ("label", .string(t(m.zh, m.en))), ("definition", .string(m.definition)),
+                         ("values", .object(zip(columns, m.values).map { ($0.id, $1.isNaN ? .null : .double($1)) }))])
+            })
+        }
+        return .object([
+            ("title", .string(title)), ("documents", .array(columns.map { .string($0.id) })), ("language", .string(lang)),
+            ("network_level", measures(networkMeasures)), ("role_aware", measures(roleMeasures)),
+            ("agencies", .object(columns.map { c in (c.id, .array(agencyRows(c).map { row in
+                .object(zip(["agency", "degree", "betweenness", "closeness", "eigenvector", "effective_size", "constraint", "coreness", "position", "lead", "support", "role"], row).map { ($0, .string($1)) })
+            })) })),
+        ])
+    }
+
+    /// The network-level and role-aware figures as CSV.
+    public func csv() -> String {
+        var rows = [["section", "measure", "label", "document", "value"]]
+        for (section, list) in [("network_level", networkMeasures), ("role_aware", roleMeasures)] {
+            for m in list { for (c, v) in zip(columns, m.values) { rows.append([section, m.key, t(m.zh, m.en), c.id, Self.number(v)]) } }
+        }
+        return CSV.format(rows)
+    }
+}
