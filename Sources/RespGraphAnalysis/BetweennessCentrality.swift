@@ -37,10 +37,7 @@ public enum BetweennessCentrality {
         let partial = BlockResults(count: blocks)
         Parallel.forEachBlock(blocks) { block in
             let mine = stride(from: block, to: sourceList.count, by: blocks).map { sourceList[$0] }
-            let sum = lengths == nil
-                ? unweightedSums(network, sources: mine)
-                : weightedSums(network, lengths: lengths!, sources: mine, tieTolerance: tieTolerance)
-            partial.store(sum, at: block)
+            partial.store(sums(network, lengths: lengths, sources: mine, tieTolerance: tieTolerance), at: block)
         }
         var total = [Double](repeating: 0, count: n)
         for block in partial.values { for v in 0..<n { total[v] += block[v] } }
@@ -54,202 +51,46 @@ public enum BetweennessCentrality {
 }
 
 extension BetweennessCentrality {
-    /// The start of each node's predecessor slots: a node's predecessors lie among its in-neighbours,
-    /// so its in-degree bounds their number (prefix sums of in-degrees, n + 1 entries).
-    static func predecessorSlots(_ n: Int, _ targets: [Int32]) -> [Int32] {
-        var start = [Int32](repeating: 0, count: n + 1)
-        for t in targets { start[Int(t) + 1] += 1 }
-        for i in 0..<n { start[i + 1] += start[i] }
-        return start
+    /// Brandes' sums for some sources: one ``ShortestPathSearch`` per source (BFS, or Dijkstra when
+    /// there are lengths), then the dependency accumulation over its predecessor DAG.
+    static func sums(_ network: AgencyNetwork, lengths: [Double]?, sources: [Int], tieTolerance: Double) -> [Double] {
+        let n = network.nodeCount
+        var sum = [Double](repeating: 0, count: n)
+        var delta = [Double](repeating: 0, count: n)
+        let search = ShortestPathSearch(n: n, targets: network.targets, countsPaths: true, tieTolerance: tieTolerance)
+        network.withAdjacency(lengths: lengths) { graph in
+            sum.withUnsafeMutableBufferPointer { sum in
+                delta.withUnsafeMutableBufferPointer { delta in
+                    for s in sources {
+                        search.run(from: s, in: graph)
+                        accumulate(search, delta: delta, sum: sum)
+                    }
+                }
+            }
+        }
+        return sum
     }
 
     /// Brandes' dependency accumulation over one search: nodes in reverse settling order push
     /// δ(v) += σ(v)/σ(w) · (1 + δ(w)) to their predecessors, then add δ(w) to the running sums. The
-    /// source, first in `order`, is skipped.
+    /// source, first in the order, is skipped; δ is cleared afterwards where it was written.
     @inline(__always)
-    static func accumulate(settled: Int, order: UnsafeMutableBufferPointer<Int32>, sigma: UnsafeMutableBufferPointer<Double>,
-                           delta: UnsafeMutableBufferPointer<Double>, predStart: UnsafeBufferPointer<Int32>,
-                           predCount: UnsafeMutableBufferPointer<Int32>, preds: UnsafeMutableBufferPointer<Int32>,
-                           sum: UnsafeMutableBufferPointer<Double>) {
-        var k = settled - 1
+    static func accumulate(_ search: ShortestPathSearch, delta: UnsafeMutableBufferPointer<Double>, sum: UnsafeMutableBufferPointer<Double>) {
+        let order = search.order, sigma = search.sigma
+        let start = search.predecessorStart, count = search.predecessorCount, preds = search.predecessors
+        var k = search.settled - 1
         while k > 0 {
             let w = Int(order[k])
             let coefficient = (1 + delta[w]) / sigma[w]
-            let start = Int(predStart[w])
-            for p in start..<(start + Int(predCount[w])) {
+            let first = Int(start[w])
+            for p in first..<(first + Int(count[w])) {
                 let v = Int(preds[p])
                 delta[v] += sigma[v] * coefficient
             }
             sum[w] += delta[w]
             k -= 1
         }
-    }
-
-    /// Brandes' accumulation for some sources by breadth-first search, on raw buffers: distances as
-    /// Int32, a predecessor DAG in per-node slots (a node's in-degree bounds its predecessors), and
-    /// scratch arrays reset only where the previous search wrote.
-    static func unweightedSums(_ network: AgencyNetwork, sources: [Int]) -> [Double] {
-        let n = network.nodeCount
-        var sum = [Double](repeating: 0, count: n)
-        var distance = [Int32](repeating: -1, count: n)
-        var sigma = [Double](repeating: 0, count: n)
-        var delta = [Double](repeating: 0, count: n)
-        var order = [Int32](repeating: 0, count: n)
-        var predecessorCount = [Int32](repeating: 0, count: n)
-        let predecessorStart = predecessorSlots(n, network.targets)
-        var predecessors = [Int32](repeating: 0, count: max(1, network.targets.count))
-        network.offsets.withUnsafeBufferPointer { offsets in
-        network.targets.withUnsafeBufferPointer { targets in
-        distance.withUnsafeMutableBufferPointer { distance in
-        sigma.withUnsafeMutableBufferPointer { sigma in
-        delta.withUnsafeMutableBufferPointer { delta in
-        order.withUnsafeMutableBufferPointer { order in
-        predecessorCount.withUnsafeMutableBufferPointer { predCount in
-        predecessorStart.withUnsafeBufferPointer { predStart in
-        predecessors.withUnsafeMutableBufferPointer { preds in
-        sum.withUnsafeMutableBufferPointer { sum in
-            var reached = 0
-            for s in sources {
-                for k in 0..<reached {
-                    let v = Int(order[k])
-                    distance[v] = -1; sigma[v] = 0; delta[v] = 0; predCount[v] = 0
-                }
-                distance[s] = 0
-                sigma[s] = 1
-                order[0] = Int32(s)
-                reached = 1
-                var head = 0
-                while head < reached {
-                    let v = Int(order[head])
-                    head += 1
-                    let dv = distance[v] + 1
-                    let sv = sigma[v]
-                    for e in Int(offsets[v])..<Int(offsets[v + 1]) {
-                        let w = Int(targets[e])
-                        var dw = distance[w]
-                        if dw < 0 {
-                            dw = dv
-                            distance[w] = dv
-                            order[reached] = Int32(w)
-                            reached += 1
-                        }
-                        if dw == dv {
-                            sigma[w] += sv
-                            preds[Int(predStart[w] + predCount[w])] = Int32(v)
-                            predCount[w] += 1
-                        }
-                    }
-                }
-                accumulate(settled: reached, order: order, sigma: sigma, delta: delta, predStart: predStart,
-                           predCount: predCount, preds: preds, sum: sum)
-            }
-        } } } } } } } } } }
-        return sum
-    }
-
-    /// Brandes' accumulation for some sources by Dijkstra (ties by ``PathTieRule``), on raw buffers
-    /// with an indexed binary heap (decrease-key, no stale entries).
-    static func weightedSums(_ network: AgencyNetwork, lengths: [Double], sources: [Int], tieTolerance: Double) -> [Double] {
-        let n = network.nodeCount
-        var sum = [Double](repeating: 0, count: n)
-        var distance = [Double](repeating: .infinity, count: n)
-        var sigma = [Double](repeating: 0, count: n)
-        var delta = [Double](repeating: 0, count: n)
-        var order = [Int32](repeating: 0, count: n)
-        var touched = [Int32](repeating: 0, count: n)
-        var heap = [Int32](repeating: 0, count: n)
-        var position = [Int32](repeating: -1, count: n)   // index in heap, −1 when not in it, −2 when settled
-        var predecessorCount = [Int32](repeating: 0, count: n)
-        let predecessorStart = predecessorSlots(n, network.targets)
-        var predecessors = [Int32](repeating: 0, count: max(1, network.targets.count))
-        network.offsets.withUnsafeBufferPointer { offsets in
-        network.targets.withUnsafeBufferPointer { targets in
-        lengths.withUnsafeBufferPointer { lengths in
-        distance.withUnsafeMutableBufferPointer { dist in
-        sigma.withUnsafeMutableBufferPointer { sigma in
-        delta.withUnsafeMutableBufferPointer { delta in
-        order.withUnsafeMutableBufferPointer { order in
-        touched.withUnsafeMutableBufferPointer { touched in
-        heap.withUnsafeMutableBufferPointer { heap in
-        position.withUnsafeMutableBufferPointer { pos in
-        predecessorCount.withUnsafeMutableBufferPointer { predCount in
-        predecessorStart.withUnsafeBufferPointer { predStart in
-        predecessors.withUnsafeMutableBufferPointer { preds in
-        sum.withUnsafeMutableBufferPointer { sum in
-            var touchedCount = 0
-            var heapCount = 0
-            @inline(__always) func less(_ a: Int32, _ b: Int32) -> Bool {
-                let da = dist[Int(a)], db = dist[Int(b)]
-                return da < db || (da == db && a < b)
-            }
-            @inline(__always) func siftUp(_ start: Int) {
-                var i = start
-                let item = heap[i]
-                while i > 0 {
-                    let parent = (i - 1) >> 1
-                    if !less(item, heap[parent]) { break }
-                    heap[i] = heap[parent]; pos[Int(heap[i])] = Int32(i)
-                    i = parent
-                }
-                heap[i] = item; pos[Int(item)] = Int32(i)
-            }
-            @inline(__always) func siftDown(_ start: Int) {
-                var i = start
-                let item = heap[i]
-                while true {
-                    let l = 2 * i + 1
-                    if l >= heapCount { break }
-                    var m = l
-                    if l + 1 < heapCount && less(heap[l + 1], heap[l]) { m = l + 1 }
-                    if !less(heap[m], item) { break }
-                    heap[i] = heap[m]; pos[Int(heap[i])] = Int32(i)
-                    i = m
-                }
-                heap[i] = item; pos[Int(item)] = Int32(i)
-            }
-            for s in sources {
-                for k in 0..<touchedCount {
-                    let v = Int(touched[k])
-                    dist[v] = .infinity; sigma[v] = 0; delta[v] = 0; predCount[v] = 0; pos[v] = -1
-                }
-                touchedCount = 0
-                var settledCount = 0
-                dist[s] = 0
-                sigma[s] = 1
-                touched[touchedCount] = Int32(s); touchedCount += 1
-                heap[0] = Int32(s); pos[s] = 0; heapCount = 1
-                while heapCount > 0 {
-                    let v = Int(heap[0])
-                    heapCount -= 1
-                    if heapCount > 0 { heap[0] = heap[heapCount]; pos[Int(heap[0])] = 0; siftDown(0) }
-                    pos[v] = -2
-                    order[settledCount] = Int32(v); settledCount += 1
-                    let dv = dist[v], sv = sigma[v]
-                    for e in Int(offsets[v])..<Int(offsets[v + 1]) {
-                        let w = Int(targets[e])
-                        let p = pos[w]
-                        if p == -2 { continue }
-                        let candidate = dv + lengths[e]
-                        let dw = dist[w]
-                        if dw == .infinity || candidate < dw - tieTolerance * max(candidate, dw) {
-                            if dw == .infinity { touched[touchedCount] = Int32(w); touchedCount += 1 }
-                            dist[w] = candidate
-                            sigma[w] = sv
-                            preds[Int(predStart[w])] = Int32(v)
-                            predCount[w] = 1
-                            if p < 0 { heap[heapCount] = Int32(w); heapCount += 1; siftUp(heapCount - 1) } else { siftUp(Int(p)) }
-                        } else if abs(candidate - dw) <= tieTolerance * max(candidate, dw) {
-                            sigma[w] += sv
-                            preds[Int(predStart[w] + predCount[w])] = Int32(v)
-                            predCount[w] += 1
-                        }
-                    }
-                }
-                accumulate(settled: settledCount, order: order, sigma: sigma, delta: delta, predStart: predStart,
-                           predCount: predCount, preds: preds, sum: sum)
-            }
-        } } } } } } } } } } } } } }
-        return sum
+        for k in 0..<search.settled { delta[Int(order[k])] = 0 }
     }
 }
 

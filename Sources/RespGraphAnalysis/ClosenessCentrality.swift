@@ -20,19 +20,12 @@ public enum ClosenessCentrality {
         let partial = BlockResults(count: blocks)
         Parallel.forEachBlock(blocks) { block in
             var values: [Double] = []
-            if let lengths {
-                var search = ShortestPathSearch(n: n, offsets: network.inOffsets, targets: network.inTargets, lengths: lengths)
+            let search = ShortestPathSearch(n: n, targets: network.inTargets, countsPaths: false)
+            network.withAdjacency(incoming: true, lengths: lengths) { graph in
                 for u in stride(from: block, to: n, by: blocks) {
-                    search.run(from: u)
-                    values.append(score(u, n, search.order.lazy.map { search.distance[Int($0)] }, count: search.order.count, harmonic: harmonic))
-                }
-            } else {
-                var distance = [Int32](repeating: -1, count: n)
-                var queue = [Int32](repeating: 0, count: n)
-                for u in stride(from: block, to: n, by: blocks) {
-                    let reached = bfs(u, network.inOffsets, network.inTargets, &distance, &queue)
-                    values.append(score(u, n, queue[0..<reached].lazy.map { Double(distance[Int($0)]) }, count: reached, harmonic: harmonic))
-                    for k in 0..<reached { distance[Int(queue[k])] = -1 }
+                    search.run(from: u, in: graph)
+                    let reached = search.settled
+                    values.append(score(u, n, (0..<reached).lazy.map { search.distance(of: Int(search.order[$0])) }, count: reached, harmonic: harmonic))
                 }
             }
             partial.store(values, at: block)
@@ -57,33 +50,4 @@ public enum ClosenessCentrality {
         let r = Double(reached)
         return (r - 1) / total * ((r - 1) / Double(n - 1))
     }
-
-    /// Breadth-first distances from `source`; returns how many nodes were reached (listed in `queue`).
-    static func bfs(_ source: Int, _ offsets: [Int32], _ targets: [Int32], _ distance: inout [Int32], _ queue: inout [Int32]) -> Int {
-        var reached = 1
-        offsets.withUnsafeBufferPointer { offsets in
-        targets.withUnsafeBufferPointer { targets in
-        distance.withUnsafeMutableBufferPointer { distance in
-        queue.withUnsafeMutableBufferPointer { queue in
-            distance[source] = 0
-            queue[0] = Int32(source)
-            var head = 0
-            while head < reached {
-                let v = Int(queue[head])
-                head += 1
-                let next = distance[v] + 1
-                for e in Int(offsets[v])..<Int(offsets[v + 1]) {
-                    let w = Int(targets[e])
-                    if distance[w] < 0 {
-                        distance[w] = next
-                        queue[reached] = Int32(w)
-                        reached += 1
-                    }
-                }
-            }
-        } } } }
-        return reached
-    }
 }
-
-import Dispatch

@@ -71,19 +71,21 @@ public struct NetworkMeasures: Sendable {
         let c = closeness ?? ClosenessCentrality.compute(net)
         let maxC = c.max() ?? 0
         closenessCentralization = n > 2 ? c.reduce(0) { $0 + maxC - $1 } / (Double((n - 1) * (n - 2)) / Double(2 * n - 3)) : 0
-        // Path measures by BFS from every agency.
-        var distance = [Int32](repeating: -1, count: n), queue = [Int32](repeating: 0, count: n)
+        // Path measures by a breadth-first search from every agency.
         var totalLength = 0.0, reachablePairs = 0.0, inverse = 0.0, longest = 0
-        for s in 0..<n {
-            let reached = ClosenessCentrality.bfs(s, net.offsets, net.targets, &distance, &queue)
-            for k in 1..<max(1, reached) {
-                let d = Int(distance[Int(queue[k])])
-                totalLength += Double(d)
-                inverse += 1 / Double(d)
-                longest = max(longest, d)
+        let search = ShortestPathSearch(n: n, targets: net.targets, countsPaths: false)
+        net.withAdjacency(lengths: nil) { graph in
+            for s in 0..<n {
+                search.run(from: s, in: graph)
+                let reached = search.settled
+                for k in 1..<max(1, reached) {
+                    let d = Int(search.hops[Int(search.order[k])])
+                    totalLength += Double(d)
+                    inverse += 1 / Double(d)
+                    longest = max(longest, d)
+                }
+                reachablePairs += Double(reached - 1)
             }
-            reachablePairs += Double(reached - 1)
-            for k in 0..<reached { distance[Int(queue[k])] = -1 }
         }
         averagePathLength = reachablePairs > 0 ? totalLength / reachablePairs : 0
         diameter = longest
