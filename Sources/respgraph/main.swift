@@ -25,7 +25,16 @@ func writeAll(_ text: String, to fd: Int32) -> Bool {
 
 // A closed standard output is an error to report, not a signal that ends the process silently.
 signal(SIGPIPE, SIG_IGN)
-let result = RespGraphCommandLine.run(Array(CommandLine.arguments.dropFirst()))
+/// The terminal's width in columns when standard output is a terminal; nil for a pipe or a file,
+/// which get tables at their natural width.
+func terminalWidth() -> Int? {
+    guard isatty(1) != 0 else { return nil }
+    var size = winsize()
+    guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+}
+
+let result = RespGraphCommandLine.run(Array(CommandLine.arguments.dropFirst()), terminalWidth: terminalWidth())
 var status = result.status
 if !writeAll(result.stdout, to: 1) {
     let reason = String(cString: strerror(errno))

@@ -220,6 +220,31 @@ import Testing
     }
 }
 
+/// Tables fit the terminal they are printed to: text columns are cut, numbers never.
+@Suite struct TerminalWidthTests {
+    @Test(arguments: [60, 80, 120])
+    func tablesFitTheTerminal(width: Int) {
+        let out = RespGraphCommandLine.run(["agency", "数据局", "--doc", "2024"], terminalWidth: width)
+        #expect(out.status == 0)
+        let tableLines = out.stdout.split(separator: "\n").filter { $0.contains("  ") && !$0.hasPrefix("自治区数据局") }
+        #expect(!tableLines.isEmpty)
+        for line in tableLines { #expect(DisplayWidth.of(String(line)) <= width, "\(DisplayWidth.of(String(line))) > \(width): \(line)") }
+        // Numbers stay whole: the partners' three count columns read the same as in the uncut table.
+        func counts(_ text: String) -> [String] {
+            let partners = text.components(separatedBy: "Partners (shared tasks)").last ?? ""
+            return partners.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").suffix(3).joined(separator: " ") }
+        }
+        let natural = RespGraphCommandLine.run(["agency", "数据局", "--doc", "2024"])
+        #expect(counts(out.stdout) == counts(natural.stdout) && counts(out.stdout).count > 10)
+    }
+
+    @Test func aPipeGetsTheNaturalWidth() {
+        let natural = RespGraphCommandLine.run(["workload", "--top", "3"])
+        let wide = RespGraphCommandLine.run(["workload", "--top", "3"], terminalWidth: 1000)
+        #expect(natural.stdout == wide.stdout)
+    }
+}
+
 /// Every example under Examples/ reruns to the output and DOT committed beside it.
 @Suite struct ExampleTests {
     @Test(arguments: ["own-spreadsheet", "workload-balancing-2024", "ego-network-data-bureau", "meeting-plan-credit", "research-report",

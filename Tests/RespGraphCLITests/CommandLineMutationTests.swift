@@ -11,10 +11,12 @@ import Testing
         ["workload", "outliers"], ["centrality", "betweenness", "--top", "3"], ["deps", "--pairs"], ["structure"],
         ["path", "自治区数据局", "南宁海关"], ["plan", "--indicator", "纳税"], ["diff", "2022", "2024"], ["dot", "--network", "coassign"],
         ["export", "--format", "json"], ["diagnostics", "--severity", "warning"], ["registry", "draft"],
+        ["workload", "checks"], ["workload", "roster"], ["workload", "balance"], ["deps", "数据局"], ["report", "--compare", "2022,2024"],
     ]
     static let pieces = ["--top", "-1", "0", "9223372036854775807", "1e308", "nan", "--format", "json", "csv", "xml", "--doc", "2023",
                          "--lead-weight", "--mad-k", "--depth", "--agency", "", "、、、", "\u{FFFF}", "--kind", "collective", "--weighted",
-                         "--network", "dependency", "--graph", "/nonexistent", "--", "-o", "--help", "数据局", "--min-weight", "-0"]
+                         "--network", "dependency", "--graph", "/nonexistent", "--", "-o", "--help", "数据局", "--min-weight", "-0",
+                         "--max-leads", "--sample", "--seed", "--pairs", "--matrix", "--by", "indicator", "checks", "--raw", "--code", "--layout"]
 
     static func mutate(_ args: [String], using rng: inout SplitMix64) -> [String] {
         var out = args
