@@ -56,10 +56,6 @@ struct LoadedData {
                     + "\n\(blocking.count) row(s) cannot be trusted; fix the source or add a correction (see respgraph help import)")
             }
         }
-        var ids = Set<String>()
-        for d in documents where !ids.insert(d.document.id).inserted {
-            throw DataError(message: "two documents have the id '\(d.document.id)'; give them different ids")
-        }
         let graph = importer.graph(from: documents)
         var loaded = LoadedData(graph: graph, registry: registry, diagnostics: diagnostics,
                                 sourceDescription: files.isEmpty ? "embedded Guangxi data" : files.joined(separator: ", "))

@@ -180,9 +180,7 @@ public struct ResearchReportWriter {
     /// The report as one self-contained HTML page; `diagrams` holds each column's co-assignment
     /// diagram as SVG (from ``diagramDOT(for:)`` rendered by Graphviz), nil where it could not be drawn.
     public func html(diagrams: [String?], version: String) -> String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        }
+        func esc(_ s: String) -> String { XMLText.escape(s) }
         var out = """
         <!DOCTYPE html>
         <html lang="\(lang == "zh" ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(esc(title))</title>

@@ -109,6 +109,25 @@ import Testing
 @Suite struct HostileInputTests {
     func run(_ args: [String]) throws -> ProcessOutput { try RespgraphBinary.run(args) }
 
+    /// An option that would be ignored where it is given is a usage error naming why, never silence.
+    @Test(arguments: [
+        (["centrality", "pagerank", "--newman"], "--newman"), (["structure", "--network", "dependency", "--newman"], "--newman"),
+        (["centrality", "degree", "--weighted"], "--weighted"), (["centrality", "closeness", "--raw"], "--raw"),
+        (["centrality", "betweenness", "--seed", "2"], "--seed needs --sample"), (["centrality", "betweenness", "--weight-as", "distance"], "--weight-as needs --weighted"),
+        (["deps", "数据局", "--pairs"], "exclude each other"), (["deps", "--matrix", "--top", "3"], "exclude each other"),
+        (["workload", "--by", "indicator", "--split-leads"], "--split-leads"), (["workload", "--max-leads", "2"], "belongs to respgraph workload checks"),
+        (["dot", "--network", "tasks", "--min-weight", "2"], "--min-weight"), (["dot", "--depth", "2"], "--depth needs --agency"),
+        (["dot", "--cluster", "indicator"], "--cluster"), (["dot", "--top", "3", "--all"], "exclude each other"),
+        (["export", "--format", "graphml", "--bom"], "--bom"), (["export", "--format", "tasks", "--network", "coassign"], "does not apply"),
+        (["report", "2022", "2024"], "DOC needs --compare"), (["report", "--compare", "2022,2024", "--doc", "2022"], "exclude each other"),
+        (["import", "a.xlsx", "b.xlsx", "--sheet", "x"], "--sheet"), (["import", "a.csv", "--corrections", "c.csv", "--no-corrections"], "exclude each other"),
+    ])
+    func optionsThatWouldBeIgnoredAreUsageErrors(args: [String], message: String) throws {
+        let out = try run(args)
+        #expect(out.status == 64, "\(args): \(out.stderr)")
+        #expect(out.stderr.contains(message), "\(args): \(out.stderr)")
+    }
+
     @Test func numbersOutsideTheirMeaningAreUsageErrors() throws {
         for args in [["workload", "--lead-weight", "1e19"], ["workload", "--support-weight", "-1"], ["workload", "outliers", "--mad-k", "-1"], ["workload", "--checks"], ["workload", "roster", "--mad-k", "2"],
                      ["workload", "--lead-weight", "0", "--support-weight", "0"], ["dot", "--min-weight", "1e300"]] {
@@ -195,5 +214,28 @@ import Testing
         let out = try run(["dot", "--graph", table, "--network", "tasks", "--all"])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(!out.stdout.unicodeScalars.contains { $0.value == 0xFFFF || $0.value == 0xFFFE })
+        #expect(out.stderr.contains("2 characters that XML forbids"), "\(out.stderr)")
     }
+
+    /// GraphML, GEXF and the HTML report replace what XML forbids, say so, and stay well-formed.
+    @Test func xmlWritersReplaceForbiddenCharactersWithANote() throws {
+        let folder = try TemporaryFolder()
+        let table = try folder.write("odd.csv", "序号,任务,牵头单位,配合单位\n1,甲\u{1}任务\u{FFFF},自治区公安厅,某\u{FFFE}单位\n2,乙任务,自治区公安厅,自治区财政厅\n")
+        for format in ["graphml", "gexf"] {
+            let out = try run(["export", "--graph", table, "--format", format])
+            #expect(out.status == 0, "\(out.stderr)")
+            #expect(out.stderr.contains("3 characters that XML forbids"), "\(format): \(out.stderr)")
+            #expect(!out.stdout.unicodeScalars.contains { XMLForbidden.contains($0.value) })
+            let parsed = try folder.write("out.\(format)", out.stdout)
+            let python = try #require(DiagramAndExportTests.which("python3"), "python3 parses the XML")
+            let check = try DiagramAndExportTests.tool(python, ["-c", "import xml.dom.minidom,sys; xml.dom.minidom.parse(sys.argv[1]); print('ok')", parsed], input: "")
+            #expect(check.stdout == "ok\n", "\(format) is not well-formed: \(check.stderr)")
+        }
+        let html = try run(["report", "--graph", table, "--format", "html"])
+        #expect(html.status == 0 && html.stderr.contains("characters that XML forbids"))
+        #expect(!html.stdout.unicodeScalars.contains { XMLForbidden.contains($0.value) })
+    }
+
+    static let xmlForbidden: Set<UInt32> = Set((0..<0x20).filter { $0 != 9 && $0 != 10 && $0 != 13 }.map(UInt32.init) + [0xFFFE, 0xFFFF])
+    var XMLForbidden: Set<UInt32> { Self.xmlForbidden }
 }

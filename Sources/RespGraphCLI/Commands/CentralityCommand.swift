@@ -42,11 +42,14 @@ enum CentralityCommand: CLICommand {
         let measure = Measure(rawValue: args.positionals[0])!
         if args.given(sample.spec) && measure != .betweenness { throw args.usageError("--sample estimates betweenness only") }
         if args.given(raw.spec) && measure != .betweenness { throw args.usageError("--raw applies to betweenness only") }
+        if args[weighted] && [.degree, .strength, .pagerank].contains(measure) {
+            throw args.usageError("--weighted does not apply to \(measure.rawValue): \(measure == .degree ? "strength is the weighted degree" : measure == .strength ? "strength is weighted already" : "PageRank always weights links by tasks")")
+        }
         let top = args[Self.top] ?? Int.max
         let weighted = args[Self.weighted]
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        let network = NetworkOptions.build(graph, args, view: args[Self.network] ?? (measure == .pagerank ? .dependency : .coassign))
+        let network = try NetworkOptions.build(graph, args, view: args[Self.network] ?? (measure == .pagerank ? .dependency : .coassign))
         let metric: PathMetric = weighted ? (args[weightAs] == .distance ? .distance : .strength) : .unweighted
 
         var columns: [(String, [Double])] = []

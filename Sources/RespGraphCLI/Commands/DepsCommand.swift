@@ -19,7 +19,7 @@ enum DepsCommand: CLICommand {
         options: SharedOptions.data + [pairs.spec, matrix.spec, top.spec, NetworkOptions.includeCollectives.spec,
                                        NetworkOptions.kind.spec, SharedOptions.format.spec],
         positionals: [PositionalSpec("AGENCY", optional: true)],
-        rules: [.exclusive(["AGENCY", "pairs", "matrix"])])
+        rules: [.exclusive(["AGENCY", "pairs", "matrix"]), .exclusive(["top", "AGENCY"]), .exclusive(["top", "matrix"])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let format = args[SharedOptions.format]

@@ -54,6 +54,7 @@ enum DotCommand: CLICommand {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let view = args[network] ?? .coassign
         if args[cluster] != nil && view != .tasks { throw args.usageError("--cluster groups the tasks view; add --network tasks") }
+        if args.given(minWeight.spec) && view == .tasks { throw args.usageError("--min-weight thins the agency networks; the tasks view draws every assignment") }
         let layout = args[Self.layout] ?? (view == .tasks ? .dot : .neato)
         let explicitTop = args[top]
         let data = try LoadedData.load(args)
@@ -125,6 +126,7 @@ enum DotCommand: CLICommand {
             options.title = "\(scope) · \(what)\(shownThreshold): \(agencies.count) agencies, \(drawn.count) links"
             dot = DOTWriter.network(graph, agencies: agencies, links: drawn, directed: network.isDirected, options: options)
         }
+        if let note = ForbiddenCharacters.note(for: graph) { notes.append(note) }
         for n in notes { result.stderr += n + "\n" }
         if let format = args[render], let path = args[output] {
             try OutputFile.check(path, args)

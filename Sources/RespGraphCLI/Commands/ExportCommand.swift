@@ -43,6 +43,7 @@ enum ExportCommand: CLICommand {
         }
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
+        if [.graphml, .gexf, .xlsx].contains(format), let note = ForbiddenCharacters.note(for: graph) { result.stderr += note + "\n" }
         if format == .tasks {
             let text = (args[bom] ? "\u{FEFF}" : "") + TaskTableCSV.format(graph: graph)
             if let output = args[output] { try OutputFile.write(text, to: output, args) } else { result.stdout += text }
@@ -59,7 +60,7 @@ enum ExportCommand: CLICommand {
         if which == .tasks {
             elements = GraphElements.agencyTask(graph)
         } else {
-            let network = NetworkOptions.build(graph, args, view: which)
+            let network = try NetworkOptions.build(graph, args, view: which)
             elements = GraphElements.network(graph, agencies: network.agencies, links: network.linkList, directed: network.isDirected)
         }
         switch format {

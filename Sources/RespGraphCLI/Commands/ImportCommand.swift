@@ -55,6 +55,7 @@ enum ImportCommand: CLICommand {
         var importer = Importer(registry: registry, corrections: corrections)
         importer.qualifiesLevelNames = args[SharedOptions.qualifyNames]
         if args[docID] != nil, paths.count > 1 { throw args.usageError("--doc-id names one document; give one file") }
+        if args[sheet] != nil, paths.count > 1 || Self.isFolder(paths[0]) { throw args.usageError("--sheet names a sheet of one workbook; give one file") }
         let documents = paths.count == 1 && !Self.isFolder(paths[0]) ? try importer.importFile(atPath: paths[0], documentID: args[docID], sheet: args[sheet]) : try importer.importPaths(paths)
         let diagnostics = documents.flatMap(\.diagnostics)
         for d in diagnostics where d.severity != .note || args[notes] {

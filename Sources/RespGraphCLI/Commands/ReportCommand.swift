@@ -64,6 +64,7 @@ enum ReportCommand: CLICommand {
         case .html: text = report.html(diagrams: columns.map { Graphviz.svg(report.diagramDOT(for: $0), layout: "neato") }, version: RespGraphCommandLine.version)
         case .md: text = report.markdown()
         }
+        if format == .html, let note = ForbiddenCharacters.note(for: data.graph) { result.stderr += note + "\n" }
         if let out = args[output] { try OutputFile.write(text, to: out, args) } else { result.stdout += text }
     }
 }

@@ -17,7 +17,7 @@ enum StructureCommand: CLICommand {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        let network = NetworkOptions.build(graph, args)
+        let network = try NetworkOptions.build(graph, args)
         let components = Structure.components(network)
         let cores = Structure.coreNumbers(network)
         let (communities, q) = Communities.louvain(network)

@@ -120,6 +120,7 @@ enum WorkloadCommand: CLICommand {
         var output = QueryOutput()
         output.facts = context.facts
         if args[WorkloadOptions.by] == .indicator {
+            if args[WorkloadOptions.splitLeads] { throw args.usageError("--by indicator counts whole leads; --split-leads does not apply") }
             let (indicators, lead, support) = Workload.byIndicator(in: graph)
             let weights = context.weights
             var long = RecordSet("loads", [Field("agency", maxWidth: 30), Field("indicator", maxWidth: 24),

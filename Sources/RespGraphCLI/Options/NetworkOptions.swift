@@ -32,8 +32,11 @@ enum NetworkOptions {
     }
 
     /// The network the options describe; `view` overrides --network (a measure that needs one).
-    static func build(_ graph: ResponsibilityGraph, _ args: ParsedArguments, view: NetworkView? = nil) -> AgencyNetwork {
+    static func build(_ graph: ResponsibilityGraph, _ args: ParsedArguments, view: NetworkView? = nil) throws -> AgencyNetwork {
         let choice = view ?? args[network] ?? .coassign
+        if args[newman] && choice != .coassign {
+            throw args.usageError("--newman weights the co-assignment network; the \(choice.rawValue) network counts tasks")
+        }
         let selection = selection(args)
         if choice == .dependency { return AgencyNetwork.dependency(graph, selection: selection) }
         return AgencyNetwork.coAssignment(graph, selection: selection, weighting: args[newman] ? .newman : .sharedTasks)
