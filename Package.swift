@@ -15,7 +15,7 @@ let package = Package(
         .target(name: "RespGraphModel"),
         .target(name: "RespGraphImport", dependencies: ["RespGraphModel"]),
         .target(name: "RespGraphAnalysis", dependencies: ["RespGraphModel"]),
-        .target(name: "RespGraphExport", dependencies: ["RespGraphModel", "RespGraphAnalysis"]),
+        .target(name: "RespGraphExport", dependencies: ["RespGraphModel", "RespGraphAnalysis"], exclude: ["Explorer/Assets"]),
         // The curated Graphs/ data compiled in, so the tool works from any directory.
         .target(name: "RespGraphData"),
         // Commands, option parsing and terminal tables; a library so tests can call it.
@@ -34,6 +34,6 @@ let package = Package(
         .testTarget(name: "RespGraphAnalysisTests", dependencies: ["RespGraphAnalysis", "RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "RespGraphCLITests", dependencies: ["RespGraphCLI", "RespGraphExport", "RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"],
-                    exclude: ["Golden"]),
+                    exclude: ["Golden", "Explorer"]),
     ]
 )

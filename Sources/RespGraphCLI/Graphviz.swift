@@ -28,4 +28,11 @@ enum Graphviz {
         guard (try? render(dot, layout: layout, format: "svg", to: file)) != nil else { return nil }
         return try? String(contentsOfFile: file, encoding: .utf8)
     }
+
+    /// Graphviz's `-Tplain` layout of DOT (node positions), or nil when Graphviz is missing or fails.
+    static func plain(_ dot: String, layout: String) -> String? {
+        guard let program = ExternalProgram.find(layout),
+              let result = try? ExternalProgram.run(program, ["-Tplain"], input: Data(dot.utf8)), result.status == 0 else { return nil }
+        return String(decoding: result.stdout, as: UTF8.self)
+    }
 }

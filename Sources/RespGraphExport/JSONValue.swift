@@ -41,6 +41,35 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// The JSON text on one line, without spaces: for embedding in a page.
+    public func compact() -> String {
+        var out = ""
+        writeCompact(into: &out)
+        return out
+    }
+
+    private func writeCompact(into out: inout String) {
+        switch self {
+        case .object(let members):
+            out += "{"
+            for (i, (key, value)) in members.enumerated() {
+                if i > 0 { out += "," }
+                Self.writeString(key, into: &out)
+                out += ":"
+                value.writeCompact(into: &out)
+            }
+            out += "}"
+        case .array(let items):
+            out += "["
+            for (i, value) in items.enumerated() {
+                if i > 0 { out += "," }
+                value.writeCompact(into: &out)
+            }
+            out += "]"
+        default: write(into: &out, indent: 0)
+        }
+    }
+
     private func write(into out: inout String, indent: Int) {
         let pad = String(repeating: "  ", count: indent + 1)
         let closePad = String(repeating: "  ", count: indent)
