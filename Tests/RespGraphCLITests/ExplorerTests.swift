@@ -80,4 +80,36 @@ import Testing
         let out = try DiagramAndExportTests.tool("/usr/bin/env", ["python3", script, binary, "\(folder.path)/explorer.html", "--hostile"], input: "")
         #expect(out.status == 0, "\(out.stdout)\(out.stderr.suffix(2000))")
     }
+
+    /// Without Graphviz the page still has a network, placed by respgraph's own force layout, and says so.
+    @Test func withoutGraphvizTheNetworkUsesTheOwnLayout() throws {
+        let binary = try #require(RespgraphBinary.path)
+        let folder = try TemporaryFolder()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["explore", "--doc", "2024", "-o", "\(folder.path)/explorer.html"]
+        process.environment = ["PATH": folder.path]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(message.contains("own force layout") && message.contains("apt-get install graphviz"), "\(message)")
+        let page = try String(contentsOfFile: "\(folder.path)/explorer.html", encoding: .utf8)
+        #expect(page.contains("\"layout\":\"respgraph force layout\""))
+    }
+
+    /// The force layout: deterministic, inside the unit square, linked nodes nearer than unlinked ones.
+    @Test func forceLayoutIsDeterministicAndPullsLinkedNodesTogether() {
+        // Two triangles joined by one link.
+        let links: [(Int, Int, Double)] = [(0, 1, 3), (1, 2, 3), (0, 2, 3), (3, 4, 3), (4, 5, 3), (3, 5, 3), (2, 3, 1)]
+        let a = ForceLayout.positions(count: 6, links: links), b = ForceLayout.positions(count: 6, links: links)
+        #expect(zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 })
+        #expect(a.allSatisfy { (0...1).contains($0.0) && (0...1).contains($0.1) })
+        func d(_ i: Int, _ j: Int) -> Double { ((a[i].0 - a[j].0) * (a[i].0 - a[j].0) + (a[i].1 - a[j].1) * (a[i].1 - a[j].1)).squareRoot() }
+        let within = [d(0, 1), d(1, 2), d(0, 2), d(3, 4), d(4, 5), d(3, 5)].reduce(0, +) / 6
+        let across = [d(0, 4), d(0, 5), d(1, 4), d(1, 5)].reduce(0, +) / 4
+        #expect(within < across, "within \(within), across \(across)")
+    }
 }
