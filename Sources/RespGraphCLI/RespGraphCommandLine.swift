@@ -37,7 +37,7 @@ public enum RespGraphCommandLine {
         CommandEntry(WorkloadChecksCommand.self), CommandEntry(WorkloadBalanceCommand.self),
         CommandEntry(CentralityCommand.self),
         CommandEntry(DepsCommand.self), CommandEntry(StructureCommand.self), CommandEntry(PathCommand.self),
-        CommandEntry(PlanCommand.self), CommandEntry(DiffCommand.self), CommandEntry(ReportCommand.self), CommandEntry(ExploreCommand.self), CommandEntry(DotCommand.self),
+        CommandEntry(PlanCommand.self), CommandEntry(DiffCommand.self), CommandEntry(MatrixCommand.self), CommandEntry(ReportCommand.self), CommandEntry(ExploreCommand.self), CommandEntry(DotCommand.self),
         CommandEntry(ExportCommand.self), CommandEntry(GenerateCommand.self), CommandEntry(DiagnosticsCommand.self),
         CommandEntry(ImportCommand.self), CommandEntry(RegistryDraftCommand.self),
     ]
