@@ -18,6 +18,16 @@ public struct CommandResult: Sendable {
     mutating func write(_ output: QueryOutput, _ format: OutputFormat?) {
         stdout += output.rendered(format ?? .table, width: terminalWidth)
     }
+
+    /// Appends a query's answer in the format the command line asks for (`--format`, `--bom`).
+    mutating func write(_ output: QueryOutput, _ args: ParsedArguments) throws {
+        let format = args[SharedOptions.format] ?? .table
+        if args[SharedOptions.bom] {
+            guard format == .csv else { throw args.usageError("--bom applies to --format csv") }
+            stdout += "\u{FEFF}"
+        }
+        write(output, format)
+    }
 }
 
 /// The respgraph command line: parses arguments, runs a command, and formats its answer.

@@ -27,8 +27,9 @@ public enum NodeLinkJSONWriter {
 /// A node table and an edge table as CSV, optionally with a UTF-8 byte-order mark for spreadsheets
 /// that need one to read UTF-8.
 public enum TableCSVWriter {
-    /// (nodes CSV, edges CSV).
-    public static func write(_ g: GraphElements, byteOrderMark: Bool = false) -> (nodes: String, edges: String) {
+    /// (nodes CSV, edges CSV); edges carry each end's label beside its id, so a spreadsheet reads
+    /// names, not ids. A UTF-8 byte-order mark starts each unless `byteOrderMark` is false.
+    public static func write(_ g: GraphElements, byteOrderMark: Bool = true) -> (nodes: String, edges: String) {
         func text(_ v: GraphElements.Value) -> String {
             switch v {
             case .string(let s): s
@@ -39,7 +40,9 @@ public enum TableCSVWriter {
         }
         let bom = byteOrderMark ? "\u{FEFF}" : ""
         let nodes = CSV.format([["id", "label"] + g.nodeAttributes.map(\.name)] + g.nodes.map { [$0.id, $0.label] + $0.values.map(text) })
-        let edges = CSV.format([["source", "target"] + g.edgeAttributes.map(\.name)] + g.edges.map { [$0.source, $0.target] + $0.values.map(text) })
+        let label = Dictionary(g.nodes.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let edges = CSV.format([["source", "target", "source_label", "target_label"] + g.edgeAttributes.map(\.name)]
+                               + g.edges.map { [$0.source, $0.target, label[$0.source] ?? "", label[$0.target] ?? ""] + $0.values.map(text) })
         return (bom + nodes, bom + edges)
     }
 }

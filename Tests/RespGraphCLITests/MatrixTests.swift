@@ -61,4 +61,28 @@ import Testing
         #expect(try run(["matrix", "--format", "json"]).status == 64)
         #expect(try run(["matrix", "--no-bom"]).status == 64)
     }
+
+    /// CSV meant for a spreadsheet starts with a UTF-8 BOM (export, matrix, report), or leaves it out
+    /// with --no-bom; every query's CSV takes --bom; edge tables name both ends beside their ids.
+    @Test func spreadsheetCSVHasABOMAndNames() throws {
+        let folder = try TemporaryFolder()
+        let bom = Data([0xEF, 0xBB, 0xBF])
+        #expect(try run(["export", "--format", "csv", "--doc", "2024", "-o", "\(folder.path)/g"]).status == 0)
+        let edges = try Data(contentsOf: URL(fileURLWithPath: "\(folder.path)/g-edges.csv"))
+        #expect(edges.starts(with: bom))
+        let records = try CSV.parse(String(decoding: edges.dropFirst(3), as: UTF8.self))
+        #expect(Array(records[0].fields.prefix(4)) == ["source", "target", "source_label", "target_label"])
+        #expect(records.dropFirst().allSatisfy { !$0.fields[2].isEmpty && !$0.fields[3].isEmpty })
+        #expect(records.dropFirst().contains { $0.fields[2] == "自治区数据局" })
+        #expect(try run(["export", "--format", "csv", "--doc", "2024", "--no-bom", "-o", "\(folder.path)/h"]).status == 0)
+        #expect(!(try Data(contentsOf: URL(fileURLWithPath: "\(folder.path)/h-nodes.csv"))).starts(with: bom))
+        let report = try run(["report", "--doc", "2024", "--format", "csv"])
+        #expect(report.stdout.hasPrefix("\u{FEFF}section,"))
+        #expect(try run(["report", "--doc", "2024", "--format", "csv", "--no-bom"]).stdout.hasPrefix("section,"))
+        for query in [["workload"], ["agency", "数据局"], ["centrality", "degree"], ["deps", "--matrix"], ["task", "2024:41"]] {
+            let out = try run(query + ["--format", "csv", "--bom"])
+            #expect(out.status == 0 && out.stdout.hasPrefix("\u{FEFF}"), "\(query)")
+            #expect(try run(query + ["--format", "json", "--bom"]).status == 64, "\(query)")
+        }
+    }
 }

@@ -34,7 +34,7 @@ enum CentralityCommand: CLICommand {
         Example: respgraph centrality betweenness --doc 2024 --top 10
         """,
         options: SharedOptions.data + [network.spec, NetworkOptions.includeCollectives.spec, NetworkOptions.kind.spec, NetworkOptions.newman.spec,
-                                       top.spec, weighted.spec, weightAs.spec, raw.spec, sample.spec, seed.spec, SharedOptions.format.spec],
+                                       top.spec, weighted.spec, weightAs.spec, raw.spec, sample.spec, seed.spec, SharedOptions.format.spec, SharedOptions.bom.spec],
         positionals: [PositionalSpec("MEASURE", choices: Measure.allCases.map(\.rawValue))],
         rules: [.requires("weight-as", "weighted"), .requires("seed", "sample"), .exclusive(["raw", "sample"])])
 
@@ -124,6 +124,6 @@ enum CentralityCommand: CLICommand {
         ]
         output.sets = [results]
         output.footer = [NetworkOptions.describe(network, args) + "."] + notes
-        result.write(output, args[SharedOptions.format])
+        try result.write(output, args)
     }
 }

@@ -17,7 +17,7 @@ enum DepsCommand: CLICommand {
         Example: respgraph deps 数据局 --doc 2024
         """,
         options: SharedOptions.data + [pairs.spec, matrix.spec, top.spec, NetworkOptions.includeCollectives.spec,
-                                       NetworkOptions.kind.spec, SharedOptions.format.spec],
+                                       NetworkOptions.kind.spec, SharedOptions.format.spec, SharedOptions.bom.spec],
         positionals: [PositionalSpec("AGENCY", optional: true)],
         rules: [.exclusive(["AGENCY", "pairs", "matrix"]), .exclusive(["top", "AGENCY"]), .exclusive(["top", "matrix"])])
 
@@ -39,6 +39,8 @@ enum DepsCommand: CLICommand {
             output.facts = [("agencies", .list(names))]
             output.sets = [set]
             // A matrix hundreds of columns wide does not fit a terminal: it prints as CSV there.
+            if args[SharedOptions.bom] && format == .json { throw args.usageError("--bom applies to CSV") }
+            if args[SharedOptions.bom] { result.stdout += "\u{FEFF}" }
             result.write(output, format == .json ? .json : .csv)
             return
         }
@@ -53,7 +55,7 @@ enum DepsCommand: CLICommand {
             output.heading = ["\(graph[id].name): relies on \(out.count) agencies as a lead (it leads, they support); \(inn.count) agencies rely on it (they lead, it supports)."]
             output.facts = [("agency", .text(graph[id].name)), ("relies_on", .whole(out.count)), ("relied_on_by", .whole(inn.count))]
             output.sets = [links]
-            result.write(output, format)
+            try result.write(output, args)
             return
         }
         let strongest = deps.strongestPairs(limit: args[top] ?? 20)
@@ -74,6 +76,6 @@ enum DepsCommand: CLICommand {
             output.facts = [("tasks_without_supporter", .list(checks.withoutSupporter.map { graph.key(of: $0) }))]
             output.footer = ["\(checks.withoutSupporter.count) of \(graph.tasks.count) tasks have a lead but no supporter (respgraph workload checks lists them)."]
         }
-        result.write(output, format)
+        try result.write(output, args)
     }
 }

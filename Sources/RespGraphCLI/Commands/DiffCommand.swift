@@ -14,7 +14,7 @@ enum DiffCommand: CLICommand {
         Example: respgraph diff 2022 2024
         """,
         options: [SharedOptions.graph.spec, SharedOptions.registry.spec, SharedOptions.corrections.spec, SharedOptions.qualifyNames.spec,
-                  top.spec, SharedOptions.format.spec],
+                  top.spec, SharedOptions.format.spec, SharedOptions.bom.spec],
         positionals: [PositionalSpec("BEFORE"), PositionalSpec("AFTER")])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
@@ -75,6 +75,6 @@ enum DiffCommand: CLICommand {
         output.sets = [loadSet("risers", "Load rose most (tasks named, lead + support)", risers), loadSet("fallers", "Load fell most", fallers), comeGo, ranks, all]
         output.csvSet = "agencies"
         output.footer = ["Renamed agencies are matched through the registry's lineage (respgraph agency NAME shows it)."]
-        result.write(output, args[SharedOptions.format])
+        try result.write(output, args)
     }
 }

@@ -7,7 +7,7 @@ enum PathCommand: CLICommand {
     static let spec = CommandSpec(
         name: "path", summary: "The shortest coordination chain between two agencies, naming the shared task of each step.",
         discussion: "Chains do not pass through collective placeholders unless --include-collectives.\nExample: respgraph path 数据局 南宁海关 --doc 2024",
-        options: SharedOptions.data + [NetworkOptions.includeCollectives.spec, SharedOptions.format.spec],
+        options: SharedOptions.data + [NetworkOptions.includeCollectives.spec, SharedOptions.format.spec, SharedOptions.bom.spec],
         positionals: [PositionalSpec("FROM"), PositionalSpec("TO")])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
@@ -29,6 +29,6 @@ enum PathCommand: CLICommand {
         output.heading = ["\(graph[a].name) → \(graph[b].name): \(steps.count) step\(steps.count == 1 ? "" : "s")."]
         output.facts = [("from", .text(graph[a].name)), ("to", .text(graph[b].name)), ("length", .whole(steps.count))]
         output.sets = [set]
-        result.write(output, args[SharedOptions.format])
+        try result.write(output, args)
     }
 }

@@ -20,7 +20,7 @@ enum PlanCommand: CLICommand {
         Example: respgraph plan --doc 2024 --indicator 获得信贷 --meetings 2
         """,
         options: SharedOptions.data + [
-            indicator.spec, keyword.spec, agency.spec, tasks.spec, meetings.spec, SharedOptions.format.spec,
+            indicator.spec, keyword.spec, agency.spec, tasks.spec, meetings.spec, SharedOptions.format.spec, SharedOptions.bom.spec,
         ])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
@@ -94,6 +94,6 @@ enum PlanCommand: CLICommand {
             "Attendance cost (Σ agencies over meetings): \(plan.attendance) for this plan of \(plan.meetings.count) meetings; one meeting per indicator (\(naive.meetings.count) meetings) costs \(naive.attendance).",
             "The grouping is a heuristic (merge meetings that share agencies, then move single tasks); it is not proven optimal.",
         ]
-        result.write(output, args[SharedOptions.format])
+        try result.write(output, args)
     }
 }

@@ -17,6 +17,7 @@ enum ReportCommand: CLICommand {
     static let format = ChoiceOption<Format>("format", default: .md, "Markdown, CSV, JSON or one self-contained HTML file.")
     static let top = WholeOption("top", default: 15, "Agencies in the agency-level table.")
     static let output = SharedOptions.output("Write here instead of standard output.")
+    static let noBOM = Flag("no-bom", "CSV: leave out the UTF-8 byte-order mark spreadsheets need to read Chinese.")
 
     static let spec = CommandSpec(
         name: "report", summary: "The research report: network-level and agency-level measures, role-aware figures, definitions.",
@@ -30,13 +31,14 @@ enum ReportCommand: CLICommand {
         self-contained file with the network diagrams embedded as SVG (needs Graphviz for the pictures).
         Example: respgraph report --compare 2022 2024 --format html -o report.html
         """,
-        options: SharedOptions.data + [compare.spec, lang.spec, format.spec, top.spec, output.spec, SharedOptions.force.spec],
+        options: SharedOptions.data + [compare.spec, lang.spec, format.spec, top.spec, output.spec, noBOM.spec, SharedOptions.force.spec],
         positionals: [PositionalSpec("DOC", optional: true), PositionalSpec("DOC", optional: true)],
         rules: [.exclusive(["compare", "doc"]), .requires("DOC", "compare")])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let lang = (args[Self.lang] ?? .zh).rawValue
         let format = args[Self.format] ?? .md
+        if args[noBOM] && format != .csv { throw args.usageError("--no-bom applies to --format csv") }
         let top = args[Self.top] ?? 15
         let data = try LoadedData.load(args)
         var ids = args.all(compare).flatMap { $0.split(separator: ",").map(String.init) }
@@ -60,7 +62,7 @@ enum ReportCommand: CLICommand {
         let text: String
         switch format {
         case .json: text = report.json().formatted()
-        case .csv: text = report.csv()
+        case .csv: text = (args[noBOM] ? "" : "\u{FEFF}") + report.csv()
         case .html: text = report.html(diagrams: columns.map { Graphviz.svg(report.diagramDOT(for: $0), layout: "neato") }, version: RespGraphCommandLine.version)
         case .md: text = report.markdown()
         }

@@ -12,7 +12,7 @@ enum StructureCommand: CLICommand {
         --format csv gives one row per agency: component, core number, community.
         Example: respgraph structure --doc 2024
         """,
-        options: SharedOptions.data + NetworkOptions.all + [SharedOptions.format.spec])
+        options: SharedOptions.data + NetworkOptions.all + [SharedOptions.format.spec, SharedOptions.bom.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
@@ -59,6 +59,6 @@ enum StructureCommand: CLICommand {
         ]
         output.sets = [comps, coreSet, comms, perAgency]
         output.csvSet = "by_agency"
-        result.write(output, args[SharedOptions.format])
+        try result.write(output, args)
     }
 }

@@ -6,7 +6,7 @@ enum SummaryCommand: CLICommand {
     static let spec = CommandSpec(
         name: "summary", summary: "Documents, tasks, agencies by kind, lead and support edges, import findings.",
         discussion: "--format csv gives one row per document.\nExample: respgraph summary --doc 2024",
-        options: SharedOptions.data + [SharedOptions.format.spec])
+        options: SharedOptions.data + [SharedOptions.format.spec, SharedOptions.bom.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
@@ -68,6 +68,6 @@ enum SummaryCommand: CLICommand {
             "Total: \(graph.tasks.count) tasks, \(graph.agencies.count) agencies, \(lead) lead edges, \(support) support edges.",
             "Import findings: \(count(.error)) errors, \(count(.warning)) warnings, \(count(.note)) notes; \(corrected) resolved by corrections (respgraph diagnostics lists them).",
         ]
-        result.write(output, args[SharedOptions.format])
+        try result.write(output, args)
     }
 }

@@ -108,7 +108,7 @@ enum WorkloadCommand: CLICommand {
         Example: respgraph workload --doc 2024 --top 10
         """,
         options: SharedOptions.data + [WorkloadOptions.top.spec, WorkloadOptions.by.spec] + WorkloadOptions.loadOptions + [
-            SharedOptions.format.spec,
+            SharedOptions.format.spec, SharedOptions.bom.spec,
             .renamed("outliers", to: "respgraph workload outliers"), .renamed("roster", to: "respgraph workload roster"),
             .renamed("checks", to: "respgraph workload checks"), .renamed("balance", to: "respgraph workload balance"),
         ])
@@ -148,7 +148,7 @@ enum WorkloadCommand: CLICommand {
             output.footer = ["\(shown.count) of \(context.ranked.count) agencies; \(context.weightNote).", context.inequalityNote]
         }
         output.footer += context.collectivesNote
-        result.write(output, args[SharedOptions.format])
+        try result.write(output, args)
     }
 }
 
@@ -157,7 +157,7 @@ enum WorkloadOutliersCommand: CLICommand {
     static let spec = CommandSpec(
         name: "workload outliers", summary: "Agencies whose weighted load exceeds median + K × MAD (median absolute deviation).",
         discussion: WorkloadOptions.discussion + "\nExample: respgraph workload outliers --doc 2024",
-        options: SharedOptions.data + [WorkloadOptions.madK.spec] + WorkloadOptions.loadOptions + [SharedOptions.format.spec])
+        options: SharedOptions.data + [WorkloadOptions.madK.spec] + WorkloadOptions.loadOptions + [SharedOptions.format.spec, SharedOptions.bom.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let context = try WorkloadContext(args)
@@ -167,7 +167,7 @@ enum WorkloadOutliersCommand: CLICommand {
         output.sets = [context.loadRecords(outliers.indices.map { context.ranked[$0] })]
         output.footer = ["\(outliers.indices.count) of \(context.ranked.count) agencies; \(context.weightNote).", context.inequalityNote, note]
             + context.collectivesNote
-        result.write(output, args[SharedOptions.format])
+        try result.write(output, args)
     }
 }
 
@@ -176,7 +176,7 @@ enum WorkloadRosterCommand: CLICommand {
     static let spec = CommandSpec(
         name: "workload roster", summary: "Each agency's breadth (partners) and depth (shared tasks), classed leading, key or auxiliary.",
         discussion: "Example: respgraph workload roster --doc 2024",
-        options: SharedOptions.data + [NetworkOptions.includeCollectives.spec, SharedOptions.format.spec])
+        options: SharedOptions.data + [NetworkOptions.includeCollectives.spec, SharedOptions.format.spec, SharedOptions.bom.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
@@ -195,7 +195,7 @@ enum WorkloadRosterCommand: CLICommand {
         output.sets = [roster]
         let counts = RoleRoster.Role.allCases.map { r in "\(entries.filter { $0.role == r }.count) \(r.rawValue)" }.joined(separator: ", ")
         output.footer = ["breadth = partners in the co-assignment network, depth = shared task–partner pairs; leading when both are at or above the mean (breadth \(formatNumber(tb)), depth \(formatNumber(td))), key when one is, auxiliary when neither.", counts + "."]
-        result.write(output, args[SharedOptions.format])
+        try result.write(output, args)
     }
 }
 
@@ -204,7 +204,7 @@ enum WorkloadChecksCommand: CLICommand {
     static let spec = CommandSpec(
         name: "workload checks", summary: "Accountability checks: no lead, too many leads or supporters, lead and support at once, lead without supporter.",
         discussion: "Example: respgraph workload checks --max-leads 2",
-        options: SharedOptions.data + [WorkloadOptions.maxLeads.spec, WorkloadOptions.maxSupporters.spec, SharedOptions.format.spec])
+        options: SharedOptions.data + [WorkloadOptions.maxLeads.spec, WorkloadOptions.maxSupporters.spec, SharedOptions.format.spec, SharedOptions.bom.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
@@ -229,7 +229,7 @@ enum WorkloadChecksCommand: CLICommand {
                                            ("many_supporters", .whole(checks.manySupporters.count)), ("lead_and_support", .whole(checks.leadAndSupport.count)),
                                            ("without_supporter", .whole(checks.withoutSupporter.count))]))]
         output.sets = [findings]
-        result.write(output, args[SharedOptions.format])
+        try result.write(output, args)
     }
 }
 
@@ -238,7 +238,7 @@ enum WorkloadBalanceCommand: CLICommand {
     static let spec = CommandSpec(
         name: "workload balance", summary: "For each outlier, led tasks another named agency could lead (a heuristic, with the loads before and after).",
         discussion: WorkloadOptions.discussion + "\nExample: respgraph workload balance --doc 2024",
-        options: SharedOptions.data + [WorkloadOptions.madK.spec] + WorkloadOptions.loadOptions + [SharedOptions.format.spec])
+        options: SharedOptions.data + [WorkloadOptions.madK.spec] + WorkloadOptions.loadOptions + [SharedOptions.format.spec, SharedOptions.bom.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let context = try WorkloadContext(args)
@@ -263,6 +263,6 @@ enum WorkloadBalanceCommand: CLICommand {
         output.sets = [set]
         output.footer = ["Loads are weighted (\(context.weightNote)): 'load' is the overloaded agency's, 'their load' the agency that could lead; 'after' assumes the lead moves and the overloaded agency stays on as a supporter. A proposal, not a ruling: check each task's substance.",
                          context.inequalityNote]
-        result.write(output, args[SharedOptions.format])
+        try result.write(output, args)
     }
 }

@@ -95,6 +95,10 @@ enum SharedOptions {
     static let doc = TextOption("doc", "ID", repeatable: true, "Only this document: its id (2022, 2024), its 文号 or a unique part of its title.")
     /// `--format table|json|csv`.
     static let format = ChoiceOption<OutputFormat>("format", default: .table, "Output format.")
+    /// `--bom`: a UTF-8 byte-order mark before CSV, for spreadsheets.
+    static let bom = Flag("bom", "With --format csv: start with a UTF-8 byte-order mark, so spreadsheets read the Chinese.")
+    /// `--format` and `--bom`, for every query.
+    static let formats = [format.spec, bom.spec]
     /// `--qualify-names`.
     static let qualifyNames = Flag("qualify-names", "Give names that carry only a level the place of their document (省财政厅 in a 山东省 plan → 山东省财政厅), to keep plans of several places apart.")
     /// The options every query on the data takes.
