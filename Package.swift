@@ -34,6 +34,6 @@ let package = Package(
         .testTarget(name: "RespGraphAnalysisTests", dependencies: ["RespGraphAnalysis", "RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "RespGraphCLITests", dependencies: ["RespGraphCLI", "RespGraphExport", "RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"],
-                    exclude: ["Golden", "Explorer"]),
+                    exclude: ["Golden", "Explorer", "ResearchFormats"]),
     ]
 )

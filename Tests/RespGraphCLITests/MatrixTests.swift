@@ -86,3 +86,23 @@ import Testing
         }
     }
 }
+
+/// Every research format read back by a real reader: NetworkX (GraphML, GEXF with viz, node-link,
+/// Cytoscape.js, Pajek), igraph (GraphML, bipartite projection on the attribute as is), a UCINET DL
+/// reader checked against the Pajek reading, and Kùzu loading the Neo4j pair with respgraph's script.
+@Suite struct ResearchFormatTests {
+    @Test func realReadersReadEveryResearchFormat() throws {
+        let have = (try? DiagramAndExportTests.tool("/usr/bin/env", ["python3", "-c", "import networkx, igraph, kuzu"], input: ""))?.status == 0
+        if !have {
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("CI needs networkx, igraph and kuzu (.ci/run installs them)") }
+            print("note: networkx, igraph or kuzu is missing; the research-format readers are skipped (.ci/run installs them)")
+            return
+        }
+        let binary = try #require(RespgraphBinary.path)
+        let folder = try TemporaryFolder()
+        let script = Repository.path("Tests/RespGraphCLITests/ResearchFormats/check_formats.py")
+        let out = try DiagramAndExportTests.tool("/usr/bin/env", ["python3", script, binary, folder.path], input: "")
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr.suffix(2000))")
+        #expect(out.stdout.contains("all checks hold"))
+    }
+}

@@ -7,20 +7,30 @@ import RespGraphModel
 /// `respgraph export`: the graph as GraphML, GEXF, node-link JSON or CSV tables.
 enum ExportCommand: CLICommand {
     /// The file formats export writes.
-    enum Format: String, CaseIterable, Sendable { case graphml, gexf, json, csv, tasks, xlsx }
+    enum Format: String, CaseIterable, Sendable {
+        case graphml, gexf, json, cytoscape, csv, pajek, ucinet, ucinetEdgeList = "ucinet-edgelist", neo4j, tasks, xlsx
+    }
 
-    static let format = ChoiceOption<Format>("format", default: nil, "graphml, gexf, node-link json, csv (two files), tasks (the task-table CSV) or xlsx.")
+    static let format = ChoiceOption<Format>("format", default: nil, "The file format (see above).")
     static let network = ChoiceOption<NetworkView>("network", default: .tasks, "tasks (agency–task graph), coassign or dependency.")
     static let output = SharedOptions.output("Write here (for csv: a prefix; default standard output).")
     static let bom = Flag("bom", "CSV: start with a UTF-8 byte-order mark (the default for --format csv; for tasks, adds one).")
     static let noBOM = Flag("no-bom", "CSV: leave out the byte-order mark spreadsheets need to read Chinese.")
 
     static let spec = CommandSpec(
-        name: "export", summary: "Write the graph as GraphML (Gephi, NetworkX), GEXF, node-link JSON (D3, Cytoscape.js) or CSV tables.",
+        name: "export", summary: "Write the graph for Gephi, NetworkX, igraph, UCINET, Pajek, Cytoscape.js, Neo4j/Kùzu or a spreadsheet.",
         discussion: """
         The tasks network (default) has agencies and tasks as nodes and one edge per lead or support
         assignment (attributes: role, weight, indicator, document, source_line); coassign and dependency
-        are the agency networks with weights. Every attribute is typed and present on every node and edge.
+        are the agency networks with weights. Every attribute is typed and present on every node and edge;
+        nodes carry the analysis attributes bipartite (0 agency, 1 task), lead, support, weighted_load,
+        community and core (0 where they do not apply).
+        Formats: graphml (Gephi, NetworkX, igraph), gexf (Gephi, with viz colour by kind and size by load),
+        json (NetworkX node-link, D3), cytoscape (Cytoscape.js elements), pajek (.net; the agency–task
+        graph as a two-mode network, *Vertices n n1), ucinet (DL full matrix with labels; agencies × tasks,
+        2 lead, 1 support) and ucinet-edgelist (DL edgelist1/edgelist2), neo4j (-o PREFIX: a neo4j-admin
+        bulk-import pair PREFIX-nodes.csv and PREFIX-relationships.csv, and PREFIX-load.cypher, which loads
+        them into Kùzu), csv, tasks and xlsx.
         CSV writes two files: -o PREFIX gives PREFIX-nodes.csv and PREFIX-edges.csv, each starting with a
         UTF-8 byte-order mark so spreadsheets read the Chinese (--no-bom leaves it out); the edge file
         carries both ends' names beside their ids. --format tasks writes the curated task-table CSV
@@ -34,10 +44,13 @@ enum ExportCommand: CLICommand {
         rules: [.exclusive(["bom", "no-bom"])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        guard let format = args[Self.format] else { throw args.usageError("give --format graphml, gexf, json, csv, tasks or xlsx") }
+        guard let format = args[Self.format] else { throw args.usageError("give --format \(Format.allCases.map(\.rawValue).joined(separator: ", "))") }
         if format == .xlsx && args[output] == nil { throw args.usageError("--format xlsx writes a binary workbook; give -o FILE.xlsx") }
         if format == .csv && args[output] == nil {
             throw args.usageError("--format csv writes two files; give -o PREFIX (PREFIX-nodes.csv and PREFIX-edges.csv)")
+        }
+        if format == .neo4j && args[output] == nil {
+            throw args.usageError("--format neo4j writes three files; give -o PREFIX (PREFIX-nodes.csv, PREFIX-relationships.csv, PREFIX-load.cypher)")
         }
         if (args[bom] || args[noBOM]) && format != .csv && format != .tasks { throw args.usageError("--bom and --no-bom apply to --format csv and tasks") }
         let which = args[network] ?? .tasks
@@ -46,7 +59,7 @@ enum ExportCommand: CLICommand {
         }
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        if [.graphml, .gexf, .xlsx].contains(format), let note = ForbiddenCharacters.note(for: graph) { result.stderr += note + "\n" }
+        if [.graphml, .gexf, .xlsx, .pajek, .ucinet, .ucinetEdgeList].contains(format), let note = ForbiddenCharacters.note(for: graph) { result.stderr += note + "\n" }
         if format == .tasks {
             let text = (args[bom] ? "\u{FEFF}" : "") + TaskTableCSV.format(graph: graph)
             if let output = args[output] { try OutputFile.write(text, to: output, args) } else { result.stdout += text }
@@ -59,13 +72,14 @@ enum ExportCommand: CLICommand {
             result.stderr += "wrote \(output) (sheets: tasks \(graph.tasks.count) rows, agencies \(graph.agencies.count) rows, indicators)\n"
             return
         }
-        let elements: GraphElements
+        var elements: GraphElements
         if which == .tasks {
             elements = GraphElements.agencyTask(graph)
         } else {
             let network = try NetworkOptions.build(graph, args, view: which)
             elements = GraphElements.network(graph, agencies: network.agencies, links: network.linkList, directed: network.isDirected)
         }
+        elements = elements.addingAnalysis(graph)
         switch format {
         case .csv:
             var prefix = args[output]!
@@ -74,8 +88,26 @@ enum ExportCommand: CLICommand {
             try OutputFile.write(nodes, to: prefix + "-nodes.csv", args)
             try OutputFile.write(edges, to: prefix + "-edges.csv", args)
             result.stderr += "wrote \(prefix)-nodes.csv (\(elements.nodes.count) nodes) and \(prefix)-edges.csv (\(elements.edges.count) edges)\n"
+        case .neo4j:
+            var prefix = args[output]!
+            if prefix.hasSuffix(".csv") { prefix.removeLast(4) }
+            let name = prefix.split(separator: "/").last.map(String.init) ?? prefix
+            let files = ResearchFormats.neo4j(elements, prefix: name)
+            try OutputFile.write(files.nodes, to: prefix + "-nodes.csv", args)
+            try OutputFile.write(files.relationships, to: prefix + "-relationships.csv", args)
+            try OutputFile.write(files.cypher, to: prefix + "-load.cypher", args)
+            result.stderr += "wrote \(prefix)-nodes.csv (\(elements.nodes.count) nodes), \(prefix)-relationships.csv (\(elements.edges.count) relationships) and \(prefix)-load.cypher\n"
         default:
-            let text = format == .graphml ? GraphMLWriter.write(elements) : format == .gexf ? GEXFWriter.write(elements) : NodeLinkJSONWriter.write(elements)
+            let text: String
+            switch format {
+            case .graphml: text = GraphMLWriter.write(elements)
+            case .gexf: text = GEXFWriter.write(elements)
+            case .cytoscape: text = ResearchFormats.cytoscape(elements)
+            case .pajek: text = ResearchFormats.pajek(elements)
+            case .ucinet: text = ResearchFormats.ucinetFullMatrix(elements)
+            case .ucinetEdgeList: text = ResearchFormats.ucinetEdgeList(elements)
+            default: text = NodeLinkJSONWriter.write(elements)
+            }
             if let output = args[output] { try OutputFile.write(text, to: output, args) } else { result.stdout += text }
         }
     }
