@@ -13,20 +13,27 @@ public struct CommandResult: Sendable {
     public var status: Int32 = 0
     /// The terminal's width, when standard output is one; tables fit it.
     var terminalWidth: Int?
+    /// Whether the terminal draws East Asian Ambiguous characters two columns wide.
+    var ambiguousWide = false
 
     /// Appends a query's answer in the format asked for.
     mutating func write(_ output: QueryOutput, _ format: OutputFormat?) {
         stdout += output.rendered(format ?? .table, width: terminalWidth)
     }
 
-    /// Appends a query's answer in the format the command line asks for (`--format`, `--bom`).
+    /// Appends a query's answer in the format the command line asks for (`--format`, `--bom`,
+    /// `--width`, `--lang`).
     mutating func write(_ output: QueryOutput, _ args: ParsedArguments) throws {
         let format = args[SharedOptions.format] ?? .table
         if args[SharedOptions.bom] {
             guard format == .csv else { throw args.usageError("--bom applies to --format csv") }
             stdout += "\u{FEFF}"
         }
-        write(output, format)
+        if format != .table && (args.given(SharedOptions.width.spec) || args.given(SharedOptions.headerLanguage.spec)) {
+            throw args.usageError("--width and --lang shape terminal tables; they do not apply to --format \(format.rawValue)")
+        }
+        stdout += output.rendered(format, width: args[SharedOptions.width] ?? terminalWidth,
+                                  chinese: args[SharedOptions.headerLanguage] == .zh, ambiguousWide: ambiguousWide)
     }
 }
 
@@ -68,9 +75,11 @@ public enum RespGraphCommandLine {
     static func help(_ spec: CommandSpec) -> String { spec.helpText(subcommands: subcommands(of: spec.name)) }
 
     /// Runs respgraph with the arguments after the program name; `terminalWidth` fits tables to a terminal.
-    public static func run(_ arguments: [String], terminalWidth: Int? = nil) -> CommandResult {
+    /// `ambiguousWide` counts East Asian Ambiguous characters as two columns (CJK terminals).
+    public static func run(_ arguments: [String], terminalWidth: Int? = nil, ambiguousWide: Bool = false) -> CommandResult {
         var result = CommandResult()
         result.terminalWidth = terminalWidth
+        result.ambiguousWide = ambiguousWide
         guard let name = arguments.first else {
             result.stdout = overview
             return result

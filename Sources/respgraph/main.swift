@@ -25,16 +25,19 @@ func writeAll(_ text: String, to fd: Int32) -> Bool {
 
 // A closed standard output is an error to report, not a signal that ends the process silently.
 signal(SIGPIPE, SIG_IGN)
-/// The terminal's width in columns when standard output is a terminal; nil for a pipe or a file,
-/// which get tables at their natural width.
+/// The width tables fit: `COLUMNS` when set, else the terminal's when standard output is one; nil for
+/// a pipe or a file, which get tables at their natural width.
 func terminalWidth() -> Int? {
+    if let text = getenv("COLUMNS").map({ String(cString: $0) }), let n = Int(text), n > 0 { return n }
     guard isatty(1) != 0 else { return nil }
     var size = winsize()
     guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
     return Int(size.ws_col)
 }
 
-let result = RespGraphCommandLine.run(Array(CommandLine.arguments.dropFirst()), terminalWidth: terminalWidth())
+// CJK terminals draw East Asian Ambiguous characters (“ ” … ─) two columns wide: RESPGRAPH_AMBIGUOUS_WIDE=1 says so.
+let ambiguousWide = getenv("RESPGRAPH_AMBIGUOUS_WIDE").map { String(cString: $0) == "1" } ?? false
+let result = RespGraphCommandLine.run(Array(CommandLine.arguments.dropFirst()), terminalWidth: terminalWidth(), ambiguousWide: ambiguousWide)
 var status = result.status
 if !writeAll(result.stdout, to: 1) {
     let reason = String(cString: strerror(errno))

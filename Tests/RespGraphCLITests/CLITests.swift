@@ -238,6 +238,39 @@ import Testing
         #expect(counts(out.stdout) == counts(natural.stdout) && counts(out.stdout).count > 10)
     }
 
+    /// `--width N` fits a table to N columns like a terminal would; `COLUMNS` sets the width of the
+    /// binary's tables; `--lang zh` puts the headers in Chinese.
+    @Test func widthLanguageAndColumns() throws {
+        let out = try RespgraphBinary.run(["agency", "数据局", "--doc", "2024", "--width", "70"])
+        #expect(out.stdout.split(separator: "\n").filter { $0.contains("  ") }.allSatisfy { DisplayWidth.of(String($0)) <= 70 })
+        let zh = try RespgraphBinary.run(["workload", "--top", "2", "--lang", "zh"])
+        #expect(zh.stdout.hasPrefix("排名  机构"), "\(zh.stdout)")
+        #expect(try RespgraphBinary.run(["workload", "--width", "10"]).status == 64)
+        #expect(try RespgraphBinary.run(["workload", "--format", "csv", "--width", "80"]).status == 64)
+        let binary = try #require(RespgraphBinary.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["agency", "数据局", "--doc", "2024"]
+        process.environment = ["COLUMNS": "60"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.split(separator: "\n").filter { $0.contains("  ") }.allSatisfy { DisplayWidth.of(String($0)) <= 60 })
+    }
+
+    /// In a CJK terminal (RESPGRAPH_AMBIGUOUS_WIDE=1) “ ” … count two columns, so rows still line up.
+    @Test func ambiguousCharactersCanCountWide() {
+        #expect(DisplayWidth.of("“获得”…") == 7 && DisplayWidth.of("“获得”…", ambiguousWide: true) == 10)
+        var table = TextTable(columns: [.init("a"), .init("b", alignRight: true)])
+        table.append(["“甲”", "1"])
+        table.append(["乙…", "22"])
+        let lines = table.rendered(ambiguousWide: true).split(separator: "\n").map { DisplayWidth.of(String($0), ambiguousWide: true) }
+        #expect(Set(lines).count == 1, "\(lines)")
+        #expect(table.rendered(ambiguousWide: true).contains("--"))
+    }
+
     @Test func aPipeGetsTheNaturalWidth() {
         let natural = RespGraphCommandLine.run(["workload", "--top", "3"])
         let wide = RespGraphCommandLine.run(["workload", "--top", "3"], terminalWidth: 1000)

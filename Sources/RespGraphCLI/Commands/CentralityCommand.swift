@@ -34,7 +34,7 @@ enum CentralityCommand: CLICommand {
         Example: respgraph centrality betweenness --doc 2024 --top 10
         """,
         options: SharedOptions.data + [network.spec, NetworkOptions.includeCollectives.spec, NetworkOptions.kind.spec, NetworkOptions.newman.spec,
-                                       top.spec, weighted.spec, weightAs.spec, raw.spec, sample.spec, seed.spec, SharedOptions.format.spec, SharedOptions.bom.spec],
+                                       top.spec, weighted.spec, weightAs.spec, raw.spec, sample.spec, seed.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec],
         positionals: [PositionalSpec("MEASURE", choices: Measure.allCases.map(\.rawValue))],
         rules: [.requires("weight-as", "weighted"), .requires("seed", "sample"), .exclusive(["raw", "sample"])])
 

@@ -17,7 +17,7 @@ enum DepsCommand: CLICommand {
         Example: respgraph deps 数据局 --doc 2024
         """,
         options: SharedOptions.data + [pairs.spec, matrix.spec, top.spec, NetworkOptions.includeCollectives.spec,
-                                       NetworkOptions.kind.spec, SharedOptions.format.spec, SharedOptions.bom.spec],
+                                       NetworkOptions.kind.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec],
         positionals: [PositionalSpec("AGENCY", optional: true)],
         rules: [.exclusive(["AGENCY", "pairs", "matrix"]), .exclusive(["top", "AGENCY"]), .exclusive(["top", "matrix"])])
 

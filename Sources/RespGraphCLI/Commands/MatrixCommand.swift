@@ -69,7 +69,7 @@ enum MatrixCommand: CLICommand {
             if matrix.agencies.count < full.agencies.count {
                 output.footer.append("The \(matrix.agencies.count) heaviest of \(full.agencies.count) agencies are shown; --top N shows more, --format csv or html all of them.")
             }
-            text = output.rendered(.table, width: result.terminalWidth)
+            text = output.rendered(.table, width: result.terminalWidth, ambiguousWide: result.ambiguousWide)
         }
         if let path = args[output] { try OutputFile.write(text, to: path, args) } else { result.stdout += text }
     }

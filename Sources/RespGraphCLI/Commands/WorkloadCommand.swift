@@ -108,7 +108,7 @@ enum WorkloadCommand: CLICommand {
         Example: respgraph workload --doc 2024 --top 10
         """,
         options: SharedOptions.data + [WorkloadOptions.top.spec, WorkloadOptions.by.spec] + WorkloadOptions.loadOptions + [
-            SharedOptions.format.spec, SharedOptions.bom.spec,
+            SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec,
             .renamed("outliers", to: "respgraph workload outliers"), .renamed("roster", to: "respgraph workload roster"),
             .renamed("checks", to: "respgraph workload checks"), .renamed("balance", to: "respgraph workload balance"),
         ])
@@ -157,7 +157,7 @@ enum WorkloadOutliersCommand: CLICommand {
     static let spec = CommandSpec(
         name: "workload outliers", summary: "Agencies whose weighted load exceeds median + K × MAD (median absolute deviation).",
         discussion: WorkloadOptions.discussion + "\nExample: respgraph workload outliers --doc 2024",
-        options: SharedOptions.data + [WorkloadOptions.madK.spec] + WorkloadOptions.loadOptions + [SharedOptions.format.spec, SharedOptions.bom.spec])
+        options: SharedOptions.data + [WorkloadOptions.madK.spec] + WorkloadOptions.loadOptions + [SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let context = try WorkloadContext(args)
@@ -176,7 +176,7 @@ enum WorkloadRosterCommand: CLICommand {
     static let spec = CommandSpec(
         name: "workload roster", summary: "Each agency's breadth (partners) and depth (shared tasks), classed leading, key or auxiliary.",
         discussion: "Example: respgraph workload roster --doc 2024",
-        options: SharedOptions.data + [NetworkOptions.includeCollectives.spec, SharedOptions.format.spec, SharedOptions.bom.spec])
+        options: SharedOptions.data + [NetworkOptions.includeCollectives.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
@@ -204,7 +204,7 @@ enum WorkloadChecksCommand: CLICommand {
     static let spec = CommandSpec(
         name: "workload checks", summary: "Accountability checks: no lead, too many leads or supporters, lead and support at once, lead without supporter.",
         discussion: "Example: respgraph workload checks --max-leads 2",
-        options: SharedOptions.data + [WorkloadOptions.maxLeads.spec, WorkloadOptions.maxSupporters.spec, SharedOptions.format.spec, SharedOptions.bom.spec])
+        options: SharedOptions.data + [WorkloadOptions.maxLeads.spec, WorkloadOptions.maxSupporters.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
@@ -238,7 +238,7 @@ enum WorkloadBalanceCommand: CLICommand {
     static let spec = CommandSpec(
         name: "workload balance", summary: "For each outlier, led tasks another named agency could lead (a heuristic, with the loads before and after).",
         discussion: WorkloadOptions.discussion + "\nExample: respgraph workload balance --doc 2024",
-        options: SharedOptions.data + [WorkloadOptions.madK.spec] + WorkloadOptions.loadOptions + [SharedOptions.format.spec, SharedOptions.bom.spec])
+        options: SharedOptions.data + [WorkloadOptions.madK.spec] + WorkloadOptions.loadOptions + [SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let context = try WorkloadContext(args)

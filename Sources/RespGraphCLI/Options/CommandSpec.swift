@@ -97,8 +97,11 @@ enum SharedOptions {
     static let format = ChoiceOption<OutputFormat>("format", default: .table, "Output format.")
     /// `--bom`: a UTF-8 byte-order mark before CSV, for spreadsheets.
     static let bom = Flag("bom", "With --format csv: start with a UTF-8 byte-order mark, so spreadsheets read the Chinese.")
-    /// `--format` and `--bom`, for every query.
-    static let formats = [format.spec, bom.spec]
+    /// `--width N`: fit terminal tables to N columns.
+    static let width = WholeOption("width", in: 20...100_000, default: nil, defaultText: "COLUMNS, or the terminal's; a pipe gets the full width",
+                                   "Fit tables to N columns (the widest text columns are cut with …).")
+    /// `--lang zh|en` for table headers.
+    static let headerLanguage = ChoiceOption<HeaderLanguage>("lang", default: .en, "Table headers in Chinese or English.")
     /// `--qualify-names`.
     static let qualifyNames = Flag("qualify-names", "Give names that carry only a level the place of their document (省财政厅 in a 山东省 plan → 山东省财政厅), to keep plans of several places apart.")
     /// The options every query on the data takes.
@@ -108,6 +111,9 @@ enum SharedOptions {
     /// `-o FILE`.
     static func output(_ help: String) -> TextOption { TextOption("output", short: "o", "FILE", help) }
 }
+
+/// The language of terminal table headers.
+enum HeaderLanguage: String, CaseIterable, Sendable { case en, zh }
 
 /// The output formats every query offers.
 enum OutputFormat: String, CaseIterable, Sendable {

@@ -44,6 +44,29 @@ struct Field: Sendable {
         self.inTerminal = inTerminal
     }
 
+    /// Table headers in Chinese, by field key (`--lang zh`); a key without one keeps its English title.
+    static let chineseTitles: [String: String] = [
+        "rank": "排名", "agency": "机构", "kind": "类别", "kind_zh": "类别", "lead": "牵头", "support": "配合", "weighted": "加权负荷",
+        "english_name": "英文名", "successor": "现名", "role": "角色", "role_zh": "角色", "task": "任务", "indicator": "指标",
+        "direction": "方向", "text": "任务内容", "task_text": "任务内容", "leads": "牵头单位", "supporters": "配合单位",
+        "source_line": "原文行", "shared_tasks": "共同任务", "partner_leads": "对方牵头", "agency_leads": "本机构牵头",
+        "id": "文件", "title": "标题", "table_tasks": "表格任务", "work_points": "工作要点", "tasks_with_lead": "有牵头",
+        "agencies": "机构数", "lead_edges": "牵头关系", "support_edges": "配合关系", "open_findings": "待处理", "open_errors": "错误",
+        "open_warnings": "警告", "field": "项目", "value": "内容", "breadth": "广度", "depth": "深度", "check": "检查",
+        "detail": "说明", "overloaded": "负荷过重机构", "could_lead": "可改由牵头", "already_co_lead": "已是共同牵头",
+        "overloaded_load_before": "调整前负荷", "new_lead_load_before": "对方调整前", "overloaded_load_after": "调整后负荷",
+        "new_lead_load_after": "对方调整后", "tasks": "任务数", "task_keys": "任务编号", "supporter": "配合单位",
+        "reverse_tasks": "反向任务", "reciprocal": "互为依靠", "supports": "配合次数", "component": "连通分量", "members": "成员",
+        "community": "凝聚子群", "core": "k-核", "step": "步", "from": "起点", "to": "终点", "meeting": "会议",
+        "lead_tasks": "牵头任务", "support_tasks": "配合任务", "meetings": "会议", "status": "状态", "change": "变化",
+        "rank_before": "原排名", "rank_after": "新排名", "shift": "名次变化", "lead_before": "原牵头", "lead_after": "新牵头",
+        "support_before": "原配合", "support_after": "新配合", "file": "文件", "line": "行", "severity": "级别", "code": "代码",
+        "message": "说明", "resolution": "修正", "degree": "度数", "strength": "强度", "betweenness": "中间中心度",
+        "closeness": "接近中心度", "harmonic": "调和接近度", "eigenvector": "特征向量中心度", "pagerank": "PageRank",
+        "effective_size": "有效规模", "efficiency": "效率", "constraint": "约束系数", "hierarchy": "等级度",
+        "normalized": "标准化", "out_degree": "出度", "in_degree": "入度", "out_strength": "出强度", "in_strength": "入强度",
+    ]
+
     /// `partner leads` → `partner_leads`, `out-degree` → `out_degree`.
     static func snakeCase(_ s: String) -> String {
         String(s.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
@@ -144,11 +167,13 @@ struct RecordSet: Sendable {
 
     var isEmpty: Bool { rows.isEmpty }
 
-    var textTable: TextTable {
+    /// The terminal table, headers in English or (`chinese`) in Chinese where a translation is known.
+    func textTable(chinese: Bool = false) -> TextTable {
         let shown = fields.indices.filter { fields[$0].inTerminal }
         var table = TextTable(title: title, columns: shown.map { i in
             let f = fields[i]
-            return TextTable.Column(f.unit.map { "\(f.title) (\($0))" } ?? f.title, alignRight: f.type.isNumber, maxWidth: f.maxWidth)
+            let title = chinese ? (Field.chineseTitles[f.key] ?? f.title) : f.title
+            return TextTable.Column(f.unit.map { "\(title) (\($0))" } ?? title, alignRight: f.type.isNumber, maxWidth: f.maxWidth)
         })
         for row in rows { table.append(shown.map { row[$0].display(fields[$0].type) }) }
         return table
@@ -177,8 +202,10 @@ struct QueryOutput: Sendable {
     /// The key of the set written for `--format csv` (default: the first).
     var csvSet: String?
 
-    /// The answer in a format; `width` is the terminal's width, when known, for tables.
-    func rendered(_ format: OutputFormat, width: Int? = nil) -> String {
+    /// The answer in a format; `width` is the terminal's width, when known, for tables; `chinese`
+    /// puts the table headers in Chinese; `ambiguousWide` counts East Asian Ambiguous characters as
+    /// two columns.
+    func rendered(_ format: OutputFormat, width: Int? = nil, chinese: Bool = false, ambiguousWide: Bool = false) -> String {
         switch format {
         case .json:
             var members = facts.map { ($0.0, $0.1.json) }
@@ -191,7 +218,7 @@ struct QueryOutput: Sendable {
         case .table:
             var parts: [String] = []
             if !heading.isEmpty { parts.append(heading.joined(separator: "\n") + "\n") }
-            parts += sets.filter { $0.formats.contains(.table) }.map { $0.textTable.rendered(width: width) }
+            parts += sets.filter { $0.formats.contains(.table) }.map { $0.textTable(chinese: chinese).rendered(width: width, ambiguousWide: ambiguousWide) }
             if !footer.isEmpty { parts.append(footer.joined(separator: "\n") + "\n") }
             return parts.joined(separator: "\n")
         }

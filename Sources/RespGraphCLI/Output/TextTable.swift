@@ -38,11 +38,14 @@ public struct TextTable: Sendable {
     /// The table aligned for a terminal: header, a rule, the rows; two spaces between columns.
     /// Given the terminal's width, the widest text columns are cut (to no fewer than 8 columns
     /// each) until a line fits.
-    public func rendered(width: Int? = nil) -> String {
+    /// With `ambiguousWide`, East Asian Ambiguous characters count two columns and the rule is drawn
+    /// with ASCII hyphens (CJK terminals draw ─ wide).
+    public func rendered(width: Int? = nil, ambiguousWide: Bool = false) -> String {
+        let wide = ambiguousWide
         let flat = rows.map { row in row.map { $0.contains("\n") ? $0.replacingOccurrences(of: "\n", with: " ") : $0 } }
         var limits = columns.map(\.maxWidth)
         func natural(_ i: Int) -> Int {
-            max(DisplayWidth.of(columns[i].title), flat.map { min(DisplayWidth.of($0[i]), limits[i]) }.max() ?? 0)
+            max(DisplayWidth.of(columns[i].title, ambiguousWide: wide), flat.map { min(DisplayWidth.of($0[i], ambiguousWide: wide), limits[i]) }.max() ?? 0)
         }
         if let width {
             var sizes = columns.indices.map(natural)
@@ -55,21 +58,21 @@ public struct TextTable: Sendable {
                 if smaller >= sizes[widest] { shrinkable.remove(widest) } else { sizes[widest] = smaller }
             }
         }
-        var widths = columns.map { DisplayWidth.of($0.title) }
-        let cells = flat.map { row in row.enumerated().map { i, cell in DisplayWidth.truncate(cell, to: limits[i]) } }
-        for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
+        var widths = columns.map { DisplayWidth.of($0.title, ambiguousWide: wide) }
+        let cells = flat.map { row in row.enumerated().map { i, cell in DisplayWidth.truncate(cell, to: limits[i], ambiguousWide: wide) } }
+        for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c, ambiguousWide: wide)) } }
         func line(_ values: [String]) -> String {
             var parts: [String] = []
             for (i, v) in values.enumerated() {
                 let last = i == values.count - 1
-                parts.append(last && !columns[i].alignRight ? v : DisplayWidth.pad(v, to: widths[i], alignRight: columns[i].alignRight))
+                parts.append(last && !columns[i].alignRight ? v : DisplayWidth.pad(v, to: widths[i], alignRight: columns[i].alignRight, ambiguousWide: wide))
             }
             return parts.joined(separator: "  ")
         }
         var out = ""
         if let title { out += title + "\n" }
         out += line(columns.map(\.title)) + "\n"
-        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+        out += widths.map { String(repeating: wide ? "-" : "─", count: $0) }.joined(separator: "  ") + "\n"
         for row in cells { out += line(row) + "\n" }
         return out
     }
