@@ -156,6 +156,43 @@ public struct ReportMeasure: Sendable {
     public let values: [Double]
     /// Formula, normalisation and reference.
     public let definition: String
+    /// The same in Chinese, for the Chinese report.
+    public var zhDefinition: String { Self.chineseDefinitions[key] ?? definition }
+
+    /// The definitions in Chinese, by key.
+    static let chineseDefinitions: [String: String] = [
+        "agencies": "n：任务所列的主体数（不含集合主体）",
+        "ties": "m：至少共同承担一项任务的主体对数",
+        "density": "2m / (n(n−1))",
+        "valued_density": "Σw / (n(n−1)/2)：所有主体对平均共同承担的任务数",
+        "degree_centralization": "Σ (d_max − d_i) / ((n−1)(n−2))（Freeman 1979）",
+        "betweenness_centralization": "Σ (b_max − b_i) / (n−1)，b 按 (n−1)(n−2)/2 标准化（Freeman 1979）",
+        "closeness_centralization": "Σ (c_max − c_i) / ((n−1)(n−2)/(2n−3))，c 为 Wasserman–Faust 接近中心度",
+        "average_path_length": "可达主体对之间最短距离 d_ij 的平均值",
+        "diameter": "可达主体对之间最短距离的最大值",
+        "compactness": "有序主体对 1/d_ij 的平均值，不可达记 0（UCINET 紧凑度；Latora–Marchiori 2001）",
+        "average_clustering": "各主体局部聚类系数的平均值，度数小于 2 记 0（Watts–Strogatz 1998）",
+        "transitivity": "3 × 三角形数 / 连通三元组数",
+        "degree_assortativity": "关系两端主体度数的 Pearson 相关系数（Newman 2002）",
+        "components": "连通分量个数",
+        "largest_component": "最大连通分量中的主体数",
+        "max_core": "存在最小度数为 k 的子图的最大 k（Batagelj–Zaversnik 2003）",
+        "max_core_size": "最高 k-核中的主体数",
+        "communities": "固定顺序 Louvain 方法得到的凝聚子群数（Blondel 等 2008）",
+        "modularity": "Q = Σ_c [L_c/m − (D_c/2m)²]，按权重计算（Newman 2004）",
+        "core_size": "Borgatti–Everett 核心中的主体数（使拟合度最大的划分）",
+        "core_core_density": "核心主体之间的关系密度",
+        "core_periphery_density": "核心与边缘主体之间的关系密度",
+        "periphery_periphery_density": "边缘主体之间的关系密度",
+        "core_periphery_fit": "邻接矩阵与理想核心—边缘结构的相关系数（Borgatti–Everett 2000）",
+        "dependency_ties": "牵头单位 → 配合单位的有向主体对数",
+        "dependency_density": "有向依赖网络的 m / (n(n−1))",
+        "tasks": "文件的任务数（表格任务与工作要点）",
+        "multi_lead_share": "牵头单位多于一个的任务数 / 任务数",
+        "mean_supporters": "配合关系数 / 任务数",
+        "lead_gini": "非集合主体加权负荷（牵头 1、配合 0.5）的基尼系数",
+        "single_agency_indicators": "全部牵头任务由同一主体承担的指标数",
+    ]
 
     /// The network-level measures of each document.
     public static func networkLevel(_ columns: [DocumentFigures]) -> [ReportMeasure] {
@@ -209,5 +246,47 @@ public struct ReportMeasure: Sendable {
             m("single_agency_indicators", "单一主体承担的指标数", "indicators led by one agency", "indicators whose every lead assignment belongs to one agency") { c in
                 Double(c.concentration.filter { $0.share == 1 }.count) },
         ]
+    }
+}
+
+extension DocumentFigures {
+    /// Agencies other than collective placeholders, heaviest first (as `respgraph workload`).
+    public var rankedLoads: [AgencyLoad] {
+        Workload.ranked(loads.filter { !graph[$0.agency].isCollective }, in: graph)
+    }
+
+    /// The share of the total weighted load the `k` heaviest agencies carry.
+    public func shareOfHeaviest(_ k: Int) -> Double {
+        let ranked = rankedLoads
+        let total = ranked.reduce(0) { $0 + $1.weighted }
+        return total > 0 ? ranked.prefix(k).reduce(0) { $0 + $1.weighted } / total : 0
+    }
+
+    /// The members of each community (nodes), largest community first, members by degree then name.
+    public var communityMembers: [[Int]] {
+        var groups: [Int: [Int]] = [:]
+        for (v, c) in communities.enumerated() { groups[c, default: []].append(v) }
+        return groups.values.map { $0.sorted { (degree[$0], name($1)) > (degree[$1], name($0)) } }
+            .sorted { ($0.count, name($1[0])) > ($1.count, name($0[0])) }
+    }
+
+    /// The Borgatti–Everett core's members (nodes) by coreness, highest first.
+    public var coreMembers: [Int] {
+        (0..<network.nodeCount).filter { corePeriphery.inCore[$0] }
+            .sorted { (corePeriphery.coreness[$0], name($1)) > (corePeriphery.coreness[$1], name($0)) }
+    }
+
+    /// The Lorenz curve of weighted load: (share of agencies, share of load), from (0, 0) to (1, 1),
+    /// agencies from the lightest. The Gini coefficient is 1 − 2 × the area under it.
+    public var lorenzCurve: [(Double, Double)] {
+        let loads = rankedLoads.map(\.weighted).sorted()
+        let total = loads.reduce(0, +), n = Double(loads.count)
+        guard total > 0, n > 0 else { return [(0, 0), (1, 1)] }
+        var points = [(0.0, 0.0)], running = 0.0
+        for (i, x) in loads.enumerated() {
+            running += x
+            points.append((Double(i + 1) / n, running / total))
+        }
+        return points
     }
 }

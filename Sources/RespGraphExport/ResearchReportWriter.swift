@@ -94,12 +94,17 @@ public struct ResearchReportWriter {
         case paragraph(String)
         case table([String], [[String]])
         case diagram(Int)
+        /// The load charts of a column (bars and Lorenz curve), drawn in HTML only.
+        case loadCharts(Int)
     }
 
     var blocks: [Block] {
         var b: [Block] = [.heading(title)]
         b.append(.paragraph(t("网络：共同任务网络（两主体共同承担一项任务即有关系，权重为共同任务数），不含“各市、县人民政府”等集合主体；依赖网络：牵头单位 → 配合单位。",
                               "Networks: the co-assignment network (two agencies are tied when they share a task; weight = shared tasks), collective placeholders such as 各市、县人民政府 left out; the dependency network: lead → supporter.")))
+        b.append(.heading(t("摘要：主要发现", "Summary: what the numbers say")))
+        for finding in findings { b.append(.paragraph(finding)) }
+        for (i, _) in columns.enumerated() { b.append(.loadCharts(i)) }
         let names = columns.map(\.id)
         let header = [t("指标", "measure")] + names + (compare ? [t("变化", "change")] : [])
         func rows(_ measures: [ReportMeasure]) -> [[String]] {
@@ -110,6 +115,15 @@ public struct ResearchReportWriter {
         b.append(.heading(t("一、整体网络结构", "1. Network-level structure")))
         b.append(.table(header, rows(networkMeasures)))
         for (i, _) in columns.enumerated() { b.append(.diagram(i)) }
+        for c in columns {
+            b.append(.paragraph(t("\(c.id)：凝聚子群成员（Louvain，模块度 \(Self.number(c.modularity))；按度数排列）",
+                                  "\(c.id): members of each community (Louvain, modularity \(Self.number(c.modularity)); by degree)")))
+            b.append(.table([t("子群", "community"), t("主体数", "agencies"), t("成员", "members")],
+                            c.communityMembers.enumerated().map { [String($0 + 1), String($1.count), $1.map(c.name).joined(separator: "、")] }))
+            let core = c.coreMembers
+            b.append(.paragraph(t("\(c.id)：核心成员（\(core.count) 个，按核心度排列）：", "\(c.id): the core (\(core.count) agencies, by coreness): ")
+                                + core.map(c.name).joined(separator: "、")))
+        }
         b.append(.heading(t("二、角色相关测度", "2. Role-aware measures")))
         b.append(.table(header, rows(roleMeasures)))
         for c in columns {
@@ -137,12 +151,12 @@ public struct ResearchReportWriter {
         }
         b.append(.heading(t("四、定义与出处", "4. Definitions and references")))
         b.append(.table([t("指标", "measure"), t("定义与归一化", "definition and normalisation")],
-                        (networkMeasures + roleMeasures).map { [t($0.zh, $0.en), $0.definition] } + [
-                            [t("中间中心度", "betweenness"), "Σ σ(s,t|v)/σ(s,t), normalized by (n−1)(n−2)/2 (Brandes 2001, as NetworkX)"],
-                            [t("接近中心度", "closeness"), "(r−1)/Σd · (r−1)/(n−1) (Wasserman–Faust)"],
-                            [t("特征向量中心度", "eigenvector"), "principal eigenvector, unit norm (Bonacich 1987)"],
-                            [t("有效规模、约束、等级度", "effective size, constraint, hierarchy"), "Burt 1992; Borgatti 1997"],
-                            [t("核心度", "coreness"), "Borgatti–Everett continuous model: a_ij ≈ c_i c_j by least squares, unit norm (2000)"],
+                        (networkMeasures + roleMeasures).map { [t($0.zh, $0.en), t($0.zhDefinition, $0.definition)] } + [
+                            [t("中间中心度", "betweenness"), t("Σ σ(s,t|v)/σ(s,t)，按 (n−1)(n−2)/2 标准化（Brandes 2001，与 NetworkX 一致）", "Σ σ(s,t|v)/σ(s,t), normalized by (n−1)(n−2)/2 (Brandes 2001, as NetworkX)")],
+                            [t("接近中心度", "closeness"), t("(r−1)/Σd · (r−1)/(n−1)，r 为可达主体数（Wasserman–Faust）", "(r−1)/Σd · (r−1)/(n−1) (Wasserman–Faust)")],
+                            [t("特征向量中心度", "eigenvector"), t("邻接矩阵的主特征向量，单位范数（Bonacich 1987）", "principal eigenvector, unit norm (Bonacich 1987)")],
+                            [t("有效规模、约束、等级度", "effective size, constraint, hierarchy"), t("结构洞测度（Burt 1992；Borgatti 1997）", "Burt 1992; Borgatti 1997")],
+                            [t("核心度", "coreness"), t("Borgatti–Everett 连续模型：以最小二乘使 a_ij ≈ c_i c_j，单位范数（2000）", "Borgatti–Everett continuous model: a_ij ≈ c_i c_j by least squares, unit norm (2000)")],
                             [t("角色", "role"), t("广度（伙伴数）与深度（共同任务数）均不低于均值为主导型，其一为关键型，均低为辅助型", "leading when breadth (partners) and depth (shared tasks) are both at or above the mean, key when one is, auxiliary when neither")],
                         ]))
         b.append(.heading(t("五、数据溯源", "5. Tracing figures to tasks")))
@@ -168,10 +182,11 @@ public struct ResearchReportWriter {
             case .paragraph(let p): out += p + "\n\n"
             case .table(let header, let rows):
                 func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
-                out += "| " + header.map(cell).joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: header.count) + "\n"
+                let numeric = Self.numericColumns(rows, count: header.count)
+                out += "| " + header.map(cell).joined(separator: " | ") + " |\n|" + numeric.map { $0 ? "---:|" : "---|" }.joined() + "\n"
                 for r in rows { out += "| " + r.map(cell).joined(separator: " | ") + " |\n" }
                 out += "\n"
-            case .diagram: break
+            case .diagram, .loadCharts: break
             }
         }
         return out
@@ -188,7 +203,7 @@ public struct ResearchReportWriter {
         body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:1100px;color:#222;line-height:1.5}
         h1{font-size:1.5em;border-bottom:2px solid #4a6a8a;padding-bottom:.3em}h2{font-size:1.2em;color:#2c4a66;margin-top:1.6em}
         table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.9em}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}
-        th{background:#eef3f8}td:not(:first-child){font-variant-numeric:tabular-nums}figure{margin:1em 0}figcaption{font-size:.85em;color:#555}
+        th{background:#eef3f8}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}figure{margin:1em 0}figcaption{font-size:.85em;color:#555}
         svg{max-width:100%;height:auto}
         </style></head><body>
 
@@ -199,9 +214,12 @@ public struct ResearchReportWriter {
             case .heading(let h): out += first ? "<h1>\(esc(h))</h1>\n" : "<h2>\(esc(h))</h2>\n"; first = false
             case .paragraph(let p): out += "<p>\(esc(p))</p>\n"
             case .table(let header, let rows):
-                out += "<table><thead><tr>" + header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>\n"
-                for r in rows { out += "<tr>" + r.map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n" }
+                let numeric = Self.numericColumns(rows, count: header.count)
+                out += "<table><thead><tr>" + header.enumerated().map { "<th\(numeric[$0] ? " class=\"num\"" : "")>\(esc($1))</th>" }.joined() + "</tr></thead><tbody>\n"
+                for r in rows { out += "<tr>" + r.enumerated().map { "<td\(numeric[$0] ? " class=\"num\"" : "")>\(esc($1))</td>" }.joined() + "</tr>\n" }
                 out += "</tbody></table>\n"
+            case .loadCharts(let i):
+                out += "<figure>\(loadBars(columns[i]))\(lorenz(columns[i]))<figcaption>\(esc(t("\(columns[i].id)：负荷最重的 15 个主体（红为牵头、蓝为配合 × 0.5）与负荷的洛伦兹曲线（基尼系数 \(String(format: "%.3f", Inequality(loads: columns[i].rankedLoads.map(\.weighted)).gini))）", "\(columns[i].id): the 15 heaviest agencies (red lead, blue support × 0.5) and the Lorenz curve of the load (Gini \(String(format: "%.3f", Inequality(loads: columns[i].rankedLoads.map(\.weighted)).gini)))")))</figcaption></figure>\n"
             case .diagram(let i):
                 let picture = diagrams.indices.contains(i) ? diagrams[i].map { Self.inline($0, idPrefix: "d\(i)-") } : nil
                 out += "<figure>\(picture ?? noDiagram)<figcaption>\(esc(t("\(columns[i].id) 共同任务网络（最重的 24 个主体，线宽为共同任务数）", "\(columns[i].id) co-assignment network (the 24 heaviest agencies; line width = shared tasks)")))</figcaption></figure>\n"
@@ -258,11 +276,124 @@ public struct ResearchReportWriter {
     }
 
     /// The network-level and role-aware figures as CSV.
+    /// One row per figure: `section,measure,label,document,value`. Network-level and role-aware
+    /// measures for each document (and, comparing two, their change as `document` A→B), then the
+    /// agency-level table (label = agency). Numbers are plain, with an ASCII minus, so spreadsheets
+    /// read them as numbers.
     public func csv() -> String {
         var rows = [["section", "measure", "label", "document", "value"]]
         for (section, list) in [("network_level", networkMeasures), ("role_aware", roleMeasures)] {
-            for m in list { for (c, v) in zip(columns, m.values) { rows.append([section, m.key, t(m.zh, m.en), c.id, Self.number(v)]) } }
+            for m in list {
+                for (c, v) in zip(columns, m.values) { rows.append([section, m.key, t(m.zh, m.en), c.id, Self.plain(v)]) }
+                if compare { rows.append([section, m.key, t(m.zh, m.en), "\(columns[0].id)→\(columns[1].id)", Self.plain(m.values[1] - m.values[0])]) }
+            }
+        }
+        let keys = ["degree", "betweenness", "closeness", "eigenvector", "effective_size", "constraint", "coreness", "lead", "support"]
+        for c in columns {
+            for v in c.byBetweenness(limit: top) {
+                let a = c.network.agencies[v]
+                let values: [Double] = [Double(c.degree[v]), c.betweenness[v], c.closeness[v], c.eigenvector[v], c.holes.effectiveSize[v],
+                                        c.holes.constraint[v], c.corePeriphery.coreness[v], Double(c.loads[a.index].lead), Double(c.loads[a.index].support)]
+                for (k, x) in zip(keys, values) { rows.append(["agency_level", k, c.graph[a].name, c.id, Self.plain(x)]) }
+            }
         }
         return CSV.format(rows)
+    }
+
+    /// A number in prose: up to three decimals, trailing zeros dropped.
+    static func short(_ x: Double) -> String {
+        if x.isNaN { return "–" }
+        var text = String(format: "%.3f", x)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    /// A number for CSV: full precision, ASCII minus, empty for NaN.
+    static func plain(_ x: Double) -> String { x.isNaN ? "" : JSONValue.number(x) }
+
+    /// Which columns of a table hold numbers (every non-empty cell a number, a change or –), to
+    /// right-align them.
+    static func numericColumns(_ rows: [[String]], count: Int) -> [Bool] {
+        (0..<count).map { j in
+            let cells = rows.compactMap { j < $0.count ? $0[j] : nil }.filter { !$0.isEmpty && $0 != "–" }
+            return !cells.isEmpty && cells.allSatisfy { Double($0.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "+", with: "")) != nil || $0.contains("/") && $0.split(separator: "/").allSatisfy { Int($0) != nil } }
+        }
+    }
+
+    // MARK: Findings and charts
+
+    /// The findings stated in plain words from the numbers.
+    var findings: [String] {
+        var out: [String] = []
+        for c in columns {
+            let ranked = c.rankedLoads
+            let heavy = ranked.prefix(3)
+            let inequality = Inequality(loads: ranked.map(\.weighted))
+            let share = String(format: "%.0f", c.shareOfHeaviest(3) * 100)
+            let names = heavy.map { "\(c.graph[$0.agency].name)（\(Self.short($0.weighted))）" }.joined(separator: "、")
+            let namesEn = heavy.map { "\(c.graph[$0.agency].name) (\(Self.short($0.weighted)))" }.joined(separator: ", ")
+            out.append(t("\(c.id)年负荷集中：负荷最重的3个主体——\(names)——合计承担全部加权负荷的\(share)%；前10%的主体（\(inequality.topDecileCount)个）承担\(String(format: "%.0f", inequality.topDecileShare * 100))%，基尼系数\(String(format: "%.3f", inequality.gini))。",
+                         "\(c.id) load: the 3 heaviest agencies, \(namesEn), carry \(share)% of the weighted load; the top 10% (\(inequality.topDecileCount) agencies) carry \(String(format: "%.0f", inequality.topDecileShare * 100))%, Gini \(String(format: "%.3f", inequality.gini))."))
+            let brokers = c.byBetweenness(limit: 3).map { "\(c.name($0))（\(Self.number(c.betweenness[$0]))）" }.joined(separator: "、")
+            let brokersEn = c.byBetweenness(limit: 3).map { "\(c.name($0)) (\(Self.number(c.betweenness[$0])))" }.joined(separator: ", ")
+            let leastConstrained = c.brokers(limit: 1).first.map(c.name) ?? "–"
+            out.append(t("\(c.id)年中间人：中间中心度最高的是\(brokers)；约束系数最低（最像中间人）的是\(leastConstrained)。",
+                         "\(c.id) brokers: the highest betweenness belongs to \(brokersEn); the least constrained agency (the clearest broker) is \(leastConstrained)."))
+            let core = c.coreMembers
+            let periphery = c.network.nodeCount - core.count
+            let d = c.corePeriphery.densities
+            out.append(t("\(c.id)年核心与边缘：核心有\(core.count)个主体（\(core.prefix(5).map(c.name).joined(separator: "、"))等），边缘\(periphery)个；核心内部密度\(Self.short(d.coreCore))，核心—边缘\(Self.short(d.corePeriphery))，边缘内部\(Self.short(d.peripheryPeriphery))。共\(Set(c.communities).count)个凝聚子群，模块度\(Self.short(c.modularity))。",
+                         "\(c.id) core and periphery: \(core.count) agencies form the core (\(core.prefix(5).map(c.name).joined(separator: ", ")), …), \(periphery) the periphery; densities core–core \(Self.short(d.coreCore)), core–periphery \(Self.short(d.corePeriphery)), periphery–periphery \(Self.short(d.peripheryPeriphery)). \(Set(c.communities).count) communities, modularity \(Self.short(c.modularity))."))
+        }
+        if compare {
+            let (x, y) = (columns[0], columns[1])
+            let diff = DocumentDiff(before: x.graph, after: y.graph, latestName: { registry.latestName(of: $0) })
+            func change(_ r: DocumentDiff.Row) -> Int { (r.leadAfter + r.supportAfter) - (r.leadBefore + r.supportBefore) }
+            // Collective placeholders stand for many bodies; the findings name agencies.
+            let present = diff.rows.filter { r in
+                r.leadBefore + r.supportBefore > 0 && r.leadAfter + r.supportAfter > 0 && !(y.graph.agency(named: r.name).map { y.graph[$0].isCollective } ?? false)
+            }
+            let rose = present.filter { change($0) > 0 }.sorted { (change($0), $1.name) > (change($1), $0.name) }.prefix(3)
+            let fell = present.filter { change($0) < 0 }.sorted { (change($0), $0.name) < (change($1), $1.name) }.prefix(3)
+            func list(_ rows: ArraySlice<DocumentDiff.Row>) -> String { rows.map { "\($0.name)（\(Self.change(Double(change($0))))）" }.joined(separator: "、") }
+            func listEn(_ rows: ArraySlice<DocumentDiff.Row>) -> String { rows.map { "\($0.name) (\(Self.change(Double(change($0)))))" }.joined(separator: ", ") }
+            let density = networkMeasures.first { $0.key == "density" }!.values
+            let centralisation = networkMeasures.first { $0.key == "degree_centralization" }!.values
+            out.append(t("变化（\(x.id)→\(y.id)）：主体由\(x.measures.nodes)个增至\(y.measures.nodes)个，网络密度\(Self.short(density[0]))→\(Self.short(density[1]))，度数中心势\(Self.short(centralisation[0]))→\(Self.short(centralisation[1]))；承担任务增加最多的是\(list(rose))，减少最多的是\(list(fell))；新出现\(diff.appeared.count)个主体，不再出现\(diff.disappeared.count)个（更名机构按沿革合并）。",
+                         "Change (\(x.id) → \(y.id)): agencies \(x.measures.nodes) → \(y.measures.nodes), density \(Self.short(density[0])) → \(Self.short(density[1])), degree centralisation \(Self.short(centralisation[0])) → \(Self.short(centralisation[1])); the largest rises in tasks named: \(listEn(rose)); the largest falls: \(listEn(fell)); \(diff.appeared.count) agencies appear and \(diff.disappeared.count) disappear (renamed agencies matched through their lineage)."))
+        }
+        return out
+    }
+
+    /// Bars of the 15 heaviest agencies: lead (red) and support × 0.5 (blue), as inline SVG.
+    func loadBars(_ c: DocumentFigures) -> String {
+        let rows = Array(c.rankedLoads.prefix(15))
+        let maxLoad = max(1, rows.map(\.weighted).max() ?? 1)
+        let labelWidth = 190.0, barWidth = 300.0, rowHeight = 18.0
+        let height = Double(rows.count) * rowHeight + 10
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" height=\"\(Int(height))\" viewBox=\"0 0 560 \(Int(height))\" font-size=\"11\" role=\"img\">"
+        for (i, l) in rows.enumerated() {
+            let y = Double(i) * rowHeight + 4
+            let lead = Double(l.lead) / maxLoad * barWidth, support = 0.5 * Double(l.support) / maxLoad * barWidth
+            out += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(Int(y + 12))\" text-anchor=\"end\">\(XMLText.escape(c.graph[l.agency].name))</text>"
+            out += "<rect x=\"\(Int(labelWidth))\" y=\"\(Int(y + 2))\" width=\"\(String(format: "%.1f", lead))\" height=\"12\" fill=\"#b2182b\"/>"
+            out += "<rect x=\"\(String(format: "%.1f", labelWidth + lead))\" y=\"\(Int(y + 2))\" width=\"\(String(format: "%.1f", support))\" height=\"12\" fill=\"#2166ac\"/>"
+            out += "<text x=\"\(String(format: "%.1f", labelWidth + lead + support + 4))\" y=\"\(Int(y + 12))\">\(Self.short(l.weighted))</text>"
+        }
+        return out + "</svg>"
+    }
+
+    /// The Lorenz curve of the load with the line of equality, as inline SVG.
+    func lorenz(_ c: DocumentFigures) -> String {
+        let size = 220.0, pad = 30.0
+        let points = c.lorenzCurve.map { String(format: "%.1f,%.1f", pad + $0.0 * size, pad + size - $0.1 * size) }.joined(separator: " ")
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(size + 2 * pad))\" height=\"\(Int(size + 2 * pad))\" font-size=\"10\" role=\"img\">"
+        out += "<rect x=\"\(Int(pad))\" y=\"\(Int(pad))\" width=\"\(Int(size))\" height=\"\(Int(size))\" fill=\"none\" stroke=\"#999\"/>"
+        out += "<line x1=\"\(Int(pad))\" y1=\"\(Int(pad + size))\" x2=\"\(Int(pad + size))\" y2=\"\(Int(pad))\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>"
+        out += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#b2182b\" stroke-width=\"2\"/>"
+        out += "<text x=\"\(Int(pad))\" y=\"\(Int(pad + size + 16))\">\(XMLText.escape(t("主体累计占比（由轻到重）", "share of agencies, lightest first")))</text>"
+        out += "<text x=\"12\" y=\"\(Int(pad + size))\" transform=\"rotate(-90 12 \(Int(pad + size)))\">\(XMLText.escape(t("负荷累计占比", "share of load")))</text>"
+        return out + "</svg>"
     }
 }

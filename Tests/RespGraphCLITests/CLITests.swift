@@ -405,7 +405,29 @@ import Testing
     @Test func htmlIsOneSelfContainedFile() throws {
         let out = try run(["report", "--doc", "2024", "--format", "html"])
         #expect(out.stdout.hasPrefix("<!DOCTYPE html>"))
-        #expect(out.stdout.components(separatedBy: "<svg").count - 1 == 1)
+        // The network diagram, the load bars and the Lorenz curve.
+        #expect(out.stdout.components(separatedBy: "<svg").count - 1 == 3)
+        #expect(out.stdout.contains("<polyline points=\"30.0,250.0 "))
         #expect(!out.stdout.contains("<script") && !out.stdout.contains("<link") && !out.stdout.contains("src=\"http"))
+    }
+
+    /// The briefing opens with findings whose numbers are respgraph's, lists community and core
+    /// members, defines measures in the report's language, right-aligns numbers, and its CSV holds
+    /// the agency-level table and changes with an ASCII minus.
+    @Test func theBriefingStatesFindingsFromTheNumbers() throws {
+        let zh = try run(["report", "--compare", "2022,2024"]).stdout
+        let workload = try run(["workload", "--doc", "2024", "--top", "3", "--format", "json"]).stdout
+        let agencies = try #require((try JSONSerialization.jsonObject(with: Data(workload.utf8)) as? [String: Any])?["agencies"] as? [[String: Any]])
+        let heaviest = agencies.compactMap { $0["agency"] as? String }
+        #expect(zh.contains("2024年负荷集中：负荷最重的3个主体——\(heaviest[0])（"), "\(heaviest)")
+        #expect(heaviest.allSatisfy { zh.contains($0 + "（") })
+        #expect(zh.contains("凝聚子群成员") && zh.contains("核心成员"))
+        #expect(zh.contains("| 网络密度 | 2m / (n(n−1)) |") && zh.contains("可达主体对之间最短距离"))
+        #expect(!zh.contains("mean d_ij over pairs"))
+        #expect(zh.contains("|---|---:|---:|---:|"))
+        let csv = try run(["report", "--compare", "2022,2024", "--format", "csv", "--no-bom"]).stdout
+        #expect(csv.contains("network_level,density,网络密度,2022→2024,-0.0864"))
+        #expect(csv.contains("agency_level,betweenness,自治区发展改革委,2024,0.207"))
+        #expect(!csv.contains("−"))
     }
 }
