@@ -31,12 +31,16 @@ public struct DocumentDiff: Sendable {
     /// Indicators only in the later document.
     public var indicatorsAdded: [String]
     /// Indicators only in the earlier document.
+    /// Indicators of the first plan renamed (or merged) in the second: (former, current).
+    public var indicatorsRenamed: [(String, String)]
     public var indicatorsRemoved: [String]
 
     /// Compares two single-document graphs. `scoreBefore`/`scoreAfter` give a score per agency name
     /// (e.g. betweenness) for the rank shifts; `latestName` maps a name to the end of its lineage.
+    /// `indicators` matches indicators renamed between the plans (开办企业 → 企业开办): a renamed
+    /// indicator is listed in ``indicatorsRenamed``, not as removed and added.
     public init(before: ResponsibilityGraph, after: ResponsibilityGraph, latestName: (String) -> String,
-                scoreBefore: [String: Double] = [:], scoreAfter: [String: Double] = [:]) {
+                scoreBefore: [String: Double] = [:], scoreAfter: [String: Double] = [:], indicators: IndicatorLineage = IndicatorLineage()) {
         struct Counts { var lead = 0, support = 0, names: Set<String> = [] }
         func counts(_ g: ResponsibilityGraph) -> [String: Counts] {
             var out: [String: Counts] = [:]
@@ -69,8 +73,11 @@ public struct DocumentDiff: Sendable {
             return g.tasks.filter { $0.level == .table }.compactMap { seen.insert($0.indicator).inserted ? $0.indicator : nil }
         }
         let ib = tableIndicators(before), ia = tableIndicators(after)
-        indicatorsAdded = ia.filter { !Set(ib).contains($0) }
-        indicatorsRemoved = ib.filter { !Set(ia).contains($0) }
+        let ibLatest = Set(ib.map(indicators.latestName)), iaLatest = Set(ia.map(indicators.latestName))
+        indicatorsAdded = ia.filter { !ibLatest.contains(indicators.latestName(of: $0)) }
+        indicatorsRemoved = ib.filter { !iaLatest.contains(indicators.latestName(of: $0)) }
+        indicatorsRenamed = ib.filter { indicators.latestName(of: $0) != $0 && iaLatest.contains(indicators.latestName(of: $0)) }
+            .map { ($0, indicators.latestName(of: $0)) }
     }
 
     /// Agencies only in the later document.

@@ -15,6 +15,8 @@ struct LoadedData {
     var diagnosticsByDocument: [String: [ImportDiagnostic]] = [:]
     /// Where the data came from, for captions.
     let sourceDescription: String
+    /// Indicators renamed between plans.
+    var indicators = IndicatorLineage()
 
     /// Loads what the shared options ask for.
     static func load(_ args: ParsedArguments) throws -> LoadedData {
@@ -60,6 +62,11 @@ struct LoadedData {
         var loaded = LoadedData(graph: graph, registry: registry, diagnostics: diagnostics,
                                 sourceDescription: files.isEmpty ? "embedded Guangxi data" : files.joined(separator: ", "))
         loaded.diagnosticsByDocument = byDocument
+        if let path = args[SharedOptions.indicators] {
+            loaded.indicators = try IndicatorLineage(csv: try Importer.readText(atPath: path), source: path)
+        } else {
+            loaded.indicators = try IndicatorLineage(csv: EmbeddedGraphs.indicators, source: "Graphs/indicators.csv")
+        }
         return loaded
     }
 

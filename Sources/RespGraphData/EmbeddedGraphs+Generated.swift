@@ -150,6 +150,17 @@ document,line,task,action,field,expected,value,note
 
 """#
 
+    /// Graphs/indicators.csv: indicators renamed or merged between the plans.
+    public static let indicators = #"""
+former,current,note
+开办企业,企业开办,2024 work points name the 2022 indicator 开办企业 as 企业开办 (same tasks: company registration)
+人力资源服务,人力资源,2024 shortens 人力资源服务 to 人力资源 (same tasks: talent services and recruitment)
+招标投标,招投标,2024 shortens 招标投标 to 招投标 (same tasks: public tendering)
+获得电力,市政设施报装,2024 merges 获得电力 and 获得用水用气 into 市政设施报装 (utility connection: power and water/gas)
+获得用水用气,市政设施报装,2024 merges 获得电力 and 获得用水用气 into 市政设施报装 (utility connection: power and water/gas)
+
+"""#
+
     /// The curated task tables, by path.
     public static let taskTables: [(name: String, csv: String)] = [
         ("Graphs/guangxi-2022-tasks.csv", #"""

@@ -10,6 +10,8 @@ public struct ResearchReportWriter {
     public let columns: [DocumentFigures]
     /// The registry, for matching renamed agencies between two documents.
     public let registry: AgencyRegistry
+    /// Indicators renamed between the documents.
+    public let indicators: IndicatorLineage
     /// `zh` or `en`.
     public let lang: String
     /// Agencies in the agency-level table.
@@ -18,9 +20,10 @@ public struct ResearchReportWriter {
     public let compare: Bool
 
     /// A writer for the figures.
-    public init(columns: [DocumentFigures], registry: AgencyRegistry, lang: String, top: Int, compare: Bool) {
+    public init(columns: [DocumentFigures], registry: AgencyRegistry, indicators: IndicatorLineage = IndicatorLineage(), lang: String, top: Int, compare: Bool) {
         self.columns = columns
         self.registry = registry
+        self.indicators = indicators
         self.lang = lang
         self.top = top
         self.compare = compare
@@ -141,7 +144,7 @@ public struct ResearchReportWriter {
             b.append(.table([t("主体", "agency"), t("有效规模", "effective size"), t("效率", "efficiency"), t("约束", "constraint"), t("等级度", "hierarchy")], brokers(c)))
         }
         if compare {
-            let diff = DocumentDiff(before: columns[0].graph, after: columns[1].graph, latestName: { registry.latestName(of: $0) })
+            let diff = DocumentDiff(before: columns[0].graph, after: columns[1].graph, latestName: { registry.latestName(of: $0) }, indicators: indicators)
             let changed = diff.rows.filter { $0.leadBefore + $0.supportBefore > 0 && $0.leadAfter + $0.supportAfter > 0 }
                 .sorted { (abs($0.leadChange) + abs($0.supportChange), $1.name) > (abs($1.leadChange) + abs($1.supportChange), $0.name) }.prefix(top)
             b.append(.paragraph(t("按机构沿革对应后的负荷变化（更名机构合为一行）", "Load change with agencies matched through their lineage (a renamed agency is one row)")))
@@ -348,7 +351,7 @@ public struct ResearchReportWriter {
         }
         if compare {
             let (x, y) = (columns[0], columns[1])
-            let diff = DocumentDiff(before: x.graph, after: y.graph, latestName: { registry.latestName(of: $0) })
+            let diff = DocumentDiff(before: x.graph, after: y.graph, latestName: { registry.latestName(of: $0) }, indicators: indicators)
             func change(_ r: DocumentDiff.Row) -> Int { (r.leadAfter + r.supportAfter) - (r.leadBefore + r.supportBefore) }
             // Collective placeholders stand for many bodies; the findings name agencies.
             let present = diff.rows.filter { r in
@@ -360,8 +363,8 @@ public struct ResearchReportWriter {
             func listEn(_ rows: ArraySlice<DocumentDiff.Row>) -> String { rows.map { "\($0.name) (\(Self.change(Double(change($0)))))" }.joined(separator: ", ") }
             let density = networkMeasures.first { $0.key == "density" }!.values
             let centralisation = networkMeasures.first { $0.key == "degree_centralization" }!.values
-            out.append(t("变化（\(x.id)→\(y.id)）：主体由\(x.measures.nodes)个增至\(y.measures.nodes)个，网络密度\(Self.short(density[0]))→\(Self.short(density[1]))，度数中心势\(Self.short(centralisation[0]))→\(Self.short(centralisation[1]))；承担任务增加最多的是\(list(rose))，减少最多的是\(list(fell))；新出现\(diff.appeared.count)个主体，不再出现\(diff.disappeared.count)个（更名机构按沿革合并）。",
-                         "Change (\(x.id) → \(y.id)): agencies \(x.measures.nodes) → \(y.measures.nodes), density \(Self.short(density[0])) → \(Self.short(density[1])), degree centralisation \(Self.short(centralisation[0])) → \(Self.short(centralisation[1])); the largest rises in tasks named: \(listEn(rose)); the largest falls: \(listEn(fell)); \(diff.appeared.count) agencies appear and \(diff.disappeared.count) disappear (renamed agencies matched through their lineage)."))
+            out.append(t("变化（\(x.id)→\(y.id)）：主体由\(x.measures.nodes)个增至\(y.measures.nodes)个，网络密度\(Self.short(density[0]))→\(Self.short(density[1]))，度数中心势\(Self.short(centralisation[0]))→\(Self.short(centralisation[1]))；承担任务增加最多的是\(list(rose))，减少最多的是\(list(fell))；新出现\(diff.appeared.count)个主体，不再出现\(diff.disappeared.count)个（更名机构按沿革合并）。\(diff.indicatorsRenamed.isEmpty ? "" : "指标更名或合并：" + diff.indicatorsRenamed.map { "\($0.0)→\($0.1)" }.joined(separator: "、") + "。")",
+                         "Change (\(x.id) → \(y.id)): agencies \(x.measures.nodes) → \(y.measures.nodes), density \(Self.short(density[0])) → \(Self.short(density[1])), degree centralisation \(Self.short(centralisation[0])) → \(Self.short(centralisation[1])); the largest rises in tasks named: \(listEn(rose)); the largest falls: \(listEn(fell)); \(diff.appeared.count) agencies appear and \(diff.disappeared.count) disappear (renamed agencies matched through their lineage).\(diff.indicatorsRenamed.isEmpty ? "" : " Indicators renamed or merged: " + diff.indicatorsRenamed.map { "\($0.0) → \($0.1)" }.joined(separator: ", ") + ".")"))
         }
         return out
     }

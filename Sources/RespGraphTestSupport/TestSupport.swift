@@ -18,6 +18,7 @@ public enum Repository {
     public static let embeddedFiles = (
         registry: "Graphs/agencies.csv",
         corrections: "Graphs/corrections.csv",
+        indicators: "Graphs/indicators.csv",
         tables: ["Graphs/guangxi-2022-tasks.csv", "Graphs/guangxi-2024-tasks.csv"],
         diagnostics: ["Graphs/guangxi-2022-diagnostics.csv", "Graphs/guangxi-2024-diagnostics.csv"]
     )
@@ -42,6 +43,9 @@ public enum Repository {
 
             /// Graphs/corrections.csv.
             public static let corrections = \(literal(try text(files.corrections)))
+
+            /// Graphs/indicators.csv: indicators renamed or merged between the plans.
+            public static let indicators = \(literal(try text(files.indicators)))
 
             /// The curated task tables, by path.
             public static let taskTables: [(name: String, csv: String)] = [

@@ -147,6 +147,15 @@ import Testing
         #expect(!rows.contains { $0["agency"] as? String == "自治区大数据发展局" })
     }
 
+    /// Indicators renamed between the plans (Graphs/indicators.csv) are matched, not listed as removed and added.
+    @Test func diffMatchesRenamedIndicators() throws {
+        let out = try run(["diff", "2022", "2024", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        #expect((object["indicators_renamed"] as? [String])?.contains("开办企业→企业开办") == true)
+        #expect((object["indicators_added"] as? [String]) == [])
+        #expect((object["indicators_removed"] as? [String]) == ["保护中小投资者", "知识产权创造保护和运用"])
+    }
+
     @Test func checksFindTheRowWithoutLead() throws {
         let out = try run(["workload", "checks", "--doc", "2024", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])

@@ -61,6 +61,7 @@ import Testing
         let files = Repository.embeddedFiles
         #expect(EmbeddedGraphs.registry == (try Repository.text(files.registry)))
         #expect(EmbeddedGraphs.corrections == (try Repository.text(files.corrections)))
+        #expect(EmbeddedGraphs.indicators == (try Repository.text(files.indicators)))
         #expect(EmbeddedGraphs.taskTables.map(\.name) == files.tables)
         for (name, csv) in EmbeddedGraphs.taskTables { #expect(csv == (try Repository.text(name))) }
         for (name, csv) in EmbeddedGraphs.diagnostics { #expect(csv == (try Repository.text(name))) }

@@ -60,3 +60,15 @@ import Testing
         #expect(ResponsibilityGraph().invariantViolation() == nil)
     }
 }
+
+/// The reviewed table of indicators renamed between plans.
+@Suite struct IndicatorLineageTests {
+    @Test func renamingsFollowChainsAndBadRowsAreErrors() throws {
+        let lineage = try IndicatorLineage(csv: "former,current,note\n甲,乙,why\n乙,丙,why\n", source: "i.csv")
+        #expect(lineage.latestName(of: "甲") == "丙" && lineage.latestName(of: "丁") == "丁")
+        #expect(throws: RegistryError.self) { _ = try IndicatorLineage(csv: "former,current,note\n甲,乙,\n", source: "i.csv") }
+        #expect(throws: RegistryError.self) { _ = try IndicatorLineage(csv: "former,current,note\n甲,乙,a\n甲,丙,b\n", source: "i.csv") }
+        #expect(throws: RegistryError.self) { _ = try IndicatorLineage(csv: "former,current,note\n甲,乙,a\n乙,甲,b\n", source: "i.csv") }
+        #expect(throws: RegistryError.self) { _ = try IndicatorLineage(csv: "old,new\n甲,乙\n", source: "i.csv") }
+    }
+}

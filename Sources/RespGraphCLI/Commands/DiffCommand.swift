@@ -13,7 +13,7 @@ enum DiffCommand: CLICommand {
         are one row. Rank shifts compare betweenness on the co-assignment network (collectives left out).
         Example: respgraph diff 2022 2024
         """,
-        options: [SharedOptions.graph.spec, SharedOptions.registry.spec, SharedOptions.corrections.spec, SharedOptions.qualifyNames.spec,
+        options: [SharedOptions.graph.spec, SharedOptions.registry.spec, SharedOptions.corrections.spec, SharedOptions.qualifyNames.spec, SharedOptions.indicators.spec,
                   top.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec],
         positionals: [PositionalSpec("BEFORE"), PositionalSpec("AFTER")])
 
@@ -35,7 +35,7 @@ enum DiffCommand: CLICommand {
             return out
         }
         let diff = DocumentDiff(before: before, after: after, latestName: { data.registry.latestName(of: $0) },
-                                scoreBefore: scores(before), scoreAfter: scores(after))
+                                scoreBefore: scores(before), scoreAfter: scores(after), indicators: data.indicators)
         let (x, y) = (args.positionals[0], args.positionals[1])
         func name(_ r: DocumentDiff.Row) -> String { r.formerNames.isEmpty ? r.name : "\(r.name)（原\(r.formerNames.joined(separator: "、"))）" }
         let present = diff.rows.filter { $0.leadBefore + $0.supportBefore > 0 && $0.leadAfter + $0.supportAfter > 0 }
@@ -69,9 +69,11 @@ enum DiffCommand: CLICommand {
         var output = QueryOutput()
         output.heading = ["\(x) → \(y): \(before.tasks.count) → \(after.tasks.count) tasks, \(before.agencies.count) → \(after.agencies.count) agencies.",
                           "Indicators added: \(diff.indicatorsAdded.isEmpty ? "none" : diff.indicatorsAdded.joined(separator: "、"))",
-                          "Indicators removed: \(diff.indicatorsRemoved.isEmpty ? "none" : diff.indicatorsRemoved.joined(separator: "、"))"]
+                          "Indicators removed: \(diff.indicatorsRemoved.isEmpty ? "none" : diff.indicatorsRemoved.joined(separator: "、"))",
+                          "Indicators renamed: \(diff.indicatorsRenamed.isEmpty ? "none" : diff.indicatorsRenamed.map { "\($0.0) → \($0.1)" }.joined(separator: "、")) (Graphs/indicators.csv)"]
         output.facts = [("before", .text(x)), ("after", .text(y)), ("indicators_added", .list(diff.indicatorsAdded)),
-                        ("indicators_removed", .list(diff.indicatorsRemoved))]
+                        ("indicators_removed", .list(diff.indicatorsRemoved)),
+                        ("indicators_renamed", .list(diff.indicatorsRenamed.map { "\($0.0)→\($0.1)" }))]
         output.sets = [loadSet("risers", "Load rose most (tasks named, lead + support)", risers), loadSet("fallers", "Load fell most", fallers), comeGo, ranks, all]
         output.csvSet = "agencies"
         output.footer = ["Renamed agencies are matched through the registry's lineage (respgraph agency NAME shows it)."]

@@ -24,13 +24,14 @@ enum ExploreCommand: CLICommand {
         is installed, from respgraph's own force layout otherwise.
         Example: respgraph explore -o explorer.html
         """,
-        options: SharedOptions.data + [lang.spec, output.spec, SharedOptions.force.spec])
+        options: SharedOptions.data + [SharedOptions.indicators.spec, lang.spec, output.spec, SharedOptions.force.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
         let language = (args[lang] ?? .zh).rawValue
-        let explorer = ExplorerData(graph: graph, registry: data.registry, source: data.sourceDescription, lang: language)
+        var explorer = ExplorerData(graph: graph, registry: data.registry, source: data.sourceDescription, lang: language)
+        explorer.indicators = data.indicators
         let count = explorer.networkNodes.count
         let positions = Graphviz.plain(explorer.layoutDOT(), layout: "neato").flatMap { ExplorerData.positions(fromPlain: $0, count: count) }
         if positions == nil && count > 0 {

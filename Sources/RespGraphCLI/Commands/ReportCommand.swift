@@ -31,7 +31,7 @@ enum ReportCommand: CLICommand {
         self-contained file with the network diagrams embedded as SVG (needs Graphviz for the pictures).
         Example: respgraph report --compare 2022 2024 --format html -o report.html
         """,
-        options: SharedOptions.data + [compare.spec, lang.spec, format.spec, top.spec, output.spec, noBOM.spec, SharedOptions.force.spec],
+        options: SharedOptions.data + [SharedOptions.indicators.spec, compare.spec, lang.spec, format.spec, top.spec, output.spec, noBOM.spec, SharedOptions.force.spec],
         positionals: [PositionalSpec("DOC", optional: true), PositionalSpec("DOC", optional: true)],
         rules: [.exclusive(["compare", "doc"]), .requires("DOC", "compare")])
 
@@ -58,7 +58,7 @@ enum ReportCommand: CLICommand {
                 columns.append(DocumentFigures(id: id, graph: data.graph.filtered(documents: [d])))
             }
         }
-        let report = ResearchReportWriter(columns: columns, registry: data.registry, lang: lang, top: top, compare: columns.count == 2)
+        let report = ResearchReportWriter(columns: columns, registry: data.registry, indicators: data.indicators, lang: lang, top: top, compare: columns.count == 2)
         let text: String
         switch format {
         case .json: text = report.json().formatted()

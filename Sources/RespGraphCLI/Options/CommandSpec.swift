@@ -91,6 +91,8 @@ enum SharedOptions {
     static let registry = TextOption("registry", "FILE", default: "the embedded Graphs/agencies.csv", "Agency registry CSV.")
     /// `--corrections FILE`.
     static let corrections = TextOption("corrections", "FILE", default: "the embedded Graphs/corrections.csv", "Corrections CSV.")
+    /// `--indicators FILE`: indicators renamed between plans.
+    static let indicators = TextOption("indicators", "FILE", default: "the embedded Graphs/indicators.csv", "Indicators renamed or merged between plans (former,current,note), for comparing years.")
     /// `--doc ID…`: only some documents.
     static let doc = TextOption("doc", "ID", repeatable: true, "Only this document: its id (2022, 2024), its 文号 or a unique part of its title.")
     /// `--format table|json|csv`.

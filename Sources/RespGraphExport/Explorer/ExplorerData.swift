@@ -36,6 +36,8 @@ public struct ExplorerData {
     public let source: String
     /// `zh` or `en`: the page's first language.
     public let lang: String
+    /// Indicators renamed between plans, for the comparison.
+    public var indicators = IndicatorLineage()
 
     /// The data of a graph.
     public init(graph: ResponsibilityGraph, registry: AgencyRegistry, source: String, lang: String) {
@@ -166,11 +168,12 @@ public struct ExplorerData {
         }
         let compare: [JSONValue] = pairs.map { (i, j) in
             let before = graph.filtered(documents: [DocumentID(i)]), after = graph.filtered(documents: [DocumentID(j)])
-            let diff = DocumentDiff(before: before, after: after, latestName: { registry.latestName(of: $0) })
+            let diff = DocumentDiff(before: before, after: after, latestName: { registry.latestName(of: $0) }, indicators: self.indicators)
             return .object([
                 ("before", .int(i)), ("after", .int(j)),
                 ("indicators_added", .array(diff.indicatorsAdded.map(JSONValue.string))),
                 ("indicators_removed", .array(diff.indicatorsRemoved.map(JSONValue.string))),
+                ("indicators_renamed", .array(diff.indicatorsRenamed.map { .string("\($0.0)→\($0.1)") })),
                 ("rows", .array(diff.rows.map { r in
                     .array([.string(r.name), .array(r.formerNames.map(JSONValue.string)), .int(r.leadBefore), .int(r.leadAfter),
                             .int(r.supportBefore), .int(r.supportAfter)])
