@@ -67,13 +67,15 @@ extension AgencyNetwork {
         return out
     }
 
-    /// The links among some of the nodes at or above a weight threshold, for a diagram.
+    /// The links among some of the nodes at or above a weight threshold, for a diagram, and the
+    /// faint ones: for every node none of whose links reaches the threshold, its strongest link, so
+    /// a drawing never shows an agency with ties as isolated.
     ///
     /// With `threshold` nil the threshold is chosen: the smallest whole number of tasks at which at
-    /// most three links per drawn agency remain, so a diagram stays readable. Returns the links as
-    /// positions in `nodes`, the threshold used and how many links fell below it.
+    /// most three links per drawn agency remain. Returns the links as positions in `nodes`, the
+    /// threshold used and how many links fell below it (faint ones included).
     /// - Complexity: O(Σ degree of the nodes + distinct weights × links).
-    public func diagramLinks(among nodes: [Int], threshold: Double?) -> (links: [(Int, Int, Double)], threshold: Double, dropped: Int) {
+    public func diagramLinks(among nodes: [Int], threshold: Double?) -> (links: [(Int, Int, Double)], faint: [(Int, Int, Double)], threshold: Double, dropped: Int) {
         var position = [Int](repeating: -1, count: nodeCount)
         for (i, v) in nodes.enumerated() { position[v] = i }
         var all: [(Int, Int, Double)] = []
@@ -89,6 +91,13 @@ extension AgencyNetwork {
             while all.filter({ $0.2 >= minimum }).count > 3 * max(1, nodes.count) { minimum += 1 }
         }
         let kept = all.filter { $0.2 >= minimum }
-        return (kept, minimum, all.count - kept.count)
+        var covered = [Bool](repeating: false, count: nodes.count)
+        for (i, j, _) in kept { covered[i] = true; covered[j] = true }
+        var strongest = [Int](repeating: -1, count: nodes.count)
+        for (k, l) in all.enumerated() where l.2 < minimum {
+            for end in [l.0, l.1] where !covered[end] && (strongest[end] < 0 || all[strongest[end]].2 < l.2) { strongest[end] = k }
+        }
+        let faint = Set(strongest.filter { $0 >= 0 }).sorted().map { all[$0] }
+        return (kept, faint, minimum, all.count - kept.count)
     }
 }

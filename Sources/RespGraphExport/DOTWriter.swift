@@ -1,3 +1,4 @@
+import Foundation
 import RespGraphModel
 
 /// Graphviz DOT for the agency–task graph and the agency networks, with Chinese labels legible and
@@ -28,6 +29,21 @@ public enum DOTWriter {
         public var wrapWidth: Int
         /// Agencies drawn with a heavy border (the centre of an ego network).
         public var highlighted: Set<AgencyID> = []
+        /// `zh` or `en`: the language of the title, legend and keys (names are as written).
+        public var lang = "zh"
+        /// Whether network links carry their weight as a label.
+        public var linkLabels = false
+        /// Dots per inch for bitmap output (Graphviz's `dpi`), nil for Graphviz's default.
+        public var dpi: Int? = nil
+        /// Pinned positions (inches) by agency: the layout program keeps them (`pos="x,y!"`), so two
+        /// diagrams drawn with the same positions can be compared by eye.
+        public var pinned: [AgencyID: (Double, Double)] = [:]
+
+        /// The agency a radial layout (twopi) puts at the centre.
+        public var root: AgencyID? = nil
+
+        /// A label in the chosen language.
+        func t(_ zh: String, _ en: String) -> String { lang == "en" ? en : zh }
 
         /// Fonts that cover Chinese on Linux, Windows and macOS, in that order.
         public static let chineseFonts = "Noto Sans CJK SC,Source Han Sans SC,Microsoft YaHei,PingFang SC,SimHei"
@@ -43,19 +59,31 @@ public enum DOTWriter {
         }
     }
 
-    /// The fill colour of each kind (ColorBrewer Paired/Pastel tones, legible under black text).
+    /// The fill colour of each kind: the Okabe–Ito palette, chosen to stay distinguishable for
+    /// viewers with protanopia, deuteranopia or tritanopia (a test checks every pair under simulated
+    /// colour-vision deficiency), with grey for collectives and white for unregistered names.
+    ///
+    /// - Reference: M. Okabe, K. Ito, "Color Universal Design", 2008, https://jfly.uni-koeln.de/color/
     public static func color(of kind: AgencyKind) -> String {
         switch kind {
-        case .regionalDepartment: "#a6cee3"
-        case .partyOrgan: "#fb9a99"
-        case .centralBody: "#b2df8a"
-        case .judicial: "#cab2d6"
-        case .enterprise: "#fdbf6f"
-        case .municipalGovernment: "#ffff99"
-        case .association: "#e5d8bd"
-        case .collective: "#d9d9d9"
-        case .unknown: "#ffffff"
+        case .regionalDepartment: "#56B4E9"
+        case .partyOrgan: "#D55E00"
+        case .centralBody: "#009E73"
+        case .judicial: "#CC79A7"
+        case .enterprise: "#E69F00"
+        case .municipalGovernment: "#F0E442"
+        case .association: "#0072B2"
+        case .collective: "#BBBBBB"
+        case .unknown: "#FFFFFF"
         }
+    }
+
+    /// Black or white, whichever reads better on a kind's fill (WCAG relative luminance).
+    public static func textColor(on fill: String) -> String {
+        let channels = [1, 3, 5].map { Double(Int(fill.dropFirst($0).prefix(2), radix: 16) ?? 255) / 255 }
+        let linear = channels.map { $0 <= 0.04045 ? $0 / 12.92 : pow(($0 + 0.055) / 1.055, 2.4) }
+        let luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+        return luminance < 0.18 ? "#FFFFFF" : "#000000"
     }
 
     /// A DOT double-quoted string of label text: `"` and `\` escaped, line breaks as `\n`.
@@ -118,6 +146,9 @@ public enum DOTWriter {
         out += "  graph [charset=\"UTF-8\", layout=\(quoted(options.layout)), fontname=\(quoted(options.font)), fontsize=12"
         if options.layout == "dot" { out += ", rankdir=LR, nodesep=0.15, ranksep=0.6" } else { out += ", overlap=prism, overlap_scaling=2, sep=\"+6\", splines=true" }
         if !options.title.isEmpty { out += ", label=\(quoted(options.title)), labelloc=t, fontsize=16" }
+        if let dpi = options.dpi { out += ", dpi=\(dpi)" }
+        if let root = options.root { out += ", root=\(GraphElements.id(of: root)), ranksep=1.6" }
+        if options.layout != "dot" { out += ", forcelabels=true, pack=true" }
         out += "];\n"
         out += "  node [fontname=\(quoted(options.font)), fontsize=10, margin=\"0.08,0.04\"];\n"
         out += "  edge [fontname=\(quoted(options.font)), fontsize=9, color=\"#555555\"];\n"
@@ -126,18 +157,19 @@ public enum DOTWriter {
 
     static func agencyNode(_ id: AgencyID, _ agency: Agency, _ options: Options) -> String {
         let border = options.highlighted.contains(id) ? ", penwidth=3.5, fontsize=12" : ""
-        return "\(GraphElements.id(of: id)) [shape=box, style=\"filled,rounded\", fillcolor=\"\(color(of: agency.kind))\"\(border), label=\(quotedLines(wrap(agency.name, width: options.wrapWidth)))];\n"
+        let fill = color(of: agency.kind)
+        return "\(GraphElements.id(of: id)) [shape=box, style=\"filled,rounded\", fillcolor=\"\(fill)\", fontcolor=\"\(textColor(on: fill))\"\(border), label=\(quotedLines(wrap(agency.name, width: options.wrapWidth)))];\n"
     }
 
     /// The legend: one node with an HTML-like table (colour swatches per kind, then the edge styles),
     /// which every layout program places like any node. Its text is respgraph's own, XML-escaped.
-    static func legend(kinds: [AgencyKind], edges: [String]) -> String {
+    static func legend(kinds: [AgencyKind], edges: [String], lang: String = "zh") -> String {
         func xml(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         }
-        var rows = "<TR><TD COLSPAN=\"2\"><B>图例 Legend</B></TD></TR>"
+        var rows = "<TR><TD COLSPAN=\"2\"><B>\(lang == "en" ? "Legend" : "图例")</B></TD></TR>"
         for k in kinds {
-            rows += "<TR><TD BGCOLOR=\"\(color(of: k))\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(xml(k.chineseName)) \(xml(k.rawValue))</TD></TR>"
+            rows += "<TR><TD BGCOLOR=\"\(color(of: k))\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(xml(lang == "en" ? k.rawValue.replacingOccurrences(of: "-", with: " ") : k.chineseName))</TD></TR>"
         }
         for e in edges { rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">\(xml(e))</TD></TR>" }
         return "  legend [shape=plaintext, fontsize=9, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">\(rows)</TABLE>>];\n"
@@ -196,30 +228,125 @@ public enum DOTWriter {
             }
         }
         let kinds = AgencyKind.allCases.filter { k in sortedAgencies.contains { graph[$0].kind == k } }
-        out += legend(kinds: kinds, edges: ["━━ 牵头 lead (bold)", "╌╌ 配合 support (dashed)", "○ 任务 task: key and text"])
+        out += legend(kinds: kinds, edges: [options.t("━━ 牵头（粗线）", "━━ lead (bold)"), options.t("╌╌ 配合（虚线）", "╌╌ support (dashed)"),
+                                            options.t("○ 任务：编号与内容", "○ task: key and text")], lang: options.lang)
         out += "}\n"
         return out
     }
 
-    /// An agency network: agencies as boxes by kind, links as wide as their weight (arrows lead →
-    /// supporter when directed). `links` are (node, node, weight) over `agencies`.
-    public static func network(_ graph: ResponsibilityGraph, agencies: [AgencyID], links: [(Int, Int, Double)], directed: Bool,
-                               options: Options = Options()) -> String {
+    /// The agency–task graph in a compact form for many tasks: one column per leading agency (a box
+    /// in its kind's colour, heaviest first) holding its led tasks, at most `perColumn` to a column
+    /// before wrapping into the next; each task names its co-leads and counts its supporters. Columns
+    /// sit side by side, so forty tasks make a page, not a strip.
+    public static func taskColumns(_ graph: ResponsibilityGraph, tasks: [TaskID], options: Options = Options(), perColumn: Int = 8) -> String {
+        var out = "digraph respgraph_task_columns {\n"
+        out += "  graph [charset=\"UTF-8\", layout=dot, rankdir=TB, newrank=true, nodesep=0.12, ranksep=0.12, fontname=\(quoted(options.font)), fontsize=12"
+        if !options.title.isEmpty { out += ", label=\(quoted(options.title)), labelloc=t, fontsize=16" }
+        if let dpi = options.dpi { out += ", dpi=\(dpi)" }
+        out += "];\n  node [fontname=\(quoted(options.font)), fontsize=9, shape=box, style=\"rounded,filled\", fillcolor=\"#f7f7f7\", color=\"#999999\", width=2.2];\n"
+        out += "  edge [style=invis];\n"
+        // Each task under its first listed lead; leads ordered by the number of tasks they head here.
+        var order: [AgencyID] = []
+        var column: [AgencyID: [TaskID]] = [:]
+        for t in tasks {
+            guard let lead = graph.agencies(of: t, role: .lead).first else { continue }
+            if column[lead] == nil { order.append(lead) }
+            column[lead, default: []].append(t)
+        }
+        let unled = tasks.filter { graph.agencies(of: $0, role: .lead).isEmpty }
+        order.sort { (column[$0]!.count, graph[$1].name) > (column[$1]!.count, graph[$0].name) }
+        var tops: [String] = []
+        for (k, lead) in order.enumerated() {
+            let fill = color(of: graph[lead].kind)
+            out += "  subgraph cluster_\(k) {\n    label=\(quotedLines(wrap(graph[lead].name, width: 24))); style=\"filled,rounded\"; fillcolor=\"\(fill)33\"; color=\"\(fill)\"; penwidth=2; fontsize=11;\n"
+            let items = column[lead]!
+            var previous: [String] = []
+            for (i, t) in items.enumerated() {
+                let task = graph[t]
+                let text = task.text.isEmpty ? task.direction : task.text
+                let short = text.count > 30 ? String(text.prefix(29)) + "…" : text
+                let coLeads = graph.agencies(of: t, role: .lead).dropFirst().map { graph[$0].name }
+                var lines = [graph.key(of: t)] + wrap(short, width: 24, maxLines: 2)
+                if !coLeads.isEmpty { lines += wrap(options.t("共同牵头：", "co-leads: ") + coLeads.joined(separator: "、"), width: 30, maxLines: 2) }
+                let supporters = graph.agencies(of: t, role: .support).count
+                if supporters > 0 { lines.append(options.t("配合单位 \(supporters) 个", "\(supporters) supporters")) }
+                let id = GraphElements.id(of: t, in: graph)
+                out += "    \(id) [label=\(quotedLines(lines))];\n"
+                // Tasks stack in sub-columns of `perColumn`, the sub-columns side by side.
+                let sub = i / perColumn
+                if sub < previous.count { out += "    \(previous[sub]) -> \(id);\n"; previous[sub] = id } else { previous.append(id); if i == 0 { tops.append(id) } }
+                if i % perColumn == 0, i > 0 { out += "    { rank=same; \(GraphElements.id(of: items[i - perColumn], in: graph)); \(id); }\n" }
+            }
+            out += "  }\n"
+        }
+        if !unled.isEmpty {
+            out += "  subgraph cluster_unled {\n    label=\(quoted(options.t("无牵头单位", "no lead"))); style=dashed; color=\"#cc0000\";\n"
+            for t in unled { out += "    \(GraphElements.id(of: t, in: graph)) [label=\(quoted(graph.key(of: t)))];\n" }
+            out += "  }\n"
+        }
+        if tops.count > 1 { out += "  { rank=same; " + tops.joined(separator: "; ") + "; }\n" }
+        let kinds = AgencyKind.allCases.filter { k in order.contains { graph[$0].kind == k } }
+        out += legend(kinds: kinds, edges: [options.t("每栏：一个牵头单位及其牵头的任务", "each column: a lead agency and the tasks it leads")], lang: options.lang)
+        out += "}\n"
+        return out
+    }
+
+    /// An agency network: agencies as circles whose area is proportional to their weighted load
+    /// (`loads`, by agency; names beside them), filled by kind; links as wide as their weight
+    /// (arrows lead → supporter when directed), and `faint` links — below the threshold but an
+    /// agency's strongest tie — thin and grey, so no agency with ties looks isolated. A key shows
+    /// three node sizes and the thinnest and widest line with their values.
+    /// `links` and `faint` are (node, node, weight) over `agencies`.
+    public static func network(_ graph: ResponsibilityGraph, agencies: [AgencyID], links: [(Int, Int, Double)], faint: [(Int, Int, Double)] = [],
+                               loads: [AgencyID: Double] = [:], directed: Bool, options: Options = Options()) -> String {
         var out = header(directed ? "respgraph_dependency" : "respgraph_coassign", directed: directed, options)
-        for a in agencies { out += "  " + agencyNode(a, graph[a], options) }
+        let maxLoad = max(1, agencies.compactMap { loads[$0] }.max() ?? 1)
+        // Area ∝ load: the heaviest agency gets a 1.1-inch circle; no circle under 0.18 inch.
+        func diameter(_ load: Double) -> Double { max(0.18, 1.1 * (load / maxLoad).squareRoot()) }
+        for a in agencies {
+            let fill = color(of: graph[a].kind)
+            let border = options.highlighted.contains(a) ? "penwidth=3.5, color=\"#000000\", " : "color=\"#333333\", "
+            var pin = ""
+            if let (x, y) = options.pinned[a] { pin = ", pos=\"\(String(format: "%.3f", x)),\(String(format: "%.3f", y))!\"" }
+            out += "  \(GraphElements.id(of: a)) [shape=circle, fixedsize=true, width=\(String(format: "%.3f", diameter(loads[a] ?? 0))), style=filled, fillcolor=\"\(fill)\", \(border)label=\"\", xlabel=\(quotedLines(wrap(graph[a].name, width: options.wrapWidth))), tooltip=\(quoted("\(graph[a].name): \(options.t("加权负荷", "weighted load")) \(plain(loads[a] ?? 0))"))\(pin)];\n"
+        }
         let weights = links.map(\.2)
         let lo = weights.min() ?? 1, hi = weights.max() ?? 1
+        func width(_ w: Double) -> Double { hi > lo ? 0.6 + 4.4 * (w - lo) / (hi - lo) : 1.5 }
+        let arrow = directed ? "->" : "--"
         for (u, v, w) in links {
-            let width = hi > lo ? 0.6 + 4.4 * (w - lo) / (hi - lo) : 1.5
-            let label = w == w.rounded() ? String(Int(w)) : String(format: "%.2f", w)
-            out += "  \(GraphElements.id(of: agencies[u])) \(directed ? "->" : "--") \(GraphElements.id(of: agencies[v])) [penwidth=\(String(format: "%.2f", width)), color=\"#4a6a8a99\", tooltip=\(quoted("\(graph[agencies[u]].name) – \(graph[agencies[v]].name): \(label)"))\(directed ? ", arrowsize=0.7" : "")];\n"
+            let label = options.linkLabels ? ", label=\(quoted(plain(w))), fontcolor=\"#333333\"" : ""
+            out += "  \(GraphElements.id(of: agencies[u])) \(arrow) \(GraphElements.id(of: agencies[v])) [penwidth=\(String(format: "%.2f", width(w))), color=\"#4a6a8acc\", tooltip=\(quoted("\(graph[agencies[u]].name) – \(graph[agencies[v]].name): \(plain(w))"))\(directed ? ", arrowsize=0.7" : "")\(label)];\n"
         }
+        for (u, v, w) in faint {
+            out += "  \(GraphElements.id(of: agencies[u])) \(arrow) \(GraphElements.id(of: agencies[v])) [penwidth=0.5, color=\"#aaaaaa\", style=dashed, tooltip=\(quoted("\(graph[agencies[u]].name) – \(graph[agencies[v]].name): \(plain(w))"))\(directed ? ", arrowsize=0.5" : "")];\n"
+        }
+        // The key: three circle sizes and the line widths, a component of its own.
+        let sizes = [maxLoad, maxLoad / 4, maxLoad / 16].map { ($0 * 2).rounded() / 2 }.filter { $0 > 0 }
+        for (i, load) in sizes.enumerated() {
+            out += "  key_size\(i) [shape=circle, fixedsize=true, width=\(String(format: "%.3f", diameter(load))), style=filled, fillcolor=\"#eeeeee\", color=\"#888888\", label=\(quoted(plain(load))), fontsize=9];\n"
+        }
+        out += "  key_title [shape=plaintext, fontsize=10, label=\(quoted(options.t("圆面积 = 加权负荷\n（牵头 1、配合 0.5）", "circle area = weighted load\n(lead 1, support 0.5)")))];\n"
+        out += "  key_lo_a [shape=point, width=0.05]; key_lo_b [shape=point, width=0.05];\n  key_hi_a [shape=point, width=0.05]; key_hi_b [shape=point, width=0.05];\n"
+        let unit = directed ? options.t("项任务（牵头→配合）", "tasks (lead → supporter)") : options.t("项共同任务", "shared tasks")
+        out += "  key_lo_a -- key_lo_b [dir=none, penwidth=\(String(format: "%.2f", width(lo))), color=\"#4a6a8acc\", label=\(quoted("\(plain(lo)) \(unit)")), fontsize=9];\n".replacingOccurrences(of: " -- ", with: directed ? " -> " : " -- ")
+        out += "  key_hi_a -- key_hi_b [dir=none, penwidth=\(String(format: "%.2f", width(hi))), color=\"#4a6a8acc\", label=\(quoted("\(plain(hi)) \(unit)")), fontsize=9];\n".replacingOccurrences(of: " -- ", with: directed ? " -> " : " -- ")
+        let chain = ["key_title"] + sizes.indices.map { "key_size\($0)" } + ["key_lo_a", "key_hi_a"]
+        for (x, y) in zip(chain, chain.dropFirst()) { out += "  \(x) \(arrow) \(y) [style=invis, len=0.6];\n" }
         let kinds = AgencyKind.allCases.filter { k in agencies.contains { graph[$0].kind == k } }
-        let edgeLegend = directed ? ["→ 牵头 relies on 配合: line width = tasks"] : ["— 共同任务 shared tasks: line width = tasks"]
-        out += legend(kinds: kinds, edges: edgeLegend)
+        var edgeLegend = [directed ? options.t("→ 牵头单位依靠配合单位：线宽 = 任务数", "→ lead relies on supporter: line width = tasks")
+                                   : options.t("— 共同任务：线宽 = 任务数", "— shared tasks: line width = tasks")]
+        if !faint.isEmpty { edgeLegend.append(options.t("╌ 灰色虚线：低于阈值的最强关系", "╌ grey dashed: strongest tie below the threshold")) }
+        out += legend(kinds: kinds, edges: edgeLegend, lang: options.lang)
         out += "}\n"
         return out
     }
-}
 
-import Foundation
+    /// A number without a needless fraction.
+    static func plain(_ x: Double) -> String {
+        if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+        var text = String(format: "%.2f", x)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+}

@@ -248,3 +248,54 @@ import Testing
         #expect(svg.contains("<symbol") && svg.contains("glyph"))
     }
 }
+
+/// The kind colours stay apart for viewers with colour-vision deficiency.
+@Suite struct PaletteTests {
+    /// sRGB hex → linear RGB.
+    static func linear(_ hex: String) -> [Double] {
+        [1, 3, 5].map { i -> Double in
+            let c = Double(Int(hex.dropFirst(i).prefix(2), radix: 16)!) / 255
+            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+    }
+
+    /// CIE L*a*b* (D65) of linear RGB.
+    static func lab(_ c: [Double]) -> [Double] {
+        let x = (0.4124 * c[0] + 0.3576 * c[1] + 0.1805 * c[2]) / 0.95047
+        let y = 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+        let z = (0.0193 * c[0] + 0.1192 * c[1] + 0.9505 * c[2]) / 1.08883
+        func f(_ t: Double) -> Double { t > 0.008856 ? pow(t, 1.0 / 3) : 7.787 * t + 16.0 / 116 }
+        return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))]
+    }
+
+    /// Simulated protanopia, deuteranopia and tritanopia (severity 1) in linear RGB.
+    /// Reference: G. M. Machado, M. M. Oliveira, L. A. F. Fernandes, "A physiologically-based model for
+    /// simulation of color vision deficiency", IEEE TVCG 15(6):1291–1298, 2009 (their Table 1).
+    static let deficiencies: [(String, [[Double]])] = [
+        ("protanopia", [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]),
+        ("deuteranopia", [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]),
+        ("tritanopia", [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]),
+    ]
+
+    @Test func everyPairOfKindsDiffersUnderColourVisionDeficiency() {
+        let colours = AgencyKind.allCases.map { DOTWriter.color(of: $0) }
+        for (name, m) in [("normal vision", [[1.0, 0, 0], [0, 1.0, 0], [0, 0, 1.0]])] + Self.deficiencies {
+            let seen = colours.map { hex -> [Double] in
+                let c = Self.linear(hex)
+                return Self.lab((0..<3).map { i in min(1, max(0, (0..<3).reduce(0) { $0 + m[i][$1] * c[$1] })) })
+            }
+            for i in seen.indices {
+                for j in seen.indices where j > i {
+                    let distance = sqrt(zip(seen[i], seen[j]).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) })
+                    // ΔE*ab above 12 is a clearly visible difference.
+                    #expect(distance > 12, "\(name): \(AgencyKind.allCases[i]) and \(AgencyKind.allCases[j]) are ΔE \(distance) apart")
+                }
+            }
+        }
+    }
+
+    @Test func labelsReadOnEveryFill() {
+        #expect(DOTWriter.textColor(on: "#0072B2") == "#FFFFFF")
+        #expect(DOTWriter.textColor(on: "#F0E442") == "#000000")
+    }
+}

@@ -25,6 +25,11 @@ enum DotCommand: CLICommand {
     static let font = TextOption("font", "LIST", default: "\"\(DOTWriter.Options.chineseFonts)\"", "Comma-separated font list for labels.")
     static let render = ChoiceOption<RenderFormat>("render", default: nil, "Run Graphviz and write this format to -o FILE.")
     static let output = SharedOptions.output("Write the DOT (or the rendering) here.")
+    /// The language of titles, legends and keys.
+    enum Language: String, CaseIterable, Sendable { case zh, en }
+    static let lang = ChoiceOption<Language>("lang", default: .zh, "Title, legend and keys in Chinese or English (names stay as written).")
+    static let dpi = WholeOption("dpi", "N", in: 36...1200, default: nil, defaultText: "Graphviz's 96", "Dots per inch of a PNG (300 for print).")
+    static let linkLabels = Flag("link-labels", "Networks: write each link's weight on it.")
 
     static let spec = CommandSpec(
         name: "dot", summary: "Graphviz DOT of the agency–task graph or an agency network; --render draws SVG, PNG or PDF.",
@@ -43,13 +48,15 @@ enum DotCommand: CLICommand {
         options: SharedOptions.data + [
             network.spec, .renamed("view", takesValue: true, to: "--network (one name in dot, export and centrality)"),
             indicator.spec, agency.spec, depth.spec, top.spec, all.spec, minWeight.spec, cluster.spec, layout.spec, font.spec,
-            render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec,
+            render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec, lang.spec, dpi.spec, linkLabels.spec,
         ],
-        rules: [.requires("render", "output"), .requires("depth", "agency"), .exclusive(["top", "all"])])
+        rules: [.requires("render", "output"), .requires("depth", "agency"), .exclusive(["top", "all"]), .requires("dpi", "render")])
 
     /// Past these sizes a diagram is cut to the heaviest agencies unless --all or --top says otherwise.
     static let readableTasks = 40
     static let readableAgencies = 24
+    /// Past this many tasks the tasks view draws columns of tasks per lead.
+    static let compactAbove = 12
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let view = args[network] ?? .coassign
@@ -61,6 +68,11 @@ enum DotCommand: CLICommand {
         let graph = try data.selectedGraph(args)
         var options = DOTWriter.Options(layout: layout.rawValue, font: args[font] ?? DOTWriter.Options.chineseFonts,
                                         clusterByIndicator: args[cluster] != nil)
+        options.lang = (args[lang] ?? .zh).rawValue
+        options.dpi = args[dpi]
+        options.linkLabels = args[linkLabels]
+        if args[linkLabels] && view == .tasks { throw args.usageError("--link-labels labels network links; the tasks view has none") }
+        func t(_ zh: String, _ en: String) -> String { options.lang == "en" ? en : zh }
         let selection = NetworkOptions.selection(args)
         let loads = Workload.ranked(Workload.loads(in: graph), in: graph).filter { selection.admits(graph[$0.agency]) }
         var notes: [String] = []
@@ -84,7 +96,7 @@ enum DotCommand: CLICommand {
                                admits: { view == .tasks || selection.admits(graph[$0]) })
             ego = e
             tasks = tasks.filter { e.tasks.contains($0) }
-            scope += " · \(graph[center].name) (depth \(depth))"
+            scope += " · \(graph[center].name)" + (depth > 1 ? t("（\(depth) 步）", " (depth \(depth))") : "")
         }
 
         var dot: String
@@ -96,41 +108,79 @@ enum DotCommand: CLICommand {
                     notes.append("respgraph: the diagram would show \(tasks.count) tasks; drawing the \(kept.count) led by the \(top) heaviest agencies. --top N draws more, --all draws all \(tasks.count).")
                 }
                 tasks = kept
-                scope += " · top \(top)"
+                scope += t(" · 负荷最重的 \(top) 个", " · top \(top)")
             }
-            options.title = "\(scope) · 任务分工 agencies and tasks: \(tasks.count) tasks"
-            dot = DOTWriter.agencyTask(graph, tasks: tasks, options: options)
+            options.title = "\(scope) · " + t("任务分工：\(tasks.count) 项任务", "agencies and tasks: \(tasks.count) tasks")
+            // Past a dozen tasks the bipartite drawing becomes a tall strip: columns of tasks per lead instead.
+            if tasks.count > compactAbove && args[Self.layout] == nil && args[cluster] == nil {
+                options.title += t("（按牵头单位分栏）", " (a column per lead)")
+                dot = DOTWriter.taskColumns(graph, tasks: tasks, options: options)
+            } else {
+                dot = DOTWriter.agencyTask(graph, tasks: tasks, options: options)
+            }
         } else {
             let kind: AgencyNetwork.Kind = view == .dependency ? .dependency : .coAssignment
             let network = args[indicator] != nil
                 ? AgencyNetwork.restricted(kind, of: graph, to: Set(tasks), selection: selection)
                 : (kind == .dependency ? AgencyNetwork.dependency(graph, selection: selection) : AgencyNetwork.coAssignment(graph, selection: selection))
             var keep = Set(network.agencies)
-            if let ego { keep.formIntersection(ego.agencies) }
+            let nodeOf = Dictionary(uniqueKeysWithValues: network.agencies.enumerated().map { ($1, $0) })
+            // The ego view (depth 1): the agency at the centre, its strongest partners, every one of its own ties.
+            var egoNode: Int? = nil
+            if let ego, ego.hops <= 1 || (args[Self.depth] ?? 1) == 1, let center = options.highlighted.first {
+                guard let c = nodeOf[center] else {
+                    throw DataError(message: "\(graph[center].name) is not in the \(t("网络", "network")) (a collective placeholder is left out unless --include-collectives)")
+                }
+                egoNode = c
+                var tie: [Int: Double] = [:]
+                for e in network.range(of: c) { tie[Int(network.targets[e]), default: 0] += network.weights[e] }
+                if network.isDirected { for e in network.inRange(of: c) { tie[Int(network.inTargets[e]), default: 0] += network.inWeights[e] } }
+                let partners = tie.keys.sorted { (tie[$0]!, graph[network.agencies[$1]].name) > (tie[$1]!, graph[network.agencies[$0]].name) }
+                let limit = explicitTop ?? (args[all] ? partners.count : 20)
+                if explicitTop == nil && !args[all] && partners.count > limit {
+                    notes.append("respgraph: \(graph[center].name) has \(partners.count) partners; drawing the \(limit) strongest ties. --top N draws more, --all draws all.")
+                }
+                keep = Set(([c] + partners.prefix(limit)).map { network.agencies[$0] })
+                if options.layout == "neato" && args[Self.layout] == nil { options.layout = "twopi"; options.root = center }
+            }
             let inScope = loads.filter { keep.contains($0.agency) }
-            if let top = explicitTop ?? (!args[all] && keep.count > readableAgencies ? readableAgencies : nil) {
+            if egoNode == nil, let top = explicitTop ?? (!args[all] && keep.count > readableAgencies ? readableAgencies : nil) {
                 let kept = Set(inScope.prefix(top).map(\.agency)).union(options.highlighted.intersection(keep))
                 if explicitTop == nil {
                     notes.append("respgraph: the network has \(keep.count) agencies; drawing the \(kept.count) heaviest. --top N draws more, --all draws all \(keep.count).")
                 }
                 keep = kept
-                scope += " · top \(top)"
+                scope += t(" · 负荷最重的 \(top) 个", " · top \(top)")
             }
             let nodes = network.agencies.indices.filter { keep.contains(network.agencies[$0]) }
             let agencies = nodes.map { network.agencies[$0] }
             let threshold: Double? = args.given(minWeight.spec) || args[all] ? args[minWeight] : nil
-            let (drawn, used, dropped) = network.diagramLinks(among: nodes, threshold: threshold)
-            if dropped > 0 { notes.append("respgraph: \(dropped) links of fewer than \(formatNumber(used)) tasks left out; --min-weight 1 draws them.") }
-            let what = network.isDirected ? "依赖网络 dependency (lead → supporter)" : "共同任务网络 co-assignment"
-            let shownThreshold = used > 1 ? " · links ≥ \(formatNumber(used)) tasks" : ""
-            options.title = "\(scope) · \(what)\(shownThreshold): \(agencies.count) agencies, \(drawn.count) links"
-            dot = DOTWriter.network(graph, agencies: agencies, links: drawn, directed: network.isDirected, options: options)
+            var (drawn, faint, used, dropped) = network.diagramLinks(among: nodes, threshold: threshold)
+            if let c = egoNode, let centre = nodes.firstIndex(of: c) {
+                // Every one of the centre's own ties is drawn, whatever the threshold.
+                let own = faint.filter { $0.0 == centre || $0.1 == centre }
+                drawn += own
+                faint.removeAll { $0.0 == centre || $0.1 == centre }
+                let all = network.diagramLinks(among: nodes, threshold: 0).links
+                for l in all where (l.0 == centre || l.1 == centre) && !drawn.contains(where: { $0.0 == l.0 && $0.1 == l.1 }) { drawn.append(l) }
+                faint.removeAll { f in drawn.contains { $0.0 == f.0 && $0.1 == f.1 } }
+                dropped = all.count - drawn.count
+            }
+            if dropped > 0 {
+                notes.append("respgraph: \(dropped) links of fewer than \(formatNumber(used)) tasks left out (\(faint.count) drawn faint as an agency's strongest tie); --min-weight 1 draws them.")
+            }
+            let what = network.isDirected ? t("依赖网络（牵头→配合）", "dependency network (lead → supporter)") : t("共同任务网络", "co-assignment network")
+            let shownThreshold = used > 1 ? t(" · 关系 ≥ \(formatNumber(used)) 项任务", " · links ≥ \(formatNumber(used)) tasks") : ""
+            options.title = "\(scope) · \(what)\(shownThreshold)：" + t("\(agencies.count) 个机构，\(drawn.count) 条关系", "\(agencies.count) agencies, \(drawn.count) links")
+            if options.lang == "en" { options.title = options.title.replacingOccurrences(of: "：", with: ": ") }
+            let weighted = Dictionary(uniqueKeysWithValues: Workload.loads(in: graph).map { ($0.agency, $0.weighted) })
+            dot = DOTWriter.network(graph, agencies: agencies, links: drawn, faint: faint, loads: weighted, directed: network.isDirected, options: options)
         }
         if let note = ForbiddenCharacters.note(for: graph) { notes.append(note) }
         for n in notes { result.stderr += n + "\n" }
         if let format = args[render], let path = args[output] {
             try OutputFile.check(path, args)
-            try Graphviz.render(dot, layout: layout.rawValue, format: format.rawValue, to: path)
+            try Graphviz.render(dot, layout: options.layout, format: format.rawValue, to: path)
         } else if let path = args[output] {
             try OutputFile.write(dot, to: path, args)
         } else {
