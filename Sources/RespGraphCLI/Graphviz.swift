@@ -7,13 +7,13 @@ enum Graphviz {
 
     /// Renders DOT to a file; SVG is written with glyph outlines (`-Tsvg:cairo`) so it shows Chinese
     /// on machines without the font.
-    static func render(_ dot: String, layout: String, format: String, to output: String) throws {
+    static func render(_ dot: String, layout: String, format: String, to output: String, extraArguments: [String] = []) throws {
         guard let program = ExternalProgram.find(layout) else {
             throw DataError(message: "cannot render: the Graphviz program '\(layout)' is not on PATH; \(installHint). The DOT itself is available without --render.")
         }
         let type = format == "svg" ? "svg:cairo" : format
         let result: ExternalProgram.Output
-        do { result = try ExternalProgram.run(program, ["-T\(type)", "-o", output], input: Data(dot.utf8)) } catch {
+        do { result = try ExternalProgram.run(program, extraArguments + ["-T\(type)", "-o", output], input: Data(dot.utf8)) } catch {
             throw DataError(message: "cannot run \(program): \(error.localizedDescription)")
         }
         if result.status != 0 {

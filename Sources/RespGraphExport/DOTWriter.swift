@@ -321,13 +321,24 @@ public enum DOTWriter {
         for (u, v, w) in faint {
             out += "  \(GraphElements.id(of: agencies[u])) \(arrow) \(GraphElements.id(of: agencies[v])) [penwidth=0.5, color=\"#aaaaaa\", style=dashed, tooltip=\(quoted("\(graph[agencies[u]].name) – \(graph[agencies[v]].name): \(plain(w))"))\(directed ? ", arrowsize=0.5" : "")];\n"
         }
+        // With pinned agencies the key and legend are pinned too, to the right of them, so nothing overlaps.
+        let pinnedX = options.pinned.values.map(\.0), pinnedY = options.pinned.values.map(\.1)
+        func pinnedAt(_ row: Double) -> String {
+            guard let maxX = pinnedX.max(), let maxY = pinnedY.max() else { return "" }
+            return ", pos=\"\(String(format: "%.3f", maxX + 2.2)),\(String(format: "%.3f", maxY - row))!\""
+        }
         // The key: three circle sizes and the line widths, a component of its own.
         let sizes = [maxLoad, maxLoad / 4, maxLoad / 16].map { ($0 * 2).rounded() / 2 }.filter { $0 > 0 }
         for (i, load) in sizes.enumerated() {
-            out += "  key_size\(i) [shape=circle, fixedsize=true, width=\(String(format: "%.3f", diameter(load))), style=filled, fillcolor=\"#eeeeee\", color=\"#888888\", label=\(quoted(plain(load))), fontsize=9];\n"
+            out += "  key_size\(i) [shape=circle, fixedsize=true, width=\(String(format: "%.3f", diameter(load))), style=filled, fillcolor=\"#eeeeee\", color=\"#888888\", label=\(quoted(plain(load))), fontsize=9\(pinnedAt(1.2 + Double(i) * 1.3))];\n"
         }
-        out += "  key_title [shape=plaintext, fontsize=10, label=\(quoted(options.t("圆面积 = 加权负荷\n（牵头 1、配合 0.5）", "circle area = weighted load\n(lead 1, support 0.5)")))];\n"
-        out += "  key_lo_a [shape=point, width=0.05]; key_lo_b [shape=point, width=0.05];\n  key_hi_a [shape=point, width=0.05]; key_hi_b [shape=point, width=0.05];\n"
+        out += "  key_title [shape=plaintext, fontsize=10, label=\(quoted(options.t("圆面积 = 加权负荷\n（牵头 1、配合 0.5）", "circle area = weighted load\n(lead 1, support 0.5)")))\(pinnedAt(0))];\n"
+        func pinnedPoint(_ dx: Double, _ row: Double) -> String {
+            guard let maxX = pinnedX.max(), let maxY = pinnedY.max() else { return "" }
+            return ", pos=\"\(String(format: "%.3f", maxX + 1.6 + dx)),\(String(format: "%.3f", maxY - row))!\""
+        }
+        out += "  key_lo_a [shape=point, width=0.05\(pinnedPoint(0, 4.6))]; key_lo_b [shape=point, width=0.05\(pinnedPoint(1.2, 4.6))];\n"
+        out += "  key_hi_a [shape=point, width=0.05\(pinnedPoint(0, 5.3))]; key_hi_b [shape=point, width=0.05\(pinnedPoint(1.2, 5.3))];\n"
         let unit = directed ? options.t("项任务（牵头→配合）", "tasks (lead → supporter)") : options.t("项共同任务", "shared tasks")
         out += "  key_lo_a -- key_lo_b [dir=none, penwidth=\(String(format: "%.2f", width(lo))), color=\"#4a6a8acc\", label=\(quoted("\(plain(lo)) \(unit)")), fontsize=9];\n".replacingOccurrences(of: " -- ", with: directed ? " -> " : " -- ")
         out += "  key_hi_a -- key_hi_b [dir=none, penwidth=\(String(format: "%.2f", width(hi))), color=\"#4a6a8acc\", label=\(quoted("\(plain(hi)) \(unit)")), fontsize=9];\n".replacingOccurrences(of: " -- ", with: directed ? " -> " : " -- ")
@@ -337,7 +348,11 @@ public enum DOTWriter {
         var edgeLegend = [directed ? options.t("→ 牵头单位依靠配合单位：线宽 = 任务数", "→ lead relies on supporter: line width = tasks")
                                    : options.t("— 共同任务：线宽 = 任务数", "— shared tasks: line width = tasks")]
         if !faint.isEmpty { edgeLegend.append(options.t("╌ 灰色虚线：低于阈值的最强关系", "╌ grey dashed: strongest tie below the threshold")) }
-        out += legend(kinds: kinds, edges: edgeLegend, lang: options.lang)
+        var legendNode = legend(kinds: kinds, edges: edgeLegend, lang: options.lang)
+        if let minY = pinnedY.min(), let maxX = pinnedX.max() {
+            legendNode = legendNode.replacingOccurrences(of: "];\n", with: ", pos=\"\(String(format: "%.3f", maxX + 4.4)),\(String(format: "%.3f", minY + 1))!\"];\n")
+        }
+        out += legendNode
         out += "}\n"
         return out
     }

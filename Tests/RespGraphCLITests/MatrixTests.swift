@@ -106,3 +106,33 @@ import Testing
         #expect(out.stdout.contains("all checks hold"))
     }
 }
+
+/// --same-layout puts every agency at the same place in both years, renamed agencies included.
+@Suite struct SameLayoutTests {
+    @Test func bothYearsPinTheSamePositions() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/neato") || ProcessInfo.processInfo.environment["CI"] != nil else {
+            print("note: Graphviz is missing; --same-layout is not tested outside CI")
+            return
+        }
+        let folder = try TemporaryFolder()
+        let out = try RespgraphBinary.run(["dot", "--same-layout", "2022,2024", "-o", "\(folder.path)/years"])
+        #expect(out.status == 0, "\(out.stderr)")
+        func positions(_ year: String) throws -> [String: String] {
+            let dot = try String(contentsOfFile: "\(folder.path)/years-\(year).dot", encoding: .utf8)
+            var out: [String: String] = [:]
+            for line in dot.split(separator: "\n") where line.contains("xlabel=") && line.contains("pos=") {
+                let label = line.components(separatedBy: "xlabel=\"")[1].components(separatedBy: "\"")[0].replacingOccurrences(of: "\\n", with: "")
+                out[label] = line.components(separatedBy: "pos=\"")[1].components(separatedBy: "\"")[0]
+            }
+            return out
+        }
+        let a = try positions("2022"), b = try positions("2024")
+        let shared = Set(a.keys).intersection(b.keys)
+        #expect(shared.count > 10)
+        for name in shared { #expect(a[name] == b[name], "\(name): \(a[name] ?? "") vs \(b[name] ?? "")") }
+        // The renamed data bureau keeps its place across the rename.
+        #expect(a["自治区大数据发展局"] != nil && a["自治区大数据发展局"] == b["自治区数据局"])
+        #expect(try RespgraphBinary.run(["dot", "--same-layout", "2022", "-o", "\(folder.path)/x"]).status == 64)
+        #expect(try RespgraphBinary.run(["dot", "--same-layout", "2022,2024"]).status == 64)
+    }
+}

@@ -30,6 +30,7 @@ enum DotCommand: CLICommand {
     static let lang = ChoiceOption<Language>("lang", default: .zh, "Title, legend and keys in Chinese or English (names stay as written).")
     static let dpi = WholeOption("dpi", "N", in: 36...1200, default: nil, defaultText: "Graphviz's 96", "Dots per inch of a PNG (300 for print).")
     static let linkLabels = Flag("link-labels", "Networks: write each link's weight on it.")
+    static let sameLayout = TextOption("same-layout", "A,B", "Two documents drawn with every agency in the same place (laid out once on their union), written as -o PREFIX-A and PREFIX-B.")
 
     static let spec = CommandSpec(
         name: "dot", summary: "Graphviz DOT of the agency–task graph or an agency network; --render draws SVG, PNG or PDF.",
@@ -48,9 +49,10 @@ enum DotCommand: CLICommand {
         options: SharedOptions.data + [
             network.spec, .renamed("view", takesValue: true, to: "--network (one name in dot, export and centrality)"),
             indicator.spec, agency.spec, depth.spec, top.spec, all.spec, minWeight.spec, cluster.spec, layout.spec, font.spec,
-            render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec, lang.spec, dpi.spec, linkLabels.spec,
+            render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec, lang.spec, dpi.spec, linkLabels.spec, sameLayout.spec,
         ],
-        rules: [.requires("render", "output"), .requires("depth", "agency"), .exclusive(["top", "all"]), .requires("dpi", "render")])
+        rules: [.requires("render", "output"), .requires("depth", "agency"), .exclusive(["top", "all"]), .requires("dpi", "render"), .requires("same-layout", "output"),
+                .exclusive(["same-layout", "agency"]), .exclusive(["same-layout", "doc"]), .exclusive(["same-layout", "indicator"])])
 
     /// Past these sizes a diagram is cut to the heaviest agencies unless --all or --top says otherwise.
     static let readableTasks = 40
@@ -59,6 +61,7 @@ enum DotCommand: CLICommand {
     static let compactAbove = 12
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
+        if args[sameLayout] != nil { return try runSameLayout(args, &result) }
         let view = args[network] ?? .coassign
         if args[cluster] != nil && view != .tasks { throw args.usageError("--cluster groups the tasks view; add --network tasks") }
         if args.given(minWeight.spec) && view == .tasks { throw args.usageError("--min-weight thins the agency networks; the tasks view draws every assignment") }
@@ -185,6 +188,78 @@ enum DotCommand: CLICommand {
             try OutputFile.write(dot, to: path, args)
         } else {
             result.stdout += dot
+        }
+    }
+
+    /// Two documents' networks with every agency in the same place: the layout program places the
+    /// union's heaviest agencies once, and each document is drawn with those positions pinned.
+    static func runSameLayout(_ args: ParsedArguments, _ result: inout CommandResult) throws {
+        let ids = (args[sameLayout] ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        guard ids.count == 2 else { throw args.usageError("--same-layout takes two documents, e.g. --same-layout 2022,2024") }
+        let view = args[network] ?? .coassign
+        guard view != .tasks else { throw args.usageError("--same-layout draws the agency networks; the tasks view has no shared agencies' places") }
+        let data = try LoadedData.load(args)
+        let union = data.graph
+        let graphs = try ids.map { id -> ResponsibilityGraph in
+            guard let d = union.document(id: id) else { throw DataError(message: "no document '\(id)'; documents: \(union.documents.map(\.id).joined(separator: ", "))") }
+            return union.filtered(documents: [d])
+        }
+        let selection = NetworkOptions.selection(args)
+        func build(_ g: ResponsibilityGraph) -> AgencyNetwork { view == .dependency ? AgencyNetwork.dependency(g, selection: selection) : AgencyNetwork.coAssignment(g, selection: selection) }
+        var options = DOTWriter.Options(layout: "neato", font: args[font] ?? DOTWriter.Options.chineseFonts)
+        options.lang = (args[lang] ?? .zh).rawValue
+        options.dpi = args[dpi]
+        options.linkLabels = args[linkLabels]
+        func t(_ zh: String, _ en: String) -> String { options.lang == "en" ? en : zh }
+        // The agencies drawn: the heaviest over both documents, by the latest name of each.
+        let top = args[Self.top] ?? (args[all] ? Int.max : readableAgencies)
+        let loads = Workload.ranked(Workload.loads(in: union), in: union).filter { selection.admits(union[$0.agency]) }
+        // Renamed agencies (自治区大数据发展局 → 自治区数据局) share one place, through the registry's lineage.
+        func latest(_ name: String) -> String { data.registry.latestName(of: name) }
+        var combined: [String: Double] = [:]
+        for l in loads { combined[latest(union[l.agency].name), default: 0] += l.weighted }
+        let keepNames = Set(combined.keys.sorted { (combined[$0]!, $1) > (combined[$1]!, $0) }.prefix(top))
+        // Lay out the union once.
+        let unionNetwork = build(union)
+        let unionNodes = unionNetwork.agencies.indices.filter { keepNames.contains(latest(union[unionNetwork.agencies[$0]].name)) }
+        let unionLoads = Dictionary(uniqueKeysWithValues: Workload.loads(in: union).map { ($0.agency, $0.weighted) })
+        let unionLinks = unionNetwork.diagramLinks(among: unionNodes, threshold: nil)
+        let unionDOT = DOTWriter.network(union, agencies: unionNodes.map { unionNetwork.agencies[$0] }, links: unionLinks.links, faint: unionLinks.faint,
+                                         loads: unionLoads, directed: unionNetwork.isDirected, options: options)
+        guard let plain = Graphviz.plain(unionDOT, layout: "neato") else {
+            throw DataError(message: "--same-layout needs Graphviz's neato to place the agencies; \(Graphviz.installHint)")
+        }
+        var position: [String: (Double, Double)] = [:]
+        for line in plain.split(separator: "\n") where line.hasPrefix("node a") {
+            let parts = line.split(separator: " ")
+            if parts.count >= 4, let index = Int(parts[1].dropFirst()), index < union.agencies.count, let x = Double(parts[2]), let y = Double(parts[3]) {
+                let name = union.agencies[index].name
+                if position[latest(name)] == nil || latest(name) == name { position[latest(name)] = (x, y) }
+            }
+        }
+        for (id, g) in zip(ids, graphs) {
+            let net = build(g)
+            let nodes = net.agencies.indices.filter { keepNames.contains(latest(g[net.agencies[$0]].name)) }
+            var drawing = options
+            drawing.pinned = Dictionary(uniqueKeysWithValues: nodes.compactMap { v in position[latest(g[net.agencies[v]].name)].map { (net.agencies[v], $0) } })
+            let links = net.diagramLinks(among: nodes, threshold: args.given(minWeight.spec) ? args[minWeight] : unionLinks.threshold)
+            let what = net.isDirected ? t("依赖网络（牵头→配合）", "dependency network (lead → supporter)") : t("共同任务网络", "co-assignment network")
+            drawing.title = "\(id) · \(what) · " + t("与 \(ids.joined(separator: "、")) 同一布局：\(nodes.count) 个机构，\(links.links.count) 条关系", "same layout as \(ids.joined(separator: ", ")): \(nodes.count) agencies, \(links.links.count) links")
+            let weighted = Dictionary(uniqueKeysWithValues: Workload.loads(in: g).map { ($0.agency, $0.weighted) })
+            let dot = DOTWriter.network(g, agencies: nodes.map { net.agencies[$0] }, links: links.links, faint: links.faint, loads: weighted,
+                                        directed: net.isDirected, options: drawing)
+            var prefix = args[output]!
+            for suffix in [".dot", ".png", ".svg", ".pdf"] where prefix.hasSuffix(suffix) { prefix.removeLast(suffix.count) }
+            if let format = args[render] {
+                let path = "\(prefix)-\(id).\(format.rawValue)"
+                try OutputFile.check(path, args)
+                // Pinned positions (pos="x,y!") stay where the union put them; the key is placed around them.
+                try Graphviz.render(dot, layout: "neato", format: format.rawValue, to: path)
+                result.stderr += "wrote \(path)\n"
+            } else {
+                try OutputFile.write(dot, to: "\(prefix)-\(id).dot", args)
+                result.stderr += "wrote \(prefix)-\(id).dot (neato keeps the pinned positions)\n"
+            }
         }
     }
 

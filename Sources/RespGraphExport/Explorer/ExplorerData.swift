@@ -8,7 +8,7 @@ import RespGraphModel
 /// Schema (version 1; ids are indices into the arrays):
 /// - `schema`, `generator`, `lang`, `source`, `layout` (`graphviz neato` or `respgraph force layout`)
 /// - `documents[]`: `id`, `title`, `tasks`
-/// - `kinds[]`: `key`, `zh`, `en`, `color`
+/// - `kinds[]`: `key`, `zh`, `en`, `color`, `text` (black or white on that colour)
 /// - `agencies[]`: `name`, `kind`, `english`, `aliases[]`, `successor`, `predecessors[]`, `latest` (the
 ///   name through the registry's lineage), `collective`, `community`, `core`, `centrality{degree,
 ///   betweenness, closeness, eigenvector, constraint}` and `ranks{…}` (1 = highest; constraint lowest
@@ -190,7 +190,7 @@ public struct ExplorerData {
             })),
             ("kinds", .array(AgencyKind.allCases.map { k in
                 .object([("key", .string(k.rawValue)), ("zh", .string(k.chineseName)), ("en", .string(k.rawValue.replacingOccurrences(of: "-", with: " "))),
-                         ("color", .string(DOTWriter.color(of: k)))])
+                         ("color", .string(DOTWriter.color(of: k))), ("text", .string(DOTWriter.textColor(on: DOTWriter.color(of: k))))])
             })),
             ("agencies", .array(agencies)), ("indicators", .array(indicators.map(JSONValue.string))), ("tasks", .array(tasks)),
             ("workload", .object(workload)), ("network", networkJSON), ("compare", .array(compare)),

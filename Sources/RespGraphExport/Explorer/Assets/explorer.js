@@ -165,7 +165,7 @@
       if (found.length === 0) { list.append(h('li', { class: 'muted' }, t('noMatch'))); return; }
       for (const i of found.slice(0, 200)) {
         const [lead, support] = loadIn(i);
-        list.append(h('li', {}, agencyLink(i), ' ', h('span', { class: 'pill', style: 'background:' + kindOf[A[i].kind].color }, kindLabel(i)),
+        list.append(h('li', {}, agencyLink(i), ' ', h('span', { class: 'pill', style: 'background:' + kindOf[A[i].kind].color + ';color:' + kindOf[A[i].kind].text }, kindLabel(i)),
           ' ', h('span', { class: 'muted' }, `${t('lead')} ${lead} · ${t('support')} ${support}`), A[i].english ? h('span', { class: 'muted' }, ' · ' + A[i].english) : null));
       }
     };
@@ -199,7 +199,7 @@
       }
     }
     const partners = [...shared.entries()].sort((x, y) => y[1].total - x[1].total || (A[x[0]].name < A[y[0]].name ? -1 : 1));
-    view.append(h('h2', { id: 'agency-name' }, agency.name, ' ', h('span', { class: 'pill', style: 'background:' + kindOf[agency.kind].color }, kindLabel(a))));
+    view.append(h('h2', { id: 'agency-name' }, agency.name, ' ', h('span', { class: 'pill', style: 'background:' + kindOf[agency.kind].color + ';color:' + kindOf[agency.kind].text }, kindLabel(a))));
     const facts = h('div', { class: 'facts' });
     if (agency.english) facts.append(h('div', {}, t('english') + '：' + agency.english));
     if (agency.aliases.length) facts.append(h('div', {}, t('aliases') + '：' + agency.aliases.join('、')));
