@@ -238,9 +238,12 @@ public struct ResearchReportWriter {
         let loads = Workload.ranked(c.loads.filter { !c.graph[$0.agency].isCollective }, in: c.graph)
         let keep = Set(loads.prefix(24).map(\.agency))
         let nodes = c.network.agencies.indices.filter { keep.contains(c.network.agencies[$0]) }
-        let links = c.network.diagramLinks(among: nodes, threshold: 3).links
-        return DOTWriter.network(c.graph, agencies: nodes.map { c.network.agencies[$0] }, links: links, directed: false,
-                                 options: DOTWriter.Options(layout: "neato"))
+        let links = c.network.diagramLinks(among: nodes, threshold: 3)
+        var options = DOTWriter.Options(layout: "neato")
+        options.lang = lang
+        let weighted = Dictionary(uniqueKeysWithValues: c.loads.map { ($0.agency, $0.weighted) })
+        return DOTWriter.network(c.graph, agencies: nodes.map { c.network.agencies[$0] }, links: links.links, faint: links.faint,
+                                 loads: weighted, directed: false, options: options)
     }
 
     /// What stands in for a diagram Graphviz could not draw.
