@@ -71,21 +71,27 @@ public struct NetworkMeasures: Sendable {
         let c = closeness ?? ClosenessCentrality.compute(net)
         let maxC = c.max() ?? 0
         closenessCentralization = n > 2 ? c.reduce(0) { $0 + maxC - $1 } / (Double((n - 1) * (n - 2)) / Double(2 * n - 3)) : 0
-        // Path measures by a breadth-first search from every agency.
-        var totalLength = 0.0, reachablePairs = 0.0, inverse = 0.0, longest = 0
-        let search = ShortestPathSearch(n: n, targets: net.targets, countsPaths: false)
+        // Path measures from the counts of agencies at each distance from every agency (multi-source
+        // BFS); per-source sums are added in source order, so results never depend on thread count.
+        let length = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n)), inverseSum = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n))
+        let pairCount = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, n)), farthest = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, n))
+        defer { length.deallocate(); inverseSum.deallocate(); pairCount.deallocate(); farthest.deallocate() }
+        length.initialize(repeating: 0); inverseSum.initialize(repeating: 0); pairCount.initialize(repeating: 0); farthest.initialize(repeating: 0)
+        nonisolated(unsafe) let l = length, inv = inverseSum, pc = pairCount, far = farthest
         net.withAdjacency(lengths: nil) { graph in
-            for s in 0..<n {
-                search.run(from: s, in: graph)
-                let reached = search.settled
-                for k in 1..<max(1, reached) {
-                    let d = Int(search.hops[Int(search.order[k])])
-                    totalLength += Double(d)
-                    inverse += 1 / Double(d)
-                    longest = max(longest, d)
-                }
-                reachablePairs += Double(reached - 1)
+            MultiSourceBFS.levels(graph, nodeCount: n, sources: Array(0..<n)) { s, d, count in
+                l[s] += Double(d * count)
+                inv[s] += Double(count) / Double(d)
+                pc[s] += count
+                far[s] = max(far[s], d)
             }
+        }
+        var totalLength = 0.0, reachablePairs = 0.0, inverse = 0.0, longest = 0
+        for s in 0..<n {
+            totalLength += length[s]
+            inverse += inverseSum[s]
+            reachablePairs += Double(pairCount[s])
+            longest = max(longest, farthest[s])
         }
         averagePathLength = reachablePairs > 0 ? totalLength / reachablePairs : 0
         diameter = longest

@@ -163,3 +163,43 @@ import Testing
         }
     }
 }
+
+/// Multi-source BFS gives exactly the closeness of one breadth-first search per node.
+@Suite struct MultiSourceClosenessTests {
+    /// Closeness and harmonic by a plain BFS per node toward it, as the definition reads.
+    static func reference(_ net: AgencyNetwork, harmonic: Bool) -> [Double] {
+        let n = net.nodeCount
+        return (0..<n).map { u -> Double in
+            var distance = [Int](repeating: -1, count: n)
+            distance[u] = 0
+            var queue = [u], head = 0
+            while head < queue.count {
+                let v = queue[head]; head += 1
+                for e in net.inRange(of: v) where distance[Int(net.inTargets[e])] < 0 {
+                    distance[Int(net.inTargets[e])] = distance[v] + 1
+                    queue.append(Int(net.inTargets[e]))
+                }
+            }
+            let reached = distance.filter { $0 > 0 }
+            if harmonic { return reached.reduce(0.0) { $0 + 1 / Double($1) } }
+            let total = Double(reached.reduce(0, +)), r = Double(reached.count + 1)
+            return total > 0 && n > 1 ? (r - 1) / total * ((r - 1) / Double(n - 1)) : 0
+        }
+    }
+
+    @Test(arguments: [(150, false, 1), (150, true, 2), (200, false, 3), (90, true, 4)])
+    func equalsOneSearchPerNode(n: Int, directed: Bool, seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed))
+        var links: [(Int32, Int32, Double)] = []
+        // Sparse enough to leave several components; a few hubs.
+        for _ in 0..<(n * 2) {
+            let a = Int32(rng.below(n)), b = Int32(rng.below(n / (rng.below(4) == 0 ? 10 : 1)))
+            if a != b { links.append((a, b, 1)) }
+        }
+        let net = AgencyNetwork(kind: directed ? .dependency : .coAssignment, agencies: (0..<n).map { AgencyID($0) }, links: links)
+        for harmonic in [false, true] {
+            let fast = ClosenessCentrality.compute(net, harmonic: harmonic), slow = Self.reference(net, harmonic: harmonic)
+            for v in 0..<n { #expect(abs(fast[v] - slow[v]) <= 1e-12 * max(1, slow[v]), "node \(v): \(fast[v]) vs \(slow[v])") }
+        }
+    }
+}
