@@ -87,6 +87,19 @@ for scale in scales {
         let (bt, b) = time(runs) { BetweennessCentrality.compute(co) }
         check(b.allSatisfy { $0 >= 0 && $0 <= 1 } && b.contains { $0 > 0 }, "betweenness range")
         cells.append(("betweenness", bt))
+        if scale >= 10 {
+            // Shortest-path sampling against the exact values: the largest error over five seeds.
+            var worst = 0.0, seconds: [Double] = [], estimate: BetweennessSampling.Estimate? = nil
+            for seed in 1...5 {
+                let t0 = now()
+                let e = BetweennessSampling.estimate(co, epsilon: 0.005, delta: 0.05, seed: UInt64(seed))
+                seconds.append(now() - t0)
+                worst = max(worst, zip(e.values, b).map { abs($0 - $1) }.max() ?? 0)
+                estimate = e
+            }
+            check(worst <= 0.005, "sampled betweenness within its bound")
+            notes.append("sampled betweenness (Riondato–Kornaropoulos, ε = 0.005, δ = 0.05): \(estimate!.samples) paths, median \(String(format: "%.2f", median(seconds))) s; largest error over 5 seeds \(String(format: "%.5f", worst))")
+        }
         let (wt, w) = time(runs) { BetweennessCentrality.compute(co, metric: .strength) }
         check(w.allSatisfy { $0 >= 0 && $0 <= 1 }, "weighted betweenness range")
         cells.append(("betweenness (weighted)", wt))
@@ -106,6 +119,9 @@ for scale in scales {
         check(c.allSatisfy { $0 >= 0 && $0 <= 1 }, "closeness range")
         cells.append(("closeness", ct))
         for name in ["eigenvector", "structural holes"] { cells.append((name, nil)) }
+        let (rt, rk) = time(runs) { BetweennessSampling.estimate(co, epsilon: 0.005, delta: 0.05, seed: 1) }
+        check(rk.values.allSatisfy { $0 >= 0 } && rk.values.contains { $0 > 0 }, "sampled paths")
+        notes.append("sampled betweenness (Riondato–Kornaropoulos, ε = 0.005, δ = 0.05): \(rk.samples) shortest paths, \(String(format: "%.2f", rt)) s (vertex-diameter bound \(rk.vertexDiameterBound))")
         let k = 1000
         let (st, sampled) = time(runs) { BetweennessCentrality.sampled(co, samples: k, seed: 1) }
         check(sampled.values.allSatisfy { $0 >= 0 }, "sampled betweenness")

@@ -203,3 +203,29 @@ import Testing
         }
     }
 }
+
+/// Shortest-path sampling (Riondato–Kornaropoulos) keeps its promise on real and random networks.
+@Suite struct BetweennessSamplingTests {
+    @Test(arguments: [UInt64(1), 2, 3])
+    func everyEstimateIsWithinEpsilonOnTheGuangxiNetworks(seed: UInt64) {
+        let graph = NetworkXGoldenTests.graph
+        for net in [AgencyNetwork.coAssignment(graph), AgencyNetwork.dependency(graph)] {
+            let exact = BetweennessCentrality.compute(net)
+            let estimate = BetweennessSampling.estimate(net, epsilon: 0.02, delta: 0.05, seed: seed)
+            let worst = zip(exact, estimate.values).map { abs($0 - $1) }.max() ?? 0
+            #expect(worst <= estimate.epsilon, "seed \(seed): worst error \(worst) > ε \(estimate.epsilon)")
+            #expect(estimate.samples == BetweennessSampling.sampleSize(epsilon: 0.02 * Double(net.nodeCount - 2) / Double(net.nodeCount), delta: 0.05,
+                                                                       vertexDiameterBound: estimate.vertexDiameterBound))
+            // The same seed gives the same estimate.
+            #expect(BetweennessSampling.estimate(net, epsilon: 0.02, delta: 0.05, seed: seed).values == estimate.values)
+        }
+    }
+
+    @Test func aPathAndAStarAreEstimatedExactlyWhereNoChoiceExists() {
+        // A path a–b–c: b lies on every a–c path; a and c never do.
+        let path = AgencyNetwork(kind: .coAssignment, agencies: (0..<3).map { AgencyID($0) }, links: [(0, 1, 1), (1, 2, 1)])
+        let e = BetweennessSampling.estimate(path, epsilon: 0.05, seed: 7)
+        #expect(e.values[0] == 0 && e.values[2] == 0 && abs(e.values[1] - 1) <= e.epsilon)
+        #expect(e.vertexDiameterBound >= 3)
+    }
+}

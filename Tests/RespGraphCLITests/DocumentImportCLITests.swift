@@ -113,7 +113,9 @@ import Testing
     @Test(arguments: [
         (["centrality", "pagerank", "--newman"], "--newman"), (["structure", "--network", "dependency", "--newman"], "--newman"),
         (["centrality", "degree", "--weighted"], "--weighted"), (["centrality", "closeness", "--raw"], "--raw"),
-        (["centrality", "betweenness", "--seed", "2"], "--seed needs --sample"), (["centrality", "betweenness", "--weight-as", "distance"], "--weight-as needs --weighted"),
+        (["centrality", "betweenness", "--seed", "2"], "--seed needs --sample"),
+        (["centrality", "betweenness", "--epsilon", "0.01", "--weighted"], "exclude each other"), (["centrality", "closeness", "--epsilon", "0.01"], "--epsilon"),
+        (["centrality", "betweenness", "--delta", "0.1"], "--delta needs --epsilon"), (["centrality", "betweenness", "--weight-as", "distance"], "--weight-as needs --weighted"),
         (["deps", "数据局", "--pairs"], "exclude each other"), (["deps", "--matrix", "--top", "3"], "exclude each other"),
         (["workload", "--by", "indicator", "--split-leads"], "--split-leads"), (["workload", "--max-leads", "2"], "belongs to respgraph workload checks"),
         (["dot", "--network", "tasks", "--min-weight", "2"], "--min-weight"), (["dot", "--depth", "2"], "--depth needs --agency"),

@@ -20,7 +20,10 @@ enum CentralityCommand: CLICommand {
     static let weightAs = ChoiceOption<WeightMeaning>("weight-as", default: .strength, "For path measures: strength (a link's length is 1/w) or distance (its length is w).")
     static let raw = Flag("raw", "Betweenness without normalisation.")
     static let sample = WholeOption("sample", "K", default: nil, "Betweenness estimated from K sampled sources, with its error bound (for very large networks).")
-    static let seed = WholeOption("seed", "S", in: 0...Int.max, default: 1, "Seed of --sample.")
+    static let seed = WholeOption("seed", "S", in: 0...Int.max, default: 1, "Seed of --sample or --epsilon.")
+    static let epsilon = NumberOption("epsilon", "E", in: 0.0001...0.5, default: 0.01, defaultText: "exact",
+        "Betweenness estimated by sampling shortest paths: every value within E of the exact one with probability 1 − --delta (Riondato–Kornaropoulos).")
+    static let delta = NumberOption("delta", "D", in: 0.0001...0.5, default: 0.05, "The failure probability of --epsilon.")
 
     static let spec = CommandSpec(
         name: "centrality", summary: "Degree, betweenness, closeness, eigenvector, PageRank or structural holes of agencies.",
@@ -34,13 +37,15 @@ enum CentralityCommand: CLICommand {
         Example: respgraph centrality betweenness --doc 2024 --top 10
         """,
         options: SharedOptions.data + [network.spec, NetworkOptions.includeCollectives.spec, NetworkOptions.kind.spec, NetworkOptions.newman.spec,
-                                       top.spec, weighted.spec, weightAs.spec, raw.spec, sample.spec, seed.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec],
+                                       top.spec, weighted.spec, weightAs.spec, raw.spec, sample.spec, epsilon.spec, delta.spec, seed.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec],
         positionals: [PositionalSpec("MEASURE", choices: Measure.allCases.map(\.rawValue))],
-        rules: [.requires("weight-as", "weighted"), .requires("seed", "sample"), .exclusive(["raw", "sample"])])
+        rules: [.requires("weight-as", "weighted"), .exclusive(["raw", "sample", "epsilon"]), .exclusive(["sample", "epsilon"]),
+                .requires("delta", "epsilon"), .exclusive(["epsilon", "weighted"])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let measure = Measure(rawValue: args.positionals[0])!
-        if args.given(sample.spec) && measure != .betweenness { throw args.usageError("--sample estimates betweenness only") }
+        if (args.given(sample.spec) || args.given(epsilon.spec)) && measure != .betweenness { throw args.usageError("--sample and --epsilon estimate betweenness only") }
+        if args.given(seed.spec) && !args.given(sample.spec) && !args.given(epsilon.spec) { throw args.usageError("--seed needs --sample or --epsilon") }
         if args.given(raw.spec) && measure != .betweenness { throw args.usageError("--raw applies to betweenness only") }
         if args[weighted] && [.degree, .strength, .pagerank].contains(measure) {
             throw args.usageError("--weighted does not apply to \(measure.rawValue): \(measure == .degree ? "strength is the weighted degree" : measure == .strength ? "strength is weighted already" : "PageRank always weights links by tasks")")
@@ -67,6 +72,12 @@ enum CentralityCommand: CLICommand {
                 columns = measure == .degree ? [("degree", out.degree.map(Double.init)), ("normalized", out.normalized)] : [("strength", out.strength), ("degree", out.degree.map(Double.init))]
                 notes.append(measure == .degree ? "normalized degree = degree/(n−1)." : "strength = sum of link weights (shared tasks).")
             }
+        case .betweenness where args.given(epsilon.spec):
+            let seed = args[Self.seed] ?? 1
+            let estimate = BetweennessSampling.estimate(network, epsilon: args[epsilon], delta: args[delta], seed: UInt64(seed))
+            columns = [("betweenness", estimate.values)]
+            notes.append("estimated from \(estimate.samples) sampled shortest paths (seed \(seed); vertex-diameter bound \(estimate.vertexDiameterBound)): with probability at least \(plainNumber(1 - estimate.delta)) every value is within ±\(plainNumber(estimate.epsilon)) of the exact normalized betweenness (Riondato–Kornaropoulos VC bound).")
+            notes.append(metric.explanation + ".")
         case .betweenness where args[sample] != nil:
             let k = args[sample]!
             let seed = args[Self.seed] ?? 1
