@@ -144,11 +144,11 @@ public enum DOTWriter {
     static func header(_ name: String, directed: Bool, _ options: Options) -> String {
         var out = "\(directed ? "digraph" : "graph") \(name) {\n"
         out += "  graph [charset=\"UTF-8\", layout=\(quoted(options.layout)), fontname=\(quoted(options.font)), fontsize=12"
-        if options.layout == "dot" { out += ", rankdir=LR, nodesep=0.15, ranksep=0.6" } else { out += ", overlap=prism, overlap_scaling=2, sep=\"+6\", splines=true" }
+        if options.layout == "dot" { out += ", rankdir=LR, nodesep=0.15, ranksep=0.6" } else { out += ", overlap=prism, overlap_scaling=2, sep=\"+6\", splines=false" }
         if !options.title.isEmpty { out += ", label=\(quoted(options.title)), labelloc=t, fontsize=16" }
         if let dpi = options.dpi { out += ", dpi=\(dpi)" }
         if let root = options.root { out += ", root=\(GraphElements.id(of: root)), ranksep=1.6" }
-        if options.layout != "dot" { out += ", forcelabels=true, pack=true" }
+        if options.layout != "dot" { out += ", forcelabels=true" }
         out += "];\n"
         out += "  node [fontname=\(quoted(options.font)), fontsize=10, margin=\"0.08,0.04\"];\n"
         out += "  edge [fontname=\(quoted(options.font)), fontsize=9, color=\"#555555\"];\n"
