@@ -31,9 +31,9 @@ public struct DocumentDiff: Sendable {
     /// Indicators only in the later document.
     public var indicatorsAdded: [String]
     /// Indicators only in the earlier document.
+    public var indicatorsRemoved: [String]
     /// Indicators of the first plan renamed (or merged) in the second: (former, current).
     public var indicatorsRenamed: [(String, String)]
-    public var indicatorsRemoved: [String]
 
     /// Compares two single-document graphs. `scoreBefore`/`scoreAfter` give a score per agency name
     /// (e.g. betweenness) for the rank shifts; `latestName` maps a name to the end of its lineage.

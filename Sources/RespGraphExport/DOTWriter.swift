@@ -4,8 +4,10 @@ import RespGraphModel
 /// Graphviz DOT for the agency–task graph and the agency networks, with Chinese labels legible and
 /// plain-ASCII node ids.
 ///
-/// Agencies are boxes filled by kind, tasks ellipses labelled with their key and a shortened text;
-/// lead edges are solid and bold, support edges dashed; network links are as wide as their weight.
+/// In the agency–task graph agencies are boxes filled by kind and tasks ellipses labelled with their
+/// key and a shortened text, lead edges solid and bold, support edges dashed (or, for many tasks,
+/// columns of tasks per lead); in the agency networks agencies are circles whose area is their load
+/// and links are as wide as their weight, with keys for both.
 /// Labels are escaped so no name can break the file: `"` and `\` are escaped (so `\N`, `\G`, `\l`
 /// in a name stay literal and a trailing backslash cannot eat the closing quote), line breaks
 /// become label line breaks; names never go into HTML-like labels (only the legend, respgraph's own

@@ -7,7 +7,10 @@ import RespGraphModel
 public enum MatrixWriter {
     /// Paper the HTML and SVG are laid out for, landscape.
     public enum Paper: String, CaseIterable, Sendable {
-        case a3, a4
+        /// 420 × 297 mm.
+        case a3
+        /// 297 × 210 mm.
+        case a4
         /// Width and height in millimetres, landscape.
         var millimetres: (Double, Double) { self == .a3 ? (420, 297) : (297, 210) }
     }

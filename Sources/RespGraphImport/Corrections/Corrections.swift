@@ -4,7 +4,18 @@ import RespGraphModel
 public struct Correction: Sendable, Equatable {
     /// A field of a task row that a correction may set.
     public enum Field: String, CaseIterable, Sendable {
-        case indicator, direction, text, deadline, lead, support
+        /// The indicator (指标).
+        case indicator
+        /// The direction or target (方向/目标).
+        case direction
+        /// The task text (任务).
+        case text
+        /// The deadline (完成时限).
+        case deadline
+        /// The lead cell (牵头单位).
+        case lead
+        /// The support cell (配合单位).
+        case support
     }
 
     /// What a correction does.
