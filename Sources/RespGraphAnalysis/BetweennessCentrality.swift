@@ -31,6 +31,19 @@ public enum BetweennessCentrality {
                                sources: [Int]? = nil, tieTolerance: Double = PathTieRule.relativeTolerance) -> [Double] {
         let n = network.nodeCount
         if n == 0 { return [] }
+        // Large networks are searched in breadth-first order, so neighbours sit near each other in memory.
+        if sources == nil, n >= 2048 {
+            let (ordered, position) = network.relabelledInBreadthFirstOrder()
+            let values = computeInPlace(ordered, metric: metric, normalized: normalized, tieTolerance: tieTolerance)
+            return (0..<n).map { values[position[$0]] }
+        }
+        return computeInPlace(network, metric: metric, normalized: normalized, sources: sources, tieTolerance: tieTolerance)
+    }
+
+    /// Betweenness with the network's own node order.
+    static func computeInPlace(_ network: AgencyNetwork, metric: PathMetric, normalized: Bool,
+                               sources: [Int]? = nil, tieTolerance: Double) -> [Double] {
+        let n = network.nodeCount
         let lengths = metric.lengths(network)?.out
         let sourceList = sources ?? Array(0..<n)
         let blocks = min(blockCount, max(1, sourceList.count))

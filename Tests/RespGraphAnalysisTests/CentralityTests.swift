@@ -229,3 +229,24 @@ import Testing
         #expect(e.vertexDiameterBound >= 3)
     }
 }
+
+/// Large networks are searched in breadth-first node order; the values are the same as in the
+/// network's own order (explicit sources keep the own order).
+@Suite struct RelabelledBetweennessTests {
+    @Test(arguments: [(false, PathMetric.unweighted), (false, .strength), (true, .unweighted), (true, .distance)])
+    func breadthFirstOrderChangesNothing(directed: Bool, metric: PathMetric) {
+        var rng = SplitMix64(seed: 11)
+        let n = 2300
+        var links: [(Int32, Int32, Double)] = []
+        for _ in 0..<(n * 3) {
+            let a = Int32(rng.below(n)), b = Int32(rng.below(rng.below(3) == 0 ? 40 : n))
+            if a != b { links.append((a, b, Double(1 + rng.below(4)))) }
+        }
+        let net = AgencyNetwork(kind: directed ? .dependency : .coAssignment, agencies: (0..<n).map { AgencyID($0) }, links: links)
+        let reordered = BetweennessCentrality.compute(net, metric: metric)
+        let own = BetweennessCentrality.compute(net, metric: metric, sources: Array(0..<n))
+        for v in 0..<n { #expect(abs(reordered[v] - own[v]) <= 1e-12 * max(1e-9, abs(own[v])) + 1e-15, "node \(v): \(reordered[v]) vs \(own[v])") }
+        let (relabelled, position) = net.relabelledInBreadthFirstOrder()
+        #expect(Set(position) == Set(0..<n) && relabelled.linkCount == net.linkCount)
+    }
+}
