@@ -14,6 +14,26 @@ public struct GraphElements: Sendable {
         case double(Double)
         /// True or false.
         case bool(Bool)
+
+        /// The value in JSON.
+        public var json: JSONValue {
+            switch self {
+            case .string(let s): .string(s)
+            case .int(let n): .int(n)
+            case .double(let x): .double(x)
+            case .bool(let b): .bool(b)
+            }
+        }
+
+        /// The value as text in a CSV cell: numbers as in JSON, `true`/`false`.
+        public var text: String {
+            switch self {
+            case .string(let s): s
+            case .int(let n): String(n)
+            case .double(let x): JSONValue.number(x)
+            case .bool(let b): b ? "true" : "false"
+            }
+        }
     }
 
     /// An attribute column: its name and type (the type of the first value written).

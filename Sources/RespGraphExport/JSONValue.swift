@@ -103,7 +103,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// The shortest decimal that reads back as the same double; integers without a fraction.
-    static func number(_ x: Double) -> String {
+    public static func number(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
         return "\(x)"
     }

@@ -48,7 +48,7 @@ extension GraphElements {
 /// Writers for the programs social-network researchers use: Pajek and UCINET.
 public enum ResearchFormats {
     /// A number without a needless fraction.
-    static func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x) }
+    static func number(_ x: Double) -> String { JSONValue.number(x) }
     /// A label in double quotes (a quote inside becomes an apostrophe; line breaks a space).
     static func quoted(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") + "\""
@@ -139,20 +139,12 @@ public enum ResearchFormats {
     /// `source`, `target` and the attributes), plus `directed` and `multigraph` as Cytoscape and
     /// NetworkX's `cytoscape_graph` read them.
     public static func cytoscape(_ g: GraphElements) -> String {
-        func value(_ v: GraphElements.Value) -> JSONValue {
-            switch v {
-            case .string(let s): .string(s)
-            case .int(let n): .int(n)
-            case .double(let x): .double(x)
-            case .bool(let b): .bool(b)
-            }
-        }
         let nodes: [JSONValue] = g.nodes.map { n in
-            .object([("data", .object([("id", .string(n.id)), ("value", .string(n.id)), ("name", .string(n.label)), ("label", .string(n.label))] + zip(g.nodeAttributes, n.values).map { ($0.name, value($1)) }))])
+            .object([("data", .object([("id", .string(n.id)), ("value", .string(n.id)), ("name", .string(n.label)), ("label", .string(n.label))] + zip(g.nodeAttributes, n.values).map { ($0.name, $1.json) }))])
         }
         let edges: [JSONValue] = g.edges.enumerated().map { k, e in
             .object([("data", .object([("id", .string("e\(k)")), ("source", .string(e.source)), ("target", .string(e.target))]
-                                      + zip(g.edgeAttributes, e.values).map { ($0.name, value($1)) }))])
+                                      + zip(g.edgeAttributes, e.values).map { ($0.name, $1.json) }))])
         }
         return JSONValue.object([("data", .object([])), ("directed", .bool(g.directed)), ("multigraph", .bool(false)),
                                  ("elements", .object([("nodes", .array(nodes)), ("edges", .array(edges))]))]).formatted()
@@ -165,22 +157,14 @@ public enum ResearchFormats {
     /// the folder holding the files.
     public static func neo4j(_ g: GraphElements, prefix: String) -> (nodes: String, relationships: String, cypher: String) {
         func typed(_ a: GraphElements.Attribute) -> String { a.type == "int" ? "\(a.name):int" : a.type == "double" ? "\(a.name):double" : a.type == "boolean" ? "\(a.name):boolean" : a.name }
-        func text(_ v: GraphElements.Value) -> String {
-            switch v {
-            case .string(let s): s
-            case .int(let n): String(n)
-            case .double(let x): number(x)
-            case .bool(let b): b ? "true" : "false"
-            }
-        }
         let nodeRows = [["id:ID", "name"] + g.nodeAttributes.map(typed) + [":LABEL"]]
-            + g.nodes.map { [$0.id, $0.label] + $0.values.map(text) + [GraphElements.agencyIndex($0.id) != nil ? "Agency" : "Task"] }
+            + g.nodes.map { [$0.id, $0.label] + $0.values.map(\.text) + [GraphElements.agencyIndex($0.id) != nil ? "Agency" : "Task"] }
         let role = g.edgeAttributes.firstIndex { $0.name == "role" }
         let relationshipRows = [[":START_ID", ":END_ID"] + g.edgeAttributes.map(typed) + [":TYPE"]]
             + g.edges.map { e -> [String] in
                 var type = "LINKED"
                 if let role, case .string(let r) = e.values[role] { type = r == "lead" ? "LEADS" : "SUPPORTS" }
-                return [e.source, e.target] + e.values.map(text) + [type]
+                return [e.source, e.target] + e.values.map(\.text) + [type]
             }
         func kuzuType(_ a: GraphElements.Attribute) -> String { a.type == "int" ? "INT64" : a.type == "double" ? "DOUBLE" : a.type == "boolean" ? "BOOLEAN" : "STRING" }
         // Kùzu reads a header `name:int` as the column `name` of that type, as neo4j-admin does.

@@ -257,15 +257,7 @@ import Testing
         #expect(try RespgraphBinary.run(["workload", "--width", "10"]).status == 64)
         #expect(try RespgraphBinary.run(["workload", "--format", "csv", "--width", "80"]).status == 64)
         let binary = try #require(RespgraphBinary.path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["agency", "数据局", "--doc", "2024"]
-        process.environment = ["COLUMNS": "60"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try DiagramAndExportTests.tool(binary, ["agency", "数据局", "--doc", "2024"], input: "", environment: ["COLUMNS": "60"]).stdout
         #expect(text.split(separator: "\n").filter { $0.contains("  ") }.allSatisfy { DisplayWidth.of(String($0)) <= 60 })
     }
 

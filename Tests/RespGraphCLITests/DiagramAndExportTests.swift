@@ -13,11 +13,12 @@ import Testing
 @Suite struct DiagramAndExportTests {
     func run(_ args: [String]) throws -> ProcessOutput { try RespgraphBinary.run(args) }
 
-    /// Runs a program with input on stdin.
-    static func tool(_ path: String, _ arguments: [String], input: String) throws -> ProcessOutput {
+    /// Runs a program with input on stdin (and, when given, only this environment).
+    static func tool(_ path: String, _ arguments: [String], input: String, environment: [String: String]? = nil) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let i = Pipe(), o = Pipe(), e = Pipe()
         process.standardInput = i
         process.standardOutput = o

@@ -85,16 +85,10 @@ import Testing
     @Test func withoutGraphvizTheNetworkUsesTheOwnLayout() throws {
         let binary = try #require(RespgraphBinary.path)
         let folder = try TemporaryFolder()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["explore", "--doc", "2024", "-o", "\(folder.path)/explorer.html"]
-        process.environment = ["PATH": folder.path]
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let out = try DiagramAndExportTests.tool(binary, ["explore", "--doc", "2024", "-o", "\(folder.path)/explorer.html"], input: "",
+                                                 environment: ["PATH": folder.path])
+        let message = out.stderr
+        #expect(out.status == 0)
         #expect(message.contains("own force layout") && message.contains("apt-get install graphviz"), "\(message)")
         let page = try String(contentsOfFile: "\(folder.path)/explorer.html", encoding: .utf8)
         #expect(page.contains("\"layout\":\"respgraph force layout\""))

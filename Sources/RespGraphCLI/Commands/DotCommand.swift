@@ -161,12 +161,10 @@ enum DotCommand: CLICommand {
             var (drawn, faint, used, dropped) = network.diagramLinks(among: nodes, threshold: threshold)
             if let c = egoNode, let centre = nodes.firstIndex(of: c) {
                 // Every one of the centre's own ties is drawn, whatever the threshold.
-                let own = faint.filter { $0.0 == centre || $0.1 == centre }
-                drawn += own
-                faint.removeAll { $0.0 == centre || $0.1 == centre }
+                func touchesCentre(_ l: (Int, Int, Double)) -> Bool { l.0 == centre || l.1 == centre }
                 let all = network.diagramLinks(among: nodes, threshold: 0).links
-                for l in all where (l.0 == centre || l.1 == centre) && !drawn.contains(where: { $0.0 == l.0 && $0.1 == l.1 }) { drawn.append(l) }
-                faint.removeAll { f in drawn.contains { $0.0 == f.0 && $0.1 == f.1 } }
+                drawn = all.filter { touchesCentre($0) || $0.2 >= used }
+                faint.removeAll(where: touchesCentre)
                 dropped = all.count - drawn.count
             }
             if dropped > 0 {

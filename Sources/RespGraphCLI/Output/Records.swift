@@ -113,7 +113,7 @@ indirect enum FieldValue: Sendable {
         switch self {
         case .text(let s): s
         case .whole(let n): String(n)
-        case .number(let x): x.isFinite ? JSONValue.double(x).formatted().trimmingCharacters(in: .newlines) : ""
+        case .number(let x): x.isFinite ? JSONValue.number(x) : ""
         case .list(let l): l.joined(separator: type.separator)
         case .wholes(let l): l.map(String.init).joined(separator: type.separator)
         case .flag(let b): b ? "true" : "false"

@@ -140,7 +140,8 @@ public struct ExplorerData {
 
         // The network view: the heaviest agencies, their positions and the links among them.
         let nodes = networkNodes
-        let place = positions ?? ForceLayout.positions(count: nodes.count, links: coLinks(nodes, network, nodeOf).map { ($0.0, $0.1, $0.2) })
+        let coassignLinks = coLinks(nodes, network, nodeOf)
+        let place = positions ?? ForceLayout.positions(count: nodes.count, links: coassignLinks)
         let (xs, ys) = Self.normalised(place)
         let position = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, $0) })
         let depNodeOf = Dictionary(uniqueKeysWithValues: dependency.agencies.enumerated().map { ($1, $0) })
@@ -155,7 +156,7 @@ public struct ExplorerData {
         let networkJSON: JSONValue = .object([
             ("nodes", .array(nodes.map { .int($0.index) })),
             ("x", .array(xs.map { .double(($0 * 1000).rounded() / 1000) })), ("y", .array(ys.map { .double(($0 * 1000).rounded() / 1000) })),
-            ("coassign", .array(coLinks(nodes, network, nodeOf).map { .array([.int($0.0), .int($0.1), .double($0.2)]) })),
+            ("coassign", .array(coassignLinks.map { .array([.int($0.0), .int($0.1), .double($0.2)]) })),
             ("dependency", .array(dependencyLinks)),
         ])
 
