@@ -27,10 +27,18 @@ public struct Importer: Sendable {
     /// Imports the raw text of a plan document: parse (a flattened task table through
     /// ``FlattenedTableRecogniser``, anything else through the block model), correct, resolve names.
     public func importDocumentText(_ text: String, file: String, documentID: String? = nil) throws(ImportError) -> ImportedDocument {
-        guard Self.hasFlattenedTable(text) else {
+        let restorer = TraditionalChinese.SpellingRestorer(texts: [text])
+        let simplified = restorer == nil ? text : TraditionalChinese.simplified(text)
+        guard Self.hasFlattenedTable(simplified) else {
             return try finish(try BlockDocumentParser().parse(PlainTextReader.read(text: text, file: file), documentID: documentID))
         }
-        var document = try FlattenedTableRecogniser().parse(text: text, file: file, documentID: documentID)
+        var document = try FlattenedTableRecogniser().parse(text: simplified, file: file, documentID: documentID)
+        if let restorer {
+            document.rows = document.rows.map(restorer.restore)
+            document.document.title = restorer.restore(document.document.title)
+            document.diagnostics.append(ImportDiagnostic(.note, file: file, line: 1, code: .traditionalCharacters,
+                "the document is written in traditional characters; it is read in simplified form (牽頭單位 ↔ 牵头单位) and its texts keep their spelling"))
+        }
         try corrections.apply(to: &document)
         resolveNames(in: &document)
         document.diagnostics = Self.sortedByLine(document.diagnostics)

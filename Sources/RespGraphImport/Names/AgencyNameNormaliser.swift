@@ -221,7 +221,7 @@ public struct AgencyNameNormaliser: Sendable {
         s.hasSuffix("等") && s.count > 2 ? String(s.dropLast()) : s
     }
 
-    /// Splits on any of the separators outside parentheses and quotes; `、` between 市 and 县 never splits.
+    /// Splits on any of the separators outside brackets （）()〔〕【】［］[] and quotes; `、` between 市 and 县 never splits.
     ///
     /// - Complexity: O(n) in the scalars of the text.
     static func split(_ text: String, separators: Set<Unicode.Scalar>) -> [String] {
@@ -231,8 +231,8 @@ public struct AgencyNameNormaliser: Sendable {
         let scalars = Array(text.unicodeScalars)
         for (i, c) in scalars.enumerated() {
             switch c {
-            case "（", "“", "《", "‘": depth += 1
-            case "）", "”", "》", "’": depth = max(0, depth - 1)
+            case "（", "(", "〔", "【", "［", "[", "“", "《", "‘": depth += 1
+            case "）", ")", "〕", "】", "］", "]", "”", "》", "’": depth = max(0, depth - 1)
             default: break
             }
             if depth == 0, separators.contains(c) {

@@ -1,6 +1,6 @@
 /// Traditional → simplified characters for reading documents written in traditional characters:
 /// every keyword the recognisers look for and the characters of agency names, places and common
-/// government vocabulary (about 650 characters). A name keeps the spelling of its document; its
+/// government vocabulary (about 810 characters). A name keeps the spelling of its document; its
 /// simplified form is used for matching.
 public enum TraditionalChinese {
     /// Pairs of (traditional, simplified), written as one string of alternating characters.
@@ -31,7 +31,13 @@ public enum TraditionalChinese {
     甌瓯畝亩疊叠療疗癒愈皚皑盜盗睜睁礎础祿禄稅税穌稣窯窑竅窍筧笕範范糧粮緒绪縫缝縣县繡绣纖纤罷罢羨羡聳耸膚肤\
     臟脏艦舰蓋盖蘆芦螢萤衛卫襲袭覇霸訪访詐诈詩诗誕诞謊谎譽誉貓猫賓宾質质贈赠趙赵軸轴辦办邁迈鄉乡醬酱釀酿鈴铃\
     銳锐錢钱鍋锅閃闪闡阐陰阴隻只雋隽雖虽霧雾韋韦頗颇頸颈顆颗颱台颳刮饑饥館馆騎骑騰腾驚惊骯肮髒脏鬧闹鳳凤鴻鸿\
-    鵬鹏鶴鹤麵面黴霉齋斋龜龟辮辫鹵卤慮虑慣惯鄉乡劃划準准幾几後后裡里臺台於于
+    鵬鹏鶴鹤麵面黴霉齋斋龜龟辮辫鹵卤慮虑慣惯鄉乡劃划準准幾几後后裡里臺台於于\
+    爲为堅坚圓圆繞绕壯壮鋰锂鈉钠積积襯衬爭争躍跃擬拟掛挂帥帅託托撐撑紐纽滲渗絡络羣群夥伙稟禀併并煙烟寬宽況况係系碩硕\
+    攬揽輻辐橫横樹树徹彻繳缴則则嚮向諮咨饋馈無无濰潍銜衔篩筛採采矯矫連连匯汇誘诱啓启覈核習习義义崗岗儘尽凍冻揀拣闢辟\
+    懲惩廚厨廁厕傾倾綱纲偉伟幟帜側侧錘锤揚扬擁拥籃篮潤润儉俭紮扎佔占輟辍迴回撥拨爾尔峯峰壘垒疇畴牀床嬰婴穎颖狀状週周\
+    擠挤喫吃餉饷鉤钩淨净鹼碱儀仪諧谐輿舆譜谱峽峡諾诺誰谁邏逻擺摆鋒锋敗败滾滚輩辈掃扫籤签輯辑悅悦彙汇兌兑擾扰竈灶脅胁\
+    燬毁娛娱樂乐驛驿嘗尝賑赈妝妆滙汇闖闯釘钉祕秘傢家驟骤啞哑蕪芜澱淀孿孪檸柠煉炼麪面暉晖韜韬劍剑盧卢賈贾粵粤訟讼偵侦\
+    沒没厲厉紓纾壟垄濫滥鑰钥窪洼繪绘棟栋欽钦駁驳楓枫勸劝誡诫曉晓檻槛濃浓紋纹
     """
 
     /// Traditional scalar → simplified scalar.
@@ -82,5 +88,74 @@ public enum TraditionalChinese {
             }
         }
         return out
+    }
+
+    /// A document read in simplified form, turned back into the document's own characters: every
+    /// recogniser sees simplified text (so 牽頭單位, 責任單位 and 附件 read as they do elsewhere), and
+    /// what a task says is then spelled as the document spells it.
+    public struct SpellingRestorer: Sendable {
+        /// The document's characters without whitespace, in reading order.
+        let source: [Unicode.Scalar]
+        /// For each simplified character, where it (or its traditional form) stands in `source`.
+        let positions: [Unicode.Scalar: [Int]]
+
+        /// A restorer for a document made of these texts; nil when none holds a traditional character.
+        ///
+        /// - Complexity: O(n) in the characters of the texts.
+        public init?(texts: [String]) {
+            guard texts.contains(where: TraditionalChinese.hasTraditional) else { return nil }
+            var source: [Unicode.Scalar] = []
+            var positions: [Unicode.Scalar: [Int]] = [:]
+            for text in texts {
+                for s in text.unicodeScalars where !s.properties.isWhitespace {
+                    positions[table[s] ?? s, default: []].append(source.count)
+                    source.append(s)
+                }
+                source.append("\n")
+            }
+            self.source = source
+            self.positions = positions
+        }
+
+        /// A text read from the simplified copy, in the document's characters: the first place where
+        /// the document holds it (whitespace aside) gives the characters; whitespace of the text is kept.
+        /// A text the document does not hold as one run (joined from two places) is returned unchanged.
+        ///
+        /// - Complexity: O(c · m) for c places of the text's first character and a text of m characters.
+        public func restore(_ text: String) -> String {
+            let wanted = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+            guard let first = wanted.first, wanted.contains(where: { $0.value >= 0x4E00 }) else { return text }
+            search: for p in positions[first] ?? [] where p + wanted.count <= source.count {
+                var k = 0
+                for w in wanted {
+                    let s = source[p + k]
+                    if (table[s] ?? s) != w { continue search }
+                    k += 1
+                }
+                var out = String.UnicodeScalarView()
+                var i = p
+                for s in text.unicodeScalars {
+                    if s.properties.isWhitespace { out.append(s) } else { out.append(source[i]); i += 1 }
+                }
+                return String(out)
+            }
+            return text
+        }
+
+        /// A row read from the simplified copy, with its texts in the document's characters and the
+        /// spellings of its agency names (which stay simplified in the cells, for matching).
+        public func restore(_ row: TaskRow) -> TaskRow {
+            var r = row
+            r.label = restore(row.label)
+            r.indicator = restore(row.indicator)
+            r.direction = restore(row.direction)
+            r.text = restore(row.text)
+            r.deadline = row.deadline.map(restore)
+            for name in AgencyNameShape.items(of: row.leadCell) + AgencyNameShape.items(of: row.supportCell) {
+                let spelled = restore(name)
+                if spelled != name { r.spellings[name] = spelled }
+            }
+            return r
+        }
     }
 }

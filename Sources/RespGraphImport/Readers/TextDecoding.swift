@@ -13,13 +13,17 @@ public enum TextEncoding: String, Sendable {
     case utf16BE = "UTF-16BE"
     /// GB18030, the superset of GBK and GB2312 that older Chinese government sites serve.
     case gb18030 = "GB18030"
+    /// Big5 (with the HKSCS additions), the traditional-character encoding of Hong Kong, Macao and Taiwan.
+    case big5 = "BIG5-HKSCS"
 }
 
-/// Decodes the bytes of a text file: UTF-8 (BOM or none), UTF-16 with a BOM, or GB18030/GBK.
+/// Decodes the bytes of a text file: UTF-8 (BOM or none), UTF-16 with a BOM, GB18030/GBK or Big5.
 ///
 /// Detection: a BOM decides; otherwise valid UTF-8 is UTF-8; otherwise the bytes are tried as
-/// GB18030 through the system's iconv, and read so only if every byte converts. `declared` (an
-/// HTML `<meta charset>`) is honoured first when it names GBK, GB2312 or GB18030.
+/// GB18030 and as Big5 through the system's iconv (a reading counts only if every byte converts).
+/// Most Big5 bytes are also valid GB18030, so when both convert the reading with more of the
+/// characters common in official texts (``commonCharacters``, simplified and traditional) wins.
+/// `declared` (an HTML `<meta charset>`) is honoured first when it names GBK, GB2312, GB18030 or Big5.
 public enum TextDecoding {
     /// The decoded text and the encoding it was read as.
     ///
@@ -60,29 +64,54 @@ public enum TextDecoding {
             return (String(text), little ? .utf16LE : .utf16BE)
         }
         let declaredGB = declared.map { ["gbk", "gb2312", "gb18030", "x-gbk", "cp936"].contains($0.lowercased()) } ?? false
+        let declaredBig5 = declared.map { ["big5", "big5-hkscs", "cp950", "x-x-big5"].contains($0.lowercased()) } ?? false
         let invalid = firstInvalidUTF8(bytes)
-        if !declaredGB {
+        if declaredBig5, let text = convert(bytes, from: TextEncoding.big5.rawValue) { return (text, .big5) }
+        if !declaredGB && !declaredBig5 {
             guard let (line, offset) = invalid else { return (String(decoding: bytes, as: UTF8.self), .utf8) }
             // Whole lines of Chinese in UTF-8 before the bad byte: a damaged or mixed file, not GBK.
             if line > 1, bytes[..<offset].contains(where: { $0 >= 0xC2 }) {
                 throw ImportError(file: file, line: line, "invalid UTF-8 at byte \(offset), after \(line - 1) line(s) of UTF-8 text: the file mixes encodings or is damaged; save it again as UTF-8")
             }
         }
-        if let text = convertGB18030(bytes) {
-            return (text, .gb18030)
+        let gb = convertGB18030(bytes)
+        let big5 = declaredGB ? nil : convert(bytes, from: TextEncoding.big5.rawValue)
+        switch (gb, big5) {
+        case let (g?, b?): return commonCharacterCount(b) > commonCharacterCount(g) ? (b, .big5) : (g, .gb18030)
+        case let (g?, nil): return (g, .gb18030)
+        case let (nil, b?): return (b, .big5)
+        case (nil, nil):
+            let (line, offset) = firstInvalidUTF8(bytes) ?? (1, 0)
+            throw ImportError(file: file, line: line, "the text is neither UTF-8, GB18030/GBK nor Big5 (first undecodable byte at offset \(offset)); save it as UTF-8")
         }
-        let (line, offset) = firstInvalidUTF8(bytes) ?? (1, 0)
-        throw ImportError(file: file, line: line, "the text is neither UTF-8 nor GB18030/GBK (first undecodable byte at offset \(offset)); save it as UTF-8")
+    }
+
+    /// Characters frequent in official texts, in simplified and traditional forms: a right reading
+    /// of Chinese text is full of them, a wrong one (Big5 bytes read as GBK) almost never.
+    static let commonCharacters: Set<Character> = Set(
+        "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其且"
+        + "牵头配合责任单位市县区省政府办公室局委厅关于印发通知工作方案计划要点负责推进加快建设发展改革财政商务科技教育卫生健康自然资源住房城乡交通运输农业农村文化旅游体育应急管理市场监督审计统计税务海关银行金融"
+        + "這為們個國來時對會發動過說種後與點從業開還處經現實進學體關於印通辦單頭責務設區縣廳導會員組織財稅銀貿監規劃書資訊技術衛農鄉運輸遊職"
+    )
+
+    /// How many characters of a text are ``commonCharacters``.
+    static func commonCharacterCount(_ text: String) -> Int {
+        var n = 0
+        for c in text where commonCharacters.contains(c) { n += 1 }
+        return n
     }
 
     /// Whether the system's iconv converts GB18030 (glibc's does).
     public static var convertGB18030Available: Bool { convertGB18030([0xD6, 0xD0]) == "中" }
 
     /// GB18030 bytes to a string through iconv; nil when any byte sequence does not convert.
-    static func convertGB18030(_ bytes: [UInt8]) -> String? {
+    static func convertGB18030(_ bytes: [UInt8]) -> String? { convert(bytes, from: TextEncoding.gb18030.rawValue) }
+
+    /// Bytes in an encoding iconv knows to a string; nil when any byte sequence does not convert.
+    static func convert(_ bytes: [UInt8], from encoding: String) -> String? {
         #if canImport(Glibc)
         if bytes.isEmpty { return "" }
-        let cd = iconv_open("UTF-8", "GB18030")
+        let cd = iconv_open("UTF-8", encoding)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
         var input = bytes

@@ -60,12 +60,12 @@ public enum AssignmentClauseParser {
     static let labels: [(String, Field)] = {
         let list: [(String, Field)] = [
             ("牵头责任单位", .lead), ("牵头责任部门", .lead), ("牵头考核单位", .lead), ("牵头单位", .lead), ("牵头部门", .lead),
-            ("牵头处室", .lead), ("主办处室", .lead), ("主责单位", .lead), ("主责部门", .lead), ("主办单位", .lead), ("牵头", .lead),
-            ("配合责任单位", .support), ("配合单位", .support), ("配合部门", .support), ("协办单位", .support), ("协办部门", .support),
+            ("牵头处室", .lead), ("主办处室", .lead), ("主要责任单位", .lead), ("主要责任部门", .lead), ("牵头机构", .lead), ("牵头科室", .lead), ("主责单位", .lead), ("主责部门", .lead), ("主办单位", .lead), ("牵头", .lead),
+            ("配合责任单位", .support), ("配合责任部门", .support), ("协同责任单位", .support), ("协同部门", .support), ("协作单位", .support), ("支持单位", .support), ("配合科室", .support), ("配合单位", .support), ("配合部门", .support), ("协办单位", .support), ("协办部门", .support),
             ("参与单位", .support), ("参与部门", .support), ("参加单位", .support), ("协同单位", .support), ("协助单位", .support), ("配合处室", .support), ("协办处室", .support),
             ("配合", .support), ("参与", .support), ("协办", .support),
             ("责任单位", .responsible), ("责任部门", .responsible), ("负责单位", .responsible), ("负责部门", .responsible),
-            ("实施单位", .responsible), ("责任处室", .responsible), ("承办单位", .responsible), ("落实单位", .responsible), ("责任主体", .responsible),
+            ("实施单位", .responsible), ("责任处室", .responsible), ("责任科室", .responsible), ("责任主体单位", .responsible), ("承办单位", .responsible), ("落实单位", .responsible), ("责任主体", .responsible),
             ("责任领导", .person), ("分管领导", .person), ("牵头领导", .person), ("联系领导", .person), ("包保领导", .person),
             ("县领导", .person), ("市领导", .person), ("区领导", .person), ("省领导", .person), ("责任人", .person), ("负责人", .person),
             ("完成时限", .deadline), ("完成时间", .deadline), ("完成期限", .deadline), ("时间节点", .deadline), ("时限要求", .deadline),

@@ -9,8 +9,16 @@ public struct BlockDocumentParser: Sendable {
     /// Parses a document read into blocks.
     ///
     /// - Throws: ``ImportError`` when no task can be read from any block.
-    public func parse(_ doc: BlockDocument, documentID: String? = nil) throws(ImportError) -> ImportedDocument {
+    public func parse(_ original: BlockDocument, documentID: String? = nil) throws(ImportError) -> ImportedDocument {
         var diagnostics: [ImportDiagnostic] = []
+        // A document in traditional characters is read in simplified form, then spelled back.
+        let restorer = TraditionalChinese.SpellingRestorer(texts: original.blocks.flatMap { b -> [String] in
+            switch b {
+            case .paragraph(let p): [p.text]
+            case .table(let t): t.rows.flatMap { $0 }
+            }
+        })
+        let doc = restorer == nil ? original : Self.simplified(original)
         let paragraphs = doc.blocks.compactMap { b -> TextBlock? in if case .paragraph(let p) = b { return p } else { return nil } }
         var (title, _) = Self.title(of: paragraphs)
         if title == nil {
@@ -42,12 +50,47 @@ public struct BlockDocumentParser: Sendable {
         guard !rows.isEmpty else {
             throw ImportError(file: doc.file, "no task found: no table names a 牵头单位/责任单位 column, and no paragraph carries an assignment clause such as （牵头单位：…）, （A牵头，B配合） or （A、B负责）")
         }
+        if let restorer {
+            rows = rows.map(restorer.restore)
+            title = title.map(restorer.restore)
+            let first = original.blocks.lazy.compactMap { b -> BlockPlace? in
+                switch b {
+                case .paragraph(let p): TraditionalChinese.hasTraditional(p.text) ? p.place : nil
+                case .table(let t): t.rows.firstIndex { $0.contains(where: TraditionalChinese.hasTraditional) }.map { $0 < t.rowPlaces.count ? t.rowPlaces[$0] : BlockPlace(line: 1) }
+                }
+            }.first ?? BlockPlace(line: 1)
+            diagnostics.append(BodyRecogniser(file: doc.file).diagnostic(.note, first, .traditionalCharacters,
+                "the document is written in traditional characters; it is read in simplified form (牽頭單位 ↔ 牵头单位) and its texts keep their spelling; a name the registry knows takes its registered name, others keep the document's spelling"))
+        }
         let id = documentID ?? doc.file.fileStem
         return ImportedDocument(document: PlanDocument(id: id, title: title ?? doc.file.fileStem),
                                 file: doc.file, rows: rows, diagnostics: diagnostics)
     }
 
-    static let titleEndings = ["方案", "要点", "计划", "意见", "通知", "清单", "办法", "规划", "措施", "决定", "细则", "任务", "分工", "纲要", "规定", "若干政策", "分解表", "任务表", "清单表", "台账", "一览表", "安排"]
+    /// The document with every traditional character of ``TraditionalChinese`` made simplified; the
+    /// two are equal character for character, so places and offsets hold for both.
+    static func simplified(_ doc: BlockDocument) -> BlockDocument {
+        var copy = doc
+        copy.blocks = doc.blocks.map { b in
+            switch b {
+            case .paragraph(var p):
+                p.text = TraditionalChinese.simplified(p.text)
+                return .paragraph(p)
+            case .table(var t):
+                t.rows = t.rows.map { $0.map(TraditionalChinese.simplified) }
+                return .table(t)
+            }
+        }
+        return copy
+    }
+
+    /// Whether a line only marks an attachment (附件, 附件2, 附表：), never part of a title.
+    static func isAttachmentMark(_ line: String) -> Bool {
+        guard line.hasPrefix("附件") || line.hasPrefix("附表") else { return false }
+        return line.dropFirst(2).allSatisfy { $0.isNumber || "：:、 一二三四五六七八九十".contains($0) }
+    }
+
+    static let titleEndings = ["方案", "要点", "计划", "意见", "通知", "清单", "办法", "规划", "措施", "决定", "细则", "任务", "分工", "纲要", "规定", "若干政策", "分解表", "分工表", "责任表", "推进表", "任务表", "清单表", "台账", "一览表", "安排"]
 
     /// The document's title (the first heading-like paragraph ending like a plan's name, joined with
     /// the line above when a title wraps) and its 文号 (国发〔2018〕39号), when present.
@@ -68,7 +111,7 @@ public struct BlockDocumentParser: Sendable {
             if i > 0 {
                 let above = TextCleaning.removingWhitespace(head[i - 1].text)
                 if above.count <= 30, !above.contains("："), !above.contains("。"), !above.hasSuffix("号"), ItemNumbering.parse(above) == nil,
-                   !above.contains("链接"), !above.contains("引证码"), !above.contains("http") {
+                   !above.contains("链接"), !above.contains("引证码"), !above.contains("http"), !Self.isAttachmentMark(above) {
                     full = above + t
                 }
             }

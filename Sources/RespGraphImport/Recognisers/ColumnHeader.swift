@@ -50,13 +50,20 @@ struct ColumnMap: Sendable, Equatable {
     var leadsAreResponsible = false
 
     /// Reads a header row; nil unless it names a lead (or 责任单位) column and a task text or direction
-    /// column. A 责任单位 column is the lead column when there is no 牵头 column, the support column
+    /// column. Two task-text columns with no direction column are read as direction, then text. A 责任单位 column is the lead column when there is no 牵头 column, the support column
     /// when there is one and no 配合 column, and is read into the support cell beside both.
     init?(header cells: [String]) {
         var columns: [TaskField: Int] = [:]
         for (i, cell) in cells.enumerated() {
             guard let f = TaskField.named(cell) else { continue }
             if let first = columns[f] { conflicts.append((f, first, i)) } else { columns[f] = i }
+        }
+        // Two task columns and no direction column (主要任务 | 具体措施): the broader, left one is the
+        // direction and the right one the text, rather than one of them lost.
+        if columns[.direction] == nil, let i = conflicts.firstIndex(where: { $0.field == .text }) {
+            columns[.direction] = conflicts[i].first
+            columns[.text] = conflicts[i].second
+            conflicts.remove(at: i)
         }
         if let r = columns[.responsible] {
             if columns[.lead] == nil {

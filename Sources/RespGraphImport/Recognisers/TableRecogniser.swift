@@ -84,6 +84,8 @@ public struct TableRecogniser: Sendable {
             if supportCell == leadCell { supportCell = "" }
             var deadline = TextCleaning.removingWhitespace(columns.cell(.deadline, in: cells))
             let text = TextCleaning.joinWrapped(columns.cell(.text, in: cells))
+            // One cell merged across the direction and text columns is the text, said once.
+            if direction == text, columns[.direction] != nil { direction = "" }
             let label = numberCell.isEmpty ? "第\(r + 1)行" : numberCell
             var clause = AssignmentClause()
             clause.leadsAreResponsible = columns.leadsAreResponsible
@@ -105,6 +107,12 @@ public struct TableRecogniser: Sendable {
                 leadCell = AssignmentClauseParser.cleanList(AssignmentClauseParser.separatingSpacedNames(leadCell), notes: &notes)
                 supportCell = AssignmentClauseParser.cleanList(AssignmentClauseParser.separatingSpacedNames(supportCell), notes: &notes)
                 clause.notes = notes
+                // Roles marked after the names (区市场监管局（牵头）、区司法局) decide over the column's.
+                clause.leads = TextCleaning.fullWidthParentheses(leadCell)
+                clause.supporters = TextCleaning.fullWidthParentheses(supportCell)
+                AssignmentClauseParser.markedLeads(&clause)
+                leadCell = clause.leads
+                supportCell = clause.supporters
             }
             clause.leads = leadCell
             clause.supporters = supportCell

@@ -1,0 +1,90 @@
+import Foundation
+import RespGraphImport
+import RespGraphModel
+import RespGraphTestSupport
+import Testing
+
+/// Forms none of the corpus documents shows, written in their style: a county list with labels on
+/// lines of their own and 主要责任单位 / 协同单位, a district table with 主要任务 beside 具体措施 and
+/// （牵头） markers, a city table in traditional characters, and Big5 text.
+@Suite struct UnseenFormTests {
+    static let importer = Importer(registry: try! AgencyRegistry(agencies: []))
+
+    static func fixture(_ name: String) throws -> ImportedDocument {
+        try #require(try importer.importFile(atPath: Repository.path("Tests/RespGraphImportTests/Fixtures/unseen/\(name)")).first)
+    }
+
+    @Test func countyListWithLabelVariantsAndBracketedCollectives() throws {
+        let d = try Self.fixture("county-labels.txt")
+        #expect(d.rows.count == 7)
+        #expect(d.rows.map(\.leads) == [["县行政审批局"], ["县市场监管局"], ["县金融服务中心"], ["县财政局"], ["县市场监管局"],
+                                        ["县工业和信息化局", "县通信发展管理办公室", "各乡（镇）人民政府"], ["县自然资源局"]])
+        // 主要责任单位 leads and 协同单位 supports, written bare after the task.
+        #expect(d.rows[4].supporters == ["县公安局", "县法院"])
+        #expect(d.rows[4].text == "加强知识产权保护")
+        // A collective with a list in brackets is one name, whichever brackets it uses.
+        #expect(d.rows[6].supporters == ["各县〔市、区〕人民政府"])
+        #expect(d.rows[0].deadline == "2023年12月底")
+        #expect(!d.diagnostics.contains { $0.code == .noAssignment })
+    }
+
+    @Test func bracketsOfEveryKindKeepAListInsideOneName() {
+        for name in ["各县〔市、区〕人民政府", "各县(市、区)人民政府", "各县（市、区）人民政府", "各县【市、区】人民政府"] {
+            #expect(AgencyNameShape.items(of: "市财政局、\(name)") == ["市财政局", name], "\(name)")
+        }
+    }
+
+    @Test func districtTableWithTwoTaskColumnsMarkersAndAnAttachmentMark() throws {
+        let d = try Self.fixture("district-list.html")
+        #expect(d.document.title == "某区2025年营商环境攻坚任务清单")
+        #expect(d.rows.count == 6)
+        // 主要任务 | 具体措施: the first is the direction, the second the text; neither is lost.
+        #expect(d.rows[0].direction == "推行“高效办成一件事”")
+        #expect(d.rows[0].text == "梳理一件事清单，年内上线20个")
+        #expect(!d.diagnostics.contains { $0.code == .duplicateColumn })
+        // 区市场监管局（牵头）、区司法局 under 牵头单位: the marked one leads.
+        #expect(d.rows[2].leads == ["区市场监管局"])
+        #expect(d.rows[2].supporters == ["区司法局"])
+        // One cell merged across both task columns is the text, said once.
+        #expect(d.rows[3].direction == "" && d.rows[3].text == "加强涉企执法监督")
+        // The 责任领导 column names persons, never agencies.
+        #expect(!d.rows.flatMap { $0.leads + $0.supporters }.contains("张三"))
+    }
+
+    @Test func tableInTraditionalCharactersKeepsItsSpelling() throws {
+        let d = try Self.fixture("city-traditional.html")
+        #expect(d.document.title == "某市2024年數字政府建設重點任務分工表")
+        #expect(d.rows.count == 3)
+        #expect(d.rows[0].indicator == "夯實數字基礎設施")
+        #expect(d.rows[0].text == "推進政務雲擴容，實現市級部門業務系統全部上雲。")
+        #expect(d.rows[0].leads == ["市數據局"])
+        #expect(d.rows[0].supporters == ["市財政局", "市工業和信息化局"])
+        #expect(d.rows[1].leads == ["市住房城鄉建設局"])
+        #expect(d.rows[1].supporters == ["市數據局", "各縣（市、區）人民政府"])
+        #expect(d.rows[2].deadline == "長期堅持")
+        #expect(d.diagnostics.contains { $0.code == .traditionalCharacters })
+        // A registry that knows the simplified name gives its registered name.
+        let known = Importer(registry: try AgencyRegistry(agencies: [Agency(name: "市数据局", kind: .regionalDepartment)]))
+        let k = try #require(try known.importFile(atPath: Repository.path("Tests/RespGraphImportTests/Fixtures/unseen/city-traditional.html")).first)
+        #expect(k.rows[0].leads == ["市数据局"])
+    }
+
+    @Test func big5TextIsDecodedAndGBKStaysGBK() throws {
+        let text = "某縣2024年重點工作任務\n一、優化營商環境\n（一）推進政務服務“一網通辦”。（牽頭單位：縣政務服務中心；配合單位：縣財政局、縣稅務局）\n（二）深化工程建設項目審批制度改革。（縣住房城鄉建設局牽頭，縣自然資源局配合）\n"
+        let folder = try TemporaryFolder()
+        let big5 = [UInt8](try #require(ReaderTests.iconv(text, to: "BIG5-HKSCS")))
+        #expect(TextDecoding.firstInvalidUTF8(big5) != nil)
+        let decoded = try TextDecoding.decode(big5, file: "b5.txt")
+        #expect(decoded.encoding == .big5)
+        #expect(decoded.text == text)
+        let d = try #require(try Self.importer.importFile(atPath: try folder.write("b5.txt", bytes: big5)).first)
+        #expect(d.rows.count == 2)
+        #expect(d.rows[0].leads == ["縣政務服務中心"])
+        #expect(d.rows[1].leads == ["縣住房城鄉建設局"])
+        // The same text in simplified characters as GBK is read as GBK.
+        let simplified = "某县2024年重点工作任务\n一、优化营商环境\n（一）推进政务服务“一网通办”。（牵头单位：县政务服务中心；配合单位：县财政局）\n"
+        let gbk = [UInt8](try #require(ReaderTests.iconv(simplified, to: "GB18030")))
+        #expect(try TextDecoding.decode(gbk, file: "gbk.txt").encoding == .gb18030)
+        #expect(try TextDecoding.decode(gbk, file: "gbk.txt").text == simplified)
+    }
+}
