@@ -73,7 +73,7 @@ public struct Importer: Sendable {
 
     /// Imports a file, choosing the reader by content (magic bytes, then extension): a Word document,
     /// an Excel workbook (`sheet` picks one; by default the first with a task-table header), a web
-    /// page, a PDF (through Poppler's pdftotext), a task-table CSV, or text in UTF-8, UTF-16 or GB18030.
+    /// page, a PDF (through Poppler's pdftotext), a task-table CSV, or text in UTF-8, UTF-16, GB18030 or Big5.
     /// Text with a tab-separated task-table header (a table flattened out of a PDF) goes to
     /// ``FlattenedTableRecogniser``, which repairs what the flattening broke; every other document goes
     /// through the block model: ``PlainTextReader`` or ``HTMLReader``, then ``BlockDocumentParser``.
@@ -253,7 +253,7 @@ public struct Importer: Sendable {
         return [UInt8](data)
     }
 
-    /// Reads a text file (a registry, a corrections file, a task table) in UTF-8, UTF-16 or GB18030.
+    /// Reads a text file (a registry, a corrections file, a task table) in UTF-8, UTF-16, GB18030 or Big5.
     public static func readText(atPath path: String) throws(ImportError) -> String {
         try TextDecoding.decode(try readBytes(atPath: path), file: path).text
     }
