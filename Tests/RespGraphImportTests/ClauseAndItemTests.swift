@@ -67,6 +67,14 @@ import Testing
         ClauseCase(content: "人力资源社会保障部等有关部门和单位负责", leads: "人力资源社会保障部", supporters: "", responsible: true),
         ClauseCase(content: "2025年底前完成，区教育局牵头，区财政局配合", leads: "区教育局", supporters: "区财政局", deadline: "2025年底前完成"),
         ClauseCase(content: "牽頭單位：縣財政局；配合單位：縣稅務局", leads: "县财政局", supporters: "县税务局"),
+        ClauseCase(content: "省通信管理局、省工业和信息化厅牵头，省有关部门和各市人民政府按职责分工落实",
+                   leads: "省通信管理局、省工业和信息化厅", supporters: "省有关部门，各市人民政府"),
+        ClauseCase(content: "省大数据局、省发展改革委按职责分工推进", leads: "省大数据局、省发展改革委", supporters: "", responsible: true),
+        ClauseCase(content: "省委网信办、省公安厅按职责牵头负责", leads: "省委网信办、省公安厅", supporters: ""),
+        ClauseCase(content: "省发展改革委牵头，省大数据局、省能源局参与", leads: "省发展改革委", supporters: "省大数据局、省能源局"),
+        ClauseCase(content: "省统计局牵头；省大数据局、省发展改革委配合", leads: "省统计局", supporters: "省大数据局、省发展改革委"),
+        ClauseCase(content: "主要责任单位：县市场监管局；协同单位：县公安局、县法院", leads: "县市场监管局", supporters: "县公安局、县法院"),
+        ClauseCase(content: "牵头单位：市工信局；协作单位：市科技局；支持单位：市财政局", leads: "市工信局", supporters: "市科技局，市财政局"),
     ]
 
     @Test(arguments: clauseCases)

@@ -82,6 +82,7 @@ public enum AssignmentClauseParser {
             ("牵头负责", .lead), ("牵头落实", .lead), ("牵头组织", .lead), ("牵头", .lead),
             ("配合落实", .support), ("配合", .support), ("协助", .support), ("参与", .support), ("协办", .support),
             ("按照职责分工负责", .responsible), ("按职责分工负责", .responsible), ("按职能分工负责", .responsible),
+            ("分工落实", .responsible), ("分工推进", .responsible), ("分工实施", .responsible), ("负责推进", .responsible),
             ("按职责负责", .responsible), ("分工负责", .responsible), ("共同负责", .responsible), ("具体负责", .responsible),
             ("负责落实", .responsible), ("组织实施", .responsible), ("负责", .responsible), ("落实", .responsible),
         ]
@@ -274,7 +275,7 @@ public enum AssignmentClauseParser {
                 }
                 continue
             }
-            var names = String(seg.dropLast(verb.count))
+            var names = Self.droppingQualifiers(String(seg.dropLast(verb.count)))
             if names.hasPrefix("由") { names.removeFirst() }
             let nameChars = Array(names)
             if let at = Self.offset(of: "会同", in: nameChars) {
@@ -323,6 +324,18 @@ public enum AssignmentClauseParser {
         clause.leads = leads.joined(separator: "，")
         clause.supporters = supporters.joined(separator: "，")
         return clause
+    }
+
+    /// Words between the names and the role verb that only say how (A、B按职责分工落实, A按职责牵头负责,
+    /// A、B分别负责), longest first.
+    static let qualifiers = ["按照职责分工", "按照职能分工", "按职责分工", "按职能分工", "根据职责分工", "按照职责", "按职责", "按职能",
+                             "根据职责", "分工", "分别", "共同", "各自", "切实", "具体", "协同"]
+
+    /// The names before a role verb, without the qualifiers that end them.
+    static func droppingQualifiers(_ names: String) -> String {
+        var n = names
+        while let q = qualifiers.first(where: { n.hasSuffix($0) && n.count > $0.count + 1 }) { n = String(n.dropLast(q.count)) }
+        return n
     }
 
     /// The character offset of the first occurrence of `needle` in `chars`.
