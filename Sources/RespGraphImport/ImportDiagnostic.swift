@@ -59,6 +59,8 @@ public struct ImportDiagnostic: Sendable, Equatable, CustomStringConvertible {
 /// What a finding is about: a stable code, the same in every output (the `code` column of a
 /// diagnostics CSV, `--code` of `respgraph diagnostics`).
 public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
+    /// An item ends with brackets holding only agency names, no role word: read as its responsible units.
+    case bareList = "bare-list"
     /// The document states which listed agency leads (排在首位的为牵头单位…); its tasks are read by it.
     case convention = "convention"
     /// A row's direction (方向/目标) cell was lost in extraction and inherited from the row above.

@@ -87,4 +87,20 @@ import Testing
         #expect(try TextDecoding.decode(gbk, file: "gbk.txt").encoding == .gb18030)
         #expect(try TextDecoding.decode(gbk, file: "gbk.txt").text == simplified)
     }
+
+    @Test func taskDivisionWithBareListsUnderTheFirstListedConvention() throws {
+        let d = try Self.fixture("task-division.txt")
+        #expect(d.rows.count == 5)
+        #expect(d.rows.map(\.leads) == [["省发展改革委"], ["省市场监管局"], ["省委金融办"], ["省自然资源厅"], ["省委组织部"]])
+        #expect(d.rows[0].supporters == ["省商务厅", "省市场监管局"])
+        #expect(d.rows[2].supporters == ["人民银行某省分行", "国家金融监督管理总局某省监管局", "各市人民政府"])
+        #expect(d.diagnostics.filter { $0.code == .bareList }.count == 5)
+        #expect(d.diagnostics.contains { $0.code == .convention })
+    }
+
+    @Test(arguments: ["成立工作专班（以下简称“专班”）。", "完成三年行动（2021—2023年）。", "（省发展改革委、省财政厅）", "扩大试点范围（含县级市）。",
+                      "依托国家发展改革委（国家能源局）推进项目建设。"])
+    func bracketsThatAreNotABareList(_ passage: String) {
+        #expect(ClauseFinder.clauses(in: Array(passage)).isEmpty)
+    }
 }

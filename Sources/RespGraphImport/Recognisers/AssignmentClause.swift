@@ -40,6 +40,8 @@ public struct AssignmentClause: Sendable, Equatable {
     public var doubts: [String] = []
     /// Whether the clause was written with labels (牵头单位：…) rather than in prose.
     public var labelled = false
+    /// Whether the clause is a bare list of agency names in brackets, with no label or role word.
+    public var bareList = false
 }
 
 /// Reads the content of one clause (what stands inside its brackets, or a line of its own).
@@ -336,6 +338,22 @@ public enum AssignmentClauseParser {
         var n = names
         while let q = qualifiers.first(where: { n.hasSuffix($0) && n.count > $0.count + 1 }) { n = String(n.dropLast(q.count)) }
         return n
+    }
+
+    /// Reads a bracket that holds only agency names (省发展改革委、省商务厅，各市人民政府) as the responsible
+    /// units; nil unless every name looks like an agency (``AgencyNameShape``) and none is a role word.
+    public static func parseBareList(_ content: String) -> AssignmentClause? {
+        let c = TextCleaning.fullWidthParentheses(separatingSpacedNames(TraditionalChinese.simplified(content)))
+        guard !c.isEmpty, c.count <= 200, !c.contains(where: { "：:。".contains($0) }) else { return nil }
+        var clause = AssignmentClause()
+        let cleaned = cleanList(c, notes: &clause.notes)
+        let items = AgencyNameShape.items(of: cleaned)
+        guard !items.isEmpty, items.allSatisfy(AgencyNameShape.looksLikeAgency) else { return nil }
+        clause.leads = cleaned
+        clause.leadsAreResponsible = true
+        clause.bareList = true
+        markedLeads(&clause)
+        return clause
     }
 
     /// The character offset of the first occurrence of `needle` in `chars`.

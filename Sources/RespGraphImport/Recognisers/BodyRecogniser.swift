@@ -129,6 +129,10 @@ public struct BodyRecogniser: Sendable {
     /// The findings a clause carries, and the convention applied to its row.
     func report(_ clause: AssignmentClause, label: String, place: BlockPlace, convention: AssignmentConvention?,
                 row: inout TaskRow, diagnostics: inout [ImportDiagnostic]) {
+        if clause.bareList {
+            diagnostics.append(diagnostic(.note, place, .bareList,
+                "task \(label): the brackets at its end hold only agency names, no 牵头/配合/负责; read as its responsible units"))
+        }
         if clause.leadsAreResponsible {
             if convention == .firstListedLeads || clause.convention == .firstListedLeads {
                 row.firstListedLeads = true

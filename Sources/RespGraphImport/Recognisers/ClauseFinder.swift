@@ -39,8 +39,29 @@ public enum ClauseFinder {
                 i += 1
             }
         }
-        if found.isEmpty, let bare = bareClause(in: chars) ?? bareProseClause(in: chars) { found.append(bare) }
+        if found.isEmpty, let bare = bareClause(in: chars) ?? bareProseClause(in: chars) ?? bareListClause(in: chars) { found.append(bare) }
         return found
+    }
+
+    /// Brackets ending the passage that hold only agency names (…负面清单制度。（省发展改革委、省商务厅）):
+    /// the form of task-division documents whose convention says which listed agency leads. Read
+    /// only at the end of a passage with text before it, so a name in brackets inside a sentence
+    /// (国家发展改革委（国家能源局）) is never taken for an assignment.
+    static func bareListClause(in chars: [Character]) -> Found? {
+        var end = chars.count
+        while end > 0, "。；;，, ".contains(chars[end - 1]) || chars[end - 1].isWhitespace { end -= 1 }
+        guard end > 0, let opener = openers.first(where: { $0.value == chars[end - 1] })?.key else { return nil }
+        var depth = 0, start = end - 1
+        while start >= 0 {
+            if chars[start] == chars[end - 1] { depth += 1 } else if chars[start] == opener {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            start -= 1
+        }
+        guard start > 0, !chars[..<start].allSatisfy({ $0.isWhitespace || "。；;，,".contains($0) }),
+              let clause = AssignmentClauseParser.parseBareList(String(chars[(start + 1)..<(end - 1)])) else { return nil }
+        return Found(range: start..<chars.count, clause: clause)
     }
 
     /// A prose clause written without brackets as the passage's last sentence (…。市数据局牵头，市公安局
