@@ -8,7 +8,9 @@ import Dispatch
 ///   undirected network equals counting each pair once and dividing by (n−1)(n−2)/2; otherwise an
 ///   undirected network's sum is halved. These are NetworkX's conventions.
 /// - Weighted: link lengths come from the ``PathMetric``; ties follow ``PathTieRule``.
-/// - Complexity: O(n·m) unweighted, O(n·m log n) weighted; n agencies, m links. The per-source loop
+/// - Complexity: O(n·m) unweighted; weighted O(n·(m + D/w)) with distance buckets of width w (half
+///   the shortest link; D the largest distance), or O(n·m log n) with the heap when the links'
+///   lengths span more than 2¹⁶ bucket widths; n agencies, m links. The per-source loop
 ///   runs on all cores over a fixed partition of the sources, and partial sums are added in a fixed
 ///   order, so results are identical whatever the thread count.
 /// - Reference: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25(2):
@@ -42,7 +44,7 @@ public enum BetweennessCentrality {
 
     /// Betweenness with the network's own node order.
     static func computeInPlace(_ network: AgencyNetwork, metric: PathMetric, normalized: Bool,
-                               sources: [Int]? = nil, tieTolerance: Double) -> [Double] {
+                               sources: [Int]? = nil, tieTolerance: Double, allowingBuckets: Bool = true) -> [Double] {
         let n = network.nodeCount
         let lengths = metric.lengths(network)?.out
         let sourceList = sources ?? Array(0..<n)
@@ -50,7 +52,7 @@ public enum BetweennessCentrality {
         let partial = BlockResults(count: blocks)
         Parallel.forEachBlock(blocks) { block in
             let mine = stride(from: block, to: sourceList.count, by: blocks).map { sourceList[$0] }
-            partial.store(sums(network, lengths: lengths, sources: mine, tieTolerance: tieTolerance), at: block)
+            partial.store(sums(network, lengths: lengths, sources: mine, tieTolerance: tieTolerance, allowingBuckets: allowingBuckets), at: block)
         }
         var total = [Double](repeating: 0, count: n)
         for block in partial.values { for v in 0..<n { total[v] += block[v] } }
@@ -66,12 +68,12 @@ public enum BetweennessCentrality {
 extension BetweennessCentrality {
     /// Brandes' sums for some sources: one ``ShortestPathSearch`` per source (BFS, or Dijkstra when
     /// there are lengths), then the dependency accumulation over its predecessor DAG.
-    static func sums(_ network: AgencyNetwork, lengths: [Double]?, sources: [Int], tieTolerance: Double) -> [Double] {
+    static func sums(_ network: AgencyNetwork, lengths: [Double]?, sources: [Int], tieTolerance: Double, allowingBuckets: Bool = true) -> [Double] {
         let n = network.nodeCount
         var sum = [Double](repeating: 0, count: n)
         var delta = [Double](repeating: 0, count: n)
         let search = ShortestPathSearch(n: n, targets: network.targets, countsPaths: true, tieTolerance: tieTolerance)
-        network.withAdjacency(lengths: lengths) { graph in
+        network.withAdjacency(lengths: lengths, allowingBuckets: allowingBuckets) { graph in
             sum.withUnsafeMutableBufferPointer { sum in
                 delta.withUnsafeMutableBufferPointer { delta in
                     for s in sources {

@@ -7,16 +7,45 @@ struct AdjacencyView {
     let offsets: UnsafeBufferPointer<Int32>
     let targets: UnsafeBufferPointer<Int32>
     let lengths: UnsafeBufferPointer<Double>?
+    /// The width of the distance buckets a weighted search may use: half the shortest link, so a
+    /// node's predecessors always lie in earlier buckets; nil when the links' lengths span too wide a
+    /// range (or are not all positive) for buckets to pay, and the search uses a heap.
+    let bucketWidth: Double?
+    /// How many buckets a search cycles through: enough that no relaxation reaches past them.
+    let bucketCount: Int
+
+    init(offsets: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>, lengths: UnsafeBufferPointer<Double>?, allowingBuckets: Bool = true) {
+        self.offsets = offsets
+        self.targets = targets
+        self.lengths = lengths
+        var shortest = Double.infinity, longest = 0.0
+        for l in lengths ?? UnsafeBufferPointer(start: nil, count: 0) {
+            shortest = Swift.min(shortest, l)
+            longest = Swift.max(longest, l)
+        }
+        let width = shortest / 2
+        if allowingBuckets, lengths != nil, shortest > 0, longest.isFinite, longest / width < Double(Self.maximumBuckets) {
+            bucketWidth = width
+            bucketCount = Int(longest / width) + 3
+        } else {
+            bucketWidth = nil
+            bucketCount = 0
+        }
+    }
+
+    /// The most buckets a bucketed search keeps; wider ranges of link lengths use the heap.
+    static let maximumBuckets = 1 << 16
 }
 
 extension AgencyNetwork {
     /// Runs `body` with the outgoing (or, `incoming`, the reverse) adjacency and link lengths as raw
     /// pointers, valid for the call.
-    func withAdjacency<R>(incoming: Bool = false, lengths: [Double]?, _ body: (AdjacencyView) -> R) -> R {
+    /// `allowingBuckets: false` makes weighted searches use the heap (for tests comparing the two).
+    func withAdjacency<R>(incoming: Bool = false, lengths: [Double]?, allowingBuckets: Bool = true, _ body: (AdjacencyView) -> R) -> R {
         (incoming ? inOffsets : offsets).withUnsafeBufferPointer { o in
             (incoming ? inTargets : targets).withUnsafeBufferPointer { t in
                 guard let lengths else { return body(AdjacencyView(offsets: o, targets: t, lengths: nil)) }
-                return lengths.withUnsafeBufferPointer { body(AdjacencyView(offsets: o, targets: t, lengths: $0)) }
+                return lengths.withUnsafeBufferPointer { body(AdjacencyView(offsets: o, targets: t, lengths: $0, allowingBuckets: allowingBuckets)) }
             }
         }
     }
@@ -38,7 +67,9 @@ extension AgencyNetwork {
 /// - Reference: E. W. Dijkstra, Numer. Math. 1:269–271, 1959; U. Brandes, J. Math. Sociol.
 ///   25(2):163–177, 2001 (path counting and predecessor lists).
 final class ShortestPathSearch {
-    /// Nodes in the order they were settled (non-decreasing distance); the source first.
+    /// Nodes in the order they were settled, the source first: by non-decreasing distance, except
+    /// that a bucketed weighted search settles the nodes of one bucket (narrower than any link) in
+    /// any order; every node still comes after all its predecessors.
     let order: UnsafeMutableBufferPointer<Int32>
     /// How many nodes the last search settled (reached), the source included.
     private(set) var settled = 0
@@ -111,7 +142,99 @@ final class ShortestPathSearch {
             for k in 0..<settled { let v = Int(order[k]); sigma[v] = 0; predecessorCount[v] = 0 }
         }
         weighted = graph.lengths != nil
-        if let lengths = graph.lengths { dijkstra(source, graph.offsets, graph.targets, lengths) } else { bfs(source, graph.offsets, graph.targets) }
+        if let lengths = graph.lengths {
+            if let width = graph.bucketWidth {
+                bucketed(source, graph.offsets, graph.targets, lengths, width: width, buckets: graph.bucketCount)
+            } else {
+                dijkstra(source, graph.offsets, graph.targets, lengths)
+            }
+        } else {
+            bfs(source, graph.offsets, graph.targets)
+        }
+    }
+
+    /// The bucket lists of ``bucketed``: each bucket's first entry, and per entry its node and the
+    /// next entry of its bucket (−1 ends a list). Grown on first use, then reused.
+    private var bucketHead: [Int32] = []
+    private var entryNode: [Int32] = []
+    private var entryNext: [Int32] = []
+
+    /// Dijkstra with a cyclic array of distance buckets instead of a heap (Dial's algorithm with
+    /// real-valued buckets): a bucket spans half the shortest link, so the nodes of one bucket cannot
+    /// shorten each other's paths and are settled in any order, each after all its predecessors
+    /// (which lie in earlier buckets). A shortened distance adds a new entry; the old one is skipped
+    /// once the node is settled. Relaxations, σ and predecessors follow the same ``PathTieRule`` as
+    /// the heap.
+    ///
+    /// - Complexity: O(m + n + D/w) for the largest distance D and bucket width w.
+    /// - Reference: R. B. Dial, "Algorithm 360: shortest-path forest with topological ordering",
+    ///   Comm. ACM 12(11):632–633, 1969.
+    private func bucketed(_ s: Int, _ offsets: UnsafeBufferPointer<Int32>, _ targets: UnsafeBufferPointer<Int32>,
+                          _ lengths: UnsafeBufferPointer<Double>, width: Double, buckets: Int) {
+        if bucketHead.count < buckets { bucketHead = Array(repeating: -1, count: buckets) }
+        let capacity = targets.count + 2
+        if entryNode.count < capacity { entryNode = Array(repeating: 0, count: capacity); entryNext = Array(repeating: 0, count: capacity) }
+        let dist = distance, pos = position, order = order, sigma = sigma
+        let predecessors = predecessors, predecessorStart = predecessorStart, predecessorCount = predecessorCount
+        let countsPaths = countsPaths, tolerance = tieTolerance
+        let scale = 1 / width
+        var count = 0
+        bucketHead.withUnsafeMutableBufferPointer { head in
+            entryNode.withUnsafeMutableBufferPointer { node in
+                entryNext.withUnsafeMutableBufferPointer { next in
+                    var entries = 0, live = 0
+                    @inline(__always) func push(_ v: Int, _ d: Double) {
+                        let b = Int(d * scale) % buckets
+                        node[entries] = Int32(v)
+                        next[entries] = head[b]
+                        head[b] = Int32(entries)
+                        entries += 1
+                        live += 1
+                    }
+                    dist[s] = 0
+                    sigma[s] = 1
+                    pos[s] = 0
+                    push(s, 0)
+                    var b = 0
+                    while live > 0 {
+                        // Settle every node of this bucket; new entries land in later buckets.
+                        while head[b] >= 0 {
+                            let entry = Int(head[b])
+                            head[b] = next[entry]
+                            live -= 1
+                            let v = Int(node[entry])
+                            if pos[v] == -2 { continue }
+                            pos[v] = -2
+                            order[count] = Int32(v); count += 1
+                            let dv = dist[v], sv = sigma[v]
+                            for e in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                let w = Int(targets[e])
+                                if pos[w] == -2 { continue }
+                                let candidate = dv + lengths[e]
+                                let dw = dist[w]
+                                if dw == .infinity || PathTieRule.isShorter(candidate, than: dw, tolerance: tolerance) {
+                                    dist[w] = candidate
+                                    pos[w] = 0
+                                    if countsPaths {
+                                        sigma[w] = sv
+                                        predecessors[Int(predecessorStart[w])] = Int32(v)
+                                        predecessorCount[w] = 1
+                                    }
+                                    push(w, candidate)
+                                } else if countsPaths && PathTieRule.isTie(candidate, dw, tolerance: tolerance) {
+                                    sigma[w] += sv
+                                    predecessors[Int(predecessorStart[w] + predecessorCount[w])] = Int32(v)
+                                    predecessorCount[w] += 1
+                                }
+                            }
+                        }
+                        b += 1
+                        if b == buckets { b = 0 }
+                    }
+                }
+            }
+        }
+        settled = count
     }
 
     private func bfs(_ s: Int, _ offsets: UnsafeBufferPointer<Int32>, _ targets: UnsafeBufferPointer<Int32>) {

@@ -1,0 +1,39 @@
+@testable import RespGraphAnalysis
+import RespGraphModel
+import Testing
+
+/// The bucketed weighted search gives the heap's betweenness, near-ties included.
+@Suite struct BucketedSearchTests {
+    /// Random networks with a few hubs, whose weights make lengths 1/w (1/3 + 1/3 + 1/3 against 1).
+    @Test(arguments: [(120, false, UInt64(1)), (120, true, 2), (300, false, 3), (200, true, 4)])
+    func bucketsGiveTheHeapsBetweenness(n: Int, directed: Bool, seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var links: [(Int32, Int32, Double)] = []
+        for _ in 0..<(n * 4) {
+            let a = Int32(rng.below(n)), b = Int32(rng.below(n / (rng.below(3) == 0 ? 8 : 1)))
+            if a != b { links.append((a, b, Double(1 + rng.below(rng.below(4) == 0 ? 12 : 3)))) }
+        }
+        let net = AgencyNetwork(kind: directed ? .dependency : .coAssignment, agencies: (0..<n).map { AgencyID($0) }, links: links)
+        for metric in [PathMetric.strength, .distance] {
+            let heap = BetweennessCentrality.computeInPlace(net, metric: metric, normalized: false, tieTolerance: PathTieRule.relativeTolerance,
+                                                            allowingBuckets: false)
+            let buckets = BetweennessCentrality.computeInPlace(net, metric: metric, normalized: false, tieTolerance: PathTieRule.relativeTolerance)
+            #expect(heap.contains { $0 > 0 })
+            for v in 0..<n { #expect(abs(heap[v] - buckets[v]) <= 1e-9 * max(1, heap[v]), "\(metric) node \(v): \(heap[v]) vs \(buckets[v])") }
+        }
+    }
+
+    @Test func lengthsOfTooWideARangeUseTheHeap() {
+        let lengths: [Double] = [1e-6, 1, 100]
+        let offsets: [Int32] = [0, 3], targets: [Int32] = [0, 0, 0]
+        offsets.withUnsafeBufferPointer { o in targets.withUnsafeBufferPointer { t in lengths.withUnsafeBufferPointer { l in
+            #expect(AdjacencyView(offsets: o, targets: t, lengths: l).bucketWidth == nil)
+            let narrow = [0.5, 1.0, 0.25]
+            narrow.withUnsafeBufferPointer { l2 in
+                let view = AdjacencyView(offsets: o, targets: t, lengths: l2)
+                #expect(view.bucketWidth == 0.125)
+                #expect(view.bucketCount == 11)
+            }
+        } } }
+    }
+}
