@@ -205,18 +205,46 @@ public struct Importer: Sendable {
 
     /// Warns when documents of different places name the same agency by its level alone (省财政厅 in a
     /// Shandong and an Anhui plan): they are read as one agency, which a researcher must know.
+    ///
+    /// - Complexity: O(E) dictionary look-ups for E name occurrences; each distinct name's shape is
+    ///   judged once.
     static func warnOfSharedLevelNames(_ documents: inout [ImportedDocument]) {
-        var places: [String: [String: Int]] = [:]  // name → place → first document index
-        for (i, d) in documents.enumerated() {
-            guard let place = jurisdiction(ofTitle: d.document.title) else { continue }
-            for r in d.rows {
-                for name in r.leads + r.supporters where AgencyNameNormaliser.placeMarkers.contains(name.first ?? " ")
-                    && !AgencyNameNormaliser.markerWords.contains(where: { name.hasPrefix($0) }) {
-                    if places[name, default: [:]][place] == nil { places[name, default: [:]][place] = i }
+        // Each distinct name gets a number once; per name, whether it carries only a level, the last
+        // document it was counted for, and the first document of each place that names it.
+        var number: [NameKey: Int] = [:]
+        var levelOnly: [Bool] = [], lastDocument: [Int] = [], byPlace: [[Int: Int]] = []
+        var placeNumber: [String: Int] = [:], placeNames: [String] = []
+        for i in documents.indices {
+            guard let placeName = jurisdiction(ofTitle: documents[i].document.title) else { continue }
+            let place = placeNumber[placeName] ?? placeNames.count
+            if place == placeNames.count { placeNumber[placeName] = place; placeNames.append(placeName) }
+            documents[i].rows.withUnsafeBufferPointer { rows in
+                for r in rows.indices {
+                    for role in 0..<2 {
+                        for name in role == 0 ? rows[r].leads : rows[r].supporters {
+                            let k: Int
+                            if let known = number[NameKey(name)] { k = known } else {
+                                k = levelOnly.count
+                                number[NameKey(name)] = k
+                                levelOnly.append(AgencyNameNormaliser.placeMarkers.contains(name.first ?? " ")
+                                                 && !AgencyNameNormaliser.markerWords.contains(where: { name.hasPrefix($0) }))
+                                lastDocument.append(-1)
+                                byPlace.append([:])
+                            }
+                            guard levelOnly[k], lastDocument[k] != i else { continue }
+                            lastDocument[k] = i
+                            if byPlace[k][place] == nil { byPlace[k][place] = i }
+                        }
+                    }
                 }
             }
         }
-        for (name, byPlace) in places.sorted(by: { $0.key < $1.key }) where byPlace.count > 1 {
+        var places: [(name: String, byPlace: [String: Int])] = []
+        for (key, k) in number where byPlace[k].count > 1 {
+            places.append((key.name, Dictionary(uniqueKeysWithValues: byPlace[k].map { (placeNames[$0.key], $0.value) })))
+        }
+        let sortedPlaces = places.sorted { $0.name < $1.name }
+        for (name, byPlace) in sortedPlaces {
             let list = byPlace.sorted { $0.value < $1.value }
             let i = list[1].value
             documents[i].diagnostics.append(ImportDiagnostic(.warning, file: documents[i].file, line: 0, code: .sharedLevelName,
