@@ -63,9 +63,10 @@ public struct Importer: Sendable {
     /// Imports a task-table CSV: read, check, resolve names.
     public func importTaskTable(csv text: String, file: String, documentID: String? = nil) throws(ImportError) -> [ImportedDocument] {
         var documents = try TaskTableCSV.read(csv: text, file: file, defaultDocumentID: documentID)
+        var memo = NameResolutionMemo()
         for i in documents.indices {
             try corrections.apply(to: &documents[i], fromTaskTable: true)
-            resolveNames(in: &documents[i])
+            resolveNames(in: &documents[i], memo: &memo)
             documents[i].diagnostics = Self.sortedByLine(documents[i].diagnostics)
         }
         return documents
@@ -300,6 +301,18 @@ public struct Importer: Sendable {
     /// A name the registry does not know is noted once per document with the kind its shape gives
     /// (``AgencyKindInference``), or warned about when no rule gives one.
     public func resolveNames(in document: inout ImportedDocument) {
+        var memo = NameResolutionMemo()
+        resolveNames(in: &document, memo: &memo)
+    }
+
+    /// What name resolution has already worked out, kept across the documents of one file: the
+    /// inferred kind of each unknown name.
+    struct NameResolutionMemo {
+        var kinds: [NameKey: (kind: AgencyKind, rule: String)?] = [:]
+    }
+
+    /// ``resolveNames(in:)`` reusing what `memo` holds.
+    func resolveNames(in document: inout ImportedDocument, memo: inout NameResolutionMemo) {
         let normaliser = AgencyNameNormaliser(registry: registry)
         var reported = Set<String>()
         for i in document.rows.indices {
@@ -339,7 +352,12 @@ public struct Importer: Sendable {
                 }
                 for name in resolved.names where !name.known && reported.insert(name.name).inserted {
                     var d: ImportDiagnostic
-                    if let (kind, rule) = AgencyKindInference.infer(name.name) {
+                    let inferred: (kind: AgencyKind, rule: String)?
+                    if let known = memo.kinds[NameKey(name.name)] { inferred = known } else {
+                        inferred = AgencyKindInference.infer(name.name)
+                        memo.kinds[NameKey(name.name)] = inferred
+                    }
+                    if let (kind, rule) = inferred {
                         d = ImportDiagnostic(.note, file: document.file, line: line, code: .unknownAgency,
                             "'\(name.name)' is not in the agency registry; kind \(kind.rawValue) inferred (\(rule))")
                     } else {

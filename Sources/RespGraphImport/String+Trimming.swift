@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 extension Unicode.Scalar {
     /// Whitespace as the documents have it: ASCII blanks and line breaks, no-break and ideographic spaces.
     /// A plain switch: cheaper than the Unicode property lookup on every scalar of every cell.
@@ -37,23 +40,40 @@ extension StringProtocol {
     ///
     /// - Complexity: O(n · m) at worst, O(n) in practice.
     func holds(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        var found = false
+        var needle = needle
         var copy = String(self)
-        copy.withUTF8 { h in
-            guard h.count >= n.count else { return }
-            var i = 0
-            let last = h.count - n.count
-            while i <= last {
-                if h[i] == first {
-                    var k = 1
-                    while k < n.count, h[i + k] == n[k] { k += 1 }
-                    if k == n.count { found = true; return }
+        return needle.withUTF8 { n in
+            guard let first = n.first else { return true }
+            return copy.withUTF8 { h in
+                guard h.count >= n.count else { return false }
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count, h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
                 }
-                i += 1
+                return false
             }
         }
-        return found
+    }
+
+    /// Whether the text begins with `prefix`, compared byte for byte in UTF-8 (no Unicode folding).
+    func startsInUTF8(with prefix: String) -> Bool {
+        var prefix = prefix
+        var copy = String(self)
+        return prefix.withUTF8 { p in copy.withUTF8 { h in h.count >= p.count && (p.isEmpty || memcmp(h.baseAddress!, p.baseAddress!, p.count) == 0) } }
+    }
+
+    /// Whether the text ends with `suffix`, compared byte for byte in UTF-8 (no Unicode folding).
+    func endsInUTF8(with suffix: String) -> Bool {
+        var suffix = suffix
+        var copy = String(self)
+        return suffix.withUTF8 { p in
+            copy.withUTF8 { h in h.count >= p.count && (p.isEmpty || memcmp(h.baseAddress! + (h.count - p.count), p.baseAddress!, p.count) == 0) }
+        }
     }
 }
