@@ -73,8 +73,9 @@ public struct Importer: Sendable {
     }
 
     /// Imports a file, choosing the reader by content (magic bytes, then extension): a Word document,
-    /// an Excel workbook (`sheet` picks one; by default the first with a task-table header), a web
-    /// page, a PDF (through Poppler's pdftotext), a task-table CSV, or text in UTF-8, UTF-16, GB18030 or Big5.
+    /// an Excel workbook (`sheet` picks one; by default the first with a task-table header), an OFD
+    /// document, a web page, a PDF (through Poppler's pdftotext), a task-table CSV, or text in UTF-8,
+    /// UTF-16, GB18030 or Big5.
     /// Text with a tab-separated task-table header (a table flattened out of a PDF) goes to
     /// ``FlattenedTableRecogniser``, which repairs what the flattening broke; every other document goes
     /// through the block model: ``PlainTextReader`` or ``HTMLReader``, then ``BlockDocumentParser``.
@@ -87,12 +88,14 @@ public struct Importer: Sendable {
         if bytes.starts(with: Array("%PDF".utf8)) || lower.hasSuffix(".pdf") {
             return [try finish(try BlockDocumentParser().parse(try PDFReader.read(path: path), documentID: documentID))]
         }
-        if ZipArchive.isZip(bytes) || [".docx", ".xlsx"].contains(where: lower.hasSuffix) {
+        if ZipArchive.isZip(bytes) || [".docx", ".xlsx", ".ofd"].contains(where: lower.hasSuffix) {
             var archive: ZipArchive
             do { archive = try ZipArchive(bytes) } catch { throw ImportError(file: path, error.message) }
             bytes = []
             let blocks: BlockDocument
-            if archive.entry("word/document.xml") != nil {
+            if OFDReader.isOFD(archive) {
+                blocks = try OFDReader.read(&archive, file: path)
+            } else if archive.entry("word/document.xml") != nil {
                 blocks = try DOCXReader.read(&archive, file: path)
             } else if archive.entry("xl/workbook.xml") != nil {
                 blocks = try XLSXReader.read(&archive, file: path, sheet: sheet)
@@ -102,15 +105,15 @@ public struct Importer: Sendable {
                     return try importTaskTable(csv: CSV.format(t.rows), file: path, documentID: documentID)
                 }
             } else {
-                throw ImportError(file: path, "a ZIP archive that is neither a Word (.docx) nor an Excel (.xlsx) file")
+                throw ImportError(file: path, "a ZIP archive that is neither a Word (.docx), an Excel (.xlsx) nor an OFD (.ofd) file")
             }
             return [try finish(try BlockDocumentParser().parse(blocks, documentID: documentID))]
         }
         if let kind = Self.unreadableKind(bytes) {
-            throw ImportError(file: path, "\(kind), not a document respgraph reads (text, .html, .docx, .xlsx, .pdf or .csv)")
+            throw ImportError(file: path, "\(kind), not a document respgraph reads (text, .html, .docx, .xlsx, .pdf, .ofd or .csv)")
         }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) || [".doc", ".xls"].contains(where: lower.hasSuffix) {
-            throw ImportError(file: path, "an old-format Word or Excel file (.doc/.xls); save it as a web page (.html), PDF or text")
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) || [".doc", ".xls", ".wps", ".et"].contains(where: lower.hasSuffix) {
+            throw ImportError(file: path, "an old-format Word, Excel or WPS file (.doc/.xls/.wps/.et); save it as .docx or .xlsx, a web page (.html), PDF or text")
         }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || HTMLReader.looksLikeHTML(bytes) {
             let (text, _) = try TextDecoding.decode(bytes, file: path, declared: HTMLReader.declaredCharset(bytes))
@@ -125,7 +128,7 @@ public struct Importer: Sendable {
     }
 
     /// The file extensions read from a folder.
-    public static let documentExtensions: Set<String> = ["txt", "text", "html", "htm", "csv", "pdf", "docx", "xlsx"]
+    public static let documentExtensions: Set<String> = ["txt", "text", "html", "htm", "csv", "pdf", "docx", "xlsx", "ofd"]
 
     /// What a file is when its first bytes show a format respgraph does not read (an image, an
     /// archive, a program, RTF), or binary data (NUL bytes without a UTF-16 byte-order mark).

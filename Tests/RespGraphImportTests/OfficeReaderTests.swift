@@ -5,8 +5,8 @@ import RespGraphModel
 import RespGraphTestSupport
 import Testing
 
-/// Word, Excel and web-page files made by real writers (python-docx, openpyxl; see
-/// Fixtures/office/make_office_fixtures.py), and hostile archives.
+/// Word, Excel, web-page, PDF and OFD files made by real writers (python-docx, openpyxl, LibreOffice,
+/// easyofd; see Fixtures/office/make_office_fixtures.py and make_ofd_fixtures.py), and hostile archives.
 @Suite struct OfficeReaderTests {
     static let importer = Importer(registry: try! AgencyRegistry(csv: EmbeddedGraphs.registry, source: "Graphs/agencies.csv"))
     static func fixture(_ name: String) -> String { Repository.path("Tests/RespGraphImportTests/Fixtures/office/\(name)") }
@@ -27,7 +27,8 @@ import Testing
         return found || ProcessInfo.processInfo.environment["CI"] != nil
     }
 
-    @Test(arguments: ["guangxi-2024-table.docx", "guangxi-2024-table.xlsx", "guangxi-2024-table.html", "guangxi-2024-table.pdf"])
+    @Test(arguments: ["guangxi-2024-table.docx", "guangxi-2024-table.xlsx", "guangxi-2024-table.html", "guangxi-2024-table.pdf",
+                      "guangxi-2024-table.ofd"])
     func theGuangxiTableRebuiltInEachFormatGivesTheCuratedTasks(file: String) throws {
         if file.hasSuffix(".pdf") && !Self.hasPDFToText { return }
         let d = try #require(try Self.importer.importFile(atPath: Self.fixture(file)).first)
@@ -38,9 +39,16 @@ import Testing
             let c = try #require(curated[Int(row.label) ?? -1], "\(file) row \(row.label)")
             #expect(row.leads == c.leads, "\(file) row \(row.label)")
             #expect(row.supporters == c.supporters, "\(file) row \(row.label)")
-            // A PDF records glyph positions, not spaces: its texts are compared without whitespace.
+            // A PDF or OFD records glyph positions, not spaces: its texts are compared without whitespace.
+            // easyofd writes a line's quote marks and dashes (another font) in boxes of their own but
+            // gives the rest of the line one box, so such a mark can land a few characters away: OFD
+            // texts are also compared without quote marks and dashes.
             func same(_ a: String, _ b: String) -> Bool {
-                file.hasSuffix(".pdf") ? a.filter { !$0.isWhitespace } == b.filter { !$0.isWhitespace } : a == b
+                if file.hasSuffix(".ofd") {
+                    let kept: (Character) -> Bool = { !$0.isWhitespace && !"“”‘’\"—–".contains($0) }
+                    return a.filter(kept) == b.filter(kept)
+                }
+                return file.hasSuffix(".pdf") ? a.filter { !$0.isWhitespace } == b.filter { !$0.isWhitespace } : a == b
             }
             #expect(same(row.text, c.text), "\(file) row \(row.label): \(row.text) ≠ \(c.text)")
             #expect(row.indicator == c.indicator, "\(file) row \(row.label)")
@@ -82,6 +90,36 @@ import Testing
         #expect(plan.rows.map(\.label) == ["一1", "一2", "二1"])
         #expect(plan.rows[0].supporters == ["县财政局", "县委网信办"])
         #expect(plan.rows[2].supporters == ["县市场监管局", "县人社局"])
+    }
+
+    @Test func anOFDsTableSpansPagesItsTextIsReadAndAScanIsRefused() throws {
+        let table = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.ofd")).first)
+        #expect(table.rows[0].place == "page 1, table 1, row 2")
+        #expect(table.rows.last?.place?.hasPrefix("page 1,") == false)
+        let plan = try #require(try Self.importer.importFile(atPath: Self.fixture("county-plan.ofd")).first)
+        #expect(plan.document.title == "某县2024年数字政府建设工作要点")
+        #expect(plan.rows.map(\.label) == ["一1", "一2", "二1"])
+        #expect(plan.rows[0].leads == ["县数据局"])
+        #expect(plan.rows[0].supporters == ["县财政局", "县委网信办"])
+        #expect(plan.rows[2].supporters == ["县市场监管局", "县人社局"])
+        #expect(plan.rows[2].text.filter { !"“”".contains($0) } == "推行一件事一次办，年底前上线20 个主题服务")
+        // Every character an object of its own: joined into words, so the header and cells read.
+        let characters = try #require(try Self.importer.importFile(atPath: Self.fixture("per-character.ofd")).first)
+        #expect(characters.document.title == "某市2025年政务服务重点任务清单")
+        #expect(characters.rows.map(\.text) == ["推进一件事一次办", "优化企业开办服务"])
+        #expect(characters.rows.map(\.leads) == [["市政务服务中心"], ["市市场监管局"]])
+        #expect(characters.rows[0].supporters == ["市数据局", "市公安局"])
+        #expect(throws: ImportError.self) { _ = try Self.importer.importFile(atPath: Self.fixture("county-plan-scanned.ofd")) }
+        do { _ = try Self.importer.importFile(atPath: Self.fixture("county-plan-scanned.ofd")) } catch {
+            #expect(error.message.contains("holds no text"))
+        }
+    }
+
+    @Test func ofdArraysAndPackagePaths() {
+        #expect(OFDReader.numbers("g 3 2.5 1 0.5") == [2.5, 2.5, 2.5, 1, 0.5])
+        #expect(OFDReader.numbers("10.2 20 30") == [10.2, 20, 30])
+        #expect(OFDReader.packagePath("/Doc_0/./Pages/Page_0/Content.xml") == "Doc_0/Pages/Page_0/Content.xml")
+        #expect(OFDReader.local("ofd:TextCode") == "TextCode" && OFDReader.local("TextCode") == "TextCode")
     }
 
     @Test func namesOnParagraphsOfTheirOwnInACellAreSeparateAgencies() throws {

@@ -13,6 +13,8 @@ public enum PDFReader {
         var text: String
         var x0: Double, y0: Double, x1: Double, y1: Double
         var page: Int
+        /// The word's place in the order its file wrote the words.
+        var sequence = 0
     }
 
     /// Reads a PDF file through pdftotext.
@@ -70,7 +72,9 @@ public enum PDFReader {
         var text: String { words.map(\.text).joined(separator: " ") }
     }
 
-    static func lines(_ words: [Word]) -> [Line] {
+    /// `inWrittenOrder`: the words of a line keep the order the file wrote them in (for writers
+    /// whose word boxes are too rough to sort by), rather than left to right.
+    static func lines(_ words: [Word], inWrittenOrder: Bool = false) -> [Line] {
         var out: [Line] = []
         let sorted = words.sorted { ($0.page, ($0.y0 + $0.y1) / 2, $0.x0) < ($1.page, ($1.y0 + $1.y1) / 2, $1.x0) }
         for w in sorted {
@@ -83,7 +87,9 @@ public enum PDFReader {
                 out.append(Line(words: [w], page: w.page, y: c))
             }
         }
-        for i in out.indices { out[i].words.sort { $0.x0 < $1.x0 } }
+        for i in out.indices {
+            if inWrittenOrder { out[i].words.sort { $0.sequence < $1.sequence } } else { out[i].words.sort { $0.x0 < $1.x0 } }
+        }
         return out
     }
 
@@ -99,8 +105,8 @@ public enum PDFReader {
     }
 
     /// The blocks of a PDF with a task table, or nil when no line reads as a task-table header.
-    static func tableBlocks(_ words: [Word]) -> [DocumentBlock]? {
-        let all = lines(words)
+    static func tableBlocks(_ words: [Word], inWrittenOrder: Bool = false) -> [DocumentBlock]? {
+        let all = lines(words, inWrittenOrder: inWrittenOrder)
         guard all.contains(where: { ColumnMap(header: $0.words.map(\.text)) != nil }) else { return nil }
         var blocks: [DocumentBlock] = []
         var before: [String] = []
