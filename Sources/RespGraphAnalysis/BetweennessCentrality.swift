@@ -44,7 +44,8 @@ public enum BetweennessCentrality {
 
     /// Betweenness with the network's own node order.
     static func computeInPlace(_ network: AgencyNetwork, metric: PathMetric, normalized: Bool,
-                               sources: [Int]? = nil, tieTolerance: Double, allowingBuckets: Bool = true) -> [Double] {
+                               sources: [Int]? = nil, tieTolerance: Double, allowingBuckets: Bool = true,
+                               directionOptimizing: Bool = true) -> [Double] {
         let n = network.nodeCount
         let lengths = metric.lengths(network)?.out
         let sourceList = sources ?? Array(0..<n)
@@ -52,7 +53,8 @@ public enum BetweennessCentrality {
         let partial = BlockResults(count: blocks)
         Parallel.forEachBlock(blocks) { block in
             let mine = stride(from: block, to: sourceList.count, by: blocks).map { sourceList[$0] }
-            partial.store(sums(network, lengths: lengths, sources: mine, tieTolerance: tieTolerance, allowingBuckets: allowingBuckets), at: block)
+            partial.store(sums(network, lengths: lengths, sources: mine, tieTolerance: tieTolerance, allowingBuckets: allowingBuckets,
+                               directionOptimizing: directionOptimizing), at: block)
         }
         var total = [Double](repeating: 0, count: n)
         for block in partial.values { for v in 0..<n { total[v] += block[v] } }
@@ -68,17 +70,24 @@ public enum BetweennessCentrality {
 extension BetweennessCentrality {
     /// Brandes' sums for some sources: one ``ShortestPathSearch`` per source (BFS, or Dijkstra when
     /// there are lengths), then the dependency accumulation over its predecessor DAG.
-    static func sums(_ network: AgencyNetwork, lengths: [Double]?, sources: [Int], tieTolerance: Double, allowingBuckets: Bool = true) -> [Double] {
+    static func sums(_ network: AgencyNetwork, lengths: [Double]?, sources: [Int], tieTolerance: Double, allowingBuckets: Bool = true,
+                     directionOptimizing: Bool = true) -> [Double] {
         let n = network.nodeCount
         var sum = [Double](repeating: 0, count: n)
         var delta = [Double](repeating: 0, count: n)
         let search = ShortestPathSearch(n: n, targets: network.targets, countsPaths: true, tieTolerance: tieTolerance)
         network.withAdjacency(lengths: lengths, allowingBuckets: allowingBuckets) { graph in
-            sum.withUnsafeMutableBufferPointer { sum in
-                delta.withUnsafeMutableBufferPointer { delta in
-                    for s in sources {
-                        search.run(from: s, in: graph)
-                        accumulate(search, delta: delta, sum: sum)
+            network.withAdjacency(incoming: true, lengths: nil) { incoming in
+                sum.withUnsafeMutableBufferPointer { sum in
+                    delta.withUnsafeMutableBufferPointer { delta in
+                        for s in sources {
+                            if lengths == nil && directionOptimizing {
+                                search.directionOptimizing(from: s, out: graph, in: incoming)
+                            } else {
+                                search.run(from: s, in: graph)
+                            }
+                            accumulate(search, delta: delta, sum: sum)
+                        }
                     }
                 }
             }

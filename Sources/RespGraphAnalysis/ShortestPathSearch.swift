@@ -153,6 +153,119 @@ final class ShortestPathSearch {
         }
     }
 
+    /// Nodes not yet reached, kept for the bottom-up steps of ``directionOptimizing(from:out:in:)``.
+    private var unreached: [Int32] = []
+
+    /// Searches from `source` without weights, counting paths, choosing per level between expanding
+    /// the frontier (top-down) and letting every unreached node look for frontier nodes among its
+    /// in-neighbours (bottom-up), whichever scans fewer links.
+    ///
+    /// - Definition: a level step from distance L is top-down when the frontier's out-degrees sum to
+    ///   no more than the unreached nodes' in-degrees plus their number, bottom-up otherwise. Counting
+    ///   paths allows no early exit, so a bottom-up step reads every in-link of every unreached node:
+    ///   σ(w) is the sum of σ over the in-neighbours at distance L, which are w's predecessors, written
+    ///   to its slots in link order. Either way every node at distance L + 1 gets exactly its
+    ///   predecessors and σ, so the result is that of ``run(from:in:)``'s BFS (σ sums may differ in
+    ///   the order of their terms).
+    /// - Complexity: O(n + m) per level step at worst; on small-world networks, where a middle level
+    ///   holds most nodes, far fewer links than the 2m of a plain search (about a fifth measured on
+    ///   the generated corpus).
+    /// - Reference: S. Beamer, K. Asanović, D. Patterson, "Direction-optimizing breadth-first
+    ///   search", SC '12, doi:10.1109/SC.2012.50.
+    func directionOptimizing(from s: Int, out graph: AdjacencyView, in incoming: AdjacencyView) {
+        if weighted {
+            for k in 0..<settled { let v = Int(order[k]); distance[v] = .infinity; position[v] = -1 }
+        } else {
+            for k in 0..<settled { hops[Int(order[k])] = -1 }
+        }
+        for k in 0..<settled { let v = Int(order[k]); sigma[v] = 0; predecessorCount[v] = 0 }
+        weighted = false
+        let hops = hops, sigma = sigma, order = order
+        let predecessors = predecessors, predecessorStart = predecessorStart, predecessorCount = predecessorCount
+        let offsets = graph.offsets, targets = graph.targets, inOffsets = incoming.offsets, inTargets = incoming.targets
+        let n = offsets.count - 1
+        hops[s] = 0
+        sigma[s] = 1
+        order[0] = Int32(s)
+        var reached = 1, levelStart = 0, level: Int32 = 0
+        var frontierOut = Int(offsets[s + 1] - offsets[s])
+        var unreachedIn = inTargets.count - Int(inOffsets[s + 1] - inOffsets[s])
+        var unreachedCount = n - 1
+        var listed = false
+        while levelStart < reached {
+            let levelEnd = reached
+            let next = level + 1
+            if frontierOut > unreachedIn + unreachedCount {
+                // Bottom-up: every unreached node gathers its predecessors at this level.
+                if !listed {
+                    unreached.removeAll(keepingCapacity: true)
+                    for v in 0..<n where hops[v] < 0 { unreached.append(Int32(v)) }
+                    listed = true
+                }
+                var kept = 0
+                unreached.withUnsafeMutableBufferPointer { list in
+                    for i in 0..<list.count {
+                        let w = Int(list[i])
+                        if hops[w] >= 0 { continue }
+                        var sw = 0.0
+                        let first = Int(predecessorStart[w])
+                        var slot = first
+                        for e in Int(inOffsets[w])..<Int(inOffsets[w + 1]) {
+                            let v = Int(inTargets[e])
+                            if hops[v] == level {
+                                sw += sigma[v]
+                                predecessors[slot] = Int32(v)
+                                slot += 1
+                            }
+                        }
+                        if slot > first {
+                            hops[w] = next
+                            sigma[w] = sw
+                            predecessorCount[w] = Int32(slot - first)
+                            order[reached] = Int32(w)
+                            reached += 1
+                        } else {
+                            list[kept] = Int32(w)
+                            kept += 1
+                        }
+                    }
+                }
+                unreached.removeLast(unreached.count - kept)
+            } else {
+                // Top-down: the frontier's out-links reach the next level.
+                for k in levelStart..<levelEnd {
+                    let v = Int(order[k])
+                    let sv = sigma[v]
+                    for e in Int(offsets[v])..<Int(offsets[v + 1]) {
+                        let w = Int(targets[e])
+                        var dw = hops[w]
+                        if dw < 0 {
+                            dw = next
+                            hops[w] = next
+                            order[reached] = Int32(w)
+                            reached += 1
+                        }
+                        if dw == next {
+                            sigma[w] += sv
+                            predecessors[Int(predecessorStart[w] + predecessorCount[w])] = Int32(v)
+                            predecessorCount[w] += 1
+                        }
+                    }
+                }
+            }
+            frontierOut = 0
+            for k in levelEnd..<reached {
+                let w = Int(order[k])
+                frontierOut += Int(offsets[w + 1] - offsets[w])
+                unreachedIn -= Int(inOffsets[w + 1] - inOffsets[w])
+            }
+            unreachedCount -= reached - levelEnd
+            levelStart = levelEnd
+            level = next
+        }
+        settled = reached
+    }
+
     /// The bucket lists of ``bucketed``: each bucket's first entry, and per entry its node and the
     /// next entry of its bucket (−1 ends a list). Grown on first use, then reused.
     private var bucketHead: [Int32] = []

@@ -37,3 +37,23 @@ import Testing
         } } }
     }
 }
+
+/// The direction-optimizing search gives the plain breadth-first search's betweenness.
+@Suite struct DirectionOptimizingSearchTests {
+    /// Random networks with hubs and several components, directed and undirected.
+    @Test(arguments: [(150, false, UInt64(1)), (150, true, 2), (400, false, 3), (300, true, 4), (60, false, 5)])
+    func directionOptimizingGivesThePlainSearchsBetweenness(n: Int, directed: Bool, seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var links: [(Int32, Int32, Double)] = []
+        for _ in 0..<(n * 5) {
+            let a = Int32(rng.below(n)), b = Int32(rng.below(n / (rng.below(3) == 0 ? 10 : 1)))
+            // Leave the last tenth of the nodes apart: a second component.
+            if a != b, (a < Int32(n * 9 / 10)) == (b < Int32(n * 9 / 10)) { links.append((a, b, 1)) }
+        }
+        let net = AgencyNetwork(kind: directed ? .dependency : .coAssignment, agencies: (0..<n).map { AgencyID($0) }, links: links)
+        let plain = BetweennessCentrality.computeInPlace(net, metric: .unweighted, normalized: false, tieTolerance: 0, directionOptimizing: false)
+        let optimized = BetweennessCentrality.computeInPlace(net, metric: .unweighted, normalized: false, tieTolerance: 0)
+        #expect(plain.contains { $0 > 0 })
+        for v in 0..<n { #expect(abs(plain[v] - optimized[v]) <= 1e-9 * max(1, plain[v]), "node \(v): \(plain[v]) vs \(optimized[v])") }
+    }
+}
