@@ -76,6 +76,34 @@ public struct AgencyNetwork: Sendable {
     /// Out-degree (undirected: degree) of node `v`.
     @inlinable public func degree(of v: Int) -> Int { Int(offsets[v + 1] - offsets[v]) }
 
+    /// The same network without some stored links (indices into `targets`); an undirected link goes
+    /// when either of its two stored directions is named.
+    ///
+    /// - Complexity: O(n + m) plus sorting the rows again.
+    func without(links removed: [Int32]) -> AgencyNetwork {
+        var gone = [Bool](repeating: false, count: targets.count)
+        for e in removed { gone[Int(e)] = true }
+        var kept: [(Int32, Int32, Double)] = []
+        if isDirected {
+            for v in 0..<nodeCount { for e in range(of: v) where !gone[e] { kept.append((Int32(v), targets[e], weights[e])) } }
+        } else {
+            // Each undirected link is stored twice, once per row; it goes when either copy is named.
+            var goneLinks = Set<Int64>()
+            for v in 0..<nodeCount {
+                for e in range(of: v) where gone[e] {
+                    let w = Int(targets[e])
+                    goneLinks.insert(Int64(min(v, w)) << 32 | Int64(max(v, w)))
+                }
+            }
+            for v in 0..<nodeCount {
+                for e in range(of: v) where Int(targets[e]) > v && !goneLinks.contains(Int64(v) << 32 | Int64(targets[e])) {
+                    kept.append((Int32(v), targets[e], weights[e]))
+                }
+            }
+        }
+        return AgencyNetwork(kind: kind, agencies: agencies, links: kept)
+    }
+
     /// Creates a network from links, merging parallel links by adding their weights.
     ///
     /// - Complexity: O(n + m log m) for m links.

@@ -43,21 +43,35 @@ public enum BetweennessCentrality {
     }
 
     /// Betweenness with the network's own node order.
+    ///
+    /// A weighted run over all sources goes in two rounds. The first searches from the fifth of the
+    /// agencies with the most links (on the generated corpus they hold 83 % of the links) and notes
+    /// each of their links that a shorter path bypasses (d(s, w) shorter than the link s–w beyond the
+    /// ``PathTieRule`` tolerance): such a link lies on no shortest path between any two agencies, so
+    /// leaving it out changes no distance, path count or predecessor. The second round searches from
+    /// the other agencies on the network without those links (on the 100× corpus about a quarter of
+    /// them remain; 6 % lie on some shortest path). Both rounds add to the same sums, in a fixed order.
     static func computeInPlace(_ network: AgencyNetwork, metric: PathMetric, normalized: Bool,
                                sources: [Int]? = nil, tieTolerance: Double, allowingBuckets: Bool = true,
-                               directionOptimizing: Bool = true) -> [Double] {
+                               directionOptimizing: Bool = true, pruning: Bool = true) -> [Double] {
         let n = network.nodeCount
         let lengths = metric.lengths(network)?.out
         let sourceList = sources ?? Array(0..<n)
-        let blocks = min(blockCount, max(1, sourceList.count))
-        let partial = BlockResults(count: blocks)
-        Parallel.forEachBlock(blocks) { block in
-            let mine = stride(from: block, to: sourceList.count, by: blocks).map { sourceList[$0] }
-            partial.store(sums(network, lengths: lengths, sources: mine, tieTolerance: tieTolerance, allowingBuckets: allowingBuckets,
-                               directionOptimizing: directionOptimizing), at: block)
+        var total: [Double]
+        if let lengths, sources == nil, pruning, n >= 64 {
+            let byDegree = (0..<n).sorted { (network.degree(of: $0), $1) > (network.degree(of: $1), $0) }
+            let first = Array(byDegree.prefix(n / 5)).sorted(), rest = Array(byDegree.dropFirst(n / 5)).sorted()
+            let round1 = sumsInBlocks(network, lengths: lengths, sources: first, tieTolerance: tieTolerance,
+                                      allowingBuckets: allowingBuckets, directionOptimizing: directionOptimizing, notingBypassedLinks: true)
+            total = round1.total
+            let thinned = round1.bypassed.isEmpty ? network : network.without(links: round1.bypassed)
+            let round2 = sumsInBlocks(thinned, lengths: metric.lengths(thinned)?.out, sources: rest, tieTolerance: tieTolerance,
+                                      allowingBuckets: allowingBuckets, directionOptimizing: directionOptimizing, notingBypassedLinks: false)
+            for v in 0..<n { total[v] += round2.total[v] }
+        } else {
+            total = sumsInBlocks(network, lengths: lengths, sources: sourceList, tieTolerance: tieTolerance,
+                                 allowingBuckets: allowingBuckets, directionOptimizing: directionOptimizing, notingBypassedLinks: false).total
         }
-        var total = [Double](repeating: 0, count: n)
-        for block in partial.values { for v in 0..<n { total[v] += block[v] } }
         var scale: Double? = nil
         if normalized { if n > 2 { scale = 1 / Double((n - 1) * (n - 2)) } } else if !network.isDirected { scale = 0.5 }
         // A sample of k sources estimates the full sum by scaling with n/k.
@@ -65,13 +79,35 @@ public enum BetweennessCentrality {
         if factor != 1 { for v in 0..<n { total[v] *= factor } }
         return total
     }
+
+    /// Brandes' sums over some sources on all cores, the sources dealt to a fixed number of blocks
+    /// whose sums are added in block order; with `notingBypassedLinks`, also the links of the sources
+    /// that a shorter path bypasses (indices into the network's stored links).
+    static func sumsInBlocks(_ network: AgencyNetwork, lengths: [Double]?, sources: [Int], tieTolerance: Double, allowingBuckets: Bool,
+                             directionOptimizing: Bool, notingBypassedLinks: Bool) -> (total: [Double], bypassed: [Int32]) {
+        let n = network.nodeCount
+        let blocks = min(blockCount, max(1, sources.count))
+        let partial = BlockResults(count: blocks)
+        let bypassedLinks = BlockLinks(count: blocks)
+        Parallel.forEachBlock(blocks) { block in
+            let mine = stride(from: block, to: sources.count, by: blocks).map { sources[$0] }
+            let (sum, bypassed) = sums(network, lengths: lengths, sources: mine, tieTolerance: tieTolerance, allowingBuckets: allowingBuckets,
+                                       directionOptimizing: directionOptimizing, notingBypassedLinks: notingBypassedLinks)
+            partial.store(sum, at: block)
+            bypassedLinks.store(bypassed, at: block)
+        }
+        var total = [Double](repeating: 0, count: n)
+        for block in partial.values { for v in 0..<n { total[v] += block[v] } }
+        return (total, bypassedLinks.values.flatMap { $0 })
+    }
 }
 
 extension BetweennessCentrality {
     /// Brandes' sums for some sources: one ``ShortestPathSearch`` per source (BFS, or Dijkstra when
     /// there are lengths), then the dependency accumulation over its predecessor DAG.
     static func sums(_ network: AgencyNetwork, lengths: [Double]?, sources: [Int], tieTolerance: Double, allowingBuckets: Bool = true,
-                     directionOptimizing: Bool = true) -> [Double] {
+                     directionOptimizing: Bool = true, notingBypassedLinks: Bool = false) -> (sum: [Double], bypassed: [Int32]) {
+        var bypassed: [Int32] = []
         let n = network.nodeCount
         var sum = [Double](repeating: 0, count: n)
         var delta = [Double](repeating: 0, count: n)
@@ -86,13 +122,19 @@ extension BetweennessCentrality {
                             } else {
                                 search.run(from: s, in: graph)
                             }
+                            if notingBypassedLinks, let lengths = graph.lengths {
+                                for e in Int(graph.offsets[s])..<Int(graph.offsets[s + 1])
+                                where PathTieRule.isShorter(search.distance(of: Int(graph.targets[e])), than: lengths[e], tolerance: tieTolerance) {
+                                    bypassed.append(Int32(e))
+                                }
+                            }
                             accumulate(search, delta: delta, sum: sum)
                         }
                     }
                 }
             }
         }
-        return sum
+        return (sum, bypassed)
     }
 
     /// Brandes' dependency accumulation over one search: nodes in reverse settling order push
@@ -141,6 +183,27 @@ extension BetweennessCentrality {
         let range = Double(n) / Double(n - 1)
         let epsilon = range * (Foundation.log(2 * Double(n) / delta) / (2 * Double(k))).squareRoot()
         return (values, epsilon, k)
+    }
+}
+
+/// Per-block lists of link indices written by concurrent workers, read once all are done.
+final class BlockLinks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [[Int32]]
+
+    init(count: Int) { storage = Array(repeating: [], count: count) }
+
+    func store(_ values: [Int32], at block: Int) {
+        lock.lock()
+        storage[block] = values
+        lock.unlock()
+    }
+
+    /// The blocks in block order.
+    var values: [[Int32]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
     }
 }
 

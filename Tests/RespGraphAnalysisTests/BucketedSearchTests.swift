@@ -57,3 +57,29 @@ import Testing
         for v in 0..<n { #expect(abs(plain[v] - optimized[v]) <= 1e-9 * max(1, plain[v]), "node \(v): \(plain[v]) vs \(optimized[v])") }
     }
 }
+
+/// Leaving out the links a shorter path bypasses changes no betweenness.
+@Suite struct BypassedLinkTests {
+    @Test(arguments: [(200, false, UInt64(1)), (200, true, 2), (500, false, 3), (300, true, 4), (80, false, 5)])
+    func bypassedLinksChangeNoBetweenness(n: Int, directed: Bool, seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var links: [(Int32, Int32, Double)] = []
+        for _ in 0..<(n * 6) {
+            let a = Int32(rng.below(n)), b = Int32(rng.below(n / (rng.below(3) == 0 ? 10 : 1)))
+            if a != b { links.append((a, b, Double(1 + rng.below(rng.below(4) == 0 ? 9 : 2)))) }
+        }
+        let net = AgencyNetwork(kind: directed ? .dependency : .coAssignment, agencies: (0..<n).map { AgencyID($0) }, links: links)
+        for metric in [PathMetric.strength, .distance] {
+            let whole = BetweennessCentrality.computeInPlace(net, metric: metric, normalized: false, tieTolerance: PathTieRule.relativeTolerance,
+                                                             pruning: false)
+            let pruned = BetweennessCentrality.computeInPlace(net, metric: metric, normalized: false, tieTolerance: PathTieRule.relativeTolerance)
+            #expect(whole.contains { $0 > 0 })
+            for v in 0..<n { #expect(abs(whole[v] - pruned[v]) <= 1e-9 * max(1, whole[v]), "\(metric) node \(v): \(whole[v]) vs \(pruned[v])") }
+        }
+        // The links noted as bypassed are many on such networks, and none is on a shortest path.
+        let lengths = PathMetric.strength.lengths(net)!.out
+        let round = BetweennessCentrality.sumsInBlocks(net, lengths: lengths, sources: Array(0..<n), tieTolerance: PathTieRule.relativeTolerance,
+                                                       allowingBuckets: true, directionOptimizing: true, notingBypassedLinks: true)
+        #expect(!round.bypassed.isEmpty)
+    }
+}
