@@ -44,13 +44,13 @@ public enum BetweennessCentrality {
 
     /// Betweenness with the network's own node order.
     ///
-    /// A weighted run over all sources goes in two rounds. The first searches from the fifth of the
-    /// agencies with the most links (on the generated corpus they hold 83 % of the links) and notes
-    /// each of their links that a shorter path bypasses (d(s, w) shorter than the link s–w beyond the
-    /// ``PathTieRule`` tolerance): such a link lies on no shortest path between any two agencies, so
-    /// leaving it out changes no distance, path count or predecessor. The second round searches from
-    /// the other agencies on the network without those links (on the 100× corpus about a quarter of
-    /// them remain; 6 % lie on some shortest path). Both rounds add to the same sums, in a fixed order.
+    /// A weighted run over all sources goes in rounds, the agencies with the most links first (the
+    /// top 5 %, then to 20 %, to 50 %, then the rest; on the generated corpus the top fifth holds 83 %
+    /// of the links). Each round but the last notes the links of its sources that a shorter path
+    /// bypasses (d(s, w) shorter than the link s–w beyond the ``PathTieRule`` tolerance): such a link
+    /// lies on no shortest path between any two agencies, so leaving it out changes no distance, path
+    /// count or predecessor, and the next round searches the network without it (6 % of the 100×
+    /// network's links lie on some shortest path). All rounds add to the same sums, in a fixed order.
     static func computeInPlace(_ network: AgencyNetwork, metric: PathMetric, normalized: Bool,
                                sources: [Int]? = nil, tieTolerance: Double, allowingBuckets: Bool = true,
                                directionOptimizing: Bool = true, pruning: Bool = true) -> [Double] {
@@ -58,16 +58,19 @@ public enum BetweennessCentrality {
         let lengths = metric.lengths(network)?.out
         let sourceList = sources ?? Array(0..<n)
         var total: [Double]
-        if let lengths, sources == nil, pruning, n >= 64 {
+        if lengths != nil, sources == nil, pruning, n >= 64 {
             let byDegree = (0..<n).sorted { (network.degree(of: $0), $1) > (network.degree(of: $1), $0) }
-            let first = Array(byDegree.prefix(n / 5)).sorted(), rest = Array(byDegree.dropFirst(n / 5)).sorted()
-            let round1 = sumsInBlocks(network, lengths: lengths, sources: first, tieTolerance: tieTolerance,
-                                      allowingBuckets: allowingBuckets, directionOptimizing: directionOptimizing, notingBypassedLinks: true)
-            total = round1.total
-            let thinned = round1.bypassed.isEmpty ? network : network.without(links: round1.bypassed)
-            let round2 = sumsInBlocks(thinned, lengths: metric.lengths(thinned)?.out, sources: rest, tieTolerance: tieTolerance,
-                                      allowingBuckets: allowingBuckets, directionOptimizing: directionOptimizing, notingBypassedLinks: false)
-            for v in 0..<n { total[v] += round2.total[v] }
+            let cuts = [0, n / 20, n / 5, n / 2, n]
+            total = [Double](repeating: 0, count: n)
+            var current = network
+            for r in 0..<(cuts.count - 1) {
+                let mine = Array(byDegree[cuts[r]..<cuts[r + 1]]).sorted()
+                let last = r == cuts.count - 2
+                let round = sumsInBlocks(current, lengths: metric.lengths(current)?.out, sources: mine, tieTolerance: tieTolerance,
+                                         allowingBuckets: allowingBuckets, directionOptimizing: directionOptimizing, notingBypassedLinks: !last)
+                for v in 0..<n { total[v] += round.total[v] }
+                if !round.bypassed.isEmpty { current = current.without(links: round.bypassed) }
+            }
         } else {
             total = sumsInBlocks(network, lengths: lengths, sources: sourceList, tieTolerance: tieTolerance,
                                  allowingBuckets: allowingBuckets, directionOptimizing: directionOptimizing, notingBypassedLinks: false).total
