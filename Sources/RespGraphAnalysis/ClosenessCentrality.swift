@@ -1,3 +1,4 @@
+import RespGraphModel
 /// Closeness and harmonic closeness: how near each agency is to all others.
 ///
 /// - Definition: closeness C(u) = (r−1)/Σ_v d(v,u) · (r−1)/(n−1), where r is the number of nodes that

@@ -1,3 +1,4 @@
+import RespGraphModel
 /// Burt's structural-hole measures for each agency: effective size, efficiency, constraint, hierarchy.
 ///
 /// - Definition: with mutual weights a(i,j) = w(i→j) + w(j→i) and proportions

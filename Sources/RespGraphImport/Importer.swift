@@ -62,14 +62,64 @@ public struct Importer: Sendable {
 
     /// Imports a task-table CSV: read, check, resolve names.
     public func importTaskTable(csv text: String, file: String, documentID: String? = nil) throws(ImportError) -> [ImportedDocument] {
-        var documents = try TaskTableCSV.read(csv: text, file: file, defaultDocumentID: documentID)
-        var memo = NameResolutionMemo()
-        for i in documents.indices {
-            try corrections.apply(to: &documents[i], fromTaskTable: true)
-            resolveNames(in: &documents[i], memo: &memo)
-            documents[i].diagnostics = Self.sortedByLine(documents[i].diagnostics)
+        let slots = DocumentSlots(try TaskTableCSV.read(csv: text, file: file, defaultDocumentID: documentID))
+        // Documents are corrected and resolved independently, so they are shared out among the cores;
+        // each keeps its place, and the first error in document order is the one reported.
+        let count = slots.count, blocks = min(64, max(1, count))
+        Parallel.forEachBlock(blocks) { block in
+            var memo = NameResolutionMemo()
+            for i in stride(from: block, to: count, by: blocks) {
+                var d = slots.take(i)
+                do throws(ImportError) { try corrections.apply(to: &d, fromTaskTable: true) } catch {
+                    slots.fail(i, error)
+                    continue
+                }
+                resolveNames(in: &d, memo: &memo)
+                d.diagnostics = Self.sortedByLine(d.diagnostics)
+                slots.put(d, at: i)
+            }
         }
-        return documents
+        return try slots.result()
+    }
+
+    /// The documents of one file while they are resolved on several threads: each is taken out of
+    /// its slot (so it is never copied) and put back, or its error recorded.
+    final class DocumentSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var documents: [ImportedDocument]
+        private var errors: [Int: ImportError] = [:]
+
+        init(_ documents: [ImportedDocument]) { self.documents = documents }
+
+        var count: Int { documents.count }
+
+        func take(_ i: Int) -> ImportedDocument {
+            lock.lock()
+            defer { lock.unlock() }
+            let d = documents[i]
+            documents[i] = ImportedDocument(document: d.document, file: d.file, rows: [], diagnostics: [])
+            return d
+        }
+
+        func put(_ d: ImportedDocument, at i: Int) {
+            lock.lock()
+            documents[i] = d
+            lock.unlock()
+        }
+
+        func fail(_ i: Int, _ error: ImportError) {
+            lock.lock()
+            errors[i] = error
+            lock.unlock()
+        }
+
+        /// The documents in their order, or the error of the first that failed.
+        func result() throws(ImportError) -> [ImportedDocument] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let first = errors.keys.min(), let error = errors[first] { throw error }
+            return documents
+        }
     }
 
     /// Imports a file, choosing the reader by content (magic bytes, then extension): a Word document,
