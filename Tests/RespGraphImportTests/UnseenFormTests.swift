@@ -99,6 +99,7 @@ import Testing
     }
 
     @Test(arguments: ["成立工作专班（以下简称“专班”）。", "完成三年行动（2021—2023年）。", "（省发展改革委、省财政厅）", "扩大试点范围（含县级市）。",
+                      "组建省大数据发展管理局（以下简称省大数据局）。", "理顺管理体制（原省信息中心）。", "覆盖市直部门（含各区县政府）。",
                       "依托国家发展改革委（国家能源局）推进项目建设。"])
     func bracketsThatAreNotABareList(_ passage: String) {
         #expect(ClauseFinder.clauses(in: Array(passage)).isEmpty)
