@@ -210,7 +210,7 @@ public struct Importer: Sendable {
                     guard !name.hasPrefix("."), let dot = name.lastIndex(of: ".") else { return false }
                     return Self.documentExtensions.contains(name[name.index(after: dot)...].lowercased())
                 }
-                if found.isEmpty { throw ImportError(file: path, "the folder holds no document (.txt, .html, .csv, .pdf)") }
+                if found.isEmpty { throw ImportError(file: path, "the folder holds no document (.txt, .html, .csv, .pdf, .docx, .xlsx, .ofd)") }
                 files += found.map { (path.hasSuffix("/") ? path : path + "/") + $0 }
             } else {
                 files.append(path)
