@@ -32,6 +32,16 @@ public enum CSV {
     /// - Throws: ``CSVError`` for a quote that is never closed or text after a closing quote.
     /// - Complexity: O(n) in the length of the text.
     public static func parse(_ text: String) throws(CSVError) -> [CSVRecord] {
+        // Read in place from the string's own UTF-8 storage: a copy would double a large file's memory.
+        var storage = text
+        let result: Result<[CSVRecord], CSVError> = storage.withUTF8 { buffer in
+            do throws(CSVError) { return .success(try parse(utf8: buffer)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// ``parse(_:)`` over UTF-8 bytes.
+    static func parse(utf8 all: UnsafeBufferPointer<UInt8>) throws(CSVError) -> [CSVRecord] {
         var records: [CSVRecord] = []
         var fields: [String] = []
         var field: [UInt8] = []
@@ -40,8 +50,7 @@ public enum CSV {
         var inQuotes = false
         var quoteLine = 1
         var afterQuote = false
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
         var i = 0
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
