@@ -58,7 +58,7 @@ struct LoadedData {
                     + "\n\(blocking.count) row(s) cannot be trusted; fix the source or add a correction (see respgraph help import)")
             }
         }
-        let graph = importer.graph(from: documents)
+        let graph = importer.graph(consuming: &documents)
         var loaded = LoadedData(graph: graph, registry: registry, diagnostics: diagnostics,
                                 sourceDescription: files.isEmpty ? "embedded Guangxi data" : files.joined(separator: ", "))
         loaded.diagnosticsByDocument = byDocument

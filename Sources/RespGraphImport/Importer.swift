@@ -441,6 +441,13 @@ public struct Importer: Sendable {
     ///
     /// - Complexity: O(E) hash lookups for E assignments.
     public func graph(from documents: [ImportedDocument]) -> ResponsibilityGraph {
+        var copy = documents
+        return graph(consuming: &copy)
+    }
+
+    /// ``graph(from:)``, emptying each document's rows once they are in the graph, so a national
+    /// corpus is never held twice (as rows and as the graph) at once. Titles and findings stay.
+    public func graph(consuming documents: inout [ImportedDocument]) -> ResponsibilityGraph {
         var builder = ResponsibilityGraphBuilder()
         // One lookup per name occurrence: canonical name → id in the graph being built.
         var ids: [NameKey: AgencyID] = [:]
@@ -451,9 +458,11 @@ public struct Importer: Sendable {
             ids[key] = new
             return new
         }
-        for d in documents {
-            let doc = builder.addDocument(d.document)
-            for r in d.rows {
+        for i in documents.indices {
+            let doc = builder.addDocument(documents[i].document)
+            let rows = documents[i].rows
+            documents[i].rows = []
+            for r in rows {
                 let leads = r.leads.map(id)
                 let supporters = r.supporters.map(id)
                 builder.addTask(PlanTask(document: doc, level: r.level, number: r.number, label: r.label, indicator: r.indicator,

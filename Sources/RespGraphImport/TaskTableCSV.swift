@@ -57,22 +57,25 @@ public enum TaskTableCSV {
     /// - Throws: ``ImportError`` for malformed CSV (an unbalanced quote), a missing header, or a
     ///   number that is not an integer, naming the line.
     public static func read(csv text: String, file: String, defaultDocumentID: String? = nil) throws(ImportError) -> [ImportedDocument] {
-        let records: [CSVRecord]
-        do { records = try CSV.parse(text) } catch { throw ImportError(file: file, line: error.line, error.message) }
-        guard let head = records.first else { throw ImportError(file: file, line: 1, "the file is empty") }
-        guard let columns = ColumnMap(header: head.fields) else {
-            throw ImportError(file: file, line: head.line, "no task table header: the first row must name a lead column (lead or 牵头单位) and a task column (text, 任务 or 任务举措); found \(head.fields.joined(separator: ","))")
-        }
-        if let c = columns.conflicts.first {
-            throw ImportError(file: file, line: head.line, "the header names the \(c.field.rawValue) column twice: '\(head.fields[c.first])' (column \(c.first + 1)) and '\(head.fields[c.second])' (column \(c.second + 1)); rename or remove one")
-        }
+        // Rows are built as the CSV is read, so a national table's records are never all held at once.
+        var header: (columns: ColumnMap, line: Int)?
+        var failure: ImportError?
         let fallbackID = defaultDocumentID ?? file.fileStem
         var documents: [ImportedDocument] = []
         var indexByID: [String: Int] = [:]
         var lastID = "", lastIndex = -1
         var seen: [Int64: Int] = [:]
         var previousIndicator = ""
-        for r in records.dropFirst() {
+        func columns(of head: CSVRecord) throws(ImportError) -> ColumnMap {
+            guard let columns = ColumnMap(header: head.fields) else {
+                throw ImportError(file: file, line: head.line, "no task table header: the first row must name a lead column (lead or 牵头单位) and a task column (text, 任务 or 任务举措); found \(head.fields.joined(separator: ","))")
+            }
+            if let c = columns.conflicts.first {
+                throw ImportError(file: file, line: head.line, "the header names the \(c.field.rawValue) column twice: '\(head.fields[c.first])' (column \(c.first + 1)) and '\(head.fields[c.second])' (column \(c.second + 1)); rename or remove one")
+            }
+            return columns
+        }
+        func add(_ r: CSVRecord, _ columns: ColumnMap) throws(ImportError) {
             let c = r.fields
             if c.count > columns.width {
                 throw ImportError(file: file, line: r.line, "the row has \(c.count) fields but the header has \(columns.width)")
@@ -106,7 +109,7 @@ public enum TaskTableCSV {
             if let first = seen[key] {
                 documents[d].diagnostics.append(ImportDiagnostic(.error, file: file, line: r.line, code: .duplicateNumber,
                     "task \(id):\(level == .table ? "" : "W")\(number) is listed twice (first on line \(first))"))
-                continue
+                return
             }
             seen[key] = r.line
             var indicator = columns.cell(.indicator, in: c)
@@ -125,6 +128,19 @@ public enum TaskTableCSV {
             }
             documents[d].rows.append(row)
         }
+        do {
+            try CSV.parse(text) { r in
+                do throws(ImportError) {
+                    if let (columns, _) = header { try add(r, columns) } else { header = (try columns(of: r), r.line) }
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+        } catch { throw ImportError(file: file, line: error.line, error.message) }
+        if let failure { throw failure }
+        guard let head = header else { throw ImportError(file: file, line: 1, "the file is empty") }
         if documents.isEmpty { throw ImportError(file: file, line: head.line, "the table has a header but no rows") }
         return documents
     }

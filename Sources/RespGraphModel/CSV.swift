@@ -32,17 +32,27 @@ public enum CSV {
     /// - Throws: ``CSVError`` for a quote that is never closed or text after a closing quote.
     /// - Complexity: O(n) in the length of the text.
     public static func parse(_ text: String) throws(CSVError) -> [CSVRecord] {
-        // Read in place from the string's own UTF-8 storage: a copy would double a large file's memory.
-        var storage = text
-        let result: Result<[CSVRecord], CSVError> = storage.withUTF8 { buffer in
-            do throws(CSVError) { return .success(try parse(utf8: buffer)) } catch { return .failure(error) }
-        }
-        return try result.get()
+        var records: [CSVRecord] = []
+        try parse(text) { records.append($0); return true }
+        return records
     }
 
-    /// ``parse(_:)`` over UTF-8 bytes.
-    static func parse(utf8 all: UnsafeBufferPointer<UInt8>) throws(CSVError) -> [CSVRecord] {
-        var records: [CSVRecord] = []
+    /// Parses CSV text record by record, handing each to `body` as soon as it is read (so a large
+    /// file's records are never all held at once); `body` returns false to stop.
+    ///
+    /// - Throws: ``CSVError`` as ``parse(_:)`` does, for the part read before `body` stopped.
+    public static func parse(_ text: String, each body: (CSVRecord) -> Bool) throws(CSVError) {
+        // Read in place from the string's own UTF-8 storage: a copy would double a large file's memory.
+        var storage = text
+        let failure: CSVError? = storage.withUTF8 { buffer in
+            do throws(CSVError) { try parse(utf8: buffer, each: body); return nil } catch { return error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// ``parse(_:each:)`` over UTF-8 bytes.
+    static func parse(utf8 all: UnsafeBufferPointer<UInt8>, each body: (CSVRecord) -> Bool) throws(CSVError) {
+        var stopped = false
         var fields: [String] = []
         var field: [UInt8] = []
         var line = 1
@@ -60,11 +70,11 @@ public enum CSV {
         func endRecord() {
             endField()
             if !(fields.count == 1 && fields[0].isEmpty) {
-                records.append(CSVRecord(line: recordLine, fields: fields))
+                if !body(CSVRecord(line: recordLine, fields: fields)) { stopped = true }
             }
             fields.removeAll(keepingCapacity: true)
         }
-        while i < bytes.count {
+        while i < bytes.count && !stopped {
             let b = bytes[i]
             if inQuotes {
                 if b == UInt8(ascii: "\"") {
@@ -107,11 +117,11 @@ public enum CSV {
             }
             i += 1
         }
+        if stopped { return }
         if inQuotes {
             throw CSVError(line: quoteLine, message: "a quoted field opened here is never closed (unbalanced quote)")
         }
         if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
-        return records
     }
 
     /// Quotes a field when it holds a comma, a quote, a line break or leading/trailing space.
