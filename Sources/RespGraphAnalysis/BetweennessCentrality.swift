@@ -90,8 +90,8 @@ public enum BetweennessCentrality {
                              directionOptimizing: Bool, notingBypassedLinks: Bool) -> (total: [Double], bypassed: [Int32]) {
         let n = network.nodeCount
         let blocks = min(blockCount, max(1, sources.count))
-        let partial = BlockResults(count: blocks)
-        let bypassedLinks = BlockLinks(count: blocks)
+        let partial = BlockResults<Double>(count: blocks)
+        let bypassedLinks = BlockResults<Int32>(count: blocks)
         Parallel.forEachBlock(blocks) { block in
             let mine = stride(from: block, to: sources.count, by: blocks).map { sources[$0] }
             let (sum, bypassed) = sums(network, lengths: lengths, sources: mine, tieTolerance: tieTolerance, allowingBuckets: allowingBuckets,
@@ -120,8 +120,8 @@ extension BetweennessCentrality {
                 sum.withUnsafeMutableBufferPointer { sum in
                     delta.withUnsafeMutableBufferPointer { delta in
                         for s in sources {
-                            if lengths == nil && directionOptimizing {
-                                search.directionOptimizing(from: s, out: graph, in: incoming)
+                            if lengths == nil {
+                                search.countingPaths(from: s, out: graph, in: directionOptimizing ? incoming : nil)
                             } else {
                                 search.run(from: s, in: graph)
                             }
@@ -189,42 +189,22 @@ extension BetweennessCentrality {
     }
 }
 
-/// Per-block lists of link indices written by concurrent workers, read once all are done.
-final class BlockLinks: @unchecked Sendable {
+/// Per-block results (one array each: sums, values, link indices) written by concurrent workers,
+/// read once all are done.
+final class BlockResults<Element>: @unchecked Sendable {
     private let lock = NSLock()
-    private var storage: [[Int32]]
+    private var storage: [[Element]]
 
     init(count: Int) { storage = Array(repeating: [], count: count) }
 
-    func store(_ values: [Int32], at block: Int) {
+    func store(_ values: [Element], at block: Int) {
         lock.lock()
         storage[block] = values
         lock.unlock()
     }
 
     /// The blocks in block order.
-    var values: [[Int32]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
-    }
-}
-
-/// Per-block results written by concurrent workers, read once all are done.
-final class BlockResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [[Double]]
-
-    init(count: Int) { storage = Array(repeating: [], count: count) }
-
-    func store(_ values: [Double], at block: Int) {
-        lock.lock()
-        storage[block] = values
-        lock.unlock()
-    }
-
-    /// The blocks in block order.
-    var values: [[Double]] {
+    var values: [[Element]] {
         lock.lock()
         defer { lock.unlock() }
         return storage

@@ -82,7 +82,7 @@ public enum BetweennessSampling {
         let vd = vertexDiameterBound(network)
         let r = sampleSize(epsilon: epsilon / scale, delta: delta, vertexDiameterBound: vd)
         let blocks = 64
-        let partial = BlockResults(count: blocks)
+        let partial = BlockResults<Double>(count: blocks)
         Parallel.forEachBlock(blocks) { block in
             let count = r / blocks + (block < r % blocks ? 1 : 0)
             var sampler = PathSampler(network, seed: seed &* 0x9E3779B97F4A7C15 &+ UInt64(block) &+ 1)

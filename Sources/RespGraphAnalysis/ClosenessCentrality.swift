@@ -20,7 +20,7 @@ public enum ClosenessCentrality {
         let lengths = metric.lengths(network)?.in
         if lengths == nil { return unweighted(network, harmonic: harmonic) }
         let blocks = min(64, n)
-        let partial = BlockResults(count: blocks)
+        let partial = BlockResults<Double>(count: blocks)
         Parallel.forEachBlock(blocks) { block in
             var values: [Double] = []
             let search = ShortestPathSearch(n: n, targets: network.inTargets, countsPaths: false)

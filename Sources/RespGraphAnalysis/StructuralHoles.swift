@@ -54,7 +54,7 @@ public enum StructuralHoles {
         }
         let total = totals, maximum = maxima
         let blocks = min(64, max(1, n))
-        let partial = BlockResults(count: blocks)
+        let partial = BlockResults<Double>(count: blocks)
         Parallel.forEachBlock(blocks) { block in
             var scratch = [Double](repeating: 0, count: n)   // a(i, ·) for the current i
             var out: [Double] = []

@@ -33,12 +33,7 @@ public struct Importer: Sendable {
             return try finish(try BlockDocumentParser().parse(PlainTextReader.read(text: text, file: file), documentID: documentID))
         }
         var document = try FlattenedTableRecogniser().parse(text: simplified, file: file, documentID: documentID)
-        if let restorer {
-            document.rows = document.rows.map(restorer.restore)
-            document.document.title = restorer.restore(document.document.title)
-            document.diagnostics.append(ImportDiagnostic(.note, file: file, line: 1, code: .traditionalCharacters,
-                "the document is written in traditional characters; it is read in simplified form (牽頭單位 ↔ 牵头单位) and its texts keep their spelling"))
-        }
+        restorer?.restore(&document, noteAt: BlockPlace(line: 1))
         try corrections.apply(to: &document)
         resolveNames(in: &document)
         document.diagnostics = Self.sortedByLine(document.diagnostics)

@@ -2,18 +2,28 @@
 import RespGraphModel
 import Testing
 
+/// A random network of n nodes with a few hubs: `perNode` × n draws of a link, a third of them
+/// ending among the first n / `hubDivisor` nodes; a link is kept when its ends differ and `keep`
+/// allows it, with the weight `weight` draws.
+func randomHubNetwork(n: Int, directed: Bool, seed: UInt64, perNode: Int, hubDivisor: Int,
+                      keep: (Int32, Int32) -> Bool = { _, _ in true }, weight: (inout SplitMix64) -> Double) -> AgencyNetwork {
+    var rng = SplitMix64(seed: seed)
+    var links: [(Int32, Int32, Double)] = []
+    for _ in 0..<(n * perNode) {
+        let a = Int32(rng.below(n)), b = Int32(rng.below(n / (rng.below(3) == 0 ? hubDivisor : 1)))
+        if a != b, keep(a, b) { links.append((a, b, weight(&rng))) }
+    }
+    return AgencyNetwork(kind: directed ? .dependency : .coAssignment, agencies: (0..<n).map { AgencyID($0) }, links: links)
+}
+
 /// The bucketed weighted search gives the heap's betweenness, near-ties included.
 @Suite struct BucketedSearchTests {
     /// Random networks with a few hubs, whose weights make lengths 1/w (1/3 + 1/3 + 1/3 against 1).
     @Test(arguments: [(120, false, UInt64(1)), (120, true, 2), (300, false, 3), (200, true, 4)])
     func bucketsGiveTheHeapsBetweenness(n: Int, directed: Bool, seed: UInt64) {
-        var rng = SplitMix64(seed: seed)
-        var links: [(Int32, Int32, Double)] = []
-        for _ in 0..<(n * 4) {
-            let a = Int32(rng.below(n)), b = Int32(rng.below(n / (rng.below(3) == 0 ? 8 : 1)))
-            if a != b { links.append((a, b, Double(1 + rng.below(rng.below(4) == 0 ? 12 : 3)))) }
+        let net = randomHubNetwork(n: n, directed: directed, seed: seed, perNode: 4, hubDivisor: 8) { rng in
+            Double(1 + rng.below(rng.below(4) == 0 ? 12 : 3))
         }
-        let net = AgencyNetwork(kind: directed ? .dependency : .coAssignment, agencies: (0..<n).map { AgencyID($0) }, links: links)
         for metric in [PathMetric.strength, .distance] {
             let heap = BetweennessCentrality.computeInPlace(net, metric: metric, normalized: false, tieTolerance: PathTieRule.relativeTolerance,
                                                             allowingBuckets: false)
@@ -43,14 +53,9 @@ import Testing
     /// Random networks with hubs and several components, directed and undirected.
     @Test(arguments: [(150, false, UInt64(1)), (150, true, 2), (400, false, 3), (300, true, 4), (60, false, 5)])
     func directionOptimizingGivesThePlainSearchsBetweenness(n: Int, directed: Bool, seed: UInt64) {
-        var rng = SplitMix64(seed: seed)
-        var links: [(Int32, Int32, Double)] = []
-        for _ in 0..<(n * 5) {
-            let a = Int32(rng.below(n)), b = Int32(rng.below(n / (rng.below(3) == 0 ? 10 : 1)))
-            // Leave the last tenth of the nodes apart: a second component.
-            if a != b, (a < Int32(n * 9 / 10)) == (b < Int32(n * 9 / 10)) { links.append((a, b, 1)) }
-        }
-        let net = AgencyNetwork(kind: directed ? .dependency : .coAssignment, agencies: (0..<n).map { AgencyID($0) }, links: links)
+        // The last tenth of the nodes apart: a second component.
+        let net = randomHubNetwork(n: n, directed: directed, seed: seed, perNode: 5, hubDivisor: 10,
+                                   keep: { a, b in (a < Int32(n * 9 / 10)) == (b < Int32(n * 9 / 10)) }) { _ in 1 }
         let plain = BetweennessCentrality.computeInPlace(net, metric: .unweighted, normalized: false, tieTolerance: 0, directionOptimizing: false)
         let optimized = BetweennessCentrality.computeInPlace(net, metric: .unweighted, normalized: false, tieTolerance: 0)
         #expect(plain.contains { $0 > 0 })
@@ -62,13 +67,9 @@ import Testing
 @Suite struct BypassedLinkTests {
     @Test(arguments: [(200, false, UInt64(1)), (200, true, 2), (500, false, 3), (300, true, 4), (80, false, 5)])
     func bypassedLinksChangeNoBetweenness(n: Int, directed: Bool, seed: UInt64) {
-        var rng = SplitMix64(seed: seed)
-        var links: [(Int32, Int32, Double)] = []
-        for _ in 0..<(n * 6) {
-            let a = Int32(rng.below(n)), b = Int32(rng.below(n / (rng.below(3) == 0 ? 10 : 1)))
-            if a != b { links.append((a, b, Double(1 + rng.below(rng.below(4) == 0 ? 9 : 2)))) }
+        let net = randomHubNetwork(n: n, directed: directed, seed: seed, perNode: 6, hubDivisor: 10) { rng in
+            Double(1 + rng.below(rng.below(4) == 0 ? 9 : 2))
         }
-        let net = AgencyNetwork(kind: directed ? .dependency : .coAssignment, agencies: (0..<n).map { AgencyID($0) }, links: links)
         for metric in [PathMetric.strength, .distance] {
             let whole = BetweennessCentrality.computeInPlace(net, metric: metric, normalized: false, tieTolerance: PathTieRule.relativeTolerance,
                                                              pruning: false)
@@ -76,7 +77,7 @@ import Testing
             #expect(whole.contains { $0 > 0 })
             for v in 0..<n { #expect(abs(whole[v] - pruned[v]) <= 1e-9 * max(1, whole[v]), "\(metric) node \(v): \(whole[v]) vs \(pruned[v])") }
         }
-        // The links noted as bypassed are many on such networks, and none is on a shortest path.
+        // The rounds above did leave links out: such networks have links a shorter path bypasses.
         let lengths = PathMetric.strength.lengths(net)!.out
         let round = BetweennessCentrality.sumsInBlocks(net, lengths: lengths, sources: Array(0..<n), tieTolerance: PathTieRule.relativeTolerance,
                                                        allowingBuckets: true, directionOptimizing: true, notingBypassedLinks: true)

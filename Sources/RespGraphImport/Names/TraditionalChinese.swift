@@ -67,29 +67,6 @@ public enum TraditionalChinese {
         return String(out)
     }
 
-    /// Each name of `names` (simplified) → its spelling in `original`, where the original holds it in
-    /// traditional characters: the two texts differ character for character only, so a name found at
-    /// an offset of the simplified text is spelled by the original's characters at that offset.
-    public static func spellings(of names: [String], in original: String) -> [String: String] {
-        guard hasTraditional(original) else { return [:] }
-        let source = Array(original.unicodeScalars)
-        let simple = source.map { table[$0] ?? $0 }
-        var out: [String: String] = [:]
-        for name in names {
-            let n = Array(name.unicodeScalars)
-            guard !n.isEmpty, n.count <= simple.count else { continue }
-            search: for i in 0...(simple.count - n.count) where simple[i] == n[0] {
-                for k in 1..<n.count where simple[i + k] != n[k] { continue search }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: source[i..<(i + n.count)])
-                let spelled = String(view)
-                if spelled != name { out[name] = spelled }
-                break
-            }
-        }
-        return out
-    }
-
     /// A document read in simplified form, turned back into the document's own characters: every
     /// recogniser sees simplified text (so 牽頭單位, 責任單位 and 附件 read as they do elsewhere), and
     /// what a task says is then spelled as the document spells it.
@@ -140,6 +117,17 @@ public enum TraditionalChinese {
                 return String(out)
             }
             return text
+        }
+
+        /// A document read from the simplified copy, spelled back: its title and rows, and a note
+        /// (at `place`, where the first traditional character stands) that says so.
+        public func restore(_ document: inout ImportedDocument, noteAt place: BlockPlace) {
+            document.rows = document.rows.map(restore)
+            document.document.title = restore(document.document.title)
+            var note = ImportDiagnostic(.note, file: document.file, line: place.line, code: .traditionalCharacters,
+                "the document is written in traditional characters; it is read in simplified form (牽頭單位 ↔ 牵头单位) and its texts keep their spelling; a name the registry knows takes its registered name, others keep the document's spelling")
+            if !place.description.isEmpty { note.place = place.description }
+            document.diagnostics.append(note)
         }
 
         /// A row read from the simplified copy, with its texts in the document's characters and the

@@ -50,21 +50,19 @@ public struct BlockDocumentParser: Sendable {
         guard !rows.isEmpty else {
             throw ImportError(file: doc.file, "no task found: no table names a 牵头单位/责任单位 column, and no paragraph carries an assignment clause such as （牵头单位：…）, （A牵头，B配合） or （A、B负责）")
         }
+        let id = documentID ?? doc.file.fileStem
+        var document = ImportedDocument(document: PlanDocument(id: id, title: title ?? doc.file.fileStem),
+                                        file: doc.file, rows: rows, diagnostics: diagnostics)
         if let restorer {
-            rows = rows.map(restorer.restore)
-            title = title.map(restorer.restore)
             let first = original.blocks.lazy.compactMap { b -> BlockPlace? in
                 switch b {
                 case .paragraph(let p): TraditionalChinese.hasTraditional(p.text) ? p.place : nil
                 case .table(let t): t.rows.firstIndex { $0.contains(where: TraditionalChinese.hasTraditional) }.map { $0 < t.rowPlaces.count ? t.rowPlaces[$0] : BlockPlace(line: 1) }
                 }
             }.first ?? BlockPlace(line: 1)
-            diagnostics.append(BodyRecogniser(file: doc.file).diagnostic(.note, first, .traditionalCharacters,
-                "the document is written in traditional characters; it is read in simplified form (牽頭單位 ↔ 牵头单位) and its texts keep their spelling; a name the registry knows takes its registered name, others keep the document's spelling"))
+            restorer.restore(&document, noteAt: first)
         }
-        let id = documentID ?? doc.file.fileStem
-        return ImportedDocument(document: PlanDocument(id: id, title: title ?? doc.file.fileStem),
-                                file: doc.file, rows: rows, diagnostics: diagnostics)
+        return document
     }
 
     /// The document with every traditional character of ``TraditionalChinese`` made simplified; the

@@ -18,7 +18,7 @@ public struct BodyRecogniser: Sendable {
     /// The conventions a document states anywhere in its text, with the place of the first statement.
     public static func convention(in paragraphs: [TextBlock]) -> (AssignmentConvention, BlockPlace)? {
         for p in paragraphs {
-            if let c = AssignmentConvention.stated(in: TraditionalChinese.simplified(p.text)) { return (c, p.place) }
+            if let c = AssignmentConvention.stated(in: p.text) { return (c, p.place) }
         }
         return nil
     }
@@ -32,11 +32,8 @@ public struct BodyRecogniser: Sendable {
                 ? "the document states that the first listed agency leads (列第一位者为牵头单位); applied to every list that names no 牵头"
                 : "the document states that where no lead is named the responsible units lead (责任单位即为牵头单位)"))
         }
-        let clauses = items.map { ClauseFinder.clauses(in: Array(TraditionalChinese.simplified($0.text))) }
-        if let first = items.first(where: { TraditionalChinese.hasTraditional($0.text) }) {
-            diagnostics.append(diagnostic(.note, first.place, .traditionalCharacters,
-                "the document is written in traditional characters; keywords and names are matched in simplified form (縣財政局 ↔ 县财政局): a name the registry knows takes its registered name, others keep the document's spelling"))
-        }
+        // A document in traditional characters reaches here in simplified form (BlockDocumentParser).
+        let clauses = items.map { ClauseFinder.clauses(in: Array($0.text)) }
         // Items whose clause their numbered items below inherit.
         var enclosing = Set<Int>()
         var inherits: [Int: Int] = [:]
@@ -121,7 +118,6 @@ public struct BodyRecogniser: Sendable {
             diagnostics.append(diagnostic(.warning, place, .missingText, "task \(label) has no task text: the clause stands alone"))
         }
         row.place = place.description.isEmpty ? nil : place.description
-        row.spellings = TraditionalChinese.spellings(of: AgencyNameShape.items(of: clause.leads) + AgencyNameShape.items(of: clause.supporters), in: source)
         report(clause, label: label, place: place, convention: convention, row: &row, diagnostics: &diagnostics)
         return row
     }

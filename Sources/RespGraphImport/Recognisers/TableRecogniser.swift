@@ -120,7 +120,6 @@ public struct TableRecogniser: Sendable {
                               indicator: tableIndicator.isEmpty ? indicator : tableIndicator, direction: direction, text: text,
                               deadline: deadline.isEmpty ? nil : deadline, leadCell: leadCell, supportCell: supportCell, sourceLine: place.line)
             row.place = place.description
-            row.spellings = TraditionalChinese.spellings(of: AgencyNameShape.items(of: leadCell) + AgencyNameShape.items(of: supportCell), in: raw.joined(separator: "\n"))
             if leadCell.isEmpty && supportCell.isEmpty {
                 diagnostics.append(body.diagnostic(.warning, place, .noAgency, "row \(label) names no agency; imported without lead or support: check the table"))
             } else {
@@ -140,8 +139,7 @@ public struct TableRecogniser: Sendable {
 
     /// A cell that holds a whole clause (A牵头，B配合), read as one; nil for a plain list of names.
     static func clauseInCell(_ cell: String) -> AssignmentClause? {
-        let t = TraditionalChinese.simplified(cell)
-        guard ["牵头", "配合", "负责", "协办", "参与", "：", ":"].contains(where: { t.holds($0) }) else { return nil }
+        guard ["牵头", "配合", "负责", "协办", "参与", "：", ":"].contains(where: { cell.holds($0) }) else { return nil }
         return AssignmentClauseParser.parse(cell)
     }
 }
