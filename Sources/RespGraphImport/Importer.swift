@@ -442,31 +442,129 @@ public struct Importer: Sendable {
 
     /// ``graph(from:)``, emptying each document's rows once they are in the graph, so a national
     /// corpus is never held twice (as rows and as the graph) at once. Titles and findings stay.
+    ///
+    /// The documents' rows are turned into tasks on all cores, each document numbering its own
+    /// distinct names in order of first appearance; the documents are then joined in order with one
+    /// look-up per distinct name per document, which numbers the agencies exactly as a single pass
+    /// over every name would.
     public func graph(consuming documents: inout [ImportedDocument]) -> ResponsibilityGraph {
         var builder = ResponsibilityGraphBuilder()
-        // One lookup per name occurrence: canonical name → id in the graph being built.
-        var ids: [NameKey: AgencyID] = [:]
-        func id(_ name: String) -> AgencyID {
-            let key = NameKey(name)
-            if let known = ids[key] { return known }
-            let new = builder.addAgency(agency(named: name))
-            ids[key] = new
-            return new
-        }
-        for i in documents.indices {
-            let doc = builder.addDocument(documents[i].document)
-            let rows = documents[i].rows
-            documents[i].rows = []
-            for r in rows {
-                let leads = r.leads.map(id)
-                let supporters = r.supporters.map(id)
-                builder.addTask(PlanTask(document: doc, level: r.level, number: r.number, label: r.label, indicator: r.indicator,
-                                         direction: r.direction, text: r.text, deadline: r.deadline, sourceLine: r.sourceLine,
-                                         sourcePlace: r.place),
-                                leads: leads, supporters: supporters)
+        let documentIDs = documents.map { builder.addDocument($0.document) }
+        let slots = DocumentSlots(documents)
+        documents = []
+        let count = slots.count, blocks = min(64, max(1, count))
+        let parts = DocumentParts(count: count)
+        Parallel.forEachBlock(blocks) { block in
+            var local = NameIndex()
+            for i in stride(from: block, to: count, by: blocks) {
+                var d = slots.take(i)
+                let rows = d.rows
+                d.rows = []
+                slots.put(d, at: i)
+                local.removeAll()
+                var part = DocumentPart()
+                part.tasks.reserveCapacity(rows.count)
+                func number(_ name: String) -> Int32 {
+                    let added = local.insert(name, value: Int32(part.names.count))
+                    if added.inserted {
+                        part.names.append(name)
+                        part.registryIndices.append(canonicalRegistryIndex(of: name))
+                    }
+                    return added.value
+                }
+                for r in rows {
+                    for name in r.leads { part.agencies.append(number(name)) }
+                    part.leadEnds.append(Int32(part.agencies.count))
+                    for name in r.supporters { part.agencies.append(number(name)) }
+                    part.supportEnds.append(Int32(part.agencies.count))
+                    part.tasks.append(PlanTask(document: documentIDs[i], level: r.level, number: r.number, label: r.label,
+                                               indicator: r.indicator, direction: r.direction, text: r.text, deadline: r.deadline,
+                                               sourceLine: r.sourceLine, sourcePlace: r.place))
+                }
+                parts.put(part, at: i)
             }
         }
+        // Per distinct name of each document, its id in the graph: by registry index for a
+        // registry's canonical name (no hashing here), by name for any other.
+        var idOfRegistryIndex = [Int32](repeating: -1, count: registry.agencies.count)
+        var idOfOtherName = NameIndex()
+        var leads: [AgencyID] = [], supporters: [AgencyID] = []
+        builder.reserveCapacity(tasks: parts.taskCount, assignments: parts.assignmentCount)
+        for i in 0..<count {
+            let part = parts.take(i)
+            var global = [Int32](repeating: 0, count: part.names.count)
+            for k in part.names.indices {
+                let r = Int(part.registryIndices[k])
+                if r >= 0 {
+                    if idOfRegistryIndex[r] < 0 { idOfRegistryIndex[r] = builder.addAgency(registry.agencies[r]).rawValue }
+                    global[k] = idOfRegistryIndex[r]
+                } else if let known = idOfOtherName[part.names[k]] {
+                    global[k] = known
+                } else {
+                    global[k] = builder.addAgency(agency(named: part.names[k])).rawValue
+                    idOfOtherName.insert(part.names[k], value: global[k])
+                }
+            }
+            var start = 0
+            for t in part.tasks.indices {
+                let leadEnd = Int(part.leadEnds[t]), supportEnd = Int(part.supportEnds[t])
+                leads.removeAll(keepingCapacity: true)
+                supporters.removeAll(keepingCapacity: true)
+                for k in start..<leadEnd { leads.append(AgencyID(Int(global[Int(part.agencies[k])]))) }
+                for k in leadEnd..<supportEnd { supporters.append(AgencyID(Int(global[Int(part.agencies[k])]))) }
+                builder.addTask(part.tasks[t], leads: leads, supporters: supporters)
+                start = supportEnd
+            }
+        }
+        documents = (try? slots.result()) ?? []
         return builder.build()
+    }
+
+    /// One document's rows as ``graph(consuming:)`` joins them: its tasks, its distinct names, and
+    /// each task's leads then supporters as indices into those names.
+    struct DocumentPart {
+        var tasks: [PlanTask] = []
+        var names: [String] = []
+        /// Per name, its index in the registry when it is a registry agency's canonical name, else -1.
+        var registryIndices: [Int32] = []
+        var agencies: [Int32] = []
+        /// Per task, the end of its leads in ``agencies``.
+        var leadEnds: [Int32] = []
+        /// Per task, the end of its supporters in ``agencies``.
+        var supportEnds: [Int32] = []
+    }
+
+    /// Documents' parts written by concurrent workers, each taken once in document order.
+    final class DocumentParts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [DocumentPart]
+
+        /// The tasks and assignments of all parts put so far.
+        private(set) var taskCount = 0, assignmentCount = 0
+
+        init(count: Int) { parts = Array(repeating: DocumentPart(), count: count) }
+
+        func put(_ part: DocumentPart, at i: Int) {
+            lock.lock()
+            parts[i] = part
+            taskCount += part.tasks.count
+            assignmentCount += part.agencies.count
+            lock.unlock()
+        }
+
+        func take(_ i: Int) -> DocumentPart {
+            lock.lock()
+            defer { lock.unlock() }
+            let part = parts[i]
+            parts[i] = DocumentPart()
+            return part
+        }
+    }
+
+    /// The registry index of a registry agency's canonical name (not an alias), or -1.
+    private func canonicalRegistryIndex(of name: String) -> Int32 {
+        guard let r = registry.index(of: name), NameKey(registry.agencies[r].name) == NameKey(name) else { return -1 }
+        return Int32(r)
     }
 
     private func agency(named name: String) -> Agency {

@@ -22,7 +22,7 @@ public struct AgencyRegistry: Sendable {
     public let agencies: [Agency]
     /// A note per agency (why an alias or a successor is recorded), parallel to ``agencies``.
     public let notes: [String]
-    private let indexByName: [NameKey: Int]
+    private let indexByName: NameIndex
 
     /// The CSV header the registry file starts with.
     public static let header = ["name", "kind", "english_name", "aliases", "successor", "note"]
@@ -33,17 +33,17 @@ public struct AgencyRegistry: Sendable {
     }
 
     private init(agencies: [Agency], notes: [String], lines: [Int], source: String) throws(RegistryError) {
-        var index: [NameKey: Int] = [:]
+        var index = NameIndex(capacity: agencies.count)
         for (i, agency) in agencies.enumerated() {
             for name in [agency.name] + agency.aliases {
-                if let j = index[NameKey(name)] {
-                    throw RegistryError(source: source, line: lines[i], message: "'\(name)' is already listed on line \(lines[j])")
+                let added = index.insert(name, value: Int32(i))
+                if !added.inserted {
+                    throw RegistryError(source: source, line: lines[i], message: "'\(name)' is already listed on line \(lines[Int(added.value)])")
                 }
-                index[NameKey(name)] = i
             }
         }
         for (i, agency) in agencies.enumerated() {
-            if let s = agency.successor, index[NameKey(s)] == nil {
+            if let s = agency.successor, index[s] == nil {
                 throw RegistryError(source: source, line: lines[i], message: "successor '\(s)' of '\(agency.name)' is not in the registry")
             }
         }
@@ -90,19 +90,19 @@ public struct AgencyRegistry: Sendable {
 
     /// The registry record for a canonical name or alias.
     public func agency(named name: String) -> Agency? {
-        indexByName[NameKey(name)].map { agencies[$0] }
+        indexByName[name].map { agencies[Int($0)] }
     }
 
     /// The canonical name for a canonical name or alias.
     public func canonicalName(of name: String) -> String? {
-        indexByName[NameKey(name)].map { agencies[$0].name }
+        indexByName[name].map { agencies[Int($0)].name }
     }
 
     /// Whether the registry knows a name (canonical or alias).
-    public func knows(_ name: String) -> Bool { indexByName[NameKey(name)] != nil }
+    public func knows(_ name: String) -> Bool { indexByName[name] != nil }
 
     /// The registry index of a canonical name or alias (one lookup, for bulk imports).
-    public func index(of name: String) -> Int? { indexByName[NameKey(name)] }
+    public func index(of name: String) -> Int? { indexByName[name].map { Int($0) } }
 
     /// The chain of successors of an agency, nearest first (empty when it was never renamed).
     public func successors(of name: String) -> [String] {

@@ -86,8 +86,15 @@ public enum CSV {
                     inQuotes = false
                     afterQuote = true
                 } else {
-                    if b == UInt8(ascii: "\n") { line += 1 }
-                    field.append(b)
+                    // The run up to the next quote, copied at once.
+                    var j = i
+                    while j < bytes.count && bytes[j] != UInt8(ascii: "\"") {
+                        if bytes[j] == UInt8(ascii: "\n") { line += 1 }
+                        j += 1
+                    }
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                    i = j
+                    continue
                 }
                 i += 1
                 continue
@@ -113,7 +120,13 @@ public enum CSV {
                 if afterQuote {
                     throw CSVError(line: line, message: "text after a closing quote; a quote inside a quoted field must be doubled (\"\")")
                 }
-                field.append(b)
+                // The run up to the next separator or line end, copied at once (a quote inside an
+                // unquoted field is kept as written).
+                var j = i + 1
+                while j < bytes.count, bytes[j] != UInt8(ascii: ","), bytes[j] != UInt8(ascii: "\n"), bytes[j] != UInt8(ascii: "\r") { j += 1 }
+                field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                i = j
+                continue
             }
             i += 1
         }
@@ -126,7 +139,8 @@ public enum CSV {
 
     /// Quotes a field when it holds a comma, a quote, a line break or leading/trailing space.
     public static func escape(_ field: String) -> String {
-        let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        // By scalar: "\r\n" is one Character, equal neither to "\r" nor to "\n".
+        let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || field.first == " " || field.last == " "
         if !needsQuotes { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -29,25 +29,23 @@ public struct ResponsibilityGraph: Sendable {
     /// The role of each assignment, parallel to ``agencyTasks``.
     public let agencyRoles: [Role]
 
-    private let agencyIndexByName: [NameKey: Int32]
-    private let taskIndexByKey: [String: Int32]
+    private let agencyIndexByName: NameIndex
+    /// Task index by ``taskKey(document:level:number:)``.
+    private let taskIndexByKey: [Int64: Int32]
 
-    init(documents: [PlanDocument], agencies: [Agency], tasks: [PlanTask], assignments: [[(agency: Int32, role: Role)]]) {
+    /// A task's document, level and number packed into one integer key.
+    private static func taskKey(document: Int32, level: TaskLevel, number: Int) -> Int64 {
+        Int64(document) << 40 | Int64(level == .table ? 0 : 1) << 39 | Int64(number & 0x7F_FFFF_FFFF)
+    }
+
+    /// A graph over assignments grouped by task (``taskOffsets``, ``taskAgencies``, ``taskRoles``);
+    /// the by-agency arrays and the name and key indexes are derived here.
+    init(documents: [PlanDocument], agencies: [Agency], tasks: [PlanTask], taskOffsets: [Int32], taskAgencies: [Int32], taskRoles: [Role]) {
         self.documents = documents
         self.agencies = agencies
         self.tasks = tasks
-        var taskOffsets = [Int32](repeating: 0, count: tasks.count + 1)
-        var taskAgencies: [Int32] = []
-        var taskRoles: [Role] = []
         var degree = [Int32](repeating: 0, count: agencies.count)
-        for (t, list) in assignments.enumerated() {
-            for a in list {
-                taskAgencies.append(a.agency)
-                taskRoles.append(a.role)
-                degree[Int(a.agency)] += 1
-            }
-            taskOffsets[t + 1] = Int32(taskAgencies.count)
-        }
+        for a in taskAgencies { degree[Int(a)] += 1 }
         var agencyOffsets = [Int32](repeating: 0, count: agencies.count + 1)
         for a in 0..<agencies.count { agencyOffsets[a + 1] = agencyOffsets[a] + degree[a] }
         var cursor = Array(agencyOffsets.dropLast())
@@ -68,22 +66,26 @@ public struct ResponsibilityGraph: Sendable {
         self.agencyOffsets = agencyOffsets
         self.agencyTasks = agencyTasks
         self.agencyRoles = agencyRoles
-        var byName: [NameKey: Int32] = [:]
-        for (i, agency) in agencies.enumerated() {
-            for alias in agency.aliases where byName[NameKey(alias)] == nil { byName[NameKey(alias)] = Int32(i) }
+        // Canonical names first, so an alias never hides an agency's own name.
+        var byName = NameIndex(capacity: agencies.count)
+        for i in agencies.indices { byName.insert(agencies[i].name, value: Int32(i)) }
+        for i in agencies.indices {
+            for alias in agencies[i].aliases { byName.insert(alias, value: Int32(i)) }
         }
-        for (i, agency) in agencies.enumerated() { byName[NameKey(agency.name)] = Int32(i) }
         agencyIndexByName = byName
-        var byKey: [String: Int32] = [:]
-        for (i, task) in tasks.enumerated() {
-            byKey["\(documents[task.document.index].id):\(task.localKey)"] = Int32(i)
+        var byKey: [Int64: Int32] = [:]
+        byKey.reserveCapacity(tasks.count)
+        tasks.withUnsafeBufferPointer { tasks in
+            for i in tasks.indices {
+                byKey[Self.taskKey(document: tasks[i].document.rawValue, level: tasks[i].level, number: tasks[i].number)] = Int32(i)
+            }
         }
         taskIndexByKey = byKey
     }
 
     /// An empty graph.
     public init() {
-        self.init(documents: [], agencies: [], tasks: [], assignments: [])
+        self.init(documents: [], agencies: [], tasks: [], taskOffsets: [0], taskAgencies: [], taskRoles: [])
     }
 
     /// Every agency id, in index order.
@@ -100,7 +102,7 @@ public struct ResponsibilityGraph: Sendable {
 
     /// The id of the agency with this canonical name or alias.
     public func agency(named name: String) -> AgencyID? {
-        agencyIndexByName[NameKey(name)].map { AgencyID(Int($0)) }
+        agencyIndexByName[name].map { AgencyID(Int($0)) }
     }
 
     /// The user-facing key of a task: `2024:46`, or `2024:W3` for a work point.
@@ -111,7 +113,13 @@ public struct ResponsibilityGraph: Sendable {
 
     /// The task with a key such as `2024:46` or `2024:W3`.
     public func task(key: String) -> TaskID? {
-        taskIndexByKey[key].map { TaskID(Int($0)) }
+        guard let colon = key.lastIndex(of: ":"), let document = document(id: String(key[..<colon])) else { return nil }
+        let local = key[key.index(after: colon)...]
+        let level: TaskLevel = local.hasPrefix("W") ? .workPoint : .table
+        guard let number = Int(level == .table ? local : local.dropFirst()),
+              let i = taskIndexByKey[Self.taskKey(document: document.rawValue, level: level, number: number)] else { return nil }
+        // Only the key as the graph writes it (not 046 for 46).
+        return tasks[Int(i)].localKey == local ? TaskID(Int(i)) : nil
     }
 
     /// The document id of a document index.

@@ -44,6 +44,23 @@ import Testing
         let graph = Self.sample()
         #expect(graph.task(key: "2024:W1").map { graph.key(of: $0) } == "2024:W1")
         #expect(graph.task(key: "2024:1") == nil)
+        #expect(graph.task(key: "2022:1").map { graph.key(of: $0) } == "2022:1")
+        // Only keys as the graph writes them: no leading zeros or signs, no unknown document.
+        for key in ["2022:01", "2022:+1", "2024:W01", "2024:w1", "2023:1", "2022", "2022:", ":1", "2022:1:1"] {
+            #expect(graph.task(key: key) == nil, "\(key)")
+        }
+    }
+
+    @Test func keysOfDocumentIdsWithAColon() throws {
+        var b = ResponsibilityGraphBuilder()
+        let d = b.addDocument(PlanDocument(id: "广西:2024", title: "要点"))
+        #expect(b.addDocument(PlanDocument(id: "广西:2024", title: "again")) == d)
+        let a = b.addAgency(Agency(name: "自治区公安厅", kind: .regionalDepartment))
+        b.addTask(PlanTask(document: d, level: .table, number: 12, label: "12", indicator: "", direction: "", text: "甲", sourceLine: 1),
+                  leads: [a], supporters: [])
+        let graph = b.build()
+        #expect(graph.documents.map(\.title) == ["要点"])
+        #expect(graph.task(key: "广西:2024:12").map { graph.key(of: $0) } == "广西:2024:12")
     }
 
     @Test func filteringKeepsOnlyTheDocumentsTasksAndTheirAgencies() throws {

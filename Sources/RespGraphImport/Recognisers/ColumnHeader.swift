@@ -27,6 +27,27 @@ enum TaskField: String, CaseIterable, Sendable {
         }
     }
 
+    /// The field's place among ``allCases``: the slot of its column in a ``ColumnMap``.
+    var ordinal: Int {
+        switch self {
+        case .document: 0
+        case .title: 1
+        case .level: 2
+        case .number: 3
+        case .label: 4
+        case .indicator: 5
+        case .direction: 6
+        case .text: 7
+        case .deadline: 8
+        case .lead: 9
+        case .support: 10
+        case .responsible: 11
+        case .person: 12
+        case .sourceLine: 13
+        case .sourcePlace: 14
+        }
+    }
+
     /// The field a header cell names, if any.
     static func named(_ cell: String) -> TaskField? {
         let key = String(cell.filter { !$0.isWhitespace }).lowercased()
@@ -36,10 +57,11 @@ enum TaskField: String, CaseIterable, Sendable {
 
 /// Which column holds which field, read from a header row.
 struct ColumnMap: Sendable, Equatable {
-    static func == (a: ColumnMap, b: ColumnMap) -> Bool { a.columns == b.columns && a.width == b.width && a.leadsAreResponsible == b.leadsAreResponsible }
+    static func == (a: ColumnMap, b: ColumnMap) -> Bool { a.slots == b.slots && a.width == b.width && a.leadsAreResponsible == b.leadsAreResponsible }
 
-    /// Column index of each field present.
-    var columns: [TaskField: Int]
+    /// Column index of each field by ``TaskField/ordinal``, -1 where the field is absent (read once
+    /// per cell of a national table, so an array rather than a dictionary).
+    private var slots: [Int]
     /// The number of columns of the header.
     var width: Int
 
@@ -76,11 +98,18 @@ struct ColumnMap: Sendable, Equatable {
             }
         }
         guard columns[.lead] != nil, columns[.text] != nil || columns[.direction] != nil else { return nil }
-        self.columns = columns
+        assert(TaskField.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal }, "TaskField.ordinal must follow allCases")
+        var slots = [Int](repeating: -1, count: TaskField.allCases.count)
+        for (field, i) in columns { slots[field.ordinal] = i }
+        self.slots = slots
         self.width = cells.count
     }
 
-    subscript(field: TaskField) -> Int? { columns[field] }
+    /// The column of a field, if the header names it.
+    subscript(field: TaskField) -> Int? {
+        let i = slots[field.ordinal]
+        return i < 0 ? nil : i
+    }
 
     /// The support cell of a row, with a 责任单位 column beside 牵头 and 配合 columns appended.
     func supportCell(in cells: [String]) -> String {
@@ -92,7 +121,8 @@ struct ColumnMap: Sendable, Equatable {
 
     /// The cell of a field in a row, trimmed; empty when the field or cell is missing.
     func cell(_ field: TaskField, in cells: [String]) -> String {
-        guard let i = columns[field], i < cells.count else { return "" }
+        let i = slots[field.ordinal]
+        guard i >= 0, i < cells.count else { return "" }
         return cells[i].trimmed
     }
 }
