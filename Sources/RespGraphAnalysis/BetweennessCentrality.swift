@@ -1,3 +1,4 @@
+import Foundation
 import RespGraphModel
 import Dispatch
 
@@ -90,18 +91,18 @@ public enum BetweennessCentrality {
                              directionOptimizing: Bool, notingBypassedLinks: Bool) -> (total: [Double], bypassed: [Int32]) {
         let n = network.nodeCount
         let blocks = min(blockCount, max(1, sources.count))
-        let partial = BlockResults<Double>(count: blocks)
-        let bypassedLinks = BlockResults<Int32>(count: blocks)
+        let partial = Slots<[Double]>(repeating: [], count: blocks)
+        let bypassedLinks = Slots<[Int32]>(repeating: [], count: blocks)
         Parallel.forEachBlock(blocks) { block in
             let mine = stride(from: block, to: sources.count, by: blocks).map { sources[$0] }
             let (sum, bypassed) = sums(network, lengths: lengths, sources: mine, tieTolerance: tieTolerance, allowingBuckets: allowingBuckets,
                                        directionOptimizing: directionOptimizing, notingBypassedLinks: notingBypassedLinks)
-            partial.store(sum, at: block)
-            bypassedLinks.store(bypassed, at: block)
+            partial.put(sum, at: block)
+            bypassedLinks.put(bypassed, at: block)
         }
         var total = [Double](repeating: 0, count: n)
-        for block in partial.values { for v in 0..<n { total[v] += block[v] } }
-        return (total, bypassedLinks.values.flatMap { $0 })
+        for block in partial.all { for v in 0..<n { total[v] += block[v] } }
+        return (total, bypassedLinks.all.flatMap { $0 })
     }
 }
 
@@ -188,27 +189,3 @@ extension BetweennessCentrality {
         return (values, epsilon, k)
     }
 }
-
-/// Per-block results (one array each: sums, values, link indices) written by concurrent workers,
-/// read once all are done.
-final class BlockResults<Element>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [[Element]]
-
-    init(count: Int) { storage = Array(repeating: [], count: count) }
-
-    func store(_ values: [Element], at block: Int) {
-        lock.lock()
-        storage[block] = values
-        lock.unlock()
-    }
-
-    /// The blocks in block order.
-    var values: [[Element]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
-    }
-}
-
-import Foundation

@@ -82,16 +82,16 @@ public enum BetweennessSampling {
         let vd = vertexDiameterBound(network)
         let r = sampleSize(epsilon: epsilon / scale, delta: delta, vertexDiameterBound: vd)
         let blocks = 64
-        let partial = BlockResults<Double>(count: blocks)
+        let partial = Slots<[Double]>(repeating: [], count: blocks)
         Parallel.forEachBlock(blocks) { block in
             let count = r / blocks + (block < r % blocks ? 1 : 0)
             var sampler = PathSampler(network, seed: seed &* 0x9E3779B97F4A7C15 &+ UInt64(block) &+ 1)
             var sum = [Double](repeating: 0, count: n)
             for _ in 0..<count { sampler.sample(into: &sum) }
-            partial.store(sum, at: block)
+            partial.put(sum, at: block)
         }
         var values = [Double](repeating: 0, count: n)
-        for block in partial.values { for v in 0..<n { values[v] += block[v] } }
+        for block in partial.all { for v in 0..<n { values[v] += block[v] } }
         // Each sampled path adds 1 to its inner vertices; directed or not, a pair (s, t) is ordered.
         let factor = scale / Double(r)
         for v in 0..<n { values[v] *= factor }

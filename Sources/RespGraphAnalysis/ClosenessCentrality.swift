@@ -20,7 +20,7 @@ public enum ClosenessCentrality {
         let lengths = metric.lengths(network)?.in
         if lengths == nil { return unweighted(network, harmonic: harmonic) }
         let blocks = min(64, n)
-        let partial = BlockResults<Double>(count: blocks)
+        let partial = Slots<[Double]>(repeating: [], count: blocks)
         Parallel.forEachBlock(blocks) { block in
             var values: [Double] = []
             let search = ShortestPathSearch(n: n, targets: network.inTargets, countsPaths: false)
@@ -31,10 +31,10 @@ public enum ClosenessCentrality {
                     values.append(score(u, n, (0..<reached).lazy.map { search.distance(of: Int(search.order[$0])) }, count: reached, harmonic: harmonic))
                 }
             }
-            partial.store(values, at: block)
+            partial.put(values, at: block)
         }
         var result = [Double](repeating: 0, count: n)
-        for (block, values) in partial.values.enumerated() {
+        for (block, values) in partial.all.enumerated() {
             for (i, v) in values.enumerated() { result[block + i * blocks] = v }
         }
         return result

@@ -54,7 +54,7 @@ public enum StructuralHoles {
         }
         let total = totals, maximum = maxima
         let blocks = min(64, max(1, n))
-        let partial = BlockResults<Double>(count: blocks)
+        let partial = Slots<[Double]>(repeating: [], count: blocks)
         Parallel.forEachBlock(blocks) { block in
             var scratch = [Double](repeating: 0, count: n)   // a(i, ·) for the current i
             var out: [Double] = []
@@ -93,11 +93,11 @@ public enum StructuralHoles {
                 }
                 out += [effective, effective / count, C, h]
             }
-            partial.store(out, at: block)
+            partial.put(out, at: block)
         }
         var result = Measures(effectiveSize: Array(repeating: 0, count: n), efficiency: Array(repeating: 0, count: n),
                               constraint: Array(repeating: 0, count: n), hierarchy: Array(repeating: 0, count: n))
-        for (block, values) in partial.values.enumerated() {
+        for (block, values) in partial.all.enumerated() {
             for k in 0..<(values.count / 4) {
                 let i = block + k * blocks
                 result.effectiveSize[i] = values[4 * k]

@@ -57,16 +57,17 @@ public struct Importer: Sendable {
 
     /// Imports a task-table CSV: read, check, resolve names.
     public func importTaskTable(csv text: String, file: String, documentID: String? = nil) throws(ImportError) -> [ImportedDocument] {
-        let slots = DocumentSlots(try TaskTableCSV.read(csv: text, file: file, defaultDocumentID: documentID))
+        let slots = Slots(try TaskTableCSV.read(csv: text, file: file, defaultDocumentID: documentID))
+        let errors = Slots<ImportError?>(repeating: nil, count: slots.count)
         // Documents are corrected and resolved independently, so they are shared out among the cores;
         // each keeps its place, and the first error in document order is the one reported.
         let count = slots.count, blocks = min(64, max(1, count))
         Parallel.forEachBlock(blocks) { block in
             var memo = NameResolutionMemo()
             for i in stride(from: block, to: count, by: blocks) {
-                var d = slots.take(i)
+                var d = slots.take(i, leaving: .placeholder)
                 do throws(ImportError) { try corrections.apply(to: &d, fromTaskTable: true) } catch {
-                    slots.fail(i, error)
+                    errors.put(error, at: i)
                     continue
                 }
                 resolveNames(in: &d, memo: &memo)
@@ -74,47 +75,8 @@ public struct Importer: Sendable {
                 slots.put(d, at: i)
             }
         }
-        return try slots.result()
-    }
-
-    /// The documents of one file while they are resolved on several threads: each is taken out of
-    /// its slot (so it is never copied) and put back, or its error recorded.
-    final class DocumentSlots: @unchecked Sendable {
-        private let lock = NSLock()
-        private var documents: [ImportedDocument]
-        private var errors: [Int: ImportError] = [:]
-
-        init(_ documents: [ImportedDocument]) { self.documents = documents }
-
-        var count: Int { documents.count }
-
-        func take(_ i: Int) -> ImportedDocument {
-            lock.lock()
-            defer { lock.unlock() }
-            let d = documents[i]
-            documents[i] = ImportedDocument(document: d.document, file: d.file, rows: [], diagnostics: [])
-            return d
-        }
-
-        func put(_ d: ImportedDocument, at i: Int) {
-            lock.lock()
-            documents[i] = d
-            lock.unlock()
-        }
-
-        func fail(_ i: Int, _ error: ImportError) {
-            lock.lock()
-            errors[i] = error
-            lock.unlock()
-        }
-
-        /// The documents in their order, or the error of the first that failed.
-        func result() throws(ImportError) -> [ImportedDocument] {
-            lock.lock()
-            defer { lock.unlock() }
-            if let first = errors.keys.min(), let error = errors[first] { throw error }
-            return documents
-        }
+        if let first = errors.all.lazy.compactMap({ $0 }).first { throw first }
+        return slots.all
     }
 
     /// Imports a file, choosing the reader by content (magic bytes, then extension): a Word document,
@@ -450,14 +412,14 @@ public struct Importer: Sendable {
     public func graph(consuming documents: inout [ImportedDocument]) -> ResponsibilityGraph {
         var builder = ResponsibilityGraphBuilder()
         let documentIDs = documents.map { builder.addDocument($0.document) }
-        let slots = DocumentSlots(documents)
+        let slots = Slots(documents)
         documents = []
         let count = slots.count, blocks = min(64, max(1, count))
-        let parts = DocumentParts(count: count)
+        let parts = Slots(repeating: DocumentPart(), count: count)
         Parallel.forEachBlock(blocks) { block in
             var local = NameIndex()
             for i in stride(from: block, to: count, by: blocks) {
-                var d = slots.take(i)
+                var d = slots.take(i, leaving: .placeholder)
                 let rows = d.rows
                 d.rows = []
                 slots.put(d, at: i)
@@ -489,9 +451,10 @@ public struct Importer: Sendable {
         var idOfRegistryIndex = [Int32](repeating: -1, count: registry.agencies.count)
         var idOfOtherName = NameIndex()
         var leads: [AgencyID] = [], supporters: [AgencyID] = []
-        builder.reserveCapacity(tasks: parts.taskCount, assignments: parts.assignmentCount)
+        let sizes = parts.all.reduce(into: (tasks: 0, assignments: 0)) { $0.tasks += $1.tasks.count; $0.assignments += $1.agencies.count }
+        builder.reserveCapacity(tasks: sizes.tasks, assignments: sizes.assignments)
         for i in 0..<count {
-            let part = parts.take(i)
+            let part = parts.take(i, leaving: DocumentPart())
             var global = [Int32](repeating: 0, count: part.names.count)
             for k in part.names.indices {
                 let r = Int(part.registryIndices[k])
@@ -516,7 +479,7 @@ public struct Importer: Sendable {
                 start = supportEnd
             }
         }
-        documents = (try? slots.result()) ?? []
+        documents = slots.all
         return builder.build()
     }
 
@@ -532,33 +495,6 @@ public struct Importer: Sendable {
         var leadEnds: [Int32] = []
         /// Per task, the end of its supporters in ``agencies``.
         var supportEnds: [Int32] = []
-    }
-
-    /// Documents' parts written by concurrent workers, each taken once in document order.
-    final class DocumentParts: @unchecked Sendable {
-        private let lock = NSLock()
-        private var parts: [DocumentPart]
-
-        /// The tasks and assignments of all parts put so far.
-        private(set) var taskCount = 0, assignmentCount = 0
-
-        init(count: Int) { parts = Array(repeating: DocumentPart(), count: count) }
-
-        func put(_ part: DocumentPart, at i: Int) {
-            lock.lock()
-            parts[i] = part
-            taskCount += part.tasks.count
-            assignmentCount += part.agencies.count
-            lock.unlock()
-        }
-
-        func take(_ i: Int) -> DocumentPart {
-            lock.lock()
-            defer { lock.unlock() }
-            let part = parts[i]
-            parts[i] = DocumentPart()
-            return part
-        }
     }
 
     /// The registry index of a registry agency's canonical name (not an alias), or -1.

@@ -70,3 +70,8 @@ public struct ImportedDocument: Sendable {
     /// The diagnostics that still stop the import.
     public var blockingDiagnostics: [ImportDiagnostic] { diagnostics.filter(\.isBlocking) }
 }
+
+extension ImportedDocument {
+    /// An empty document standing in the slot of one a worker has taken out (see ``Slots``).
+    static let placeholder = ImportedDocument(document: PlanDocument(id: "", title: ""), file: "", rows: [], diagnostics: [])
+}

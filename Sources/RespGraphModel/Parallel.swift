@@ -27,3 +27,44 @@ public enum Parallel {
         }
     }
 }
+
+/// Numbered slots that the workers of ``Parallel/forEachBlock(_:_:)`` fill and empty under a lock:
+/// per-block results, or documents taken out, worked on and put back. Each slot is meant for one
+/// worker at a time; the lock only guards the array itself.
+public final class Slots<Element>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var elements: [Element]
+
+    /// Slots holding these elements.
+    public init(_ elements: [Element]) { self.elements = elements }
+
+    /// `count` slots holding `value`.
+    public convenience init(repeating value: Element, count: Int) { self.init(Array(repeating: value, count: count)) }
+
+    /// The number of slots.
+    public var count: Int { elements.count }
+
+    /// Puts an element into slot `i`.
+    public func put(_ element: Element, at i: Int) {
+        lock.lock()
+        elements[i] = element
+        lock.unlock()
+    }
+
+    /// Takes slot `i`'s element out, leaving `placeholder` in its place, so the element is moved
+    /// rather than copied.
+    public func take(_ i: Int, leaving placeholder: Element) -> Element {
+        lock.lock()
+        defer { lock.unlock() }
+        let element = elements[i]
+        elements[i] = placeholder
+        return element
+    }
+
+    /// Every slot's element, in slot order.
+    public var all: [Element] {
+        lock.lock()
+        defer { lock.unlock() }
+        return elements
+    }
+}

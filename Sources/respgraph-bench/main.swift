@@ -34,7 +34,14 @@ while !arguments.isEmpty {
 }
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+/// The process's peak resident memory: VmHWM, which starts afresh at exec (getrusage's ru_maxrss
+/// keeps the peak of the process that exec'd this one, such as `swift run`, on Linux).
 func peakMemoryMB() -> Double {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+       let kB = Double(line.split(separator: " ").dropFirst().first ?? "") {
+        return kB / 1024
+    }
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
