@@ -12,6 +12,8 @@ public enum ExternalProgram {
         public var stdout: Data
         /// Standard error.
         public var stderr: Data
+        /// Whether the program was stopped for running past its time limit.
+        public var timedOut = false
     }
 
     /// The path of a program on PATH, if any.
@@ -24,13 +26,22 @@ public enum ExternalProgram {
         return nil
     }
 
-    /// Runs a program to its end, feeding `input` to its standard input.
+    /// Runs a program to its end, feeding `input` to its standard input. With a time limit the
+    /// program is stopped once it runs longer: through coreutils' `timeout` where there is one, which
+    /// also stops the processes the program started (LibreOffice's soffice.bin), else by terminating it.
     ///
     /// - Throws: the error of `Process.run` when the program cannot be started.
-    public static func run(_ path: String, _ arguments: [String], input: Data? = nil) throws -> Output {
+    public static func run(_ path: String, _ arguments: [String], input: Data? = nil, timeLimit: Double? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        let limiter = timeLimit.flatMap { _ in find("timeout") }
+        if let limit = timeLimit, let limiter {
+            process.executableURL = URL(fileURLWithPath: limiter)
+            // KILL, which a blocked or ignored TERM cannot stop (a child inherits its parent's mask).
+            process.arguments = ["--signal=KILL", String(format: "%.0f", limit), path] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+        }
         let out = Pipe(), err = Pipe()
         let stdin = input.map { _ in Pipe() }
         process.standardOutput = out
@@ -38,6 +49,15 @@ public enum ExternalProgram {
         process.standardInput = stdin ?? FileHandle.nullDevice
         try process.run()
         let collected = Collected()
+        let started = DispatchTime.now()
+        if let limit = timeLimit, limiter == nil {
+            DispatchQueue.global().asyncAfter(deadline: .now() + limit) {
+                if process.isRunning {
+                    collected.timedOut = true
+                    process.terminate()
+                }
+            }
+        }
         let group = DispatchGroup()
         for (handle, isError) in [(out.fileHandleForReading, false), (err.fileHandleForReading, true)] {
             group.enter()
@@ -53,7 +73,12 @@ public enum ExternalProgram {
         }
         group.wait()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr)
+        // coreutils' timeout exits with 137 (128 + KILL) once the limit passed, or is itself killed
+        // with its process group.
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let killed = process.terminationReason == .uncaughtSignal || [124, 137].contains(process.terminationStatus)
+        let timedOut = collected.timedOut || (limiter != nil && killed && elapsed >= (timeLimit ?? 0))
+        return Output(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr, timedOut: timedOut)
     }
 
     /// The two streams, filled by the reader threads.
@@ -61,6 +86,12 @@ public enum ExternalProgram {
         private let lock = NSLock()
         private(set) var stdout = Data()
         private(set) var stderr = Data()
+        /// Set by the watchdog that stopped the program.
+        var timedOut: Bool {
+            get { lock.lock(); defer { lock.unlock() }; return stopped }
+            set { lock.lock(); stopped = newValue; lock.unlock() }
+        }
+        private var stopped = false
         func set(_ data: Data, isError: Bool) {
             lock.lock()
             if isError { stderr = data } else { stdout = data }

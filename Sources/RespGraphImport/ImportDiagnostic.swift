@@ -63,6 +63,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case bareList = "bare-list"
     /// The document states which listed agency leads (排在首位的为牵头单位…); its tasks are read by it.
     case convention = "convention"
+    /// An old binary office file or RTF read after LibreOffice converted it.
+    case converted = "converted"
     /// A row's direction (方向/目标) cell was lost in extraction and inherited from the row above.
     case directionLost = "direction-lost"
     /// An assignment clause read with an assumption worth checking.

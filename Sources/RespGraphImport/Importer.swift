@@ -81,8 +81,8 @@ public struct Importer: Sendable {
 
     /// Imports a file, choosing the reader by content (magic bytes, then extension): a Word document,
     /// an Excel workbook (`sheet` picks one; by default the first with a task-table header), an OFD
-    /// document, a web page, a PDF (through Poppler's pdftotext), a task-table CSV, or text in UTF-8,
-    /// UTF-16, GB18030 or Big5.
+    /// document, a web page, a PDF (through Poppler's pdftotext), an old Word/Excel/WPS file or RTF
+    /// (through LibreOffice), a task-table CSV, or text in UTF-8, UTF-16, GB18030 or Big5.
     /// Text with a tab-separated task-table header (a table flattened out of a PDF) goes to
     /// ``FlattenedTableRecogniser``, which repairs what the flattening broke; every other document goes
     /// through the block model: ``PlainTextReader`` or ``HTMLReader``, then ``BlockDocumentParser``.
@@ -116,11 +116,11 @@ public struct Importer: Sendable {
             }
             return [try finish(try BlockDocumentParser().parse(blocks, documentID: documentID))]
         }
-        if let kind = Self.unreadableKind(bytes) {
-            throw ImportError(file: path, "\(kind), not a document respgraph reads (text, .html, .docx, .xlsx, .pdf, .ofd or .csv)")
+        if let legacy = LegacyOfficeConverter.format(of: bytes, path: path) {
+            return try importConverted(bytes, path: path, format: legacy, documentID: documentID, sheet: sheet)
         }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) || [".doc", ".xls", ".wps", ".et"].contains(where: lower.hasSuffix) {
-            throw ImportError(file: path, "an old-format Word, Excel or WPS file (.doc/.xls/.wps/.et); save it as .docx or .xlsx, a web page (.html), PDF or text")
+        if let kind = Self.unreadableKind(bytes) {
+            throw ImportError(file: path, "\(kind), not a document respgraph reads (text, .html, .doc/.docx, .xls/.xlsx, .wps/.et, .rtf, .pdf, .ofd or .csv)")
         }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || HTMLReader.looksLikeHTML(bytes) {
             let (text, _) = try TextDecoding.decode(bytes, file: path, declared: HTMLReader.declaredCharset(bytes))
@@ -134,8 +134,40 @@ public struct Importer: Sendable {
         return [try importDocumentText(text, file: path, documentID: documentID)]
     }
 
+    /// Imports an old binary office file or RTF through LibreOffice (``LegacyOfficeConverter``): the
+    /// converted .docx or .xlsx is read as such, under the original file's name and document id, with
+    /// a note saying it was converted.
+    func importConverted(_ bytes: [UInt8], path: String, format: LegacyOfficeConverter.Format,
+                         documentID: String?, sheet: String?) throws(ImportError) -> [ImportedDocument] {
+        let converted = try LegacyOfficeConverter.convert(bytes, path: path, format: format)
+        defer { try? FileManager.default.removeItem(atPath: converted.folder) }
+        var documents: [ImportedDocument]
+        do {
+            documents = try importFile(atPath: converted.file, documentID: documentID ?? path.fileStem, sheet: sheet)
+        } catch {
+            var named = error
+            named.file = path
+            named.message = named.message.replacingOccurrences(of: converted.file, with: path)
+            throw named
+        }
+        for i in documents.indices {
+            documents[i].file = path
+            for k in documents[i].diagnostics.indices { documents[i].diagnostics[k].file = path }
+            documents[i].diagnostics.insert(ImportDiagnostic(.note, file: path, line: 0, code: .converted,
+                "\(format.description), read after LibreOffice converted it to .\(format.extensions.output)"), at: 0)
+        }
+        return documents
+    }
+
+    /// What an old binary office file or RTF is taken for, by its content (a Word file named .xls is
+    /// still a document), or nil for any other file.
+    public static func legacyFormatDescription(of bytes: [UInt8], path: String) -> String? {
+        LegacyOfficeConverter.format(of: bytes, path: path)?.description
+    }
+
     /// The file extensions read from a folder.
-    public static let documentExtensions: Set<String> = ["txt", "text", "html", "htm", "csv", "pdf", "docx", "xlsx", "ofd"]
+    public static let documentExtensions: Set<String> = ["txt", "text", "html", "htm", "csv", "pdf", "docx", "xlsx", "ofd",
+                                                         "doc", "xls", "wps", "et", "rtf"]
 
     /// What a file is when its first bytes show a format respgraph does not read (an image, an
     /// archive, a program, RTF), or binary data (NUL bytes without a UTF-16 byte-order mark).
@@ -167,7 +199,7 @@ public struct Importer: Sendable {
                     guard !name.hasPrefix("."), let dot = name.lastIndex(of: ".") else { return false }
                     return Self.documentExtensions.contains(name[name.index(after: dot)...].lowercased())
                 }
-                if found.isEmpty { throw ImportError(file: path, "the folder holds no document (.txt, .html, .csv, .pdf, .docx, .xlsx, .ofd)") }
+                if found.isEmpty { throw ImportError(file: path, "the folder holds no document (.txt, .html, .csv, .pdf, .doc/.docx, .xls/.xlsx, .wps/.et, .rtf, .ofd)") }
                 files += found.map { (path.hasSuffix("/") ? path : path + "/") + $0 }
             } else {
                 files.append(path)

@@ -94,6 +94,25 @@ import Testing
         #expect(message.contains("pdftotext") && message.contains("apt-get install poppler-utils"))
     }
 
+    @Test func anOldWordFileWithoutLibreOfficeSaysHowToInstallItOrWhatToSaveAs() throws {
+        let folder = try TemporaryFolder()
+        let doc = Repository.path("Tests/RespGraphImportTests/Fixtures/office/county-plan.doc")
+        let binary = try #require(RespgraphBinary.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["import", doc, "-o", folder.path + "/"]
+        process.environment = ["PATH": folder.path]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(message.hasPrefix("\(doc): error: a Word 97–2003 document (.doc)"), "\(message)")
+        #expect(message.contains("LibreOffice is not installed") && message.contains("apt install") && message.contains(".docx"))
+    }
+
     @Test func docTakesAWenhaoOrAUniquePartOfATitle() throws {
         let corpus = Repository.path("Tests/RespGraphImportTests/Fixtures/corpus")
         let one = try run(["summary", "--graph", corpus, "--doc", "国发〔2018〕39号", "--format", "json"])

@@ -14,10 +14,11 @@ enum ImportCommand: CLICommand {
     static let sheet = TextOption("sheet", "NAME", default: "the first with a task-table header", "For an Excel workbook: read this sheet.")
 
     static let spec = CommandSpec(
-        name: "import", summary: "Read documents (text, web page, Word, Excel, PDF, OFD, task-table CSV; a folder reads all) into curated task tables, reporting every repair.",
+        name: "import", summary: "Read documents (text, web page, Word, Excel, WPS, PDF, OFD, task-table CSV; a folder reads all) into curated task tables, reporting every repair.",
         discussion: """
         Reads text (UTF-8, UTF-16, GB18030/GBK, Big5), Word (.docx), Excel (.xlsx), OFD (.ofd), web
-        pages (.html), PDF (through Poppler's pdftotext) and task-table CSV; a folder reads every such file in it. Items are found by their numbering
+        pages (.html), PDF (through Poppler's pdftotext), old Word/Excel files, WPS's .wps/.et and RTF
+        (converted by LibreOffice) and task-table CSV; a folder reads every such file in it. Items are found by their numbering
         (一、 （一） 1. （1） ① 第一条), and each assignment clause — （牵头单位：A；配合单位：B）,
         （A牵头，B配合）, （A、B按职责分工负责）, （责任单位：…） — becomes a task; tables are read by
         their header words. Doubtful readings are imported with a warning; --strict refuses them.

@@ -201,6 +201,20 @@ def write_pdfs():
                        check=True, stdout=subprocess.DEVNULL)
 
 
+def write_legacy():
+    """Old binary formats, as LibreOffice saves them: Word 97 (.doc), Excel 97 (.xls) and RTF. WPS
+    Office saves .wps/.et in the same compound-file format with the same streams, so the .wps and .et
+    fixtures are those files under WPS names: they test that respgraph goes by content, not by name."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise SystemExit("LibreOffice (soffice) is needed for the old formats")
+    for name, target in [("county-plan.docx", "doc"), ("county-plan.docx", "rtf"), ("guangxi-2024-table.xlsx", "xls")]:
+        subprocess.run([soffice, "--headless", "--convert-to", target, "--outdir", HERE, os.path.join(HERE, name)],
+                       check=True, stdout=subprocess.DEVNULL)
+    shutil.copyfile(os.path.join(HERE, "county-plan.doc"), os.path.join(HERE, "county-plan-wps.wps"))
+    shutil.copyfile(os.path.join(HERE, "guangxi-2024-table.xls"), os.path.join(HERE, "guangxi-2024-table-wps.et"))
+
+
 if __name__ == "__main__":
     rows = table_rows()
     write_docx(rows)
@@ -212,4 +226,5 @@ if __name__ == "__main__":
     write_hostile_merges()
     write_bombs()
     write_pdfs()
-    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx" % len(rows))
+    write_legacy()
+    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx, and .doc/.rtf/.xls/.wps/.et copies" % len(rows))

@@ -1,0 +1,97 @@
+import Foundation
+import RespGraphData
+import RespGraphImport
+import RespGraphModel
+import RespGraphTestSupport
+import Testing
+
+/// Old binary Word/Excel files, WPS's .wps/.et and RTF, read through LibreOffice: each must give what
+/// the .docx or .xlsx it was saved from gives (fixtures saved by LibreOffice; make_office_fixtures.py).
+@Suite struct LegacyOfficeTests {
+    static let importer = OfficeReaderTests.importer
+    static func fixture(_ name: String) -> String { OfficeReaderTests.fixture(name) }
+
+    /// Whether LibreOffice is installed; CI installs it, elsewhere these cases say they skip.
+    static var hasLibreOffice: Bool {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let found = path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/soffice") }
+        if !found && ProcessInfo.processInfo.environment["CI"] == nil {
+            print("note: LibreOffice (soffice) is not installed; the old-format reader tests are skipped outside CI")
+        }
+        return found || ProcessInfo.processInfo.environment["CI"] != nil
+    }
+
+    @Test(arguments: [("county-plan.doc", "county-plan.docx"), ("county-plan.rtf", "county-plan.docx"),
+                      ("county-plan-wps.wps", "county-plan.docx"), ("guangxi-2024-table.xls", "guangxi-2024-table.xlsx"),
+                      ("guangxi-2024-table-wps.et", "guangxi-2024-table.xlsx")])
+    func anOldFormatGivesWhatItsModernFormatGives(old: String, modern: String) throws {
+        guard Self.hasLibreOffice else { return }
+        let converted = try #require(try Self.importer.importFile(atPath: Self.fixture(old)).first)
+        let original = try #require(try Self.importer.importFile(atPath: Self.fixture(modern)).first)
+        #expect(converted.rows.count == original.rows.count && !converted.rows.isEmpty, "\(old)")
+        for (a, b) in zip(converted.rows, original.rows) {
+            #expect(a.label == b.label && a.number == b.number, "\(old) row \(b.label)")
+            #expect(a.leads == b.leads && a.supporters == b.supporters, "\(old) row \(b.label)")
+            #expect(a.text == b.text && a.direction == b.direction && a.indicator == b.indicator, "\(old) row \(b.label)")
+            #expect(a.deadline == b.deadline, "\(old) row \(b.label)")
+        }
+        // Named as the user's file, with the document id of its name, and a note of the conversion.
+        #expect(converted.file == Self.fixture(old))
+        // A title-less workbook is named after its file, as the original is after its own.
+        let oldStem = String(old.split(separator: ".")[0]), modernStem = String(modern.split(separator: ".")[0])
+        #expect(converted.document.id == oldStem)
+        #expect(converted.document.title == (original.document.title == modernStem ? oldStem : original.document.title))
+        let note = try #require(converted.diagnostics.first)
+        #expect(note.code == .converted && note.severity == .note && note.file == Self.fixture(old))
+        #expect(note.message.contains("LibreOffice"))
+        #expect(converted.diagnostics.allSatisfy { $0.file == Self.fixture(old) })
+        #expect(converted.diagnostics.dropFirst().map(\.code) == original.diagnostics.map(\.code))
+    }
+
+    @Test func theFormatIsToldByContentNotByName() throws {
+        let doc = try Array(Data(contentsOf: URL(fileURLWithPath: Self.fixture("county-plan.doc"))))
+        let xls = try Array(Data(contentsOf: URL(fileURLWithPath: Self.fixture("guangxi-2024-table.xls"))))
+        // A Word file named .xls is still a document, and an Excel file named .wps a workbook.
+        #expect(Importer.legacyFormatDescription(of: doc, path: "x.xls") == "a Word 97–2003 document (.doc)")
+        #expect(Importer.legacyFormatDescription(of: xls, path: "x.wps") == "a WPS spreadsheet (.et)")
+        #expect(Importer.legacyFormatDescription(of: Array("{\\rtf1\\ansi}".utf8), path: "x.doc") == "an RTF document")
+        #expect(Importer.legacyFormatDescription(of: Array("<html></html>".utf8), path: "x.xls") == nil)
+    }
+
+    /// Many sites serve a web page under a .xls or .doc name: it is read as the web page it is.
+    @Test func aWebPageNamedXLSIsReadAsAWebPage() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/任务清单.xls"
+        #expect(FileManager.default.createFile(atPath: path, contents: try Data(contentsOf: URL(fileURLWithPath: Self.fixture("guangxi-2024-table.html")))))
+        let d = try #require(try Self.importer.importFile(atPath: path).first)
+        #expect(d.rows.count == 178)
+        #expect(!d.diagnostics.contains { $0.code == .converted })
+    }
+
+    /// A damaged compound file is refused naming the file and LibreOffice's failure, never a hang.
+    @Test func aDamagedOldFileIsAClearError() throws {
+        guard Self.hasLibreOffice else { return }
+        let folder = try TemporaryFolder()
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.fixture("county-plan.doc"))).prefix(1536))
+        let path = folder.path + "/cut.doc"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        do {
+            _ = try Self.importer.importFile(atPath: path)
+            Issue.record("a cut-short .doc was read")
+        } catch {
+            #expect(error.file == path)
+            #expect(error.message.contains("LibreOffice") || error.message.contains("no task"), "\(error.message)")
+            #expect(!error.message.contains("/tmp/respgraph-"), "\(error.message)")
+        }
+    }
+
+    /// LibreOffice runs under a time limit: a program past it is stopped and said to be.
+    @Test func aProgramPastItsTimeLimitIsStopped() throws {
+        let sleep = try #require(ExternalProgram.find("sleep"))
+        let start = Date()
+        let out = try ExternalProgram.run(sleep, ["30"], timeLimit: 1)
+        #expect(out.timedOut && out.status != 0)
+        #expect(Date().timeIntervalSince(start) < 20)
+        #expect(try !ExternalProgram.run(sleep, ["0"], timeLimit: 10).timedOut)
+    }
+}
