@@ -119,6 +119,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case swappedColumns = "swapped-columns"
     /// Text follows an item's assignment clause.
     case textAfterClause = "text-after-clause"
+    /// A Word file holds tracked changes; it is read with all of them accepted.
+    case trackedChanges = "tracked-changes"
     /// Names written in traditional characters, matched to their simplified form.
     case traditionalCharacters = "traditional-characters"
     /// An assignment clause opens a bracket it never closes.

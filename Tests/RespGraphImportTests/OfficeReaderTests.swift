@@ -80,6 +80,24 @@ import Testing
         #expect(d.rows[2].supporters == ["县市场监管局", "县人社局"])
     }
 
+    /// A draft as offices circulate it: read as Word shows it with its tracked changes accepted, text
+    /// boxes once (not again from their VML fallback), and an item going on around a text box.
+    @Test func trackedChangesAreReadAcceptedAndTextBoxesOnce() throws {
+        let d = try #require(try Self.importer.importFile(atPath: Self.fixture("tracked-changes.docx")).first)
+        #expect(d.document.title == "某区2025年优化营商环境重点任务")
+        #expect(d.rows.map(\.label) == ["一（一）", "一（二）", "一（三）"])
+        #expect(d.rows[0].text == "推行企业开办一日办结")
+        // 区医保局 was moved from the first item to the second.
+        #expect(d.rows[0].supporters == ["区税务局", "区人社局"])
+        #expect(d.rows[1].supporters == ["区医保局", "各街道办事处"])
+        #expect(d.rows[2].text == "推进“一网通办”" && d.rows[2].leads == ["区数据局"])
+        let note = try #require(d.diagnostics.first { $0.code == .trackedChanges })
+        #expect(note.severity == .note && note.message.contains("1 insertions, 1 deletions, 1 moves"))
+        // A document without revisions gets no such note.
+        let plain = try #require(try Self.importer.importFile(atPath: Self.fixture("county-plan.docx")).first)
+        #expect(!plain.diagnostics.contains { $0.code == .trackedChanges })
+    }
+
     @Test func aPDFsTableSpansPagesAndItsTextIsReadToo() throws {
         guard Self.hasPDFToText else { return }
         let table = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.pdf")).first)

@@ -88,6 +88,8 @@ public struct BlockDocument: Sendable {
     public var blocks: [DocumentBlock]
     /// The reader that produced it (text, html, …), for the summary.
     public var format: String
+    /// What the reader itself noticed (a Word file's tracked changes), reported with the document.
+    public var findings: [ImportDiagnostic] = []
 
     /// Creates a document.
     public init(file: String, blocks: [DocumentBlock], format: String) {

@@ -10,7 +10,7 @@ public struct BlockDocumentParser: Sendable {
     ///
     /// - Throws: ``ImportError`` when no task can be read from any block.
     public func parse(_ original: BlockDocument, documentID: String? = nil) throws(ImportError) -> ImportedDocument {
-        var diagnostics: [ImportDiagnostic] = []
+        var diagnostics: [ImportDiagnostic] = original.findings
         // A document in traditional characters is read in simplified form, then spelled back.
         let restorer = TraditionalChinese.SpellingRestorer(texts: original.blocks.flatMap { b -> [String] in
             switch b {

@@ -21,7 +21,13 @@ public enum DOCXReader {
         }
         let lists = try archive.xmlEvents("word/numbering.xml", file: file).map(numbering) ?? [:]
         let styles = try archive.xmlEvents("word/styles.xml", file: file).map(styleNumbering) ?? [:]
-        return BlockDocument(file: file, blocks: blocks(document, lists: lists, styles: styles), format: "docx")
+        var revisions = Revisions()
+        var read = BlockDocument(file: file, blocks: blocks(document, lists: lists, styles: styles, revisions: &revisions), format: "docx")
+        if revisions.count > 0 {
+            read.findings.append(ImportDiagnostic(.note, file: file, line: 0, code: .trackedChanges,
+                "the document holds tracked changes (\(revisions.inserted) insertions, \(revisions.deleted) deletions, \(revisions.moved) moves): read as Word shows it with all of them accepted"))
+        }
+        return read
     }
 
     /// numId → its levels, from numbering.xml.
@@ -113,30 +119,69 @@ public enum DOCXReader {
         var inCell = false
     }
 
-    static func blocks(_ events: [XMLScanner.Event], lists: [String: [Int: Level]], styles: [String: (String, Int)] = [:]) -> [DocumentBlock] {
-        var blocks: [DocumentBlock] = []
-        var tables: [PendingTable] = []
-        var paragraph = ""
+    /// A paragraph being read.
+    private struct PendingParagraph {
+        var text = ""
         var inText = false
-        var numId: String?, ilvl = 0
+        var numId: String?
+        var ilvl = 0
         var heading = false
         var styleId: String?
+    }
+
+    /// The tracked changes of a document, by kind.
+    struct Revisions {
+        var inserted = 0, deleted = 0, moved = 0
+        var count: Int { inserted + deleted + moved }
+    }
+
+    /// Elements whose text is not the document's text as Word shows it: the fallback copy of a text
+    /// box (`mc:Fallback`, beside the `mc:Choice` that is read), and tracked deletions and the old
+    /// place of moved text (`w:del`, `w:moveFrom`).
+    static let skippedElements: Set<String> = ["mc:Fallback", "w:del", "w:moveFrom"]
+
+    /// The blocks of `word/document.xml`. A paragraph inside another (in a text box) is a block of its
+    /// own, placed before the paragraph that holds it, which goes on after it.
+    static func blocks(_ events: [XMLScanner.Event], lists: [String: [Int: Level]], styles: [String: (String, Int)] = [:],
+                       revisions: inout Revisions) -> [DocumentBlock] {
+        var blocks: [DocumentBlock] = []
+        var tables: [PendingTable] = []
+        var current = PendingParagraph()
+        var enclosing: [PendingParagraph] = []
+        var paragraphDepth = 0, skipped = 0
         var counters: [String: [Int]] = [:]
         var paragraphCount = 0, tableCount = 0
         for e in events {
+            if skipped > 0 {
+                switch e {
+                case .start(let name, _, let selfClosing) where !selfClosing && skippedElements.contains(name): skipped += 1
+                case .end(let name) where skippedElements.contains(name): skipped -= 1
+                default: break
+                }
+                continue
+            }
             switch e {
             case .start(let name, let a, let selfClosing):
                 switch name {
-                case "w:p": paragraph = ""; numId = nil; ilvl = 0; heading = false; styleId = nil
-                case "w:t": inText = !selfClosing
-                case "w:tab": paragraph += " "
-                case "w:br", "w:cr": paragraph += "\n"
-                case "w:numId": numId = a["w:val"]
-                case "w:ilvl": ilvl = a["w:val"].flatMap { Int($0) } ?? 0
+                case _ where !selfClosing && skippedElements.contains(name):
+                    skipped = 1
+                    if name == "w:del" { revisions.deleted += 1 }
+                    if name == "w:moveFrom" { revisions.moved += 1 }
+                case "w:ins": if !selfClosing { revisions.inserted += 1 }
+                case "w:p":
+                    guard !selfClosing else { break }
+                    if paragraphDepth > 0 { enclosing.append(current) }
+                    paragraphDepth += 1
+                    current = PendingParagraph()
+                case "w:t": current.inText = !selfClosing
+                case "w:tab": current.text += " "
+                case "w:br", "w:cr": current.text += "\n"
+                case "w:numId": current.numId = a["w:val"]
+                case "w:ilvl": current.ilvl = a["w:val"].flatMap { Int($0) } ?? 0
                 case "w:pStyle":
-                    styleId = a["w:val"]
+                    current.styleId = a["w:val"]
                     let v = (a["w:val"] ?? "").lowercased()
-                    heading = v.hasPrefix("heading") || v.hasPrefix("title") || v.hasPrefix("标题")
+                    current.heading = v.hasPrefix("heading") || v.hasPrefix("title") || v.hasPrefix("标题")
                 case "w:tbl": tables.append(PendingTable())
                 case "w:tr": if !tables.isEmpty { tables[tables.count - 1].rows.append([]) }
                 case "w:tc":
@@ -152,13 +197,18 @@ public enum DOCXReader {
                 default: break
                 }
             case .text(let t):
-                if inText { paragraph += t }
+                if current.inText { current.text += t }
             case .end(let name):
                 switch name {
-                case "w:t": inText = false
+                case "w:t": current.inText = false
                 case "w:p":
-                    var text = paragraph
-                    if numId == nil, let s = styleId, let (n, l) = styles[s] { numId = n; ilvl = l }
+                    guard paragraphDepth > 0 else { break }
+                    paragraphDepth -= 1
+                    var text = current.text
+                    var numId = current.numId, ilvl = current.ilvl
+                    let heading = current.heading
+                    if numId == nil, let s = current.styleId, let (n, l) = styles[s] { numId = n; ilvl = l }
+                    if let outer = enclosing.popLast() { current = outer } else { current = PendingParagraph() }
                     // Automatic numbering, rendered as Word shows it.
                     if let id = numId, id != "0", let levels = lists[id], let level = levels[ilvl] {
                         var c = counters[id] ?? Array(repeating: 0, count: 9)

@@ -201,6 +201,48 @@ def write_pdfs():
                        check=True, stdout=subprocess.DEVNULL)
 
 
+def write_revisions_and_text_box():
+    """A district plan as offices circulate drafts: the title in a text box (Word writes it twice, as
+    mc:Choice and as the VML mc:Fallback), a tracked insertion and deletion (w:ins, w:del) and text moved
+    from one item to another (w:moveFrom, w:moveTo). python-docx writes the document; the revision and
+    text-box markup is added as Word writes it (ECMA-376 part 1, 17.13.5 revisions; mc:AlternateContent)."""
+    from docx.oxml import parse_xml
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    rev = 'w:author="审核人" w:date="2025-03-01T09:00:00Z"'
+    d = docx.Document()
+    title_box = d.add_paragraph()
+    title_box._p.append(parse_xml(
+        '<w:r %s><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>'
+        '<w:p><w:r><w:t>某区2025年优化营商环境重点任务</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing>'
+        '</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>'
+        '<w:p><w:r><w:t>某区2025年优化营商环境重点任务</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>'
+        '</mc:Fallback></mc:AlternateContent></w:r>' % ns))
+    d.add_paragraph("一、提升政务服务效能")
+    first = d.add_paragraph("（一）推行企业开办")
+    for xml in ['<w:del w:id="1" %s %s><w:r><w:delText>三日</w:delText></w:r></w:del>' % (ns, rev),
+                '<w:ins w:id="2" %s %s><w:r><w:t>一日</w:t></w:r></w:ins>' % (ns, rev),
+                '<w:r %s><w:t>办结。（牵头单位：区市场监管局；配合单位：区税务局、</w:t></w:r>' % ns,
+                '<w:moveFrom w:id="3" %s %s><w:r><w:t>区医保局、</w:t></w:r></w:moveFrom>' % (ns, rev),
+                '<w:r %s><w:t>区人社局）</w:t></w:r>' % ns]:
+        first._p.append(parse_xml(xml))
+    second = d.add_paragraph("（二）建设综合窗口。（牵头单位：区政务服务中心；配合单位：")
+    for xml in ['<w:moveTo w:id="4" %s %s><w:r><w:t>区医保局、</w:t></w:r></w:moveTo>' % (ns, rev),
+                '<w:r %s><w:t>各街道办事处）</w:t></w:r>' % ns]:
+        second._p.append(parse_xml(xml))
+    # A text box anchored in the middle of an item: the item's text goes on around it.
+    third = d.add_paragraph("（三）推进“一网通办”")
+    third._p.append(parse_xml(
+        '<w:r %s><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>'
+        '<w:p><w:r><w:t>图1 办事流程</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>'
+        '<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>图1 办事流程</w:t></w:r></w:p>'
+        '</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>' % ns))
+    third._p.append(parse_xml('<w:r %s><w:t>。（牵头单位：区数据局）</w:t></w:r>' % ns))
+    d.save(os.path.join(HERE, "tracked-changes.docx"))
+
+
 def write_legacy():
     """Old binary formats, as LibreOffice saves them: Word 97 (.doc), Excel 97 (.xls) and RTF. WPS
     Office saves .wps/.et in the same compound-file format with the same streams, so the .wps and .et
@@ -227,4 +269,5 @@ if __name__ == "__main__":
     write_bombs()
     write_pdfs()
     write_legacy()
-    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx, and .doc/.rtf/.xls/.wps/.et copies" % len(rows))
+    write_revisions_and_text_box()
+    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx, .doc/.rtf/.xls/.wps/.et copies, tracked-changes.docx" % len(rows))
