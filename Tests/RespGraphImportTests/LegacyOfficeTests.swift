@@ -6,7 +6,8 @@ import RespGraphTestSupport
 import Testing
 
 /// Old binary Word/Excel files, WPS's .wps/.et and RTF, read through LibreOffice: each must give what
-/// the .docx or .xlsx it was saved from gives (fixtures saved by LibreOffice; make_office_fixtures.py).
+/// the .docx or .xlsx it was saved from gives (fixtures saved by LibreOffice; make_office_fixtures.py);
+/// and the corpus saved as Word by LibreOffice gives what the originals give.
 @Suite struct LegacyOfficeTests {
     static let importer = OfficeReaderTests.importer
     static func fixture(_ name: String) -> String { OfficeReaderTests.fixture(name) }
@@ -93,5 +94,30 @@ import Testing
         #expect(out.timedOut && out.status != 0)
         #expect(Date().timeIntervalSince(start) < 20)
         #expect(try !ExternalProgram.run(sleep, ["0"], timeLimit: 10).timedOut)
+    }
+
+    /// Every corpus document saved as Word by LibreOffice (which keeps a text file's lines as manual
+    /// line breaks inside paragraphs, as text pasted into Word often is) gives the tasks its original
+    /// gives: a heading on a line of its own inside a paragraph still starts its item.
+    @Test func everyCorpusDocumentSavedAsWordGivesTheTasksOfTheOriginal() throws {
+        guard Self.hasLibreOffice, let soffice = ExternalProgram.find("soffice") else { return }
+        let folder = try TemporaryFolder()
+        let corpus = Repository.path("Tests/RespGraphImportTests/Fixtures/corpus")
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") }.sorted()
+        #expect(names.count == 10)
+        let out = try ExternalProgram.run(soffice, ["--headless", "--norestore", "-env:UserInstallation=file://\(folder.path)/profile",
+                                                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder.path] + names.map { "\(corpus)/\($0)" },
+                                          timeLimit: 300)
+        #expect(out.status == 0)
+        func tasks(_ d: ImportedDocument) -> [[String]] {
+            d.rows.map { [$0.label, $0.indicator, $0.direction, $0.text.filter { !$0.isWhitespace }, $0.deadline ?? ""] + $0.leads + ["|"] + $0.supporters }
+        }
+        for name in names {
+            let stem = String(name.split(separator: ".")[0])
+            let original = try #require(try Self.importer.importFile(atPath: "\(corpus)/\(name)").first)
+            let word = try #require(try Self.importer.importFile(atPath: "\(folder.path)/\(stem).docx").first)
+            #expect(tasks(word) == tasks(original), "\(name)")
+            #expect(word.document.title == original.document.title, "\(name)")
+        }
     }
 }

@@ -228,10 +228,10 @@ public enum DOCXReader {
                     if !tables.isEmpty, tables[tables.count - 1].inCell {
                         tables[tables.count - 1].cellText.append(text)
                     } else {
-                        let t = TextCleaning.joinWrapped(text.replacingOccurrences(of: "\n", with: " "))
-                        if !t.isEmpty {
-                            paragraphCount += 1
-                            blocks.append(.paragraph(TextBlock(text: t, place: BlockPlace(line: 0, paragraph: paragraphCount), isHeading: heading)))
+                        let pieces = Self.pieces(of: text)
+                        if !pieces.isEmpty { paragraphCount += 1 }
+                        for (k, t) in pieces.enumerated() {
+                            blocks.append(.paragraph(TextBlock(text: t, place: BlockPlace(line: 0, paragraph: paragraphCount), isHeading: heading && k == 0)))
                         }
                     }
                 case "w:tc":
@@ -257,6 +257,28 @@ public enum DOCXReader {
             }
         }
         return blocks
+    }
+
+    /// A paragraph's text split at its manual line breaks (`w:br`) where the next line starts a
+    /// numbered item and no bracket is left open: text pasted into Word often keeps a heading
+    /// (二、…) or an item on a line of its own inside one paragraph. Other breaks are joined as
+    /// wrapped text.
+    static func pieces(of text: String) -> [String] {
+        var out: [String] = []
+        var current = "", open = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmed
+            if trimmed.isEmpty { continue }
+            if !current.isEmpty, open <= 0, ItemNumbering.parse(trimmed) != nil {
+                out.append(current)
+                current = ""
+                open = 0
+            }
+            current += current.isEmpty ? trimmed : " " + trimmed
+            open = PlainTextReader.bracketBalance(trimmed, from: open)
+        }
+        if !current.isEmpty { out.append(current) }
+        return out.map(TextCleaning.joinWrapped).filter { !$0.isEmpty }
     }
 
     /// Spreads gridSpan cells over their columns and copies vMerge continuations from above.
