@@ -98,6 +98,21 @@ import Testing
         #expect(!plain.diagnostics.contains { $0.code == .trackedChanges })
     }
 
+    /// Five corpus documents printed to PDF by LibreOffice and written as OFD by easyofd give the tasks
+    /// of the text files: running text rebuilt into paragraphs from the OFD's positioned words.
+    @Test(arguments: ["anhui-2021-gyhlw", "baotou-2022-szzf", "shandong-2019-szsd", "shandong-2021-fuwuye", "shandong-2024-sdcy"])
+    func corpusDocumentsAsOFDGiveTheTasksOfTheText(name: String) throws {
+        let ofd = try #require(try Self.importer.importFile(atPath: Self.fixture("corpus-\(name).ofd")).first)
+        let text = try #require(try Self.importer.importFile(atPath: Repository.path("Tests/RespGraphImportTests/Fixtures/corpus/\(name).txt")).first)
+        func tasks(_ d: ImportedDocument) -> [[String]] {
+            d.rows.map { [$0.label, $0.indicator, $0.direction, $0.text.filter { !$0.isWhitespace }, $0.deadline ?? ""] + $0.leads + ["|"] + $0.supporters }
+        }
+        #expect(!ofd.rows.isEmpty)
+        #expect(tasks(ofd) == tasks(text))
+        // A document without a title line is named after its file.
+        #expect(ofd.document.title == (text.document.title == name ? "corpus-\(name)" : text.document.title))
+    }
+
     @Test func aPDFsTableSpansPagesAndItsTextIsReadToo() throws {
         guard Self.hasPDFToText else { return }
         let table = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.pdf")).first)

@@ -24,8 +24,13 @@ public enum PDFReader {
         let xhtml = try PDFTextExtraction.wordBoxes(ofPDFAt: path)
         let words = try wordBoxes(xhtml, file: path)
         if let blocks = tableBlocks(words) { return BlockDocument(file: path, blocks: blocks, format: "pdf") }
-        var doc = PlainTextReader.read(text: paragraphs(lines(words)).joined(separator: "\n\n"), file: path)
-        doc.format = "pdf"
+        return runningText(words, file: path, format: "pdf")
+    }
+
+    /// A document of running text from positioned words: its ``paragraphs(_:)``, read as text.
+    static func runningText(_ words: [Word], file: String, format: String, inWrittenOrder: Bool = false) -> BlockDocument {
+        var doc = PlainTextReader.read(text: paragraphs(lines(words, inWrittenOrder: inWrittenOrder)).joined(separator: "\n\n"), file: file)
+        doc.format = format
         return doc
     }
 
@@ -115,10 +120,13 @@ public enum PDFReader {
     }
 
     /// The width a line's first unbreakable run takes: its leading Latin letters and digits at about
-    /// half an em each, or its first Chinese character, with the closing punctuation that follows
-    /// (which may not begin a line) at an em each.
+    /// half an em each, or its first Chinese character, with the opening punctuation before and the
+    /// closing punctuation after (which may not end or begin a line) at an em each.
     static func firstRunWidth(_ text: String, em: Double) -> Double {
         var rest = Substring(text)
+        // Opening punctuation may not end a line: it travels with what follows it.
+        let opening = rest.prefix { "“‘（《「『【〔".contains($0) }
+        rest = rest.dropFirst(opening.count)
         let latin = rest.prefix { $0.isASCII && !$0.isWhitespace }
         var width = Double(latin.count) * 0.55 * em
         if latin.isEmpty, rest.first.map({ !$0.isWhitespace }) == true {
@@ -131,7 +139,7 @@ public enum PDFReader {
             guard "，。、；：？！）》」』”’".contains(c) else { break }
             width += em
         }
-        return max(width, em)
+        return max(width + Double(opening.count) * em, em)
     }
 
     /// The words of pdftotext's XHTML, page by page.

@@ -416,10 +416,11 @@ public enum AssignmentClauseParser {
             && timeWords.contains(where: { s.holds($0) })
     }
 
-    /// Whether a bracket holds a score such as "0.5分" or "25分".
+    /// Whether a bracket holds a score such as "0.5分", "25分" or "25 分" (as PDFs set it).
     static func isScore(_ s: String) -> Bool {
-        guard s.hasSuffix("分"), s.count <= 8 else { return false }
-        return s.dropLast().allSatisfy { $0.isNumber || $0 == "." }
+        let t = s.filter { !$0.isWhitespace }
+        guard t.hasSuffix("分"), t.count <= 8, t.count > 1 else { return false }
+        return t.dropLast().allSatisfy { $0.isNumber || $0 == "." }
     }
 
     static func join(_ a: String?, _ b: String) -> String { a.map { $0 + "；" + b } ?? b }

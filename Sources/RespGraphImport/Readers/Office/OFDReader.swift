@@ -12,7 +12,8 @@
 /// The text runs become positioned words (runs that touch on one baseline are one word, as writers
 /// that place each character on its own are common; runs that share their object's box are one word
 /// in the order written), and from there the document is read as a PDF is: a task table rebuilt from
-/// the words under its header (``PDFReader``), other lines as running text. Within a line, words keep
+/// the words under its header (``PDFReader``), other lines rebuilt into paragraphs by their geometry
+/// (``PDFReader/paragraphs(_:)``). Within a line, words keep
 /// the order the file wrote them in: writers emit text in reading order, while the boxes some give
 /// (a whole line's box for each run) would misplace a run sorted by position.
 public enum OFDReader {
@@ -50,9 +51,7 @@ public enum OFDReader {
         }
         for i in words.indices { words[i].sequence = i }
         if let blocks = PDFReader.tableBlocks(words, inWrittenOrder: true) { return BlockDocument(file: file, blocks: blocks, format: "ofd") }
-        var doc = PlainTextReader.read(text: runningText(words), file: file)
-        doc.format = "ofd"
-        return doc
+        return PDFReader.runningText(words, file: file, format: "ofd", inWrittenOrder: true)
     }
 
     /// A path inside the package: without a leading "/" and with "./" steps removed.
@@ -165,27 +164,5 @@ public enum OFDReader {
             }
         }
         return words
-    }
-
-    /// The text of pages without a task table, line by line in the order the writer placed the runs
-    /// (writers emit them in reading order; sorting a line by position would misplace a run whose box
-    /// a writer gave too wide): a new line starts where the baseline moves by over half a line, and a
-    /// space stands where a visible gap (over half the type size) separates two words.
-    static func runningText(_ words: [PDFReader.Word]) -> String {
-        var lines: [String] = []
-        var text = "", last: PDFReader.Word?
-        for w in words {
-            let height = w.y1 - w.y0
-            if let l = last, l.page == w.page, abs(l.y1 - w.y1) <= 0.5 * max(height, l.y1 - l.y0) {
-                if w.x0 - l.x1 > 0.5 * height { text += " " }
-            } else if last != nil {
-                lines.append(text)
-                text = ""
-            }
-            text += w.text
-            last = w
-        }
-        if last != nil { lines.append(text) }
-        return lines.joined(separator: "\n")
     }
 }

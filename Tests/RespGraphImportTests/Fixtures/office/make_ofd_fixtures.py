@@ -6,20 +6,36 @@
 
 easyofd's pdf2ofd turns the PDF fixtures (printed by LibreOffice, see make_office_fixtures.py) into
 OFD packages (GB/T 33190: OFD.xml, Doc_0/Document.xml, one Content.xml of TextObjects per page):
-the 12-page 2024 Guangxi task table and the county plan in running text. The reader must give back
-the same tasks from them as from the PDFs. (easyofd gives the quote marks and dashes of a line boxes
+the 12-page 2024 Guangxi task table, the county plan and five corpus documents in running text. The
+reader must give back the same tasks from them as from the PDFs (and, for the corpus, as from the
+text files). (easyofd gives the quote marks and dashes of a line boxes
 of their own and the rest of the line one box, so the tests compare OFD texts without them.) The county plan is also written as page images only
 (what a scanner's OFD holds), which the reader must refuse saying why. A small table written by hand
 in the standard's structure, every character placed on its own, tests joining characters into words.
 """
 import html
 import os
+import subprocess
 import tempfile
 import zipfile
 
 from easyofd.ofd import OFD
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+
+# Five corpus documents in running text, printed to PDF by LibreOffice first (their PDFs keep every
+# glyph; LibreOffice leaves line-end punctuation out of the national pages' PDFs), as corpus-*.ofd.
+CORPUS = ["anhui-2021-gyhlw", "baotou-2022-szzf", "shandong-2019-szsd", "shandong-2021-fuwuye", "shandong-2024-sdcy"]
+printed = tempfile.mkdtemp()
+subprocess.run(["soffice", "--headless", "--convert-to", "pdf:writer_pdf_Export", "--outdir", printed]
+               + [os.path.join(HERE, "..", "corpus", n + ".txt") for n in CORPUS], check=True, stdout=subprocess.DEVNULL)
+for name in CORPUS:
+    os.chdir(tempfile.mkdtemp())
+    with open(os.path.join(printed, name + ".pdf"), "rb") as f:
+        ofd = OFD().pdf2ofd(f.read(), optional_text=True)
+    with open(os.path.join(HERE, "corpus-" + name + ".ofd"), "wb") as f:
+        f.write(ofd)
+    print("wrote", "corpus-" + name + ".ofd")
 
 for name, out, text in [("guangxi-2024-table", "guangxi-2024-table.ofd", True), ("county-plan", "county-plan.ofd", True),
                         ("county-plan", "county-plan-scanned.ofd", False)]:
