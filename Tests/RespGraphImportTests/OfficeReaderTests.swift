@@ -113,6 +113,19 @@ import Testing
         #expect(ofd.document.title == (text.document.title == name ? "corpus-\(name)" : text.document.title))
     }
 
+    /// A PDF with a running head and foot on every page gives the tasks of the Word file it was
+    /// printed from: the head and foot are left out of the items a page break interrupts.
+    @Test func runningHeadsAndFeetAreLeftOutOfTheItemsTheyInterrupt() throws {
+        guard Self.hasPDFToText else { return }
+        let pdf = try #require(try Self.importer.importFile(atPath: Self.fixture("running-heads.pdf")).first)
+        let word = try #require(try Self.importer.importFile(atPath: Self.fixture("running-heads.docx")).first)
+        #expect(pdf.rows.count == 30)
+        #expect(pdf.rows.map(\.text) == word.rows.map(\.text))
+        #expect(pdf.rows.map(\.label) == word.rows.map(\.label))
+        #expect(pdf.rows.allSatisfy { $0.leads == ["市政务服务局"] && $0.supporters == ["市发展改革委", "市司法局"] })
+        #expect(pdf.document.title == "某市2025年优化营商环境重点任务分工")
+    }
+
     @Test func aPDFsTableSpansPagesAndItsTextIsReadToo() throws {
         guard Self.hasPDFToText else { return }
         let table = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.pdf")).first)

@@ -39,14 +39,16 @@ public enum PDFReader {
     /// its lines start; a numbered item's number may hang out to the left of its lines), when the
     /// line before ends short of the right margin (where a tenth of the lines end), when a gap wider
     /// than the page's line spacing comes before it, or when it starts a numbered item; while a
-    /// bracket is open only a numbered item starts one. Page numbers are dropped, and a page break alone ends no paragraph, so a
+    /// bracket is open only a numbered item starts one. Page numbers and running heads and feet
+    /// (``runningHeadsAndFeet(_:)``) are dropped, and a page break alone ends no paragraph, so a
     /// paragraph runs on across pages. Within a line a space is kept where the words stand apart (at
     /// a Chinese–Latin boundary, by more than the usual quarter em); across a wrap only between two
     /// non-Chinese characters.
     ///
     /// - Complexity: O(L log L) for L lines.
     static func paragraphs(_ all: [Line]) -> [String] {
-        let lines = all.filter { !PlainTextReader.isPageMarker($0.text) }
+        let running = runningHeadsAndFeet(all)
+        let lines = all.indices.filter { !running.contains($0) && !PlainTextReader.isPageMarker(all[$0].text) }.map { all[$0] }
         struct Page { var left = 0.0, right = 0.0, em = 10.0, pitch = 0.0 }
         func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
         func percentile(_ values: [Double], _ p: Double) -> Double {
@@ -117,6 +119,32 @@ public enum PDFReader {
         }
         if !current.isEmpty { paragraphs.append(current) }
         return paragraphs
+    }
+
+    /// The lines a document repeats at the top or bottom of its pages (running heads and feet: a
+    /// title, a 内部资料 notice), by index: a page's first or last line, set apart from the next or
+    /// previous line by more than one and a half times the page's line spacing, whose text (digits
+    /// aside) stands in that place on at least two pages and half of them.
+    static func runningHeadsAndFeet(_ lines: [Line]) -> Set<Int> {
+        let byPage = Dictionary(grouping: lines.indices, by: { lines[$0].page })
+        guard byPage.count >= 2 else { return [] }
+        var candidates: [String: [Int]] = [:]
+        for (_, indices) in byPage where indices.count >= 3 {
+            let sorted = indices.sorted { lines[$0].y < lines[$1].y }
+            let pitches = zip(sorted.dropFirst(), sorted).map { lines[$0].y - lines[$1].y }.sorted()
+            let pitch = pitches[pitches.count / 2]
+            let ends = [(sorted[0], sorted[1]), (sorted[sorted.count - 1], sorted[sorted.count - 2])]
+            for (line, neighbour) in ends where abs(lines[line].y - lines[neighbour].y) > 1.5 * pitch {
+                let key = String(lines[line].text.filter { !$0.isWhitespace }.map { $0.isNumber ? "#" : $0 })
+                candidates[key, default: []].append(line)
+            }
+        }
+        var out = Set<Int>()
+        for (_, found) in candidates {
+            let pages = Set(found.map { lines[$0].page })
+            if pages.count >= 2 && 2 * pages.count >= byPage.count { out.formUnion(found) }
+        }
+        return out
     }
 
     /// The width a line's first unbreakable run takes: its leading Latin letters and digits at about

@@ -243,6 +243,25 @@ def write_revisions_and_text_box():
     d.save(os.path.join(HERE, "tracked-changes.docx"))
 
 
+def write_running_heads():
+    """A five-page city plan with a running head and foot on every page (its title, a 内部资料 notice)
+    and items running over page breaks, in Word and printed to PDF by LibreOffice: the PDF must give
+    the Word file's tasks, its heads and feet left out of the items they interrupt."""
+    d = docx.Document()
+    section = d.sections[0]
+    section.header.paragraphs[0].text = "某市2025年优化营商环境重点任务分工"
+    section.footer.paragraphs[0].text = "内部资料 注意保存"
+    d.add_paragraph("某市2025年优化营商环境重点任务分工")
+    d.add_paragraph("一、提升政务服务效能")
+    for k in range(1, 31):
+        d.add_paragraph("（%s）推进第%d项改革，" % ("十一二三四五六七八九"[k % 10], k)
+                        + "持续深化“放管服”改革，优化审批流程，压缩办理时限，提升群众和企业满意度，" * 4
+                        + "确保年底前全面完成。（牵头单位：市政务服务局；配合单位：市发展改革委、市司法局）")
+    d.save(os.path.join(HERE, "running-heads.docx"))
+    subprocess.run([shutil.which("soffice"), "--headless", "--convert-to", "pdf", "--outdir", HERE,
+                    os.path.join(HERE, "running-heads.docx")], check=True, stdout=subprocess.DEVNULL)
+
+
 def write_legacy():
     """Old binary formats, as LibreOffice saves them: Word 97 (.doc), Excel 97 (.xls) and RTF. WPS
     Office saves .wps/.et in the same compound-file format with the same streams, so the .wps and .et
@@ -270,4 +289,5 @@ if __name__ == "__main__":
     write_pdfs()
     write_legacy()
     write_revisions_and_text_box()
-    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx, .doc/.rtf/.xls/.wps/.et copies, tracked-changes.docx" % len(rows))
+    write_running_heads()
+    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx, .doc/.rtf/.xls/.wps/.et copies, tracked-changes.docx, running-heads.docx and .pdf" % len(rows))
