@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test(arguments: ["guangxi-2024-table.docx", "guangxi-2024-table.xlsx", "guangxi-2024-table.html", "guangxi-2024-table.pdf",
-                      "guangxi-2024-table.ofd"])
+                      "guangxi-2024-table-running-heads.pdf", "guangxi-2024-table.ofd"])
     func theGuangxiTableRebuiltInEachFormatGivesTheCuratedTasks(file: String) throws {
         if file.hasSuffix(".pdf") && !Self.hasPDFToText { return }
         let d = try #require(try Self.importer.importFile(atPath: Self.fixture(file)).first)

@@ -246,7 +246,9 @@ public enum PDFReader {
 
     /// The blocks of a PDF with a task table, or nil when no line reads as a task-table header.
     static func tableBlocks(_ words: [Word], inWrittenOrder: Bool = false) -> [DocumentBlock]? {
-        let all = lines(words, inWrittenOrder: inWrittenOrder)
+        let found = lines(words, inWrittenOrder: inWrittenOrder)
+        let running = runningHeadsAndFeet(found)
+        let all = found.indices.filter { !running.contains($0) }.map { found[$0] }
         guard all.contains(where: { ColumnMap(header: $0.words.map(\.text)) != nil }) else { return nil }
         var blocks: [DocumentBlock] = []
         var before: [String] = []

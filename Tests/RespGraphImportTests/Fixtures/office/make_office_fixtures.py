@@ -18,6 +18,7 @@ import html
 import os
 import shutil
 import subprocess
+import tempfile
 import zipfile
 
 import docx
@@ -246,7 +247,8 @@ def write_revisions_and_text_box():
 def write_running_heads():
     """A five-page city plan with a running head and foot on every page (its title, a 内部资料 notice)
     and items running over page breaks, in Word and printed to PDF by LibreOffice: the PDF must give
-    the Word file's tasks, its heads and feet left out of the items they interrupt."""
+    the Word file's tasks, its heads and feet left out of the items they interrupt. The Guangxi table
+    printed with a running head and foot must give the curated tasks."""
     d = docx.Document()
     section = d.sections[0]
     section.header.paragraphs[0].text = "某市2025年优化营商环境重点任务分工"
@@ -260,6 +262,14 @@ def write_running_heads():
     d.save(os.path.join(HERE, "running-heads.docx"))
     subprocess.run([shutil.which("soffice"), "--headless", "--convert-to", "pdf", "--outdir", HERE,
                     os.path.join(HERE, "running-heads.docx")], check=True, stdout=subprocess.DEVNULL)
+    # The Guangxi table with a running head and foot: they must not land in the rows they cross.
+    table = docx.Document(os.path.join(HERE, "guangxi-2024-table.docx"))
+    table.sections[0].header.paragraphs[0].text = "广西壮族自治区2024年优化营商环境重点任务"
+    table.sections[0].footer.paragraphs[0].text = "内部资料 注意保存"
+    folder = tempfile.mkdtemp()
+    table.save(os.path.join(folder, "guangxi-2024-table-running-heads.docx"))
+    subprocess.run([shutil.which("soffice"), "--headless", "--convert-to", "pdf", "--outdir", HERE,
+                    os.path.join(folder, "guangxi-2024-table-running-heads.docx")], check=True, stdout=subprocess.DEVNULL)
 
 
 def write_legacy():
@@ -290,4 +300,4 @@ if __name__ == "__main__":
     write_legacy()
     write_revisions_and_text_box()
     write_running_heads()
-    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx, .doc/.rtf/.xls/.wps/.et copies, tracked-changes.docx, running-heads.docx and .pdf" % len(rows))
+    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx, .doc/.rtf/.xls/.wps/.et copies, tracked-changes.docx, running-heads.docx and .pdf, guangxi-2024-table-running-heads.pdf" % len(rows))
