@@ -126,6 +126,20 @@ import Testing
         #expect(pdf.document.title == "某市2025年优化营商环境重点任务分工")
     }
 
+    /// A PDF table whose header has two rows (责任单位 over 牵头单位 | 配合单位) gives the tasks of the
+    /// Word file it was printed from; digits set apart from Chinese by the typesetter are not spaced.
+    @Test func aPDFTableWithATwoRowHeaderGivesTheWordFilesTasks() throws {
+        guard Self.hasPDFToText else { return }
+        let pdf = try #require(try Self.importer.importFile(atPath: Self.fixture("two-row-header.pdf")).first)
+        let word = try #require(try Self.importer.importFile(atPath: Self.fixture("two-row-header.docx")).first)
+        #expect(pdf.rows.count == 12)
+        for (a, b) in zip(pdf.rows, word.rows) {
+            #expect(a.label == b.label && a.text == b.text && a.deadline == b.deadline && a.indicator == b.indicator, "\(a.label)")
+            #expect(a.leads == ["县政务服务中心"] && a.supporters == ["县发展改革局", "县司法局"], "\(a.label)")
+        }
+        #expect(word.rows.first?.text == "推进第1项重点改革任务，优化办事流程，压缩办理时限")
+    }
+
     @Test func aPDFsTableSpansPagesAndItsTextIsReadToo() throws {
         guard Self.hasPDFToText else { return }
         let table = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.pdf")).first)

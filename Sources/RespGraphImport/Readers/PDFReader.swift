@@ -41,9 +41,8 @@ public enum PDFReader {
     /// than the page's line spacing comes before it, or when it starts a numbered item; while a
     /// bracket is open only a numbered item starts one. Page numbers and running heads and feet
     /// (``runningHeadsAndFeet(_:)``) are dropped, and a page break alone ends no paragraph, so a
-    /// paragraph runs on across pages. Within a line a space is kept where the words stand apart (at
-    /// a Chinese–Latin boundary, by more than the usual quarter em); across a wrap only between two
-    /// non-Chinese characters.
+    /// paragraph runs on across pages. Within a line a space is kept where the words stand apart
+    /// (``isSpace(between:and:gap:em:)``); across a wrap only between two non-Chinese characters.
     ///
     /// - Complexity: O(L log L) for L lines.
     static func paragraphs(_ all: [Line]) -> [String] {
@@ -67,15 +66,10 @@ public enum PDFReader {
             let right = commonest.value >= max(3, ends.count / 5) ? Double(commonest.key * 2) : percentile(ends, 0.9)
             pages[page] = Page(left: percentile(group.map { $0.words.first!.x0 }, 0.1), right: right, em: max(em, 1), pitch: median(pitches))
         }
-        // Word and LibreOffice set Chinese apart from Latin letters and digits by about a quarter em
-        // (25 分): only a wider gap there was written as a space.
         func text(of line: Line, em: Double) -> String {
             var out = "", lastEnd = -Double.infinity
             for w in line.words {
-                if let last = out.last, let first = w.text.first {
-                    let gap = w.x0 - lastEnd
-                    if TextCleaning.isCJK(last) || TextCleaning.isCJK(first) ? gap >= 0.5 * em : gap >= 1.5 { out += " " }
-                }
+                if let last = out.last, let first = w.text.first, isSpace(between: last, and: first, gap: w.x0 - lastEnd, em: em) { out += " " }
                 out += w.text
                 lastEnd = w.x1
             }
@@ -145,6 +139,14 @@ public enum PDFReader {
             if pages.count >= 2 && 2 * pages.count >= byPage.count { out.formUnion(found) }
         }
         return out
+    }
+
+    /// Whether two words `gap` points apart were written with a space between them. Word and
+    /// LibreOffice set Chinese apart from Latin letters and digits by themselves (about 0.15 of the
+    /// line height in LibreOffice's PDFs: 推进第1项), so at such a boundary only a gap over a fifth of
+    /// the line height is a space (培训 15 万人次: 0.25); elsewhere any visible gap is.
+    static func isSpace(between last: Character, and first: Character, gap: Double, em: Double) -> Bool {
+        TextCleaning.isCJK(last) || TextCleaning.isCJK(first) ? gap >= 0.2 * em : gap >= 1.5
     }
 
     /// The width a line's first unbreakable run takes: its leading Latin letters and digits at about
@@ -233,6 +235,31 @@ public enum PDFReader {
         return out
     }
 
+    /// A header line and the line below it read as one header, when every word of the lower line names
+    /// a field, one of them a lead or support column, and each stands under the upper word it refines
+    /// (a 责任单位 above, else the nearest by centre): an upper word with two or more words under it
+    /// gives way to them.
+    static func twoRowHeader(_ upper: Line, _ lower: Line) -> Line? {
+        guard lower.page == upper.page, lower.words.count >= 2 else { return nil }
+        let fields = lower.words.map { TaskField.named($0.text) }
+        guard fields.allSatisfy({ $0 != nil }), fields.contains(where: { $0 == .lead || $0 == .support }) else { return nil }
+        func centre(_ w: Word) -> Double { (w.x0 + w.x1) / 2 }
+        var under = Array(repeating: [Word](), count: upper.words.count)
+        // Under a 责任单位 above them when there is one (a merged cell's word is centred over columns
+        // whose own words can stand as near another header), else under the nearest word above.
+        let group = upper.words.firstIndex { TaskField.named($0.text) == .responsible }
+        for w in lower.words {
+            let nearest = group ?? upper.words.indices.min { abs(centre(upper.words[$0]) - centre(w)) < abs(centre(upper.words[$1]) - centre(w)) }!
+            under[nearest].append(w)
+        }
+        var words: [Word] = []
+        for (i, w) in upper.words.enumerated() { words += under[i].count >= 2 ? under[i] : [w] }
+        guard words.count > upper.words.count else { return nil }
+        var merged = upper
+        merged.words = words.sorted { $0.x0 < $1.x0 }
+        return ColumnMap(header: merged.words.map(\.text)) == nil ? nil : merged
+    }
+
     /// Column boundaries from a header line: midpoints between the centres of its cells.
     static func boundaries(_ header: Line) -> [Double] {
         let centres = header.words.map { ($0.x0 + $0.x1) / 2 }
@@ -264,8 +291,17 @@ public enum PDFReader {
             rows = []
             places = []
         }
-        for line in all {
-            let texts = line.words.map(\.text)
+        var skipped = -1
+        for (index, found) in all.enumerated() where index != skipped {
+            var line = found
+            var texts = line.words.map(\.text)
+            // A two-row header (责任单位 over 牵头单位 | 配合单位): the lower row's words take the place of
+            // the word above them.
+            if ColumnMap(header: texts) != nil, index + 1 < all.count, let merged = twoRowHeader(line, all[index + 1]) {
+                line = merged
+                texts = merged.words.map(\.text)
+                skipped = index + 1
+            }
             if let header = ColumnMap(header: texts) {
                 if bounds == nil || columns?.width != header.width {
                     flushTable()
@@ -291,7 +327,8 @@ public enum PDFReader {
             for w in line.words {
                 let c = min(column(of: w, b), map.width - 1)
                 // Words apart by a visible gap were written with a space between them (培训 15 万人次).
-                if !cells[c].isEmpty, w.x0 - lastEnd[c] >= 1.5 { cells[c] += " " }
+                if let last = cells[c].last, let first = w.text.first,
+                   isSpace(between: last, and: first, gap: w.x0 - lastEnd[c], em: w.y1 - w.y0) { cells[c] += " " }
                 cells[c] += w.text
                 lastEnd[c] = w.x1
             }

@@ -272,6 +272,30 @@ def write_running_heads():
                     os.path.join(folder, "guangxi-2024-table-running-heads.docx")], check=True, stdout=subprocess.DEVNULL)
 
 
+def write_two_row_header():
+    """A county task list whose header has two rows (责任单位 over 牵头单位 | 配合单位), its cells
+    wrapping in narrow columns, in Word and printed to PDF by LibreOffice: the PDF must give the Word
+    file's tasks."""
+    d = docx.Document()
+    d.add_paragraph("某县2025年营商环境重点任务清单")
+    t = d.add_table(rows=2, cols=5)
+    t.style = "Table Grid"
+    for i, word in [(0, "序号"), (1, "重点任务"), (2, "责任单位"), (4, "完成时限")]:
+        t.cell(0, i).text = word
+    t.cell(0, 2).merge(t.cell(0, 3))
+    for i in [0, 1, 4]:
+        t.cell(0, i).merge(t.cell(1, i))
+    t.cell(1, 2).text = "牵头单位"
+    t.cell(1, 3).text = "配合单位"
+    for k in range(1, 13):
+        r = t.add_row().cells
+        r[0].text, r[1].text = str(k), "推进第%d项重点改革任务，优化办事流程，压缩办理时限" % k
+        r[2].text, r[3].text, r[4].text = "县政务服务中心", "县发展改革局、县司法局", "2025年12月底"
+    d.save(os.path.join(HERE, "two-row-header.docx"))
+    subprocess.run([shutil.which("soffice"), "--headless", "--convert-to", "pdf", "--outdir", HERE,
+                    os.path.join(HERE, "two-row-header.docx")], check=True, stdout=subprocess.DEVNULL)
+
+
 def write_legacy():
     """Old binary formats, as LibreOffice saves them: Word 97 (.doc), Excel 97 (.xls) and RTF. WPS
     Office saves .wps/.et in the same compound-file format with the same streams, so the .wps and .et
@@ -300,4 +324,5 @@ if __name__ == "__main__":
     write_legacy()
     write_revisions_and_text_box()
     write_running_heads()
-    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx, .doc/.rtf/.xls/.wps/.et copies, tracked-changes.docx, running-heads.docx and .pdf, guangxi-2024-table-running-heads.pdf" % len(rows))
+    write_two_row_header()
+    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx, .doc/.rtf/.xls/.wps/.et copies, tracked-changes.docx, running-heads.docx and .pdf, guangxi-2024-table-running-heads.pdf, two-row-header.docx and .pdf" % len(rows))
