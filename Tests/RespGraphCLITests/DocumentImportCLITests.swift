@@ -196,6 +196,10 @@ import Testing
         let linked = try run(["export", "--format", "tasks", "-o", link])
         #expect(linked.status == 1 && linked.stderr.contains("symbolic link"))
         #expect(try run(["export", "--format", "tasks", "-o", link, "--force"]).status == 0)
+        let missing = try run(["export", "--format", "tasks", "-o", folder.path + "/no-such-folder/tasks.csv"])
+        #expect(missing.status == 1 && missing.stderr.contains("the folder \(folder.path)/no-such-folder does not exist"))
+        let underFile = try run(["export", "--format", "tasks", "-o", table + "/tasks.csv"])
+        #expect(underFile.status == 1 && underFile.stderr.contains("\(table) is a file, not a folder"))
         if FileManager.default.fileExists(atPath: "/dev/full") {
             let device = try run(["export", "--format", "tasks", "-o", "/dev/full"])
             #expect(device.status == 1 && device.stderr.contains("not a regular file"))

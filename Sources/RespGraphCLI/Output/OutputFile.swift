@@ -36,6 +36,16 @@ enum OutputFile {
             for input in inputs(args) where sameFile(input, path) {
                 throw DataError(message: "\(path) is the file this command reads (\(input)); write the output elsewhere")
             }
+        } else {
+            // The folder it goes into must exist: say so rather than Foundation's "file doesn't exist".
+            let folder = (path as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+                throw DataError(message: "cannot write \(path): the folder \(folder) does not exist (create it first)")
+            }
+            if !folder.isEmpty, !isFolder.boolValue {
+                throw DataError(message: "cannot write \(path): \(folder) is a file, not a folder")
+            }
         }
     }
 
