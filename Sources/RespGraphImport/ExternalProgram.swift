@@ -51,21 +51,23 @@ public enum ExternalProgram {
         let collected = Collected()
         let started = DispatchTime.now()
         if let limit = timeLimit, limiter == nil {
-            DispatchQueue.global().asyncAfter(deadline: .now() + limit) {
+            Thread {
+                Thread.sleep(forTimeInterval: limit)
                 if process.isRunning {
                     collected.timedOut = true
                     process.terminate()
                 }
-            }
+            }.start()
         }
         let group = DispatchGroup()
+        // On threads of their own, not the shared dispatch pool, which the cores' own work may hold.
         for (handle, isError) in [(out.fileHandleForReading, false), (err.fileHandleForReading, true)] {
             group.enter()
-            DispatchQueue.global().async {
+            Thread {
                 let data = handle.readDataToEndOfFile()
                 collected.set(data, isError: isError)
                 group.leave()
-            }
+            }.start()
         }
         if let pipe = stdin, let data = input {
             pipe.fileHandleForWriting.write(data)

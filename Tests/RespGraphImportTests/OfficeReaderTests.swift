@@ -140,6 +140,30 @@ import Testing
         #expect(word.rows.first?.text == "推进第1项重点改革任务，优化办事流程，压缩办理时限")
     }
 
+    /// A PDF without text (pages of images, as a scanner writes them) is refused saying so.
+    @Test func aPDFWithoutTextIsRefusedAsAScan() throws {
+        guard Self.hasPDFToText else { return }
+        let folder = try TemporaryFolder()
+        // One empty A4 page, written as the PDF reference lays a file out (objects, xref, trailer).
+        var pdf = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for object in ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] {
+            offsets.append(pdf.utf8.count)
+            pdf += "\(offsets.count) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = pdf.utf8.count
+        pdf += "xref\n0 4\n0000000000 65535 f \n" + offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
+        pdf += "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        let path = try folder.write("scan.pdf", pdf)
+        do {
+            _ = try Self.importer.importFile(atPath: path)
+            Issue.record("a PDF without text was read")
+        } catch {
+            #expect(error.file == path && error.message.contains("holds no text (a scanned image?)"), "\(error.message)")
+        }
+    }
+
     @Test func aPDFsTableSpansPagesAndItsTextIsReadToo() throws {
         guard Self.hasPDFToText else { return }
         let table = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.pdf")).first)

@@ -23,6 +23,9 @@ public enum PDFReader {
     public static func read(path: String) throws(ImportError) -> BlockDocument {
         let xhtml = try PDFTextExtraction.wordBoxes(ofPDFAt: path)
         let words = try wordBoxes(xhtml, file: path)
+        guard !words.isEmpty else {
+            throw ImportError(file: path, "the PDF holds no text (a scanned image?); respgraph does not read images")
+        }
         if let blocks = tableBlocks(words) { return BlockDocument(file: path, blocks: blocks, format: "pdf") }
         return runningText(words, file: path, format: "pdf")
     }
@@ -273,9 +276,9 @@ public enum PDFReader {
 
     /// The blocks of a PDF with a task table, or nil when no line reads as a task-table header.
     static func tableBlocks(_ words: [Word], inWrittenOrder: Bool = false) -> [DocumentBlock]? {
-        let found = lines(words, inWrittenOrder: inWrittenOrder)
-        let running = runningHeadsAndFeet(found)
-        let all = found.indices.filter { !running.contains($0) }.map { found[$0] }
+        let printed = lines(words, inWrittenOrder: inWrittenOrder)
+        let running = runningHeadsAndFeet(printed)
+        let all = printed.indices.filter { !running.contains($0) }.map { printed[$0] }
         guard all.contains(where: { ColumnMap(header: $0.words.map(\.text)) != nil }) else { return nil }
         var blocks: [DocumentBlock] = []
         var before: [String] = []
@@ -292,8 +295,8 @@ public enum PDFReader {
             places = []
         }
         var skipped = -1
-        for (index, found) in all.enumerated() where index != skipped {
-            var line = found
+        for (index, original) in all.enumerated() where index != skipped {
+            var line = original
             var texts = line.words.map(\.text)
             // A two-row header (责任单位 over 牵头单位 | 配合单位): the lower row's words take the place of
             // the word above them.
