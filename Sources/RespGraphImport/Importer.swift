@@ -62,15 +62,15 @@ public struct Importer: Sendable {
         // Documents are corrected and resolved independently, so they are shared out among the cores;
         // each keeps its place, and the first error in document order is the one reported.
         let count = slots.count, blocks = min(64, max(1, count))
+        let memo = NameResolutionMemo()
         Parallel.forEachBlock(blocks) { block in
-            var memo = NameResolutionMemo()
             for i in stride(from: block, to: count, by: blocks) {
                 var d = slots.take(i, leaving: .placeholder)
                 do throws(ImportError) { try corrections.apply(to: &d, fromTaskTable: true) } catch {
                     errors.put(error, at: i)
                     continue
                 }
-                resolveNames(in: &d, memo: &memo)
+                resolveNames(in: &d, memo: memo)
                 d.diagnostics = Self.sortedByLine(d.diagnostics)
                 slots.put(d, at: i)
             }
@@ -343,20 +343,36 @@ public struct Importer: Sendable {
     /// A name the registry does not know is noted once per document with the kind its shape gives
     /// (``AgencyKindInference``), or warned about when no rule gives one.
     public func resolveNames(in document: inout ImportedDocument) {
-        var memo = NameResolutionMemo()
-        resolveNames(in: &document, memo: &memo)
+        resolveNames(in: &document, memo: NameResolutionMemo())
     }
 
-    /// What name resolution has already worked out, kept across the documents of one file: the
-    /// inferred kind of each unknown name.
-    struct NameResolutionMemo {
-        var kinds: [NameKey: (kind: AgencyKind, rule: String)?] = [:]
+    /// What name resolution has already worked out, shared by the documents of one file and the
+    /// threads resolving them: the kind inferred for each unknown name, inferred once.
+    final class NameResolutionMemo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var index = NameIndex()
+        private var kinds: [(kind: AgencyKind, rule: String)?] = []
+
+        /// The kind ``AgencyKindInference`` gives a name.
+        func kind(of name: String) -> (kind: AgencyKind, rule: String)? {
+            lock.lock()
+            if let k = index[name] {
+                defer { lock.unlock() }
+                return kinds[Int(k)]
+            }
+            lock.unlock()
+            let inferred = AgencyKindInference.infer(name)
+            lock.lock()
+            if index.insert(name, value: Int32(kinds.count)).inserted { kinds.append(inferred) }
+            lock.unlock()
+            return inferred
+        }
     }
 
     /// ``resolveNames(in:)`` reusing what `memo` holds.
-    func resolveNames(in document: inout ImportedDocument, memo: inout NameResolutionMemo) {
+    func resolveNames(in document: inout ImportedDocument, memo: NameResolutionMemo) {
         let normaliser = AgencyNameNormaliser(registry: registry)
-        var reported = Set<String>()
+        var reported = NameIndex()
         for i in document.rows.indices {
             let line = document.rows[i].sourceLine
             let place = document.rows[i].place
@@ -392,13 +408,9 @@ public struct Importer: Sendable {
                     d.place = place
                     document.diagnostics.append(d)
                 }
-                for name in resolved.names where !name.known && reported.insert(name.name).inserted {
+                for name in resolved.names where !name.known && reported.insert(name.name, value: 0).inserted {
                     var d: ImportDiagnostic
-                    let inferred: (kind: AgencyKind, rule: String)?
-                    if let known = memo.kinds[NameKey(name.name)] { inferred = known } else {
-                        inferred = AgencyKindInference.infer(name.name)
-                        memo.kinds[NameKey(name.name)] = inferred
-                    }
+                    let inferred = memo.kind(of: name.name)
                     if let (kind, rule) = inferred {
                         d = ImportDiagnostic(.note, file: document.file, line: line, code: .unknownAgency,
                             "'\(name.name)' is not in the agency registry; kind \(kind.rawValue) inferred (\(rule))")

@@ -48,11 +48,17 @@ enum SummaryCommand: CLICommand {
         }
 
         let selectedFiles = Set(graph.documents.map(\.id))
-        let findings = data.diagnostics.filter { d in
-            args.all(SharedOptions.doc).isEmpty || selectedFiles.contains { d.file.contains($0) }
+        let findings = args.all(SharedOptions.doc).isEmpty ? data.diagnostics : data.diagnostics.filter { d in
+            selectedFiles.contains { d.file.contains($0) }
         }
-        func count(_ s: ImportDiagnostic.Severity) -> Int { findings.filter { $0.severity == s }.count }
-        let corrected = findings.filter { $0.resolution != nil }.count
+        // Counted in place: a national corpus has hundreds of thousands of findings.
+        var bySeverity: [ImportDiagnostic.Severity: Int] = [:]
+        var corrected = 0
+        for i in findings.indices {
+            bySeverity[findings[i].severity, default: 0] += 1
+            if findings[i].resolution != nil { corrected += 1 }
+        }
+        func count(_ s: ImportDiagnostic.Severity) -> Int { bySeverity[s] ?? 0 }
         let lead = graph.edgeCount(role: .lead), support = graph.edgeCount(role: .support)
         var output = QueryOutput()
         output.heading = ["respgraph summary of \(data.sourceDescription)"]
