@@ -80,7 +80,7 @@ public struct Importer: Sendable {
     }
 
     /// Imports a file, choosing the reader by content (magic bytes, then extension): a Word document,
-    /// an Excel workbook (`sheet` picks one; by default the first with a task-table header), an OFD
+    /// an Excel workbook (`sheet` picks one; by default every sheet with a task-table header), an OFD
     /// document, a web page, a PDF (through Poppler's pdftotext), an old Word/Excel/WPS file or RTF
     /// (through LibreOffice), a task-table CSV, or text in UTF-8, UTF-16, GB18030 or Big5.
     /// Text with a tab-separated task-table header (a table flattened out of a PDF) goes to

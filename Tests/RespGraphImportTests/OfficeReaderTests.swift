@@ -164,6 +164,25 @@ import Testing
         }
     }
 
+    /// Every task sheet of a workbook is read, a sheet's name the category of rows that name none;
+    /// a sheet whose tasks all stand in sheets read before it (a 汇总) is read once, with a note.
+    @Test func everyTaskSheetIsReadAndARepeatingSheetOnce() throws {
+        let several = try #require(try Self.importer.importFile(atPath: Self.fixture("several-sheets.xlsx")).first)
+        #expect(several.rows.map(\.text) == ["推行企业开办一日办结", "压缩工程建设项目审批时限", "建设县级政务云平台", "推进政务服务一网通办"])
+        #expect(several.rows.map(\.indicator) == ["营商环境", "营商环境", "数字政府", "数字政府"])
+        #expect(several.rows.map(\.number) == [1, 2, 3, 4])
+        #expect(several.rows.map(\.place) == ["sheet 营商环境, row 2", "sheet 营商环境, row 3", "sheet 数字政府, row 2", "sheet 数字政府, row 3"])
+        #expect(!several.diagnostics.contains { $0.code == .repeatedSheet })
+        let summary = try #require(try Self.importer.importFile(atPath: Self.fixture("summary-sheet.xlsx")).first)
+        #expect(summary.rows.map(\.text) == several.rows.map(\.text))
+        #expect(summary.rows.map(\.indicator) == several.rows.map(\.indicator))
+        let note = try #require(summary.diagnostics.first { $0.code == .repeatedSheet })
+        #expect(note.severity == .note && note.message.contains("sheet 汇总 holds 4 tasks that all stand in sheet 营商环境, 数字政府 too"))
+        // --sheet still reads one sheet alone.
+        let one = try #require(try Self.importer.importFile(atPath: Self.fixture("summary-sheet.xlsx"), sheet: "汇总").first)
+        #expect(one.rows.count == 4 && one.rows.allSatisfy { $0.indicator.isEmpty })
+    }
+
     @Test func aPDFsTableSpansPagesAndItsTextIsReadToo() throws {
         guard Self.hasPDFToText else { return }
         let table = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.pdf")).first)

@@ -11,7 +11,7 @@ enum ImportCommand: CLICommand {
     static let docID = TextOption("doc-id", "ID", default: "the year of its title, or the file's name", "The document's id.")
     static let notes = Flag("notes", "Also print notes (routine repairs) on standard error.")
     static let strict = Flag("strict", "Refuse the import on any warning, not only on errors.")
-    static let sheet = TextOption("sheet", "NAME", default: "the first with a task-table header", "For an Excel workbook: read this sheet.")
+    static let sheet = TextOption("sheet", "NAME", default: "every sheet with a task-table header", "For an Excel workbook: read this sheet alone.")
 
     static let spec = CommandSpec(
         name: "import", summary: "Read documents (text, web page, Word, Excel, WPS, PDF, OFD, task-table CSV; a folder reads all) into curated task tables, reporting every repair.",

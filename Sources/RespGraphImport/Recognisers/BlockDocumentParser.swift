@@ -37,14 +37,44 @@ public struct BlockDocumentParser: Sendable {
         var rows = BodyRecogniser(file: doc.file).tasks(paragraphs, diagnostics: &diagnostics)
         var tableIndex = 0
         let tableRecogniser = TableRecogniser(file: doc.file)
+        // A workbook's sheets with a task-table header are all read, except one whose tasks (text and
+        // lead) all stand in sheets read before it (a 汇总 after its parts, or the parts after it).
+        var sheetsRead: [(name: String, texts: Set<String>)] = []
+        var sheetRows: [(name: String, rows: Range<Int>)] = []
         for block in doc.blocks {
             guard case .table(let t) = block else { continue }
             tableIndex += 1
-            if let tableRows = tableRecogniser.tasks(t, tableIndex: tableIndex, firstNumber: rows.filter { $0.level == .table }.count + 1,
-                                                     convention: convention, diagnostics: &diagnostics) {
-                rows += tableRows
-                // A workbook's task table is its first sheet with a task-table header.
-                if doc.format == "xlsx" { break }
+            var sheetDiagnostics: [ImportDiagnostic] = []
+            guard let tableRows = tableRecogniser.tasks(t, tableIndex: tableIndex, firstNumber: rows.filter { $0.level == .table }.count + 1,
+                                                        convention: convention, diagnostics: &sheetDiagnostics) else {
+                diagnostics += sheetDiagnostics
+                continue
+            }
+            if doc.format == "xlsx", let sheet = t.rowPlaces.first?.sheet {
+                // A task is the same task when its text and lead cell are.
+                let texts = Set(tableRows.map { TextCleaning.removingWhitespace($0.text + "|" + $0.leadCell) }.filter { $0 != "|" })
+                let before = sheetsRead.reduce(into: Set<String>()) { $0.formUnion($1.texts) }
+                let sources = sheetsRead.filter { !$0.texts.isDisjoint(with: texts) }.map(\.name)
+                if !texts.isEmpty, texts.isSubset(of: before) {
+                    diagnostics.append(ImportDiagnostic(.note, file: doc.file, line: 0, code: .repeatedSheet,
+                        "sheet \(sheet) holds \(tableRows.count) tasks that all stand in sheet \(sources.joined(separator: ", ")) too; read once (--sheet \(sheet) reads it alone)"))
+                    continue
+                }
+                if !sources.isEmpty {
+                    // Some tasks stand in an earlier sheet too (a summary after some of its parts).
+                    diagnostics.append(ImportDiagnostic(.warning, file: doc.file, line: 0, code: .repeatedSheet,
+                        "sheet \(sheet) repeats \(texts.intersection(before).count) of its \(tableRows.count) tasks from sheet \(sources.joined(separator: ", ")); all are read, so check for tasks counted twice (--sheet NAME reads one sheet)"))
+                }
+                sheetsRead.append((sheet, texts))
+                sheetRows.append((sheet, rows.count..<(rows.count + tableRows.count)))
+            }
+            diagnostics += sheetDiagnostics
+            rows += tableRows
+        }
+        // With several task sheets, a sheet's name is the category of its rows that name none.
+        if sheetRows.count > 1 {
+            for (sheet, range) in sheetRows where !Self.isDefaultSheetName(sheet) {
+                for k in range where rows[k].indicator.isEmpty { rows[k].indicator = sheet }
             }
         }
         guard !rows.isEmpty else {
@@ -63,6 +93,14 @@ public struct BlockDocumentParser: Sendable {
             restorer.restore(&document, noteAt: first)
         }
         return document
+    }
+
+    /// Whether a sheet keeps the name a spreadsheet gives it (Sheet1, 工作表1), which names no category.
+    static func isDefaultSheetName(_ name: String) -> Bool {
+        for prefix in ["Sheet", "sheet", "工作表", "Sheet ", "表"] where name.hasPrefix(prefix) {
+            if name.dropFirst(prefix.count).allSatisfy(\.isNumber) { return true }
+        }
+        return false
     }
 
     /// The document with every traditional character of ``TraditionalChinese`` made simplified; the

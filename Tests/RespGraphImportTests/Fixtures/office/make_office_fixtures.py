@@ -296,6 +296,31 @@ def write_two_row_header():
                     os.path.join(HERE, "two-row-header.docx")], check=True, stdout=subprocess.DEVNULL)
 
 
+def write_workbooks_of_several_sheets():
+    """Two workbooks of several task sheets: one sheet per category behind a 说明 sheet (every sheet is
+    read, its name the category of its rows), and the same two categories followed by a 汇总 sheet
+    that repeats them (read once)."""
+    def task_sheet(wb, name, items):
+        ws = wb.create_sheet(name)
+        ws.append(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"])
+        for k, (text, lead) in enumerate(items, 1):
+            ws.append([k, text, lead, "县财政局", "2025年底"])
+    business = [("推行企业开办一日办结", "县市场监管局"), ("压缩工程建设项目审批时限", "县住房城乡建设局")]
+    digital = [("建设县级政务云平台", "县数据局"), ("推进政务服务一网通办", "县政务服务中心")]
+    wb = openpyxl.Workbook()
+    wb.active.title = "说明"
+    wb.active.append(["某县2025年重点任务分工，分营商环境、数字政府两张清单"])
+    task_sheet(wb, "营商环境", business)
+    task_sheet(wb, "数字政府", digital)
+    wb.save(os.path.join(HERE, "several-sheets.xlsx"))
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    task_sheet(wb, "营商环境", business)
+    task_sheet(wb, "数字政府", digital)
+    task_sheet(wb, "汇总", business + digital)
+    wb.save(os.path.join(HERE, "summary-sheet.xlsx"))
+
+
 def write_legacy():
     """Old binary formats, as LibreOffice saves them: Word 97 (.doc), Excel 97 (.xls) and RTF. WPS
     Office saves .wps/.et in the same compound-file format with the same streams, so the .wps and .et
@@ -325,4 +350,5 @@ if __name__ == "__main__":
     write_revisions_and_text_box()
     write_running_heads()
     write_two_row_header()
-    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx, .doc/.rtf/.xls/.wps/.et copies, tracked-changes.docx, running-heads.docx and .pdf, guangxi-2024-table-running-heads.pdf, two-row-header.docx and .pdf" % len(rows))
+    write_workbooks_of_several_sheets()
+    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx, .doc/.rtf/.xls/.wps/.et copies, tracked-changes.docx, running-heads.docx and .pdf, guangxi-2024-table-running-heads.pdf, two-row-header.docx and .pdf, several-sheets.xlsx, summary-sheet.xlsx" % len(rows))
