@@ -39,7 +39,7 @@ public struct BlockDocumentParser: Sendable {
         let tableRecogniser = TableRecogniser(file: doc.file)
         // A workbook's sheets with a task-table header are all read, except one whose tasks (text and
         // lead) all stand in sheets read before it (a 汇总 after its parts, or the parts after it).
-        var sheetsRead: [(name: String, texts: Set<String>)] = []
+        var sheetsRead: [(name: String, tasks: Set<String>)] = []
         var sheetRows: [(name: String, rows: Range<Int>)] = []
         for block in doc.blocks {
             guard case .table(let t) = block else { continue }
@@ -52,10 +52,10 @@ public struct BlockDocumentParser: Sendable {
             }
             if doc.format == "xlsx", let sheet = t.rowPlaces.first?.sheet {
                 // A task is the same task when its text and lead cell are.
-                let texts = Set(tableRows.map { TextCleaning.removingWhitespace($0.text + "|" + $0.leadCell) }.filter { $0 != "|" })
-                let before = sheetsRead.reduce(into: Set<String>()) { $0.formUnion($1.texts) }
-                let sources = sheetsRead.filter { !$0.texts.isDisjoint(with: texts) }.map(\.name)
-                if !texts.isEmpty, texts.isSubset(of: before) {
+                let tasks = Set(tableRows.map { TextCleaning.removingWhitespace($0.text + "|" + $0.leadCell) }.filter { $0 != "|" })
+                let before = sheetsRead.reduce(into: Set<String>()) { $0.formUnion($1.tasks) }
+                let sources = sheetsRead.filter { !$0.tasks.isDisjoint(with: tasks) }.map(\.name)
+                if !tasks.isEmpty, tasks.isSubset(of: before) {
                     diagnostics.append(ImportDiagnostic(.note, file: doc.file, line: 0, code: .repeatedSheet,
                         "sheet \(sheet) holds \(tableRows.count) tasks that all stand in sheet \(sources.joined(separator: ", ")) too; read once (--sheet \(sheet) reads it alone)"))
                     continue
@@ -63,9 +63,9 @@ public struct BlockDocumentParser: Sendable {
                 if !sources.isEmpty {
                     // Some tasks stand in an earlier sheet too (a summary after some of its parts).
                     diagnostics.append(ImportDiagnostic(.warning, file: doc.file, line: 0, code: .repeatedSheet,
-                        "sheet \(sheet) repeats \(texts.intersection(before).count) of its \(tableRows.count) tasks from sheet \(sources.joined(separator: ", ")); all are read, so check for tasks counted twice (--sheet NAME reads one sheet)"))
+                        "sheet \(sheet) repeats \(tasks.intersection(before).count) of its \(tableRows.count) tasks from sheet \(sources.joined(separator: ", ")); all are read, so check for tasks counted twice (--sheet NAME reads one sheet)"))
                 }
-                sheetsRead.append((sheet, texts))
+                sheetsRead.append((sheet, tasks))
                 sheetRows.append((sheet, rows.count..<(rows.count + tableRows.count)))
             }
             diagnostics += sheetDiagnostics
