@@ -83,6 +83,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case firstListedLead = "first-listed-lead"
     /// A row number was glued to the text before it.
     case gluedNumber = "glued-number"
+    /// A hidden workbook sheet holds a task table; it is not read unless named.
+    case hiddenSheet = "hidden-sheet"
     /// A row's indicator (指标) cell was lost in extraction.
     case indicatorLost = "indicator-lost"
     /// A task without its own clause inherits its parent item's assignment.

@@ -165,7 +165,8 @@ import Testing
     }
 
     /// Every task sheet of a workbook is read, a sheet's name the category of rows that name none;
-    /// a sheet whose tasks all stand in sheets read before it (a 汇总) is read once, with a note.
+    /// a sheet whose tasks all stand in sheets read before it (a 汇总) is read once, with a note; a
+    /// hidden sheet is not read unless named.
     @Test func everyTaskSheetIsReadAndARepeatingSheetOnce() throws {
         let several = try #require(try Self.importer.importFile(atPath: Self.fixture("several-sheets.xlsx")).first)
         #expect(several.rows.map(\.text) == ["推行企业开办一日办结", "压缩工程建设项目审批时限", "建设县级政务云平台", "推进政务服务一网通办"])
@@ -181,6 +182,13 @@ import Testing
         // --sheet still reads one sheet alone.
         let one = try #require(try Self.importer.importFile(atPath: Self.fixture("summary-sheet.xlsx"), sheet: "汇总").first)
         #expect(one.rows.count == 4 && one.rows.allSatisfy { $0.indicator.isEmpty })
+        // A hidden sheet (an old version) is not what the user sees: noted, read only when named.
+        let hidden = try #require(try Self.importer.importFile(atPath: Self.fixture("hidden-sheet.xlsx")).first)
+        #expect(hidden.rows.map(\.text) == ["推行企业开办一日办结", "压缩工程建设项目审批时限"])
+        let hiddenNote = try #require(hidden.diagnostics.first { $0.code == .hiddenSheet })
+        #expect(hiddenNote.message.contains("sheet 旧版 is hidden"))
+        let old = try #require(try Self.importer.importFile(atPath: Self.fixture("hidden-sheet.xlsx"), sheet: "旧版").first)
+        #expect(old.rows.map(\.text) == ["推行企业开办三日办结"])
     }
 
     @Test func aPDFsTableSpansPagesAndItsTextIsReadToo() throws {

@@ -10,8 +10,8 @@ public enum XLSXReader {
         try sheets(&archive, file: file).map(\.name)
     }
 
-    /// (name, part path) of every sheet.
-    static func sheets(_ archive: inout ZipArchive, file: String) throws(ImportError) -> [(name: String, path: String)] {
+    /// (name, part path, hidden) of every sheet.
+    static func sheets(_ archive: inout ZipArchive, file: String) throws(ImportError) -> [(name: String, path: String, hidden: Bool)] {
         guard let workbook = try archive.xmlEvents("xl/workbook.xml", file: file) else {
             throw ImportError(file: file, "a ZIP archive without xl/workbook.xml: not an Excel workbook")
         }
@@ -19,15 +19,17 @@ public enum XLSXReader {
         for case .start(let name, let a, _) in try archive.xmlEvents("xl/_rels/workbook.xml.rels", file: file) ?? [] where name == "Relationship" {
             if let id = a["Id"], let t = a["Target"] { targets[id] = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t }
         }
-        var out: [(String, String)] = []
+        var out: [(String, String, Bool)] = []
         for case .start(let name, let a, _) in workbook where name == "sheet" {
             let rid = a.first { $0.key.hasSuffix(":id") }?.value
-            if let n = a["name"], let r = rid, let path = targets[r] { out.append((n, path)) }
+            // state="hidden" or "veryHidden": a sheet Excel does not show.
+            if let n = a["name"], let r = rid, let path = targets[r] { out.append((n, path, (a["state"] ?? "visible") != "visible")) }
         }
         return out
     }
 
-    /// Reads the workbook: every sheet, or only the one named.
+    /// Reads the workbook: every sheet Excel shows (a hidden one with a task table is noted), or only
+    /// the one named.
     ///
     /// - Throws: ``ImportError`` for a missing workbook part, an unknown sheet name (listing the
     ///   sheets) or refused XML.
@@ -59,13 +61,25 @@ public enum XLSXReader {
         }
         let dateStyles = try archive.xmlEvents("xl/styles.xml", file: file).map(dateStyleIndices) ?? []
         var blocks: [DocumentBlock] = []
+        var findings: [ImportDiagnostic] = []
         for (index, s) in chosen.enumerated() {
             guard let events = try archive.xmlEvents(s.path, file: file) else {
                 throw ImportError(file: file, "sheet '\(s.name)' is listed but its part \(s.path) is missing")
             }
-            if let table = sheetTable(events, shared: shared, dateStyles: dateStyles, name: s.name, index: index + 1) { blocks.append(.table(table)) }
+            guard let table = sheetTable(events, shared: shared, dateStyles: dateStyles, name: s.name, index: index + 1) else { continue }
+            // A hidden sheet (an old version, a lookup list) is not what the user sees: read only when named.
+            if s.hidden && sheet == nil {
+                if TableRecogniser.headerRow(of: table) != nil {
+                    findings.append(ImportDiagnostic(.note, file: file, line: 0, code: .hiddenSheet,
+                        "sheet \(s.name) is hidden in the workbook and holds a task table (\(table.rows.count) rows); not read (--sheet \(s.name) reads it)"))
+                }
+                continue
+            }
+            blocks.append(.table(table))
         }
-        return BlockDocument(file: file, blocks: blocks, format: "xlsx")
+        var document = BlockDocument(file: file, blocks: blocks, format: "xlsx")
+        document.findings = findings
+        return document
     }
 
     /// "B3" → (row 3, column 1), 0-based column.

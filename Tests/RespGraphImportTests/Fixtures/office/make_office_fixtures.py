@@ -297,9 +297,9 @@ def write_two_row_header():
 
 
 def write_workbooks_of_several_sheets():
-    """Two workbooks of several task sheets: one sheet per category behind a 说明 sheet (every sheet is
-    read, its name the category of its rows), and the same two categories followed by a 汇总 sheet
-    that repeats them (read once)."""
+    """Workbooks of several task sheets: one sheet per category behind a 说明 sheet (every sheet is
+    read, its name the category of its rows); the same two categories followed by a 汇总 sheet that
+    repeats them (read once); a task sheet beside a hidden old version of it (not read)."""
     def task_sheet(wb, name, items):
         ws = wb.create_sheet(name)
         ws.append(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"])
@@ -319,6 +319,13 @@ def write_workbooks_of_several_sheets():
     task_sheet(wb, "数字政府", digital)
     task_sheet(wb, "汇总", business + digital)
     wb.save(os.path.join(HERE, "summary-sheet.xlsx"))
+    # A visible task sheet and a hidden old version of it (Excel does not show it; it is not read).
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    task_sheet(wb, "任务清单", business)
+    task_sheet(wb, "旧版", [("推行企业开办三日办结", "县市场监管局")])
+    wb["旧版"].sheet_state = "hidden"
+    wb.save(os.path.join(HERE, "hidden-sheet.xlsx"))
 
 
 def write_legacy():
@@ -351,4 +358,4 @@ if __name__ == "__main__":
     write_running_heads()
     write_two_row_header()
     write_workbooks_of_several_sheets()
-    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx, .doc/.rtf/.xls/.wps/.et copies, tracked-changes.docx, running-heads.docx and .pdf, guangxi-2024-table-running-heads.pdf, two-row-header.docx and .pdf, several-sheets.xlsx, summary-sheet.xlsx" % len(rows))
+    print("wrote %d table rows in docx, xlsx and html, county-plan.docx and .pdf, multi-paragraph-cells.docx, dated-list.xlsx, hostile-merges.xlsx, zip-bomb.xlsx, xml-bomb.docx, .doc/.rtf/.xls/.wps/.et copies, tracked-changes.docx, running-heads.docx and .pdf, guangxi-2024-table-running-heads.pdf, two-row-header.docx and .pdf, several-sheets.xlsx, summary-sheet.xlsx, hidden-sheet.xlsx" % len(rows))
