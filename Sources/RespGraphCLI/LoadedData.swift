@@ -11,8 +11,9 @@ struct LoadedData {
     let registry: AgencyRegistry
     /// The import findings behind the graph.
     let diagnostics: [ImportDiagnostic]
-    /// The findings of each document, by document id.
-    var diagnosticsByDocument: [String: [ImportDiagnostic]] = [:]
+    /// Per document id, its findings a person should look at: errors and warnings no correction
+    /// resolved (counted here rather than kept twice: a national corpus has hundreds of thousands).
+    var openFindingsByDocument: [String: OpenFindings] = [:]
     /// Where the data came from, for captions.
     let sourceDescription: String
     /// Indicators renamed between plans.
@@ -37,7 +38,7 @@ struct LoadedData {
         importer.qualifiesLevelNames = args[SharedOptions.qualifyNames]
         var documents: [ImportedDocument] = []
         var diagnostics: [ImportDiagnostic] = []
-        var byDocument: [String: [ImportDiagnostic]] = [:]
+        var byDocument: [String: OpenFindings] = [:]
         let files = args.all(SharedOptions.graph)
         if files.isEmpty {
             // The curated tables and their findings come in pairs, document by document.
@@ -46,12 +47,12 @@ struct LoadedData {
                 let read = try DiagnosticsCSV.read(csv: findings.csv, file: findings.name)
                 documents += imported
                 diagnostics += read
-                for d in imported { byDocument[d.document.id, default: []] += read }
+                for d in imported { byDocument[d.document.id, default: OpenFindings()].count(read) }
             }
         } else {
             documents = try importer.importPaths(files)
             diagnostics = documents.flatMap(\.diagnostics)
-            for d in documents { byDocument[d.document.id, default: []] += d.diagnostics }
+            for d in documents { byDocument[d.document.id, default: OpenFindings()].count(d.diagnostics) }
             let blocking = diagnostics.filter(\.isBlocking)
             if !blocking.isEmpty {
                 throw DataError(message: blocking.map(\.description).joined(separator: "\n")
@@ -61,7 +62,7 @@ struct LoadedData {
         let graph = importer.graph(consuming: &documents)
         var loaded = LoadedData(graph: graph, registry: registry, diagnostics: diagnostics,
                                 sourceDescription: files.isEmpty ? "embedded Guangxi data" : files.joined(separator: ", "))
-        loaded.diagnosticsByDocument = byDocument
+        loaded.openFindingsByDocument = byDocument
         if let path = args[SharedOptions.indicators] {
             loaded.indicators = try IndicatorLineage(csv: try Importer.readText(atPath: path), source: path)
         } else {
@@ -118,3 +119,18 @@ enum AgencyLookup {
 }
 
 import Foundation
+
+/// A document's open findings: errors and warnings that no correction resolved.
+struct OpenFindings {
+    /// Open errors.
+    var errors = 0
+    /// Open warnings.
+    var warnings = 0
+
+    /// Adds the open ones among `findings`.
+    mutating func count(_ findings: [ImportDiagnostic]) {
+        for i in findings.indices where findings[i].resolution == nil {
+            if findings[i].severity == .error { errors += 1 } else if findings[i].severity == .warning { warnings += 1 }
+        }
+    }
+}

@@ -34,11 +34,10 @@ enum SummaryCommand: CLICommand {
         }
         for (d, doc) in graph.documents.enumerated() {
             // Findings a person should look at: errors and warnings no correction resolved.
-            let open = (data.diagnosticsByDocument[doc.id] ?? []).filter { $0.severity != .note && $0.resolution == nil }
-            let errors = open.filter { $0.severity == .error }.count
+            let open = data.openFindingsByDocument[doc.id] ?? OpenFindings()
             documents.append([.text(doc.id), .text(doc.title), .whole(tableTasks[d]), .whole(points[d]), .whole(withLead[d]),
                               .whole(agenciesPerDocument[d].count), .whole(leads[d]), .whole(supports[d]),
-                              .whole(open.count), .whole(errors), .whole(open.count - errors)])
+                              .whole(open.errors + open.warnings), .whole(open.errors), .whole(open.warnings)])
         }
 
         var kinds = RecordSet("agencies_by_kind", title: "Agencies by kind", [Field("kind"), Field("类别", key: "kind_zh"), Field("agencies", .whole)])
