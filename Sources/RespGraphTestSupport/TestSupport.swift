@@ -90,8 +90,10 @@ public enum RespgraphBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
     }
 
-    /// Runs it with arguments in a working directory, with optional standard input.
-    public static func run(_ arguments: [String], in directory: String? = nil, input: Data? = nil) throws -> ProcessOutput {
+    /// Runs it with arguments in a working directory, with optional standard input; `environment`
+    /// replaces the test's own (to run it without a program on PATH, or with a thread count).
+    public static func run(_ arguments: [String], in directory: String? = nil, input: Data? = nil,
+                           environment replacement: [String: String]? = nil) throws -> ProcessOutput {
         guard let path else {
             throw NSError(domain: "respgraph-tests", code: 1, userInfo: [NSLocalizedDescriptionKey: "the respgraph executable is not built; run swift build first"])
         }
@@ -100,7 +102,7 @@ public enum RespgraphBinary {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? FileManager.default.temporaryDirectory.path)
         // Tables at their natural width whatever the shell running the tests says.
-        var environment = ProcessInfo.processInfo.environment
+        var environment = replacement ?? ProcessInfo.processInfo.environment
         environment["COLUMNS"] = nil
         environment["RESPGRAPH_AMBIGUOUS_WIDE"] = nil
         process.environment = environment

@@ -317,18 +317,7 @@ import Testing
 /// Output never depends on the thread count or on hash seeds.
 @Suite struct DeterminismTests {
     static func run(_ args: [String], environment: [String: String]) throws -> String {
-        let binary = try #require(RespgraphBinary.path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = args
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try RespgraphBinary.run(args, environment: environment).stdout
     }
 
     @Test func sameBytesWhateverTheThreadCountOrHashSeed() throws {

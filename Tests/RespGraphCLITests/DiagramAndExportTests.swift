@@ -225,19 +225,9 @@ import Testing
 
     @Test func renderingWithoutGraphvizSaysHowToInstallIt() throws {
         let folder = try TemporaryFolder()
-        let binary = try #require(RespgraphBinary.path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["dot", "--render", "svg", "-o", "\(folder.path)/x.svg"]
-        process.environment = ["PATH": folder.path]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(text.contains("apt-get install graphviz"))
+        let out = try RespgraphBinary.run(["dot", "--render", "svg", "-o", "\(folder.path)/x.svg"], environment: ["PATH": folder.path])
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("apt-get install graphviz"))
     }
 
     @Test func renderWritesSVGWithGlyphOutlines() throws {

@@ -79,36 +79,17 @@ import Testing
     @Test func aPDFWithoutPdftotextSaysHowToInstallIt() throws {
         let folder = try TemporaryFolder()
         let pdf = try folder.write("plan.pdf", bytes: Array("%PDF-1.4\n".utf8))
-        let binary = try #require(RespgraphBinary.path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["import", pdf]
-        process.environment = ["PATH": folder.path]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(message.contains("pdftotext") && message.contains("apt-get install poppler-utils"))
+        let out = try RespgraphBinary.run(["import", pdf], environment: ["PATH": folder.path])
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("pdftotext") && out.stderr.contains("apt-get install poppler-utils"))
     }
 
     @Test func anOldWordFileWithoutLibreOfficeSaysHowToInstallItOrWhatToSaveAs() throws {
         let folder = try TemporaryFolder()
         let doc = Repository.path("Tests/RespGraphImportTests/Fixtures/office/county-plan.doc")
-        let binary = try #require(RespgraphBinary.path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["import", doc, "-o", folder.path + "/"]
-        process.environment = ["PATH": folder.path]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
+        let out = try RespgraphBinary.run(["import", doc, "-o", folder.path + "/"], environment: ["PATH": folder.path])
+        let message = out.stderr
+        #expect(out.status == 1)
         #expect(message.hasPrefix("\(doc): error: a Word 97–2003 document (.doc)"), "\(message)")
         #expect(message.contains("LibreOffice is not installed") && message.contains("apt install") && message.contains(".docx"))
     }

@@ -17,15 +17,18 @@ import Testing
         return Dictionary(uniqueKeysWithValues: docs[0].rows.filter { $0.level == .table }.map { ($0.number, $0) })
     }
 
-    /// Whether Poppler's pdftotext is installed; CI installs it, elsewhere the PDF cases say they skip.
-    static var hasPDFToText: Bool {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let found = path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/pdftotext") }
+    /// Whether a program the readers run is installed; CI installs them all (so there a missing one
+    /// fails the tests), elsewhere the cases that need it say they skip.
+    static func installed(_ program: String, _ what: String) -> Bool {
+        let found = ExternalProgram.find(program) != nil
         if !found && ProcessInfo.processInfo.environment["CI"] == nil {
-            print("note: pdftotext (poppler-utils) is not installed; the PDF reader tests are skipped outside CI")
+            print("note: \(program) (\(what)) is not installed; those reader tests are skipped outside CI")
         }
         return found || ProcessInfo.processInfo.environment["CI"] != nil
     }
+
+    /// Whether Poppler's pdftotext is installed.
+    static var hasPDFToText: Bool { installed("pdftotext", "poppler-utils") }
 
     @Test(arguments: ["guangxi-2024-table.docx", "guangxi-2024-table.xlsx", "guangxi-2024-table.html", "guangxi-2024-table.pdf",
                       "guangxi-2024-table-running-heads.pdf", "guangxi-2024-table.ofd"])
