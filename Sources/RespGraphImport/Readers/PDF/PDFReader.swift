@@ -26,8 +26,20 @@ public enum PDFReader {
         guard !words.isEmpty else {
             throw ImportError(file: path, "the PDF holds no text (a scanned image?); respgraph does not read images")
         }
+        // A table drawn with rules is read cell by cell; one without, from the word positions.
+        let bySpreadsheet = RuledTableReader.spreadsheetWriters.contains { creator(xhtml)?.hasPrefix($0) == true }
+        if let rulings = PageRulings.ofPDF(at: path), let blocks = RuledTableReader.blocks(words, rulings: rulings, printedBySpreadsheet: bySpreadsheet) {
+            return BlockDocument(file: path, blocks: blocks, format: "pdf")
+        }
         if let blocks = tableBlocks(words) { return BlockDocument(file: path, blocks: blocks, format: "pdf") }
         return runningText(words, file: path, format: "pdf")
+    }
+
+    /// The program that wrote the PDF (its Creator, which pdftotext reports as a `<meta>`).
+    static func creator(_ xhtml: String) -> String? {
+        guard let meta = xhtml.range(of: "<meta name=\"Creator\" content=\"") else { return nil }
+        let rest = xhtml[meta.upperBound...].prefix(200)
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
     /// A document of running text from positioned words: its ``paragraphs(_:)``, read as text.
