@@ -101,6 +101,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case noAgency = "no-agency"
     /// An item carries no assignment clause and none to inherit.
     case noAssignment = "no-assignment"
+    /// A part of an agency list that is not a name (a sentence's words), left out of the graph.
+    case notAName = "not-a-name"
     /// A line inside a table that is not a row.
     case notARow = "not-a-row"
     /// Row numbers skip.

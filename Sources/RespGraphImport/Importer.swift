@@ -402,6 +402,12 @@ public struct Importer: Sendable {
                     document.diagnostics.append(d)
                 }
                 if role == .lead { document.rows[i].leads = names } else { document.rows[i].supporters = names }
+                for part in resolved.rejected {
+                    var d = ImportDiagnostic(.warning, file: document.file, line: line, code: .notAName,
+                        "\(role == .lead ? "牵头单位" : "配合单位"): '\(part)' is not an agency name (a sentence's words); left out of the graph: check the row")
+                    d.place = place
+                    document.diagnostics.append(d)
+                }
                 for repair in resolved.repairs {
                     var d = ImportDiagnostic(.note, file: document.file, line: line, code: .nameRepair,
                         "\(role == .lead ? "牵头单位" : "配合单位"): \(repair)")

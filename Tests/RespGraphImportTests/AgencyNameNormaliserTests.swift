@@ -1,4 +1,4 @@
-import RespGraphImport
+@testable import RespGraphImport
 import RespGraphModel
 import Testing
 
@@ -93,5 +93,80 @@ import Testing
     @Test func emptyCellGivesNoNames() {
         #expect(names("").isEmpty)
         #expect(names("  ，、 ").isEmpty)
+    }
+}
+
+/// Names read as a person reads them, in lines written in the documents' style (national, Shandong,
+/// Qingdao, Yunnan, Guizhou plans): conjunctions, closing 等, places that take no prefix, collectives
+/// of levels, and sentence parts that are no agency.
+@Suite struct NamesAsAPersonReadsThemTests {
+    let normaliser = AgencyNameNormaliser(registry: try! AgencyRegistry(agencies: []))
+    func names(_ cell: String) -> [String] { normaliser.resolve(cell).names.map(\.name) }
+
+    @Test func listsSplitAtConjunctionsBetweenNamesOnly() {
+        #expect(names("省科技局及相关行业主管部门") == ["省科技局", "相关行业主管部门"])
+        #expect(names("州委编办及州直相关单位") == ["州委编办", "州直相关单位"])
+        #expect(names("市场监管总局以及相关地区") == ["市场监管总局", "相关地区"])
+        // Never inside a name: 发展 and 住房 are no names.
+        #expect(names("国家发展和改革委员会、住房和城乡建设部") == ["国家发展和改革委员会", "住房和城乡建设部"])
+        #expect(names("省人力资源和社会保障厅、省工业和信息化厅") == ["省人力资源和社会保障厅", "省工业和信息化厅"])
+        #expect(names("中央和国家机关工委") == ["中央和国家机关工委"])
+    }
+
+    @Test func aClosingDengAndItsCollectiveAreDroppedWithANote() {
+        let cell = normaliser.resolve("人民银行、海关总署等国务院相关部门")
+        #expect(cell.names.map(\.name) == ["人民银行", "海关总署"])
+        #expect(cell.repairs.contains { $0.contains("等国务院相关部门") })
+        #expect(names("教育部等有关部门和单位") == ["教育部"])
+        // Standing alone, a collective is a name.
+        #expect(names("国务院相关部门、相关地区") == ["国务院相关部门", "相关地区"])
+    }
+
+    @Test func namesThatCarryAPlaceTakeNoPrefix() {
+        #expect(names("市发展改革委、济南新旧动能转换起步区管委会") == ["市发展改革委", "济南新旧动能转换起步区管委会"])
+        #expect(names("省地方金融监管局、金融监管总局山东监管局") == ["省地方金融监管局", "金融监管总局山东监管局"])
+        #expect(names("崂山区政府、城阳区政府、青岛西海岸新区管委") == ["崂山区政府", "城阳区政府", "青岛西海岸新区管委"])
+        // A generic zone and a bare department still take the list's prefix.
+        #expect(names("市商务局、经济开发区管委会、住建局") == ["市商务局", "市经济开发区管委会", "市住建局"])
+    }
+
+    @Test func collectivesOfLevelsOfOnePlaceStayOneName() {
+        #expect(names("各区、市政府") == ["各区、市政府"])
+        #expect(names("有关区、市政府，市财政局") == ["有关区、市政府", "市财政局"])
+        #expect(names("各县（市、区）人民政府") == ["各县（市、区）人民政府"])
+        #expect(names("省、市有关部门") == ["省、市有关部门"])
+        // A city and a department beginning with 市 are two names.
+        #expect(names("南宁市、市发展改革委") == ["南宁市", "市发展改革委"])
+    }
+
+    @Test func sentencePartsNeverBecomeAgencies() {
+        let cell = normaliser.resolve("省大数据中心，具体任务均涉及相关市（州）人民政府，不再做分工，下同")
+        #expect(cell.names.map(\.name) == ["省大数据中心"])
+        #expect(cell.rejected.count == 3)
+        #expect(normaliser.resolve("以下政策措施均需各县区人民政府、园区管委会落实").names.isEmpty)
+    }
+
+    /// Property: over lists built from names and sentence parts, no name holds a clause word, and a
+    /// name that begins with a place (or a province) is never given a prefix.
+    @Test func noNameHoldsAClauseWordAndPlacedNamesGainNoPrefix() {
+        let firsts = ["省发展改革委", "市住建局", "区委组织部", "县财政局", "自治区公安厅", "河南省商务厅"]
+        let placed = ["济南新旧动能转换起步区管委会", "青岛西海岸新区管委", "金融监管总局山东监管局", "中国人民银行青岛市分行",
+                      "广西税务局", "崂山区政府", "黄岛区应急局", "烟台市生态环境局"]
+        let bare = ["住建局", "审批服务局", "统计局", "大数据局"]
+        let sentences = ["不再做分工", "具体任务均涉及各县", "下同", "均需各县区人民政府落实", "以下措施由各单位负责"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            var parts = [firsts.randomElement(using: &generator)!]
+            for _ in 0..<Int.random(in: 1...5, using: &generator) {
+                parts.append([placed, bare, sentences].randomElement(using: &generator)!.randomElement(using: &generator)!)
+            }
+            let cell = normaliser.resolve(parts.joined(separator: "、"))
+            for name in cell.names.map(\.name) {
+                #expect(!AgencyNameNormaliser.clauseWords.contains { name.contains($0) }, "\(parts) → \(name)")
+            }
+            for p in placed where parts.dropFirst().contains(p) {
+                #expect(cell.names.map(\.name).contains(p), "\(parts) lost or prefixed \(p)")
+            }
+        }
     }
 }

@@ -23,6 +23,8 @@ public struct ResolvedCell: Sendable, Equatable {
     public var names: [ResolvedAgencyName]
     /// Repairs made on the way (whitespace joined, a trailing 等 dropped), for notes.
     public var repairs: [String]
+    /// Parts of the cell that are not names (a sentence's words: 具体任务均涉及…, 不再做分工), left out.
+    public var rejected: [String] = []
 }
 
 /// Splits a lead or support cell into agency names and resolves them against the registry.
@@ -38,8 +40,14 @@ public struct ResolvedCell: Sendable, Equatable {
 ///    national body, 中铁济南局) takes the first item's jurisdiction prefix (自治区党委/自治区,
 ///    省委/省, 市委/市, 县, 区, 州, 盟, 旗, or a named place such as 河南省), whichever the registry
 ///    knows; for unknown names a Party committee's prefix goes to …部/办/委 and the place's to the rest.
-/// 6. A trailing 等 ("南宁海关等") is dropped when what remains is known.
-/// 7. Aliases resolve to the canonical name; an unknown name is kept as reconstructed and flagged.
+/// 6. A trailing 等 ("南宁海关等") is dropped when what remains is known; 等 with a collective after it
+///    ("海关总署等国务院相关部门", "等有关单位") is dropped, with a note, when what comes before is a name.
+/// 7. An item splits at 及/以及/和/与 where both sides are names (省科技局及相关行业主管部门), never
+///    inside one (发展和改革委员会: 发展 is no name); `、` between two levels (各区、市政府, 省、市有关部门)
+///    never splits.
+/// 8. A part holding a sentence's words (负责, 落实, 涉及, 不再, 以下, 下同, 均需…) is no name: it is left
+///    out and reported (``ResolvedCell/rejected``).
+/// 9. Aliases resolve to the canonical name; an unknown name is kept as reconstructed and flagged.
 public struct AgencyNameNormaliser: Sendable {
     /// The registry names resolve against.
     public let registry: AgencyRegistry
@@ -77,17 +85,22 @@ public struct AgencyNameNormaliser: Sendable {
         }
         var names: [ResolvedAgencyName] = []
         var seen = Set<String>()
+        var rejected: [String] = []
         for group in Self.split(compact, separators: ["，", ",", "；", ";"]) where !group.isEmpty {
             for item in resolveGroup(group, repairs: &repairs) where seen.insert(item.name).inserted {
+                if !item.known, Self.isClausePart(item.name) { rejected.append(item.written); continue }
                 names.append(item)
             }
         }
-        return ResolvedCell(names: names, repairs: repairs)
+        var cell = ResolvedCell(names: names, repairs: repairs)
+        cell.rejected = rejected
+        return cell
     }
 
     private func resolveGroup(_ group: String, repairs: inout [String]) -> [ResolvedAgencyName] {
         if registry.knows(group) { return [lookup(group, written: group)] }
         var items = Self.split(group, separators: ["、"]).filter { !$0.isEmpty }
+        items = items.flatMap { registry.knows($0) ? [$0] : Self.splittingAtConjunction(Self.droppingCollectiveTail($0, repairs: &repairs)) }
         if items.count <= 1 { return items.map { resolveItem($0, repairs: &repairs) } }
         items = Self.expandingSharedSuffix(items, knows: registry.knows)
         var out: [ResolvedAgencyName] = [resolveItem(items[0], repairs: &repairs)]
@@ -144,10 +157,67 @@ public struct AgencyNameNormaliser: Sendable {
         return []
     }
 
+    /// Words that mark a part of a list as a sentence rather than a name.
+    static let clauseWords = ["负责", "落实", "涉及", "不再", "以下", "下同", "均需", "分工", "具体任务", "单独列出", "牵头", "配合"]
+
+    /// Whether a part of a list is a sentence's words rather than a name (rule 8).
+    static func isClausePart(_ item: String) -> Bool {
+        clauseWords.contains { item.holds($0) }
+    }
+
+    /// Conjunctions that join two names in a list.
+    static let conjunctions = ["以及", "及", "和", "与"]
+
+    /// An item split at 及/以及/和/与 where both sides are names or collectives, the right side split again
+    /// (rule 7); the item whole otherwise.
+    static func splittingAtConjunction(_ item: String) -> [String] {
+        let chars = Array(item)
+        var depth = 0
+        for (i, c) in chars.enumerated() {
+            if "（(".contains(c) { depth += 1 } else if "）)".contains(c) { depth = max(0, depth - 1) }
+            guard depth == 0, i >= 2 else { continue }
+            for word in conjunctions where String(chars[i..<min(chars.count, i + word.count)]) == word {
+                let left = String(chars[..<i]), right = String(chars[(i + word.count)...])
+                // Both sides a name of three characters or more: 中央和国家机关工委 and 有关部门和单位 stay whole.
+                if left.count >= 3, right.count >= 3, AgencyNameShape.looksLikeAgency(left), AgencyNameShape.looksLikeAgency(right), !isClausePart(left) {
+                    return [left] + splittingAtConjunction(right)
+                }
+            }
+        }
+        return [item]
+    }
+
+    /// Collectives 等 may close a list with (等国务院相关部门, 等有关单位, 等部门).
+    static let collectiveTails = ["部门", "单位", "地区", "机构", "方面"]
+
+    /// An item without a closing 等 and the collective after it, when what comes before is a name
+    /// (rule 6): 海关总署等国务院相关部门 → 海关总署, with a note.
+    static func droppingCollectiveTail(_ item: String, repairs: inout [String]) -> String {
+        guard let r = item.range(of: "等", options: .backwards) else { return item }
+        let head = String(item[..<r.lowerBound]), tail = String(item[r.upperBound...])
+        guard head.count >= 2, AgencyNameShape.looksLikeAgency(head),
+              tail.isEmpty ? false : collectiveTails.contains(where: { tail.hasSuffix($0) }) && tail.count <= 10 else { return item }
+        repairs.append("read '\(item)' as '\(head)' ('等\(tail)' names no agency of its own)")
+        return head
+    }
+
+    /// Zones whose names are generic (经济开发区): an item with one takes a list's prefix.
+    static let genericZones = ["开发区", "高新区", "工业园区", "保税区", "试验区", "自贸区", "示范区", "产业园区", "综合保税区"]
+
     /// Whether an item is a name of its own that never takes a shared prefix: it begins with a
-    /// standalone word (各, 相关, 国家…) or names a place of its own within its first characters.
+    /// standalone word (各, 相关, 国家…), names a province, or names a place of its own anywhere
+    /// (青岛西海岸新区管委, 济南新旧动能转换起步区管委会, 金融监管总局山东监管局).
     static func isStandalone(_ item: String) -> Bool {
         if standalonePrefixes.contains(where: { item.hasPrefix($0) }) { return true }
+        if provinces.contains(where: { item.dropFirst().holds($0) }) { return true }
+        let all = Array(item)
+        if all.count > 5, !placeMarkers.contains(all[0]) {
+            for (i, c) in all.enumerated() where i >= 2 && i + 1 < all.count && placeMarkers.contains(c) {
+                let around = String(all[max(0, i - 3)...min(all.count - 1, i + 1)])
+                if markerWords.contains(where: { around.contains($0) }) || genericZones.contains(where: { around.contains($0) }) { continue }
+                return true
+            }
+        }
         // A province named without 省 (山东银保监局), a national enterprise (中铁济南局), a customs
         // district (济南海关): names of their own, never under a list's prefix.
         if provinces.contains(where: { item.hasPrefix($0) }) || ["中铁", "中国", "国网", "中石油", "中石化", "招商局"].contains(where: { item.hasPrefix($0) })
@@ -158,7 +228,8 @@ public struct AgencyNameNormaliser: Sendable {
         let chars = Array(item.prefix(5))
         for (i, c) in chars.enumerated() where i > 0 && placeMarkers.contains(c) {
             let word = String(chars[(i - 1)...min(chars.count - 1, i + 1)])
-            if !markerWords.contains(where: { word.contains($0) }) { return true }
+            let zone = String(all[max(0, i - 3)...min(all.count - 1, i + 1)])
+            if !markerWords.contains(where: { word.contains($0) }) && !genericZones.contains(where: { zone.contains($0) }) { return true }
         }
         return false
     }
@@ -221,7 +292,8 @@ public struct AgencyNameNormaliser: Sendable {
         s.hasSuffix("等") && s.count > 2 ? String(s.dropLast()) : s
     }
 
-    /// Splits on any of the separators outside brackets （）()〔〕【】［］[] and quotes; `、` between 市 and 县 never splits.
+    /// Splits on any of the separators outside brackets （）()〔〕【】［］[] and quotes; `、` between two
+    /// levels (市、县, 区、市) never splits.
     ///
     /// - Complexity: O(n) in the scalars of the text.
     static func split(_ text: String, separators: Set<Unicode.Scalar>) -> [String] {
@@ -236,8 +308,15 @@ public struct AgencyNameNormaliser: Sendable {
             default: break
             }
             if depth == 0, separators.contains(c) {
+                // Two levels of one place (各市、县人民政府, 各区、市政府, 省、市有关部门): one name. 市、县 always
+                // (各设区市、县人民政府); other levels when the left part is a level alone (各区, 有关区, 省).
+                let levels: Set<Unicode.Scalar> = ["省", "市", "县", "区", "州", "盟", "旗", "乡", "镇"]
                 let cityCounty = c == "、" && i > 0 && scalars[i - 1] == "市" && i + 1 < scalars.count && scalars[i + 1] == "县"
-                if !cityCounty {
+                let left = String(current)
+                let bareLevel = left.unicodeScalars.last.map(levels.contains) == true
+                    && ["", "各", "有关", "相关", "其他"].contains(String(left.dropLast()))
+                let twoLevels = cityCounty || c == "、" && bareLevel && i + 1 < scalars.count && levels.contains(scalars[i + 1])
+                if !twoLevels {
                     parts.append(String(current))
                     current = String.UnicodeScalarView()
                     continue

@@ -9,10 +9,12 @@ public enum AgencyNameShape {
     /// Beginnings of collectives.
     static let collectiveBeginnings = ["各", "有关", "相关", "其他", "其它"]
 
-    /// The items of an agency list: split on `，；` and `、` outside brackets (keeping 市、县 whole).
+    /// The items of an agency list: split on `，；` and `、` outside brackets (keeping 市、县 whole), and at
+    /// 及/以及/和/与 between two names (市场监管总局及相关地区).
     public static func items(of list: String) -> [String] {
         AgencyNameNormaliser.split(list, separators: ["，", ",", "；", ";"]).flatMap {
             AgencyNameNormaliser.expandingSharedSuffix(AgencyNameNormaliser.split($0, separators: ["、"]).map { $0.trimmed }.filter { !$0.isEmpty }) { _ in false }
+                .flatMap(AgencyNameNormaliser.splittingAtConjunction)
         }
     }
 
