@@ -176,6 +176,12 @@ enum RuledTableReader {
         var textAtTop: Set<Int> = []
         /// The columns whose cell's text ends at its bottom edge (a cell that runs on to the next page).
         var textAtBottom: Set<Int> = []
+        /// Where each column's text stands in its cell, from -1 (at the top) to 1 (at the bottom); 0 when empty.
+        var lean: [Double] = []
+        /// Whether the row is its page's first or last row of the table (a page break runs beside it).
+        var atPageEdge = false
+        /// The columns whose cell spans two rows or more on its page.
+        var merged: Set<Int> = []
     }
 
     /// The blocks of a PDF whose task table is drawn with rules, or nil when no ruled grid holds a
@@ -195,19 +201,21 @@ enum RuledTableReader {
             let cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2
             if let g = gridsOfPage[w.page]?.first(where: { grids[$0].holds(x: cx, y: cy) }) { inGrid[g].append(w) } else { outside.append(w) }
         }
+        if printedBySpreadsheet { takeOverflow(&outside, into: &inGrid, grids) }
         var tables: [[GridRow]] = []
         var widths: [Int] = []
         var lastTableGrid: RuledGrid?, firstTableGrid: RuledGrid?
         for (g, grid) in grids.enumerated() {
             var rows = gridRows(grid, inGrid[g], key: g)
-            if printedBySpreadsheet { markEmptyMergedParts(&rows) }
-            if let previous = tables.last?.first(where: { ColumnMap(header: $0.cells) != nil }) { repeatedHeader(&rows, as: previous.cells) }
+            if let previous = tables.last?.first(where: { ColumnMap(header: $0.cells) != nil }) {
+                repeatedHeader(&rows, as: previous.cells, spreadsheet: printedBySpreadsheet)
+            }
             let header = rows.prefix(3).lazy.compactMap { ColumnMap(header: $0.cells) }.first
             if let header {
                 if widths.last == grid.columnCount, let last = lastTableGrid, sameColumns(last, grid),
                    tables.last.flatMap({ $0.lazy.compactMap { ColumnMap(header: $0.cells) }.first }) == header {
                     // The header repeated on a new page: the same table goes on.
-                    join(&tables[tables.count - 1], rows)
+                    join(&tables[tables.count - 1], rows, spreadsheet: printedBySpreadsheet)
                 } else {
                     tables.append(rows)
                     widths.append(grid.columnCount)
@@ -216,13 +224,14 @@ enum RuledTableReader {
                 lastTableGrid = grid
             } else if let last = lastTableGrid, grid.page > last.page || grid.ys[0] > last.ys[last.ys.count - 1], sameColumns(last, grid) {
                 // A page of the table without its header.
-                join(&tables[tables.count - 1], rows)
+                join(&tables[tables.count - 1], rows, spreadsheet: printedBySpreadsheet)
                 lastTableGrid = grid
             } else {
                 // A ruled box that is not a task table (a signature block, a form): its words are text.
                 outside += inGrid[g]
             }
         }
+        if printedBySpreadsheet { for t in tables.indices { markEmptyMergedParts(&tables[t]) } }
         guard !tables.isEmpty, let start = firstTableGrid else { return nil }
         var blocks: [DocumentBlock] = []
         var before: [PDFReader.Word] = [], after: [PDFReader.Word] = []
@@ -242,33 +251,66 @@ enum RuledTableReader {
     }
 
     /// A page's first row that repeats a table's header with more text in some cells (a merged cell's
-    /// text drawn over the page's top and clipped there, which the PDF's text still holds) is read as
-    /// the header, and the row below it is marked: its cell's text may be cut.
-    static func repeatedHeader(_ rows: inout [GridRow], as header: [String]) {
+    /// text drawn over the page's top and hidden under the header there, which the PDF's text still
+    /// holds) is read as the header. From a spreadsheet the extra text goes to the merged cell below it,
+    /// whose text it is; otherwise the row below is marked, its cell's text may be cut.
+    static func repeatedHeader(_ rows: inout [GridRow], as header: [String], spreadsheet: Bool) {
         guard let first = rows.first, first.cells.count == header.count, first.cells != header,
-              zip(first.cells, header).allSatisfy({ $0.hasPrefix($1) || $0.hasSuffix($1) }) else { return }
-        rows[0].cells = header
-        if rows.count > 1, rows[1].doubt == nil {
+              zip(first.cells, header).allSatisfy({ $0.contains($1) }) else { return }
+        if spreadsheet, rows.count > 1 {
+            for c in header.indices where first.cells[c] != header[c] {
+                guard let at = first.cells[c].range(of: header[c]) else { continue }
+                var extra = first.cells[c]
+                extra.removeSubrange(at)
+                let key = rows[1].cellKeys[c]
+                for r in rows.indices.dropFirst() where rows[r].cellKeys[c] == key && !rows[r].cells[c].hasPrefix(extra) {
+                    rows[r].cells[c] = extra + rows[r].cells[c]
+                }
+            }
+        } else if rows.count > 1, rows[1].doubt == nil {
             rows[1].doubt = "the repeated header holds text that belongs to no header cell (a merged cell printed over the page's top?); check the row against the PDF"
+        }
+        rows[0].cells = header
+    }
+
+    /// A spreadsheet draws a merged cell's text over the whole merge and each page shows its part,
+    /// but the PDF's text keeps the lines that fall past the page's table: a word just under a grid
+    /// (within two lines) in a column whose last cell is merged is that cell's.
+    static func takeOverflow(_ outside: inout [PDFReader.Word], into inGrid: inout [[PDFReader.Word]], _ grids: [RuledGrid]) {
+        outside.removeAll { w in
+            let cx = (w.x0 + w.x1) / 2, em = w.y1 - w.y0
+            guard let g = grids.indices.first(where: { grids[$0].page == w.page && cx > grids[$0].xs[0] && cx < grids[$0].xs.last!
+                && w.y0 >= grids[$0].ys.last! - 1 && w.y0 < grids[$0].ys.last! + 2 * em }) else { return false }
+            let grid = grids[g]
+            let column = RuledGrid.band(of: cx, in: grid.xs)
+            let cell = grid.cellOfSlot[(grid.rowCount - 1) * grid.columnCount + column]
+            guard grid.cellOrigin[cell].row < grid.rowCount - 1 else { return false }
+            var moved = w
+            moved.y0 = grid.ys.last! - em - 1
+            moved.y1 = grid.ys.last! - 1
+            inGrid[g].append(moved)
+            return true
         }
     }
 
     /// Writers (a PDF's Creator) that print a merged cell's text once over the whole merge.
     static let spreadsheetWriters = ["Calc", "Excel", "WPS 表格", "WPS Spreadsheets", "Numbers"]
 
-    /// Marks the rows of a page whose cell in some column is an empty part of a merged cell at the
-    /// top or bottom of the page: its text may be printed on the page before or after.
+    /// Marks the rows of a table whose cell in some column is an empty part of a merged cell beside a
+    /// page break, or an empty cell at a page break in a column that holds merged cells: its text may
+    /// be printed on a page whose part the reader could not tie to it.
     static func markEmptyMergedParts(_ rows: inout [GridRow]) {
-        guard let firstBody = rows.firstIndex(where: { ColumnMap(header: $0.cells) == nil }) else { return }
-        let edges = [firstBody, rows.count - 1]
-        for edge in edges {
-            let row = rows[edge]
-            for c in row.cells.indices where row.cells[c].isEmpty {
-                let part = rows.indices.filter { rows[$0].cellKeys[c] == row.cellKeys[c] }
-                guard part.count >= 2 else { continue }
-                for r in part where rows[r].doubt == nil {
-                    rows[r].doubt = "column \(c + 1) is a merged cell whose text a spreadsheet printed on another page; check the row's value there against the PDF"
-                }
+        let body = rows.indices.filter { ColumnMap(header: rows[$0].cells) == nil }
+        let mergedColumns = Set(body.flatMap { rows[$0].merged })
+        var chains: [Int: [Int]] = [:]
+        for r in body {
+            for c in mergedColumns where rows[r].cells[c].isEmpty {
+                chains[rows[r].cellKeys[c] << 8 | c, default: []].append(r)
+            }
+        }
+        for (key, members) in chains where members.contains(where: { rows[$0].atPageEdge }) {
+            for r in members where rows[r].doubt == nil {
+                rows[r].doubt = "column \((key & 0xff) + 1) is a merged cell whose text a spreadsheet printed on another page; check the row's value there against the PDF"
             }
         }
     }
@@ -283,7 +325,12 @@ enum RuledTableReader {
     /// next page) is one text again; an empty lower part is left to the table recogniser, which
     /// carries an empty 指标 down. A row broken by the page (its 序号 cell empty on one side of the
     /// break) is one row again.
-    static func join(_ table: inout [GridRow], _ next: [GridRow]) {
+    ///
+    /// From a spreadsheet (which prints a merged cell's text once, centred over the whole merge) the
+    /// parts are tied by where the text stands: an empty part below a text that leans toward the break
+    /// takes that text; an empty merged part that no text above claimed takes the text below the break;
+    /// two empty parts are one cell until a text is found.
+    static func join(_ table: inout [GridRow], _ next: [GridRow], spreadsheet: Bool = false) {
         guard let header = table.first(where: { ColumnMap(header: $0.cells) != nil }), let columns = ColumnMap(header: header.cells) else {
             table += next
             return
@@ -297,8 +344,27 @@ enum RuledTableReader {
         for c in 0..<min(first.cells.count, last.cells.count) where c != number {
             let above = table.indices.reversed().prefix { table[$0].cellKeys[c] == last.cellKeys[c] }
             let below = body.indices.prefix { body[$0].cellKeys[c] == first.cellKeys[c] }
-            guard above.count >= 2 || below.count >= 2 else { continue }
             let upper = last.cells[c], lower = first.cells[c]
+            if spreadsheet {
+                if upper.isEmpty && lower.isEmpty {
+                    if last.merged.contains(c) && first.merged.contains(c) { for r in below { body[r].cellKeys[c] = last.cellKeys[c] } }
+                } else if upper.isEmpty, last.merged.contains(c) || first.lean[c] < -0.2 {
+                    // An empty merged part no text above claimed: its text is the one below.
+                    for r in above { table[r].cells[c] = lower }
+                    for r in below { body[r].cellKeys[c] = last.cellKeys[c] }
+                } else if lower.isEmpty, last.lean[c] > 0.2 {
+                    for r in below { body[r].cells[c] = upper; body[r].inherited.insert(c); body[r].cellKeys[c] = last.cellKeys[c] }
+                } else if !upper.isEmpty, !lower.isEmpty, upper != lower, last.merged.contains(c) || first.merged.contains(c),
+                          last.textAtBottom.contains(c), first.textAtTop.contains(c) {
+                    // One text cut by the break, each page showing its lines (and the PDF keeping some of
+                    // the others'): the whole of it.
+                    let whole = upper.hasSuffix(lower) ? upper : lower.hasPrefix(upper) ? lower : upper + lower
+                    for r in above { table[r].cells[c] = whole }
+                    for r in below { body[r].cells[c] = whole; body[r].inherited.insert(c); body[r].cellKeys[c] = last.cellKeys[c] }
+                }
+                continue
+            }
+            guard above.count >= 2 || below.count >= 2 else { continue }
             // An empty part is left as it is: the table recogniser carries an empty 指标 down from above.
             // Runs on: the upper part's text reaches its bottom edge, and the lower part's starts at its top
             // or the upper part is full from edge to edge (a writer centring each part on its own).
@@ -350,9 +416,16 @@ enum RuledTableReader {
             let em = ws.map { $0.y1 - $0.y0 }.max() ?? 10
             return (top - grid.ys[grid.cellOrigin[cell].row] < 1.2 * em, grid.ys[bottomRow[cell] + 1] - bottom < 1.2 * em)
         }
+        func lean(_ cell: Int) -> Double {
+            let ws = wordsOfCell[cell]
+            guard let top = ws.map(\.y0).min(), let bottom = ws.map(\.y1).max() else { return 0 }
+            let y0 = grid.ys[grid.cellOrigin[cell].row], y1 = grid.ys[bottomRow[cell] + 1]
+            return y1 - y0 > 0 ? ((top + bottom) / 2 - (y0 + y1) / 2) / ((y1 - y0) / 2) : 0
+        }
         var rows: [GridRow] = []
         for r in 0..<grid.rowCount {
             var row = GridRow(cells: [], inherited: [], page: grid.page)
+            row.atPageEdge = r == grid.rowCount - 1 || (r > 0 && ColumnMap(header: rows.last?.cells ?? []) != nil && rows.count == 1)
             for c in 0..<grid.columnCount {
                 let cell = grid.cellOfSlot[r * grid.columnCount + c]
                 row.cells.append(texts[cell])
@@ -361,6 +434,8 @@ enum RuledTableReader {
                 let (top, bottom) = edges(cell)
                 if top { row.textAtTop.insert(c) }
                 if bottom { row.textAtBottom.insert(c) }
+                row.lean.append(lean(cell))
+                if bottomRow[cell] > grid.cellOrigin[cell].row { row.merged.insert(c) }
             }
             // A row all of whose cells run on from above (a tall merged cell next to no rule) adds nothing.
             if row.cells.allSatisfy(\.isEmpty) || row.inherited.count == row.cells.count { continue }
