@@ -144,6 +144,8 @@ import Testing
         #expect(cell.names.map(\.name) == ["省大数据中心"])
         #expect(cell.rejected.count == 3)
         #expect(normaliser.resolve("以下政策措施均需各县区人民政府、园区管委会落实").names.isEmpty)
+        // A name may hold a sentence's word: it stays a name.
+        #expect(names("自治区贯彻落实加快建设全国统一大市场工作领导小组办公室") == ["自治区贯彻落实加快建设全国统一大市场工作领导小组办公室"])
     }
 
     /// Property: over lists built from names and sentence parts, no name holds a clause word, and a

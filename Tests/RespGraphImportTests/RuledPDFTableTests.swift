@@ -73,6 +73,17 @@ import Testing
         #expect(Double(exact.count) >= 0.92 * Double(d.rows.count), "\(exact.count) of \(d.rows.count)")
     }
 
+    /// A table without rules whose cells are centred can only be guessed from word positions: every
+    /// row is imported and marked, none passes for checked.
+    @Test("an unruled table with centred cells has every row marked",
+          .enabled(if: hasPoppler, "needs Poppler's pdftotext and pdftocairo (apt-get install poppler-utils)"))
+    func unruledCentredTableMarksEveryRow() throws {
+        let d = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table-unruled-chromium.pdf")).first)
+        let marked = Set(d.diagnostics.filter { $0.code == .rebuiltRow }.compactMap(\.place))
+        #expect(d.rows.count > 100)
+        #expect(d.rows.allSatisfy { marked.contains($0.place ?? "") })
+    }
+
     @Test func rulesAreReadFromCairoDrawings() {
         // A stroked rule under a flipped transform, a browser's filled bar, a glyph inside <defs>.
         let svg = """

@@ -157,12 +157,16 @@ public struct AgencyNameNormaliser: Sendable {
         return []
     }
 
-    /// Words that mark a part of a list as a sentence rather than a name.
-    static let clauseWords = ["负责", "落实", "涉及", "不再", "以下", "下同", "均需", "分工", "具体任务", "单独列出", "牵头", "配合"]
+    /// Words that mark a part of a list as a sentence rather than a name, wherever they stand.
+    static let clauseWords = ["涉及", "不再", "以下", "下同", "均需", "单独列出", "具体任务", "做分工"]
+    /// Words of a sentence that names may also hold (贯彻落实…工作领导小组办公室): a part with one is a
+    /// sentence only when it is not shaped like a name.
+    static let clauseWordsInNames = ["负责", "落实", "牵头", "配合", "分工"]
 
     /// Whether a part of a list is a sentence's words rather than a name (rule 8).
     static func isClausePart(_ item: String) -> Bool {
         clauseWords.contains { item.holds($0) }
+            || clauseWordsInNames.contains { item.holds($0) } && !AgencyNameShape.looksLikeAgency(item)
     }
 
     /// Conjunctions that join two names in a list.

@@ -299,12 +299,22 @@ public enum PDFReader {
         var bounds: [Double]?
         var columns: ColumnMap?
         var tableCount = 0
+        // For each row begun by a number, whether the lead or text column has words on the number's line:
+        // so in a table whose cells are set at the top of their rows, rarely in one whose cells are centred.
+        var startsWithCells: [Bool] = []
         func flushTable() {
             if !rows.isEmpty {
-                blocks.append(.table(TableBlock(rows: rows, rowPlaces: places)))
+                var table = TableBlock(rows: rows, rowPlaces: places)
+                if startsWithCells.count >= 3, Double(startsWithCells.filter { $0 }.count) < 0.7 * Double(startsWithCells.count) {
+                    for r in 1..<rows.count {
+                        table.rowWarnings[r] = "the table has no rules and its cells are not set at the top of their rows, so its rows were guessed from word positions; check the row against the PDF"
+                    }
+                }
+                blocks.append(.table(table))
             }
             rows = []
             places = []
+            startsWithCells = []
         }
         var skipped = -1
         for (index, original) in all.enumerated() where index != skipped {
@@ -351,6 +361,9 @@ public enum PDFReader {
             let first = cells[numberColumn].trimmed
             let startsRow = TextCleaning.isInteger(first) || (ItemNumbering.parse(first) != nil && cells.enumerated().allSatisfy { $0.offset == numberColumn || $0.element.isEmpty })
             if startsRow || rows.count <= 1 && places.last?.row == 1 {
+                if startsRow, TextCleaning.isInteger(first) {
+                    startsWithCells.append([map[.lead], map[.text]].contains { $0.map { !cells[$0].trimmed.isEmpty } ?? false })
+                }
                 rows.append(cells)
                 places.append(BlockPlace(line: 0, table: tableCount, row: rows.count, page: line.page))
             } else {

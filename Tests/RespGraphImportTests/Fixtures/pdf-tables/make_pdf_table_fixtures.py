@@ -13,6 +13,7 @@ Each table is the table rows of Graphs/guangxi-20XX-tasks.csv with its 指标 me
 - `*-chromium.pdf`: an HTML table (rowspan; cells centred vertically as browsers do) printed by
   headless Chromium (`--print-to-pdf`);
 - `*-weasyprint.pdf`: the same HTML printed by WeasyPrint;
+- `guangxi-2024-table-unruled-chromium.pdf`: the HTML table without any rules, cells centred;
 - `*-calc.pdf`: a spreadsheet (openpyxl, merged 指标, wrapped and centred cells) printed by
   LibreOffice Calc with gridlines.
 The files are written beside this script.
@@ -110,18 +111,19 @@ def write_docx(year, rows, align, path):
     d.save(path)
 
 
-def page_css(valign):
+def page_css(valign, ruled=True):
+    border = "0.6pt solid #000" if ruled else "none"
     return ("@page { size: A4 landscape; margin: 1.5cm; }\n"
             "body { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 9pt; }\n"
             "table { border-collapse: collapse; width: 100%; }\n"
-            "th, td { border: 0.6pt solid #000; padding: 3pt; vertical-align: " + valign + "; }\n"
+            "th, td { border: " + border + "; padding: 3pt; vertical-align: " + valign + "; }\n"
             "thead { display: table-header-group; }\n")
 
 
-def write_html(year, rows, path, valign="middle"):
+def write_html(year, rows, path, valign="middle", ruled=True):
     widths = "".join('<col style="width:%.1f%%">' % (w * 100 / sum(WIDTHS_CM)) for w in WIDTHS_CM)
     out = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>任务分工表</title>',
-           "<style>" + page_css(valign) + "</style></head><body>",
+           "<style>" + page_css(valign, ruled) + "</style></head><body>",
            "<p>附件</p><p>%s年广西优化营商环境任务分工表</p>" % year, "<table>", "<colgroup>" + widths + "</colgroup>",
            "<thead><tr>" + "".join("<th>%s</th>" % h for h in HEADER) + "</tr></thead><tbody>"]
     starts = {first: last - first + 1 for first, last in runs_of_indicator(rows)}
@@ -211,6 +213,11 @@ def main(only=None):
                 chromium_to_pdf(page, os.path.join(HERE, base + "-chromium.pdf"))
             if wanted("weasyprint"):
                 weasyprint_to_pdf(page, os.path.join(HERE, base + "-weasyprint.pdf"))
+            if year == "2024" and wanted("unruled"):
+                # No rules at all, cells centred: the rows can only be guessed from word positions.
+                bare = os.path.join(work, base + "-unruled.html")
+                write_html(year, rows, bare, ruled=False)
+                chromium_to_pdf(bare, os.path.join(HERE, base + "-unruled-chromium.pdf"))
             if wanted("calc"):
                 sheet = os.path.join(work, base + "-calc.xlsx")
                 write_xlsx(rows, sheet)
