@@ -34,9 +34,11 @@ public struct Importer: Sendable {
         }
         var document = try FlattenedTableRecogniser().parse(text: simplified, file: file, documentID: documentID)
         restorer?.restore(&document, noteAt: BlockPlace(line: 1))
-        try corrections.apply(to: &document)
+        try corrections.applySets(to: &document)
         resolveNames(in: &document)
+        try corrections.applyAcceptances(to: &document)
         document.diagnostics = Self.sortedByLine(document.diagnostics)
+        ReviewMarks.mark(&document)
         return document
     }
 
@@ -44,9 +46,11 @@ public struct Importer: Sendable {
     /// text: the recognisers warn of those), resolves names and orders the findings.
     func finish(_ parsed: ImportedDocument) throws(ImportError) -> ImportedDocument {
         var document = parsed
-        try corrections.apply(to: &document, requiresLeadAndText: false)
+        try corrections.applySets(to: &document, requiresLeadAndText: false)
         resolveNames(in: &document)
+        try corrections.applyAcceptances(to: &document)
         document.diagnostics = Self.sortedByLine(document.diagnostics)
+        ReviewMarks.mark(&document)
         return document
     }
 
@@ -66,12 +70,17 @@ public struct Importer: Sendable {
         Parallel.forEachBlock(blocks) { block in
             for i in stride(from: block, to: count, by: blocks) {
                 var d = slots.take(i, leaving: .placeholder)
-                do throws(ImportError) { try corrections.apply(to: &d, fromTaskTable: true) } catch {
+                do throws(ImportError) { try corrections.applySets(to: &d, fromTaskTable: true) } catch {
                     errors.put(error, at: i)
                     continue
                 }
                 resolveNames(in: &d, memo: memo)
+                do throws(ImportError) { try corrections.applyAcceptances(to: &d, fromTaskTable: true) } catch {
+                    errors.put(error, at: i)
+                    continue
+                }
                 d.diagnostics = Self.sortedByLine(d.diagnostics)
+                ReviewMarks.mark(&d)
                 slots.put(d, at: i)
             }
         }
@@ -414,9 +423,15 @@ public struct Importer: Sendable {
                     d.place = place
                     document.diagnostics.append(d)
                 }
-                for name in resolved.names where !name.known && reported.insert(name.name, value: 0).inserted {
+                for name in resolved.names where !name.known {
+                    // A name whose kind no rule tells is doubtful on every row that holds it.
+                    if let unknownKind = reported[name.name] {
+                        if unknownKind == 1 { ReviewMarks.add(.unknownAgency, to: &document.rows[i]) }
+                        continue
+                    }
                     var d: ImportDiagnostic
                     let inferred = memo.kind(of: name.name)
+                    reported.insert(name.name, value: inferred == nil ? 1 : 0)
                     if let (kind, rule) = inferred {
                         d = ImportDiagnostic(.note, file: document.file, line: line, code: .unknownAgency,
                             "'\(name.name)' is not in the agency registry; kind \(kind.rawValue) inferred (\(rule))")
@@ -491,7 +506,7 @@ public struct Importer: Sendable {
                     part.supportEnds.append(Int32(part.agencies.count))
                     part.tasks.append(PlanTask(document: documentIDs[i], level: r.level, number: r.number, label: r.label,
                                                indicator: r.indicator, direction: r.direction, text: r.text, deadline: r.deadline,
-                                               sourceLine: r.sourceLine, sourcePlace: r.place))
+                                               sourceLine: r.sourceLine, sourcePlace: r.place, review: r.review))
                 }
                 parts.put(part, at: i)
             }

@@ -36,6 +36,8 @@ public struct TaskRow: Sendable, Equatable {
     /// For a document in traditional characters: each name as read (simplified, for matching) → as
     /// the document spells it, so a name the registry does not know keeps its spelling.
     public var spellings: [String: String] = [:]
+    /// The codes of the findings that make this row doubtful (``ReviewMarks``); empty when its reading is certain.
+    public var review: [String] = []
 
     /// Creates a row.
     public init(level: TaskLevel, number: Int, label: String, indicator: String, direction: String, text: String,

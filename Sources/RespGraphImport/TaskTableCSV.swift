@@ -3,8 +3,9 @@ import RespGraphModel
 /// The curated task-table format: one CSV row per task, plain UTF-8, that opens in a spreadsheet.
 ///
 /// Columns: `document,title,level,number,label,indicator,direction,text,deadline,lead,support,source_line`,
-/// and `source_place` when a task was read from a table row, a sheet or a paragraph of a file whose
-/// lines say little (Word, Excel, a web page).
+/// `source_place` when a task was read from a table row, a sheet or a paragraph of a file whose
+/// lines say little (Word, Excel, a web page), and `review`: the codes of the findings that make the
+/// row doubtful (``ReviewMarks``), separated by spaces, empty when its reading is certain.
 /// Lead and support hold canonical agency names separated by `，`. When reading, any header the
 /// documents use works too (序号, 指标, 任务举措, 牵头单位, 配合单位…), and lead and support cells are read
 /// with the same name rules as the documents ("自治区公安厅、民政厅" is two agencies), so an office can
@@ -17,13 +18,14 @@ public enum TaskTableCSV {
     /// Writes documents as one curated table, rows in document then row order.
     public static func format(_ documents: [ImportedDocument]) -> String {
         let places = documents.contains { $0.rows.contains { $0.place != nil } }
-        var rows = [places ? header + ["source_place"] : header]
+        var rows = [(places ? header + ["source_place"] : header) + ["review"]]
         for d in documents {
             for r in d.rows {
                 var row = [d.document.id, d.document.title, r.level.rawValue, String(r.number), r.label, r.indicator,
                            r.direction, r.text, r.deadline ?? "", r.leads.joined(separator: "，"),
                            r.supporters.joined(separator: "，"), String(r.sourceLine)]
                 if places { row.append(r.place ?? "") }
+                row.append(r.review.joined(separator: " "))
                 rows.append(row)
             }
         }
@@ -37,7 +39,7 @@ public enum TaskTableCSV {
     /// The rows of ``format(graph:)``, header first: for writers of other table formats (.xlsx).
     public static func records(graph: ResponsibilityGraph) -> [[String]] {
         let places = graph.taskIDs.contains { graph[$0].sourcePlace != nil }
-        var rows = [places ? header + ["source_place"] : header]
+        var rows = [(places ? header + ["source_place"] : header) + ["review"]]
         for t in graph.taskIDs {
             let x = graph[t]
             let doc = graph.documents[x.document.index]
@@ -45,6 +47,7 @@ public enum TaskTableCSV {
                        x.deadline ?? "", graph.agencies(of: t, role: .lead).map { graph[$0].name }.joined(separator: "，"),
                        graph.agencies(of: t, role: .support).map { graph[$0].name }.joined(separator: "，"), String(x.sourceLine)]
             if places { row.append(x.sourcePlace ?? "") }
+            row.append(x.review.joined(separator: " "))
             rows.append(row)
         }
         return rows
@@ -125,6 +128,9 @@ public enum TaskTableCSV {
             if columns[.sourcePlace] != nil {
                 let place = columns.cell(.sourcePlace, in: c)
                 if !place.isEmpty { row.place = place }
+            }
+            if columns[.review] != nil {
+                row.review = columns.cell(.review, in: c).split(separator: " ").map(String.init)
             }
             documents[d].rows.append(row)
         }

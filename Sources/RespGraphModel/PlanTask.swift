@@ -29,10 +29,14 @@ public struct PlanTask: Hashable, Sendable {
     /// A finer or other place in the source, when the format gives one: `table 2, row 14`,
     /// `sheet 任务清单, row 9`, `paragraph 37`.
     public var sourcePlace: String?
+    /// The codes of the import findings that make the reading of this task doubtful (`rebuilt-row`,
+    /// `not-a-name`…): empty when it is certain, so a user checks only the tasks that carry some.
+    public var review: [String] = []
 
     /// Creates a task record.
     public init(document: DocumentID, level: TaskLevel, number: Int, label: String, indicator: String,
-                direction: String, text: String, deadline: String? = nil, sourceLine: Int, sourcePlace: String? = nil) {
+                direction: String, text: String, deadline: String? = nil, sourceLine: Int, sourcePlace: String? = nil,
+                review: [String] = []) {
         self.document = document
         self.level = level
         self.number = number
@@ -43,6 +47,7 @@ public struct PlanTask: Hashable, Sendable {
         self.deadline = deadline
         self.sourceLine = sourceLine
         self.sourcePlace = sourcePlace
+        self.review = review
     }
 
     /// The number part of a task key: `46` for a table row, `W3` for the third work point.

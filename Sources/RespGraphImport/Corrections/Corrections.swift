@@ -143,6 +143,14 @@ public struct Corrections: Sendable {
     /// A document read through the block model (`requiresLeadAndText` false) has its recognisers'
     /// warnings for a task without a lead or text instead: it is imported with them, not refused.
     public func apply(to document: inout ImportedDocument, fromTaskTable: Bool = false, requiresLeadAndText: Bool = true) throws(ImportError) {
+        try applySets(to: &document, fromTaskTable: fromTaskTable, requiresLeadAndText: requiresLeadAndText)
+        try applyAcceptances(to: &document, fromTaskTable: fromTaskTable)
+    }
+
+    /// The first half of ``apply(to:fromTaskTable:requiresLeadAndText:)``: every `set`, then the check
+    /// of leads and texts. The importer resolves names between the halves, so an `accept` can resolve
+    /// a finding about a name (unknown-agency, not-a-name) too.
+    public func applySets(to document: inout ImportedDocument, fromTaskTable: Bool = false, requiresLeadAndText: Bool = true) throws(ImportError) {
         let mine = entries.filter { $0.document == document.document.title }
         for c in mine where !fromTaskTable {
             guard case .set(let field) = c.change else { continue }
@@ -162,16 +170,24 @@ public struct Corrections: Sendable {
             }
         }
         if requiresLeadAndText { Self.checkRequiredFields(&document) }
+    }
+
+    /// The second half of ``apply(to:fromTaskTable:requiresLeadAndText:)``: every `accept`. A task
+    /// read from a place finer than a line (a Word or PDF table's row) has only the findings at its
+    /// place accepted, not those of every row on its line.
+    public func applyAcceptances(to document: inout ImportedDocument, fromTaskTable: Bool = false) throws(ImportError) {
+        let mine = entries.filter { $0.document == document.document.title }
         for c in mine {
             guard case .accept(let code) = c.change else { continue }
-            let lines: [ClosedRange<Int>]
+            var spans: [(lines: ClosedRange<Int>, place: String?)]
             if c.tasks.isEmpty || fromTaskTable {
-                lines = [c.lines]
+                spans = [(c.lines, nil)]
             } else {
-                lines = try targetRows(of: c, in: document).map { Self.span(of: $0, in: document) }
+                spans = try targetRows(of: c, in: document).map { (Self.span(of: $0, in: document), document.rows[$0].place) }
             }
             let matching = document.diagnostics.indices.filter { d in
-                lines.contains { $0.contains(document.diagnostics[d].line) } && document.diagnostics[d].code == code
+                let finding = document.diagnostics[d]
+                return finding.code == code && spans.contains { $0.lines.contains(finding.line) && ($0.place == nil || finding.place == $0.place) }
             }
             if matching.isEmpty && !fromTaskTable {
                 throw ImportError(file: source, line: c.fileLine, "the correction accepts '\(code.rawValue)' at \(document.file) line \(c.lines), but there is no such finding")

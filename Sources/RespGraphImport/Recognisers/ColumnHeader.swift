@@ -1,7 +1,8 @@
 /// The fields of a task table, and the header words that name each of them in Chinese
 /// documents and in spreadsheets.
 enum TaskField: String, CaseIterable, Sendable {
-    case document, title, level, number, label, indicator, direction, text, deadline, lead, support, responsible, person, sourceLine = "source_line", sourcePlace = "source_place"
+    case document, title, level, number, label, indicator, direction, text, deadline, lead, support, responsible, person, sourceLine = "source_line", sourcePlace = "source_place",
+         review
 
     /// Header words (compared without whitespace, case-insensitively).
     var headerWords: [String] {
@@ -20,10 +21,12 @@ enum TaskField: String, CaseIterable, Sendable {
         case .deadline: ["deadline", "完成时限", "时限", "完成时间", "时间节点", "完成期限", "进度安排", "时间安排"]
         case .lead: ["lead", "牵头单位", "牵头部门", "牵头责任单位", "主责单位", "主责部门", "牵头责任部门", "牵头", "牵头处室", "主办处室"]
         case .support: ["support", "配合单位", "配合部门", "协办单位", "参与单位", "参加单位", "协办部门", "配合", "协办", "参与", "配合处室", "协办处室"]
-        case .responsible: ["责任单位", "责任部门", "负责单位", "负责部门", "实施单位", "落实单位", "责任处室"]
+        case .responsible: ["责任单位", "责任部门", "负责单位", "负责部门", "实施单位", "落实单位", "责任处室", "责任主体", "承办单位",
+                            "承办部门", "指导部门", "指导单位", "主管部门", "主管单位", "牵头指导部门"]
         case .person: ["责任领导", "分管领导", "牵头领导", "县领导", "市领导", "责任人"]
         case .sourceLine: ["source_line", "line", "行号"]
         case .sourcePlace: ["source_place", "place", "出处"]
+        case .review: ["review", "复核"]
         }
     }
 
@@ -45,6 +48,7 @@ enum TaskField: String, CaseIterable, Sendable {
         case .person: 12
         case .sourceLine: 13
         case .sourcePlace: 14
+        case .review: 15
         }
     }
 
