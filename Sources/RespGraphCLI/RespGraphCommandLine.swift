@@ -56,7 +56,7 @@ public enum RespGraphCommandLine {
         CommandEntry(DepsCommand.self), CommandEntry(StructureCommand.self), CommandEntry(PathCommand.self),
         CommandEntry(PlanCommand.self), CommandEntry(DiffCommand.self), CommandEntry(MatrixCommand.self), CommandEntry(ReportCommand.self), CommandEntry(ExploreCommand.self), CommandEntry(DotCommand.self),
         CommandEntry(ExportCommand.self), CommandEntry(GenerateCommand.self), CommandEntry(DiagnosticsCommand.self),
-        CommandEntry(ImportCommand.self), CommandEntry(RegistryDraftCommand.self),
+        CommandEntry(ImportCommand.self), CommandEntry(ReviewCommand.self), CommandEntry(RegistryDraftCommand.self),
     ]
 
     /// The subcommands of a command (`workload checks` … of `workload`).

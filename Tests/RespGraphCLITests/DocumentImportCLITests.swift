@@ -245,3 +245,54 @@ import Testing
     static let xmlForbidden: Set<UInt32> = Set((0..<0x20).filter { $0 != 9 && $0 != 10 && $0 != 13 }.map(UInt32.init) + [0xFFFE, 0xFFFF])
     var XMLForbidden: Set<UInt32> { Self.xmlForbidden }
 }
+
+/// The review loop as an office runs it: import, review the marked rows, correct, import again.
+@Suite struct ReviewLoopTests {
+    func run(_ args: [String]) throws -> ProcessOutput { try RespgraphBinary.run(args) }
+
+    static let plan = """
+    某省2024年数字政府建设工作方案
+    一、夯实数字基础
+    1.建设省级政务云平台。（省大数据中心按职责分工负责，具体任务均涉及相关市（州）人民政府，不再做分工，下同）
+    2.完善电子政务外网。（省发展改革委牵头，人民银行、海关总署等国务院相关部门按职责分工负责）
+    3.推进数据共享。（牵头单位：省数据局；配合单位：省公安厅、以下政策措施均需各县区人民政府落实）
+    """
+
+    @Test func importReviewCorrectImportClearsTheMarks() throws {
+        let folder = try TemporaryFolder()
+        let plan = try folder.write("plan.txt", Self.plan)
+        // Import: the rows read with a doubt carry their findings' codes in the review column.
+        let imported = try run(["import", plan, "-o", folder.path + "/tasks.csv"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let table = try String(contentsOfFile: folder.path + "/tasks.csv", encoding: .utf8)
+        let rows = table.split(separator: "\n").map(String.init)
+        #expect(rows[0].hasSuffix(",review"))
+        #expect(rows[1].hasSuffix(",doubtful-clause"))
+        #expect(rows[2].hasSuffix(","))
+        #expect(rows[3].contains("not-a-name"))
+        // The sentence is no agency; the names beside it are.
+        #expect(rows[3].contains(",省数据局,省公安厅,"))
+        #expect(rows[2].contains(",省发展改革委,人民银行，海关总署,"))
+        // Review: the marked rows, the source beside the reading, the corrections that settle them.
+        let review = try run(["review", plan, "--format", "json"])
+        #expect(review.status == 0, "\(review.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(review.stdout.utf8)) as? [String: Any])
+        let items = try #require(object["review"] as? [[String: Any]])
+        #expect(items.map { $0["task"] as? String } == ["plan:W1", "plan:W3"])
+        #expect((items[1]["source_wrote"] as? String)?.contains("以下政策措施均需各县区人民政府落实") == true)
+        let corrections = items.flatMap { ($0["corrections"] as? [String]) ?? [] }
+        #expect(corrections.contains { $0.contains(",accept,not-a-name,") })
+        // Correct: the reviewer says what the source shows; import again: no row is marked.
+        let file = "document,line,task,action,field,expected,value,note\n"
+            + corrections.filter { $0.contains(",accept,") }.map { $0.replacingOccurrences(of: "TODO: what the source shows", with: "checked against the source") }
+                .joined(separator: "\n") + "\n"
+        let fix = try folder.write("fix.csv", file)
+        let again = try run(["review", plan, "--corrections", fix, "--format", "json"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let after = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect((after["review"] as? [Any])?.isEmpty == true)
+        // --strict refuses the marks the corrections did not settle.
+        #expect(try run(["import", plan, "--strict"]).status == 1)
+        #expect(try run(["import", plan, "--strict", "--corrections", fix]).status == 0)
+    }
+}

@@ -8,7 +8,7 @@ import Testing
 @Suite struct GoldenOutputTests {
     static let commands = ["summary", "agencies", "agency", "task", "workload", "workload outliers", "workload roster", "workload checks",
                            "workload balance", "centrality", "deps", "structure", "path", "plan",
-                           "diff", "matrix", "report", "explore", "dot", "export", "generate", "diagnostics", "import", "registry draft"]
+                           "diff", "matrix", "report", "explore", "dot", "export", "generate", "diagnostics", "import", "review", "registry draft"]
     /// One query per command that answers in table, JSON and CSV.
     static let queries: [(name: String, args: [String])] = [
         ("summary", ["summary"]), ("agencies", ["agencies", "--top", "8"]), ("agency", ["agency", "数据局", "--doc", "2024"]),

@@ -38,8 +38,8 @@ enum ImportCommand: CLICommand {
         positionals: [PositionalSpec("FILE", variadic: true)],
         rules: [.exclusive(["corrections", "no-corrections"])])
 
-    static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let paths = args.positionals
+    /// The importer the options ask for: the registry and corrections given, or the embedded ones.
+    static func importer(_ args: ParsedArguments) throws -> Importer {
         let registry: AgencyRegistry
         if let r = args[SharedOptions.registry] {
             registry = try AgencyRegistry(csv: try Importer.readText(atPath: r), source: r)
@@ -55,9 +55,21 @@ enum ImportCommand: CLICommand {
         }
         var importer = Importer(registry: registry, corrections: corrections)
         importer.qualifiesLevelNames = args[SharedOptions.qualifyNames]
+        return importer
+    }
+
+    /// The documents of the command's files, one file (with --doc-id, --sheet) or several.
+    static func documents(_ args: ParsedArguments) throws -> [ImportedDocument] {
+        let paths = args.positionals
+        let importer = try importer(args)
         if args[docID] != nil, paths.count > 1 { throw args.usageError("--doc-id names one document; give one file") }
         if args[sheet] != nil, paths.count > 1 || Self.isFolder(paths[0]) { throw args.usageError("--sheet names a sheet of one workbook; give one file") }
-        let documents = paths.count == 1 && !Self.isFolder(paths[0]) ? try importer.importFile(atPath: paths[0], documentID: args[docID], sheet: args[sheet]) : try importer.importPaths(paths)
+        return paths.count == 1 && !Self.isFolder(paths[0])
+            ? try importer.importFile(atPath: paths[0], documentID: args[docID], sheet: args[sheet]) : try importer.importPaths(paths)
+    }
+
+    static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
+        let documents = try Self.documents(args)
         let diagnostics = documents.flatMap(\.diagnostics)
         for d in diagnostics where d.severity != .note || args[notes] {
             result.stderr += d.description + "\n"

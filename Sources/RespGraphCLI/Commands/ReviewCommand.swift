@@ -1,0 +1,51 @@
+import RespGraphImport
+
+/// `respgraph review FILE…`: the tasks an import marked for review, with the source beside the reading
+/// and the corrections that would settle each.
+enum ReviewCommand: CLICommand {
+    static let spec = CommandSpec(
+        name: "review", summary: "The tasks an import marks for review: the source beside the reading, why, and the corrections that settle them.",
+        discussion: """
+        Reads the files as import does and lists every task whose review column is not empty. For each:
+        where it stands, what was read (lead and support) beside what the source wrote, the findings that
+        make it doubtful, and lines for the corrections file: an accept per finding, and for names a set of
+        the cell as written, to edit. Fill in the note (what the source shows), append the lines to your
+        corrections file and import again with --corrections FILE: the mark is gone.
+        Example: respgraph review plan.pdf --corrections my-corrections.csv
+        """,
+        options: [SharedOptions.registry.spec, SharedOptions.corrections.spec, ImportCommand.noCorrections.spec, ImportCommand.docID.spec,
+                  SharedOptions.qualifyNames.spec, ImportCommand.sheet.spec,
+                  SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec],
+        positionals: [PositionalSpec("FILE", variadic: true)],
+        rules: [.exclusive(["corrections", "no-corrections"])])
+
+    static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
+        let documents = try ImportCommand.documents(args)
+        let items = ReviewList.items(of: documents)
+        var set = RecordSet("review", [
+            Field("task", maxWidth: 24), Field("where", maxWidth: 30), Field("review", .list(separator: " ")), Field("read as", maxWidth: 40),
+            Field("source wrote", maxWidth: 40), Field("why", maxWidth: 60), Field("text", maxWidth: 30, inTerminal: false),
+            Field("corrections", .list(separator: "\n"), inTerminal: false),
+        ])
+        for item in items {
+            let row = item.row
+            let place = [row.sourceLine > 0 ? "\(item.file):\(row.sourceLine)" : item.file, row.place].compactMap { $0 }.joined(separator: " ")
+            let why = item.findings.map(\.message)
+            set.append([
+                .text("\(item.documentID):\(row.localKey)"), .text(place), .list(row.review),
+                .text("牵头 \(row.leads.joined(separator: "、")) | 配合 \(row.supporters.joined(separator: "、"))"),
+                .text("牵头 \(row.leadCell) | 配合 \(row.supportCell)"),
+                .text(why.isEmpty ? "holds a name whose kind no rule tells (reported where it first stands)" : why.joined(separator: "; ")),
+                .text(row.text), .list(item.corrections),
+            ])
+        }
+        var output = QueryOutput()
+        output.sets = [set]
+        let total = documents.reduce(0) { $0 + $1.rows.count }
+        output.footer = ["\(items.count) of \(total) tasks marked for review; the others read as their source says."]
+        if !items.isEmpty {
+            output.footer.append("Settle one: check it against the source, then append its corrections (--format csv shows them) to your corrections file and import again with --corrections FILE.")
+        }
+        try result.write(output, args)
+    }
+}
