@@ -296,3 +296,14 @@ import Testing
         #expect(try run(["import", plan, "--strict", "--corrections", fix]).status == 0)
     }
 }
+
+/// Output paths without a folder part, which Foundation's path functions trap on.
+@Suite struct OutputPathTests {
+    @Test func anOutputNamedDashIsWrittenNotATrap() throws {
+        let folder = try TemporaryFolder()
+        let plan = try folder.write("plan.txt", ReviewLoopTests.plan)
+        let out = try RespgraphBinary.run(["import", plan, "-o", "-"], in: folder.path)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/-"))
+    }
+}

@@ -38,7 +38,8 @@ enum OutputFile {
             }
         } else {
             // The folder it goes into must exist: say so rather than Foundation's "file doesn't exist".
-            let folder = (path as NSString).deletingLastPathComponent
+            // (Computed here: Foundation's deletingLastPathComponent traps on some paths, such as "-".)
+            let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? ""
             var isFolder: ObjCBool = false
             if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
                 throw DataError(message: "cannot write \(path): the folder \(folder) does not exist (create it first)")
