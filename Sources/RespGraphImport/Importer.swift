@@ -405,7 +405,7 @@ public struct Importer: Sendable {
                 }
                 let names = resolved.names.map(\.name)
                 if names.isEmpty, resolved.rejected.isEmpty, cell.unicodeScalars.contains(where: { !$0.isBlank }) {
-                    var d = ImportDiagnostic(.error, file: document.file, line: line, code: .emptyNames,
+                    var d = ImportDiagnostic(.warning, file: document.file, line: line, code: .emptyNames,
                         "the \(role == .lead ? "牵头单位" : "配合单位") cell '\(cell)' names no agency (only punctuation)")
                     d.place = place
                     document.diagnostics.append(d)

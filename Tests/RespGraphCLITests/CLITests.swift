@@ -197,9 +197,12 @@ import Testing
     @Test func badInputGivesFileLineAndNonZeroExit() throws {
         let folder = try TemporaryFolder()
         let noLead = try folder.write("nolead.csv", "序号,任务,牵头单位\n1,甲,自治区公安厅\n2,乙,\n")
-        let out = try run(["summary", "--graph", noLead])
+        // A row without a lead is imported and marked (every reader's rule); --strict refuses it.
+        let out = try run(["import", noLead, "--strict"])
         #expect(out.status == 1)
-        #expect(out.stderr.contains("nolead.csv:3: error: task 2 has no lead agency"))
+        #expect(out.stderr.contains("nolead.csv:3: warning: task 2 has no lead agency"))
+        let marked = try run(["import", noLead])
+        #expect(marked.status == 0 && marked.stdout.hasSuffix(",missing-lead\n"))
         let quote = try folder.write("quote.csv", "序号,任务,牵头单位\n1,\"甲,自治区公安厅\n")
         let q = try run(["summary", "--graph", quote])
         #expect(q.status == 1 && q.stderr.contains("quote.csv:2: error:") && q.stderr.contains("unbalanced quote"))

@@ -43,13 +43,14 @@ import Testing
         #expect(e?.message.contains("no task found") == true)
     }
 
-    @Test func rowWithNoLeadIsAnErrorWithItsLine() throws {
+    @Test func rowWithNoLeadIsImportedAndMarkedWithItsLine() throws {
         let text = "序号\t具体任务\t牵头单位\t配合单位\n1\t甲任务\t自治区公安厅\t\n2\t乙任务\t\t自治区民政厅\n"
         let d = try importer.importDocumentText(text, file: "plan.txt")
-        let blocking = d.blockingDiagnostics
-        #expect(blocking.count == 1)
-        #expect(blocking.first?.line == 3)
-        #expect(blocking.first?.code == .missingLead)
+        #expect(d.blockingDiagnostics.isEmpty)
+        let warning = d.diagnostics.first { $0.severity == .warning }
+        #expect(warning?.line == 3)
+        #expect(warning?.code == .missingLead)
+        #expect(d.rows.map(\.review) == [[], ["missing-lead"]])
     }
 
     @Test func duplicateNumbersInDocumentText() throws {

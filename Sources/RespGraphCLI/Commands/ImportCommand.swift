@@ -21,13 +21,14 @@ enum ImportCommand: CLICommand {
         (converted by LibreOffice) and task-table CSV; a folder reads every such file in it. Items are found by their numbering
         (一、 （一） 1. （1） ① 第一条), and each assignment clause — （牵头单位：A；配合单位：B）,
         （A牵头，B配合）, （A、B按职责分工负责）, （责任单位：…） — becomes a task; tables are read by
-        their header words. Doubtful readings are imported with a warning; --strict refuses them.
+        their header words. Doubtful readings are imported with a warning and marked in the task table's
+        review column (respgraph review lists them); --strict refuses them.
         With several documents, -o OUTDIR/ writes one ID-tasks.csv (and ID-diagnostics.csv) each.
         For a task table flattened out of a PDF, it finds the table by its header, skips repeated headers and page markers, recognises page
         numbers in the 序号 column, numbers unnumbered rows, joins wrapped cells, reads the body's work
         points, splits and normalises agency names, and applies the corrections file. Warnings and errors
-        go to standard error as FILE:LINE: severity: message; rows it cannot trust stop the import
-        (exit 1) until a correction in Graphs/corrections.csv resolves them.
+        go to standard error as FILE:LINE: severity: message; a row it cannot trust is marked until a
+        correction (Graphs/corrections.csv, or --corrections FILE) resolves it; a file with no task is refused.
         Regenerate the curated Guangxi tables:
           respgraph import Graphs/sources/guangxi-2024-work-points.txt --registry Graphs/agencies.csv \\
             --corrections Graphs/corrections.csv -o Graphs/guangxi-2024-tasks.csv \\

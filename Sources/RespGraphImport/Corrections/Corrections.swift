@@ -227,16 +227,17 @@ public struct Corrections: Sendable {
         return line...max(line, next - 1)
     }
 
-    /// Reports every row without a lead agency or without task text (任务); each is an error until a
-    /// correction sets the field or accepts the finding.
+    /// Reports every row without a lead agency or without task text (任务): imported and marked with a
+    /// warning until a correction sets the field or accepts the finding (as every reader does; only
+    /// --strict refuses it).
     static func checkRequiredFields(_ document: inout ImportedDocument) {
         for row in document.rows {
             if row.leadCell.trimmed.isEmpty {
-                document.diagnostics.append(ImportDiagnostic(.error, file: document.file, line: row.sourceLine, code: .missingLead,
+                document.diagnostics.append(ImportDiagnostic(.warning, file: document.file, line: row.sourceLine, code: .missingLead,
                     "task \(row.label) has no lead agency (牵头单位)"))
             }
             if row.text.trimmed.isEmpty {
-                document.diagnostics.append(ImportDiagnostic(.error, file: document.file, line: row.sourceLine, code: .missingText,
+                document.diagnostics.append(ImportDiagnostic(.warning, file: document.file, line: row.sourceLine, code: .missingText,
                     "task \(row.label) has no task text (任务)"))
             }
         }

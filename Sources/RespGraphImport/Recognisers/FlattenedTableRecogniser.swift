@@ -157,7 +157,7 @@ struct TableReader {
                 continue
             }
             if c.count > columns.width {
-                diagnostics.append(ImportDiagnostic(.error, file: file, line: lineNumber, code: .extraCells,
+                diagnostics.append(ImportDiagnostic(.warning, file: file, line: lineNumber, code: .extraCells,
                     "the row has \(c.count) cells but the header has \(columns.width)"))
                 continue
             }
@@ -195,7 +195,7 @@ struct TableReader {
             } else {
                 if TextCleaning.isInteger(numberCell) { row.explicit = Int(numberCell) }
                 else if !numberCell.isEmpty {
-                    diagnostics.append(ImportDiagnostic(.error, file: file, line: lineNumber, code: .unreadableNumber,
+                    diagnostics.append(ImportDiagnostic(.warning, file: file, line: lineNumber, code: .unreadableNumber,
                         "the 序号 cell '\(numberCell)' is not a number and no number was found elsewhere in the row"))
                     continue
                 }
@@ -218,7 +218,7 @@ struct TableReader {
             for (name, value) in [("牵头单位", row.lead), ("配合单位", row.support)] {
                 let groups = Self.mergedGroups(value)
                 if groups.count > 1 {
-                    diagnostics.append(ImportDiagnostic(.error, file: file, line: lineNumber, code: .mergedRow,
+                    diagnostics.append(ImportDiagnostic(.warning, file: file, line: lineNumber, code: .mergedRow,
                         "several rows merged on one line: the \(name) cell holds \(groups.count) separate lists (\(groups.map { "'\($0)'" }.joined(separator: " | ")))"))
                 }
             }
@@ -262,7 +262,7 @@ struct TableReader {
                             diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .numberJump,
                                 "序号 jumps from \(expected - 1) to \(e)"))
                         } else {
-                            diagnostics.append(ImportDiagnostic(.error, file: file, line: row.line, code: .numberSequence,
+                            diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .numberSequence,
                                 "序号 \(e) does not follow \(expected - 1), and the rows below do not tell whether it is a page number"))
                         }
                     } else {

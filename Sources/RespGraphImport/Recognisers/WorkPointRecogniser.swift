@@ -64,7 +64,7 @@ struct WorkPointRecogniser {
         func line(at offset: Int) -> Int { starts.last { $0.offset <= offset }?.line ?? p.lines[0].line }
         guard let clauseStart = Self.clauseStart(in: chars) else { return nil }
         guard let clauseEnd = chars[(clauseStart + 1)...].firstIndex(where: { $0 == "）" || $0 == ")" }) else {
-            diagnostics.append(ImportDiagnostic(.error, file: file, line: line(at: clauseStart), code: .unclosedClause,
+            diagnostics.append(ImportDiagnostic(.warning, file: file, line: line(at: clauseStart), code: .unclosedClause,
                 "the responsibility clause of work point \(p.sectionNumeral)（\(p.numeral)） is never closed"))
             return nil
         }
