@@ -56,9 +56,9 @@ public struct AgencyNameNormaliser: Sendable {
     public init(registry: AgencyRegistry) { self.registry = registry }
 
     /// Prefixes an `、`-list can share, longest first.
-    static let sharedPrefixes = ["自治区党委", "自治区"]
+    static let sharedPrefixes = Lexicon.sharedPrefixes
     /// Beginnings that mark an item as a name of its own, never taking a shared prefix.
-    static let standalonePrefixes = ["自治区", "广西", "中国", "国家", "各", "相关", "区直", "口岸", "人民银行", "南宁"]
+    static let standalonePrefixes = Lexicon.standalonePrefixes
 
     /// Reads a cell.
     ///
@@ -123,14 +123,12 @@ public struct AgencyNameNormaliser: Sendable {
     }
 
     /// The provincial-level divisions, as names begin with them.
-    static let provinces = ["北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
-                            "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
-                            "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门"]
+    static let provinces = Lexicon.provinces
 
     /// Place markers that end a jurisdiction prefix.
-    static let placeMarkers: Set<Character> = ["省", "市", "县", "区", "州", "盟", "旗"]
+    static let placeMarkers = Lexicon.placeMarkers
     /// Words that hold a place marker without naming a place (市场监管局, 城市管理局, 社区).
-    static let markerWords = ["市场", "城市", "都市", "超市", "社区", "园区", "景区", "地区", "区域", "城区", "片区", "州区"]
+    static let markerWords = Lexicon.markerWords
 
     /// The prefixes a list's first item can share with the items after it, longest first:
     /// 自治区党委/自治区, 省委/省, 市委/市, 县委/县…, or a named place (河南省, 包头市, 万宁市).
@@ -158,10 +156,10 @@ public struct AgencyNameNormaliser: Sendable {
     }
 
     /// Words that mark a part of a list as a sentence rather than a name, wherever they stand.
-    static let clauseWords = ["涉及", "不再", "以下", "下同", "均需", "单独列出", "具体任务", "做分工"]
+    static let clauseWords = Lexicon.clauseWords
     /// Words of a sentence that names may also hold (贯彻落实…工作领导小组办公室): a part with one is a
     /// sentence only when it is not shaped like a name.
-    static let clauseWordsInNames = ["负责", "落实", "牵头", "配合", "分工"]
+    static let clauseWordsInNames = Lexicon.clauseWordsInNames
 
     /// Whether a part of a list is a sentence's words rather than a name (rule 8).
     static func isClausePart(_ item: String) -> Bool {
@@ -170,7 +168,7 @@ public struct AgencyNameNormaliser: Sendable {
     }
 
     /// Conjunctions that join two names in a list.
-    static let conjunctions = ["以及", "及", "和", "与"]
+    static let conjunctions = Lexicon.conjunctions
 
     /// An item split at 及/以及/和/与 where both sides are names or collectives, the right side split again
     /// (rule 7); the item whole otherwise.
@@ -192,7 +190,7 @@ public struct AgencyNameNormaliser: Sendable {
     }
 
     /// Collectives 等 may close a list with (等国务院相关部门, 等有关单位, 等部门).
-    static let collectiveTails = ["部门", "单位", "地区", "机构", "方面"]
+    static let collectiveTails = Lexicon.collectiveTails
 
     /// An item without a closing 等 and the collective after it, when what comes before is a name
     /// (rule 6): 海关总署等国务院相关部门 → 海关总署, with a note.
@@ -206,7 +204,7 @@ public struct AgencyNameNormaliser: Sendable {
     }
 
     /// Zones whose names are generic (经济开发区): an item with one takes a list's prefix.
-    static let genericZones = ["开发区", "高新区", "工业园区", "保税区", "试验区", "自贸区", "示范区", "产业园区", "综合保税区"]
+    static let genericZones = Lexicon.genericZones
 
     /// Whether an item is a name of its own that never takes a shared prefix: it begins with a
     /// standalone word (各, 相关, 国家…), names a province, or names a place of its own anywhere

@@ -3,11 +3,9 @@
 /// have (…厅, …局, …委, …人民政府, …公司) and the forms of collectives (各…, 有关…).
 public enum AgencyNameShape {
     /// Endings of agency names.
-    static let endings = ["部", "委", "局", "厅", "办", "署", "行", "会", "院", "府", "中心", "公司", "集团", "室", "处", "社",
-                          "队", "联", "协", "所", "馆", "台", "站", "关", "军区", "部门", "单位", "机构", "学校", "大学", "学院", "医院",
-                          "团中央", "中央", "小组", "组", "总社", "电网", "局（办）", "办）", "委）", "局）", "厅）", "科", "中心）"]
+    static let endings = Lexicon.agencyEndings
     /// Beginnings of collectives.
-    static let collectiveBeginnings = ["各", "有关", "相关", "其他", "其它"]
+    static let collectiveBeginnings = Lexicon.collectiveBeginnings
 
     /// The items of an agency list: split on `，；` and `、` outside brackets (keeping 市、县 whole), and at
     /// 及/以及/和/与 between two names (市场监管总局及相关地区).

@@ -9,10 +9,9 @@ public enum AssignmentConvention: String, Sendable, Equatable {
     static func stated(in text: String) -> AssignmentConvention? {
         let t = TextCleaning.removingWhitespace(text)
         guard t.holds("牵头") else { return nil }
-        for marker in ["列第一位", "列在第一位", "排在首位", "排在第一位", "排名第一", "排序第一", "排第一位", "列首位", "第一位的为", "首位的为", "首位为", "第一个为", "排在前面的为"] where t.holds(marker) {
-            return .firstListedLeads
-        }
-        if (t.holds("无牵头") || t.holds("未明确牵头") || t.holds("没有牵头")) && t.holds("即为牵头") { return .responsibleAreLeads }
+        for marker in Lexicon.firstListedLeadsMarkers where t.holds(marker) { return .firstListedLeads }
+        let responsible = Lexicon.responsibleAreLeadsMarkers
+        if responsible.absent.contains(where: t.holds), t.holds(responsible.then) { return .responsibleAreLeads }
         return nil
     }
 }
@@ -56,40 +55,25 @@ public struct AssignmentClause: Sendable, Equatable {
 /// (``AgencyNameShape``); a prose parenthetical such as （所需资金由地方负责） is not one.
 public enum AssignmentClauseParser {
     /// What a label introduces.
-    enum Field: Sendable { case lead, support, responsible, person, deadline, scope }
+    enum Field: Sendable {
+        case lead, support, responsible, person, deadline, scope
+        init(_ role: Lexicon.Role) {
+            switch role {
+            case .lead: self = .lead
+            case .support: self = .support
+            case .responsible: self = .responsible
+            case .person: self = .person
+            case .deadline: self = .deadline
+            case .scope: self = .scope
+            }
+        }
+    }
 
-    /// The labels, longest first so 牵头责任单位 wins over 责任单位.
-    static let labels: [(String, Field)] = {
-        let list: [(String, Field)] = [
-            ("牵头责任单位", .lead), ("牵头责任部门", .lead), ("牵头考核单位", .lead), ("牵头单位", .lead), ("牵头部门", .lead),
-            ("牵头处室", .lead), ("主办处室", .lead), ("主要责任单位", .lead), ("主要责任部门", .lead), ("牵头机构", .lead), ("牵头科室", .lead), ("主责单位", .lead), ("主责部门", .lead), ("主办单位", .lead), ("牵头", .lead),
-            ("配合责任单位", .support), ("配合责任部门", .support), ("协同责任单位", .support), ("协同部门", .support), ("协作单位", .support), ("支持单位", .support), ("配合科室", .support), ("配合单位", .support), ("配合部门", .support), ("协办单位", .support), ("协办部门", .support),
-            ("参与单位", .support), ("参与部门", .support), ("参加单位", .support), ("协同单位", .support), ("协助单位", .support), ("配合处室", .support), ("协办处室", .support),
-            ("配合", .support), ("参与", .support), ("协办", .support),
-            ("责任单位", .responsible), ("责任部门", .responsible), ("负责单位", .responsible), ("负责部门", .responsible),
-            ("实施单位", .responsible), ("责任处室", .responsible), ("责任科室", .responsible), ("责任主体单位", .responsible), ("承办单位", .responsible), ("落实单位", .responsible), ("责任主体", .responsible),
-            ("责任领导", .person), ("分管领导", .person), ("牵头领导", .person), ("联系领导", .person), ("包保领导", .person),
-            ("县领导", .person), ("市领导", .person), ("区领导", .person), ("省领导", .person), ("责任人", .person), ("负责人", .person),
-            ("完成时限", .deadline), ("完成时间", .deadline), ("完成期限", .deadline), ("时间节点", .deadline), ("时限要求", .deadline),
-            ("进度安排", .deadline), ("时限", .deadline),
-            ("适用范围", .scope), ("实施范围", .scope),
-        ]
-        return list.sorted { $0.0.count > $1.0.count }
-    }()
+    /// The labels (``Lexicon/roleLabels``), longest first so 牵头责任单位 wins over 责任单位.
+    static let labels: [(String, Field)] = Lexicon.roleLabels.map { ($0.word, Field($0.role)) }.sorted { $0.0.count > $1.0.count }
 
-    /// Role verbs ending a prose segment, longest first.
-    static let verbs: [(String, Field)] = {
-        let list: [(String, Field)] = [
-            ("为牵头单位", .lead), ("为牵头部门", .lead), ("为配合单位", .support), ("为配合部门", .support), ("为责任单位", .responsible),
-            ("牵头负责", .lead), ("牵头落实", .lead), ("牵头组织", .lead), ("牵头", .lead),
-            ("配合落实", .support), ("配合", .support), ("协助", .support), ("参与", .support), ("协办", .support),
-            ("按照职责分工负责", .responsible), ("按职责分工负责", .responsible), ("按职能分工负责", .responsible),
-            ("分工落实", .responsible), ("分工推进", .responsible), ("分工实施", .responsible), ("负责推进", .responsible),
-            ("按职责负责", .responsible), ("分工负责", .responsible), ("共同负责", .responsible), ("具体负责", .responsible),
-            ("负责落实", .responsible), ("组织实施", .responsible), ("负责", .responsible), ("落实", .responsible),
-        ]
-        return list.sorted { $0.0.count > $1.0.count }
-    }()
+    /// Role verbs ending a prose segment (``Lexicon/roleVerbs``), longest first.
+    static let verbs: [(String, Field)] = Lexicon.roleVerbs.map { ($0.word, Field($0.role)) }.sorted { $0.0.count > $1.0.count }
 
     /// Reads a clause's content; nil when it is not an assignment clause.
     public static func parse(_ content: String) -> AssignmentClause? {
@@ -101,8 +85,8 @@ public enum AssignmentClauseParser {
     }
 
     /// Markers after a name that give its role inside a list: 县工信局（牵头）、县住建局.
-    static let leadMarkers = ["（牵头）", "（牵头单位）", "（牵头部门）", "（主责）"]
-    static let supportMarkers = ["（配合）", "（配合单位）", "（协办）"]
+    static let leadMarkers = Lexicon.leadMarkers
+    static let supportMarkers = Lexicon.supportMarkers
 
     /// Moves names marked （牵头） to the leads and, when the leads were only responsible units, the
     /// others to the supporters; names marked （配合） go to the supporters. Markers are removed.
@@ -330,8 +314,7 @@ public enum AssignmentClauseParser {
 
     /// Words between the names and the role verb that only say how (A、B按职责分工落实, A按职责牵头负责,
     /// A、B分别负责), longest first.
-    static let qualifiers = ["按照职责分工", "按照职能分工", "按职责分工", "按职能分工", "根据职责分工", "按照职责", "按职责", "按职能",
-                             "根据职责", "分工", "分别", "共同", "各自", "切实", "具体", "协同"]
+    static let qualifiers = Lexicon.roleQualifiers
 
     /// The names before a role verb, without the qualifiers that end them.
     static func droppingQualifiers(_ names: String) -> String {

@@ -18,12 +18,11 @@ enum TaskField: String, CaseIterable, Sendable {
                      "重点任务", "目标任务", "工作内容", "主要内容", "任务名称", "重点工作", "具体措施", "改革举措", "工作事项", "事项",
                      "具体工作", "工作要点", "主要措施", "政策措施", "任务分工", "项目名称", "项目", "工作项目", "重点项目", "项目内容",
                      "事项名称", "考核内容", "具体内容", "内容", "实事项目", "民生实事", "改革事项", "改革任务", "任务事项", "工作举措"]
-        case .deadline: ["deadline", "完成时限", "时限", "完成时间", "时间节点", "完成期限", "进度安排", "时间安排"]
-        case .lead: ["lead", "牵头单位", "牵头部门", "牵头责任单位", "主责单位", "主责部门", "牵头责任部门", "牵头", "牵头处室", "主办处室"]
-        case .support: ["support", "配合单位", "配合部门", "协办单位", "参与单位", "参加单位", "协办部门", "配合", "协办", "参与", "配合处室", "协办处室"]
-        case .responsible: ["责任单位", "责任部门", "负责单位", "负责部门", "实施单位", "落实单位", "责任处室", "责任主体", "承办单位",
-                            "承办部门", "指导部门", "指导单位", "主管部门", "主管单位", "牵头指导部门"]
-        case .person: ["责任领导", "分管领导", "牵头领导", "县领导", "市领导", "责任人"]
+        case .deadline: ["deadline", "截止时间"] + Lexicon.labels(of: .deadline)
+        case .lead: ["lead"] + Lexicon.labels(of: .lead)
+        case .support: ["support"] + Lexicon.labels(of: .support)
+        case .responsible: Lexicon.labels(of: .responsible)
+        case .person: Lexicon.labels(of: .person)
         case .sourceLine: ["source_line", "line", "行号"]
         case .sourcePlace: ["source_place", "place", "出处"]
         case .review: ["review", "复核"]
@@ -52,10 +51,16 @@ enum TaskField: String, CaseIterable, Sendable {
         }
     }
 
+    /// Each header word's field (the first field that lists it), built once.
+    static let fieldOfWord: [String: TaskField] = {
+        var map: [String: TaskField] = [:]
+        for field in allCases { for word in field.headerWords where map[word] == nil { map[word] = field } }
+        return map
+    }()
+
     /// The field a header cell names, if any.
     static func named(_ cell: String) -> TaskField? {
-        let key = String(cell.filter { !$0.isWhitespace }).lowercased()
-        return allCases.first { $0.headerWords.contains(key) }
+        fieldOfWord[String(cell.filter { !$0.isWhitespace }).lowercased()]
     }
 }
 

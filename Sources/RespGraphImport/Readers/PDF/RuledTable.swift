@@ -294,7 +294,7 @@ enum RuledTableReader {
     }
 
     /// Writers (a PDF's Creator) that print a merged cell's text once over the whole merge.
-    static let spreadsheetWriters = ["Calc", "Excel", "WPS 表格", "WPS Spreadsheets", "Numbers"]
+    static let spreadsheetWriters = Lexicon.spreadsheetWriters
 
     /// Marks the rows of a table whose cell in some column is an empty part of a merged cell beside a
     /// page break, or an empty cell at a page break in a column that holds merged cells: its text may

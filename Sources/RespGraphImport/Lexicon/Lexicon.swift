@@ -1,0 +1,111 @@
+/// The words respgraph reads documents by, in one place: role words and labels (as clause labels
+/// and as table headers alike), role verbs, person, deadline and scope labels, the sentences that
+/// state a convention, the shapes of agency names and collectives, and the words that mark a sentence.
+///
+/// Words are written in simplified characters; a document in traditional characters is folded to
+/// simplified before it is read (``TraditionalChinese``), so 牽頭單位 finds 牵头单位 here. Adding a word
+/// is one line: a role label added to ``roleLabels`` is read in a clause (`承办单位：…`) and as a table
+/// header (`| 承办单位 |`) alike.
+public enum Lexicon {
+    /// What a label or a role word introduces.
+    public enum Role: Sendable, Equatable {
+        /// The lead agencies (牵头).
+        case lead
+        /// The supporting agencies (配合).
+        case support
+        /// Responsible units (责任单位): supporters beside a lead, else the leads.
+        case responsible
+        /// Persons (责任领导): never agencies.
+        case person
+        /// A deadline (完成时限).
+        case deadline
+        /// A scope (适用范围): not an agency.
+        case scope
+    }
+
+    /// Labels of roles, as a clause writes them before a colon and a table as a column header.
+    public static let roleLabels: [(word: String, role: Role)] = [
+        ("牵头单位", .lead), ("牵头部门", .lead), ("牵头责任单位", .lead), ("牵头责任部门", .lead), ("牵头考核单位", .lead),
+        ("牵头处室", .lead), ("牵头机构", .lead), ("牵头科室", .lead), ("主办处室", .lead), ("主办单位", .lead),
+        ("主要责任单位", .lead), ("主要责任部门", .lead), ("主责单位", .lead), ("主责部门", .lead), ("牵头", .lead),
+        ("配合单位", .support), ("配合部门", .support), ("配合责任单位", .support), ("配合责任部门", .support), ("配合处室", .support),
+        ("配合科室", .support), ("协办单位", .support), ("协办部门", .support), ("协办处室", .support), ("协同单位", .support),
+        ("协同部门", .support), ("协同责任单位", .support), ("协作单位", .support), ("协助单位", .support), ("支持单位", .support),
+        ("参与单位", .support), ("参与部门", .support), ("参加单位", .support), ("配合", .support), ("参与", .support), ("协办", .support),
+        ("责任单位", .responsible), ("责任部门", .responsible), ("责任处室", .responsible), ("责任科室", .responsible),
+        ("负责单位", .responsible), ("负责部门", .responsible), ("实施单位", .responsible), ("落实单位", .responsible),
+        ("责任主体", .responsible), ("责任主体单位", .responsible), ("承办单位", .responsible), ("承办部门", .responsible),
+        ("指导部门", .responsible), ("指导单位", .responsible), ("牵头指导部门", .responsible), ("主管部门", .responsible), ("主管单位", .responsible),
+        ("责任领导", .person), ("分管领导", .person), ("牵头领导", .person), ("联系领导", .person), ("包保领导", .person),
+        ("县领导", .person), ("市领导", .person), ("区领导", .person), ("省领导", .person), ("责任人", .person), ("负责人", .person),
+        ("完成时限", .deadline), ("完成时间", .deadline), ("完成期限", .deadline), ("时间节点", .deadline), ("时限要求", .deadline),
+        ("进度安排", .deadline), ("时间安排", .deadline), ("时限", .deadline),
+        ("适用范围", .scope), ("实施范围", .scope),
+    ]
+
+    /// Role verbs that end a prose clause's segment (A牵头，B配合，C按职责分工负责).
+    public static let roleVerbs: [(word: String, role: Role)] = [
+        ("为牵头单位", .lead), ("为牵头部门", .lead), ("为配合单位", .support), ("为配合部门", .support), ("为责任单位", .responsible),
+        ("牵头负责", .lead), ("牵头落实", .lead), ("牵头组织", .lead), ("牵头", .lead),
+        ("配合落实", .support), ("配合", .support), ("协助", .support), ("参与", .support), ("协办", .support),
+        ("按照职责分工负责", .responsible), ("按职责分工负责", .responsible), ("按职能分工负责", .responsible),
+        ("分工落实", .responsible), ("分工推进", .responsible), ("分工实施", .responsible), ("负责推进", .responsible),
+        ("按职责负责", .responsible), ("分工负责", .responsible), ("共同负责", .responsible), ("具体负责", .responsible),
+        ("负责落实", .responsible), ("组织实施", .responsible), ("负责", .responsible), ("落实", .responsible),
+    ]
+
+    /// Words between the names and the role verb that only say how (A、B按职责分工落实), longest first.
+    public static let roleQualifiers = ["按照职责分工", "按照职能分工", "按职责分工", "按职能分工", "根据职责分工", "按照职责", "按职责", "按职能",
+                                        "根据职责", "分工", "分别", "共同", "各自", "切实", "具体", "协同"]
+
+    /// Role markers written after a name inside a list (区市场监管局（牵头）、区司法局).
+    public static let leadMarkers = ["（牵头）", "（牵头单位）", "（牵头部门）", "（主责）"]
+    /// Support markers written after a name inside a list.
+    public static let supportMarkers = ["（配合）", "（配合单位）", "（协办）"]
+
+    /// The places of a sentence that says the first listed agency leads (列第一位者为牵头单位,
+    /// 排在首位的为牵头单位); such a sentence also holds 牵头.
+    public static let firstListedLeadsMarkers = ["列第一位", "列在第一位", "排在首位", "排在第一位", "排名第一", "排序第一", "排第一位", "列首位",
+                                                 "第一位的为", "首位的为", "首位为", "第一个为", "排在前面的为"]
+    /// The words of a sentence that says the responsible units lead where no lead is named
+    /// (无牵头单位的，责任单位即为牵头单位): one of the first, and the second.
+    public static let responsibleAreLeadsMarkers = (absent: ["无牵头", "未明确牵头", "没有牵头"], then: "即为牵头")
+
+    /// Endings of agency names (…厅, …局, …人民政府, …公司).
+    public static let agencyEndings = ["部", "委", "局", "厅", "办", "署", "行", "会", "院", "府", "中心", "公司", "集团", "室", "处", "社",
+                                       "队", "联", "协", "所", "馆", "台", "站", "关", "军区", "部门", "单位", "机构", "学校", "大学", "学院", "医院",
+                                       "团中央", "中央", "小组", "组", "总社", "电网", "局（办）", "办）", "委）", "局）", "厅）", "科", "中心）"]
+    /// Beginnings of collectives (各市、县人民政府, 有关部门, 相关地区).
+    public static let collectiveBeginnings = ["各", "有关", "相关", "其他", "其它"]
+    /// Collectives 等 may close a list with (等国务院相关部门, 等有关单位).
+    public static let collectiveTails = ["部门", "单位", "地区", "机构", "方面"]
+    /// Conjunctions that join two names in a list (A及B, A和B).
+    public static let conjunctions = ["以及", "及", "和", "与"]
+
+    /// Words that mark a part of a list as a sentence rather than a name, wherever they stand.
+    public static let clauseWords = ["涉及", "不再", "以下", "下同", "均需", "单独列出", "具体任务", "做分工"]
+    /// Words of a sentence that names may also hold (贯彻落实…领导小组办公室): a sentence only when the
+    /// part is not shaped like a name.
+    public static let clauseWordsInNames = ["负责", "落实", "牵头", "配合", "分工"]
+
+    /// The provincial-level divisions, as names begin with them.
+    public static let provinces = ["北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
+                                   "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
+                                   "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门"]
+    /// Place markers that end a jurisdiction (省, 市, 县, 区…).
+    public static let placeMarkers: Set<Character> = ["省", "市", "县", "区", "州", "盟", "旗"]
+    /// Words that hold a place marker without naming a place (市场监管局, 城市管理局, 社区).
+    public static let markerWords = ["市场", "城市", "都市", "超市", "社区", "园区", "景区", "地区", "区域", "城区", "片区", "州区"]
+    /// Zones whose names are generic (经济开发区): an item with one takes a list's prefix.
+    public static let genericZones = ["开发区", "高新区", "工业园区", "保税区", "试验区", "自贸区", "示范区", "产业园区", "综合保税区"]
+    /// Prefixes an `、`-list can share, longest first.
+    public static let sharedPrefixes = ["自治区党委", "自治区"]
+    /// Beginnings that mark an item as a name of its own, never taking a shared prefix.
+    public static let standalonePrefixes = ["自治区", "广西", "中国", "国家", "各", "相关", "区直", "口岸", "人民银行", "南宁"]
+
+    /// Writers (a PDF's Creator) that print a merged cell's text once over the whole merge.
+    public static let spreadsheetWriters = ["Calc", "Excel", "WPS 表格", "WPS Spreadsheets", "Numbers"]
+
+    /// The words of a role among ``roleLabels``.
+    static func labels(of role: Role) -> [String] { roleLabels.filter { $0.role == role }.map(\.word) }
+}
