@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a PDF into blocks. A task table is rebuilt from the word boxes Poppler reports: the
 /// header line (a line whose words name a lead and a task column) fixes the columns — each word
 /// below belongs to the column whose header it starts under — and a row starts where the 序号
@@ -17,18 +19,25 @@ public enum PDFReader {
         var sequence = 0
     }
 
-    /// Reads a PDF file through pdftotext.
+    /// Reads a PDF file through pdftotext (its words) and pdftocairo (its rules), the two run at once.
     ///
     /// - Throws: ``ImportError`` when pdftotext is missing or fails, or the PDF holds no text.
     public static func read(path: String) throws(ImportError) -> BlockDocument {
-        let xhtml = try PDFTextExtraction.wordBoxes(ofPDFAt: path)
+        let drawing = PendingRulings(path: path)
+        let extracted: String
+        do { extracted = try PDFTextExtraction.wordBoxes(ofPDFAt: path) } catch {
+            _ = drawing.wait()
+            throw error
+        }
+        let xhtml = extracted
         let words = try wordBoxes(xhtml, file: path)
         guard !words.isEmpty else {
+            _ = drawing.wait()
             throw ImportError(file: path, "the PDF holds no text (a scanned image?); respgraph does not read images")
         }
         // A table drawn with rules is read cell by cell; one without, from the word positions.
         let bySpreadsheet = RuledTableReader.spreadsheetWriters.contains { creator(xhtml)?.hasPrefix($0) == true }
-        if let rulings = PageRulings.ofPDF(at: path), let blocks = RuledTableReader.blocks(words, rulings: rulings, printedBySpreadsheet: bySpreadsheet) {
+        if let rulings = drawing.wait(), let blocks = RuledTableReader.blocks(words, rulings: rulings, printedBySpreadsheet: bySpreadsheet) {
             return BlockDocument(file: path, blocks: blocks, format: "pdf")
         }
         if let blocks = tableBlocks(words) { return BlockDocument(file: path, blocks: blocks, format: "pdf") }
@@ -377,5 +386,25 @@ public enum PDFReader {
         flushTable()
         if !before.isEmpty { blocks.append(contentsOf: PlainTextReader.read(text: before.joined(separator: "\n"), file: "").blocks) }
         return blocks
+    }
+}
+
+/// The rules of a PDF read on a thread of its own (``PageRulings/ofPDF(at:)``), while its words are read.
+final class PendingRulings: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var rulings: [[Ruling]]?
+
+    /// Starts reading the rules of the PDF at `path`.
+    init(path: String) {
+        Thread { [self] in
+            rulings = PageRulings.ofPDF(at: path)
+            done.signal()
+        }.start()
+    }
+
+    /// The rules, once read (nil when pdftocairo is missing or failed); waits for them. Call once.
+    func wait() -> [[Ruling]]? {
+        done.wait()
+        return rulings
     }
 }
