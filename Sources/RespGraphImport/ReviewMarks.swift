@@ -16,9 +16,12 @@ public enum ReviewMarks {
     ///
     /// - Complexity: O(R + F) for R rows and F findings, plus the rows each finding names.
     public static func mark(_ document: inout ImportedDocument) {
+        func marks(_ d: ImportDiagnostic) -> Bool { d.resolution == nil && (d.severity != .note || doubtfulNotes.contains(d.code)) }
+        // Most documents of a national corpus have nothing to mark: no index for them.
+        guard document.diagnostics.contains(where: marks) else { return }
         var rowsOfLine: [Int: [Int]] = [:]
         for (i, r) in document.rows.enumerated() { rowsOfLine[r.sourceLine, default: []].append(i) }
-        for d in document.diagnostics where d.resolution == nil && (d.severity != .note || doubtfulNotes.contains(d.code)) {
+        for d in document.diagnostics where marks(d) {
             guard d.line > 0 || d.place != nil, let candidates = rowsOfLine[d.line] else { continue }
             for i in candidates where d.place == nil || document.rows[i].place == d.place {
                 add(d.code, to: &document.rows[i])
