@@ -48,9 +48,9 @@ import Testing
         ["--network", "dependency"], ["--network", "dependency", "--top", "10", "--layout", "dot"], ["--network", "coassign", "--font", "SimHei"],
     ]
 
-    @Test(arguments: ["2022", "2024"])
+    @Test(.needs(.graphviz), arguments: ["2022", "2024"])
     func everyDiagramVariantIsAcceptedByGraphviz(doc: String) throws {
-        let dot = try #require(Self.which("dot"), "Graphviz 'dot' is not installed; .ci/run installs it (apt-get install graphviz)")
+        let dot = try #require(Self.which("dot"))
         for variant in Self.variants {
             if doc == "2022" && variant.contains("数据局") { continue }  // 数据局 is a 2024 name; 2022 has 大数据发展局
             let out = try run(["dot", "--doc", doc] + variant)
@@ -94,8 +94,8 @@ import Testing
         return b.build()
     }
 
-    @Test func hostileNamesNeitherBreakDOTNorChangeItsMeaning() throws {
-        let dot = try #require(Self.which("dot"), "Graphviz 'dot' is not installed")
+    @Test(.needs(.graphviz)) func hostileNamesNeitherBreakDOTNorChangeItsMeaning() throws {
+        let dot = try #require(Self.which("dot"))
         let graph = try Self.hostileGraph()
         let text = DOTWriter.agencyTask(graph, tasks: graph.taskIDs)
         let network = DOTWriter.network(graph, agencies: graph.agencyIDs, links: [(0, 1, 2), (2, 3, 1)], directed: false)
@@ -198,8 +198,8 @@ import Testing
     }
     #endif
 
-    @Test func exportsLoadInNetworkX() throws {
-        let python = try #require(Self.which("python3"), "python3 is needed to check the exports against NetworkX")
+    @Test(.needs(.networkx)) func exportsLoadInNetworkX() throws {
+        let python = try #require(Self.which("python3"))
         let folder = try TemporaryFolder()
         for format in ["graphml", "gexf", "json"] {
             #expect(try run(["export", "--format", format, "--doc", "2024", "-o", "\(folder.path)/g.\(format)"]).status == 0)
@@ -230,8 +230,7 @@ import Testing
         #expect(out.stderr.contains("apt-get install graphviz"))
     }
 
-    @Test func renderWritesSVGWithGlyphOutlines() throws {
-        _ = try #require(Self.which("dot"), "Graphviz 'dot' is not installed")
+    @Test(.needs(.graphviz)) func renderWritesSVGWithGlyphOutlines() throws {
         let folder = try TemporaryFolder()
         let out = try run(["dot", "--doc", "2024", "--top", "5", "--render", "svg", "-o", "\(folder.path)/x.svg"])
         #expect(out.status == 0, "\(out.stderr)")

@@ -38,23 +38,14 @@ import Testing
         #expect(page.components(separatedBy: "</script>").count == 3, "exactly the data and the script elements")
     }
 
-    /// Chromium, Selenium and chromium-driver, or nil (outside CI the browser tests say they are skipped).
-    static func browser() throws -> String? {
-        let have = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
-            && (try? DiagramAndExportTests.tool("/usr/bin/env", ["python3", "-c", "import selenium"], input: ""))?.status == 0
-        if !have {
-            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("CI needs chromium, chromium-driver and selenium (.ci/run installs them)") }
-            print("note: chromium-driver or selenium is missing; the explorer's browser tests are skipped (.ci/run installs them)")
-            return nil
-        }
-        return Repository.path("Tests/RespGraphCLITests/Explorer/check_explorer.py")
-    }
+    /// The script that drives the explorer in headless Chromium through Selenium.
+    static let browserScript = Repository.path("Tests/RespGraphCLITests/Explorer/check_explorer.py")
 
     /// Search 数据局, open it, filter the tasks to 获得信贷, tick tasks in the planner, switch to English:
     /// every number as `respgraph agency`, `workload`, `workload outliers`, `plan` and `diff` give it,
     /// no JavaScript error, interactive within 1 s.
-    @Test func theExplorerInARealBrowserShowsRespgraphsNumbers() throws {
-        guard let script = try Self.browser() else { return }
+    @Test(.needs(.browser)) func theExplorerInARealBrowserShowsRespgraphsNumbers() throws {
+        let script = Self.browserScript
         let binary = try #require(RespgraphBinary.path)
         let folder = try TemporaryFolder()
         #expect(try run(["explore", "-o", "\(folder.path)/explorer.html"]).status == 0)
@@ -64,8 +55,8 @@ import Testing
     }
 
     /// Names and texts with quotes, <script>, &, line breaks and emoji are shown as text, never run.
-    @Test func hostileNamesAreShownAsText() throws {
-        guard let script = try Self.browser() else { return }
+    @Test(.needs(.browser)) func hostileNamesAreShownAsText() throws {
+        let script = Self.browserScript
         let binary = try #require(RespgraphBinary.path)
         let folder = try TemporaryFolder()
         let table = try folder.write("hostile.csv", """

@@ -31,7 +31,7 @@ import Testing
         #expect(plain.stdout.hasPrefix("task,"))
     }
 
-    @Test func htmlAndSVGPrintAndParse() throws {
+    @Test(.needs(.python)) func htmlAndSVGPrintAndParse() throws {
         let folder = try TemporaryFolder()
         for format in ["html", "svg"] {
             let out = try run(["matrix", "--doc", "2024", "--indicator", "获得信贷", "--format", format, "--paper", "a4", "-o", "\(folder.path)/m.\(format)"])
@@ -91,13 +91,7 @@ import Testing
 /// Cytoscape.js, Pajek), igraph (GraphML, bipartite projection on the attribute as is), a UCINET DL
 /// reader checked against the Pajek reading, and Kùzu loading the Neo4j pair with respgraph's script.
 @Suite struct ResearchFormatTests {
-    @Test func realReadersReadEveryResearchFormat() throws {
-        let have = (try? DiagramAndExportTests.tool("/usr/bin/env", ["python3", "-c", "import networkx, igraph, kuzu"], input: ""))?.status == 0
-        if !have {
-            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("CI needs networkx, igraph and kuzu (.ci/run installs them)") }
-            print("note: networkx, igraph or kuzu is missing; the research-format readers are skipped (.ci/run installs them)")
-            return
-        }
+    @Test(.needs(.researchReaders)) func realReadersReadEveryResearchFormat() throws {
         let binary = try #require(RespgraphBinary.path)
         let folder = try TemporaryFolder()
         let script = Repository.path("Tests/RespGraphCLITests/ResearchFormats/check_formats.py")

@@ -18,11 +18,11 @@ import Testing
         #expect(try run(["export", "--format", "xlsx"]).status == 64)
     }
 
-    @Test func openpyxlSeesTheSameCells() throws {
+    @Test(.needs(.openpyxl)) func openpyxlSeesTheSameCells() throws {
         let folder = try TemporaryFolder()
         let xlsx = folder.path + "/guangxi.xlsx"
         #expect(try run(["export", "--format", "xlsx", "-o", xlsx]).status == 0)
-        let python = try #require(DiagramAndExportTests.which("python3"), "python3 is needed to open the workbook with openpyxl")
+        let python = try #require(DiagramAndExportTests.which("python3"))
         let script = """
         import csv, io, sys, openpyxl
         wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
@@ -43,12 +43,8 @@ import Testing
         #expect(lines.count == 2 && lines[1] == reference.stdout)
     }
 
-    @Test func libreOfficeSeesTheSameCells() throws {
-        guard let soffice = DiagramAndExportTests.which("soffice") else {
-            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "LibreOffice is needed in CI (.ci/run installs libreoffice-calc-nogui)")
-            print("note: LibreOffice (soffice) is not installed; the LibreOffice check of the workbook is skipped outside CI")
-            return
-        }
+    @Test(.needs(.libreOffice)) func libreOfficeSeesTheSameCells() throws {
+        let soffice = try #require(DiagramAndExportTests.which("soffice"))
         let folder = try TemporaryFolder()
         let xlsx = folder.path + "/guangxi.xlsx"
         #expect(try run(["export", "--format", "xlsx", "-o", xlsx]).status == 0)

@@ -12,14 +12,10 @@ import Testing
     static let importer = OfficeReaderTests.importer
     static func fixture(_ name: String) -> String { OfficeReaderTests.fixture(name) }
 
-    /// Whether LibreOffice is installed.
-    static var hasLibreOffice: Bool { OfficeReaderTests.installed("soffice", "LibreOffice") }
-
-    @Test(arguments: [("county-plan.doc", "county-plan.docx"), ("county-plan.rtf", "county-plan.docx"),
+    @Test(.needs(.libreOffice), arguments: [("county-plan.doc", "county-plan.docx"), ("county-plan.rtf", "county-plan.docx"),
                       ("county-plan-wps.wps", "county-plan.docx"), ("guangxi-2024-table.xls", "guangxi-2024-table.xlsx"),
                       ("guangxi-2024-table-wps.et", "guangxi-2024-table.xlsx")])
     func anOldFormatGivesWhatItsModernFormatGives(old: String, modern: String) throws {
-        guard Self.hasLibreOffice else { return }
         let converted = try #require(try Self.importer.importFile(atPath: Self.fixture(old)).first)
         let original = try #require(try Self.importer.importFile(atPath: Self.fixture(modern)).first)
         #expect(converted.rows.count == original.rows.count && !converted.rows.isEmpty, "\(old)")
@@ -63,8 +59,7 @@ import Testing
     }
 
     /// A damaged compound file is refused naming the file and LibreOffice's failure, never a hang.
-    @Test func aDamagedOldFileIsAClearError() throws {
-        guard Self.hasLibreOffice else { return }
+    @Test(.needs(.libreOffice)) func aDamagedOldFileIsAClearError() throws {
         let folder = try TemporaryFolder()
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.fixture("county-plan.doc"))).prefix(1536))
         let path = folder.path + "/cut.doc"
@@ -92,8 +87,8 @@ import Testing
     /// Every corpus document saved as Word by LibreOffice (which keeps a text file's lines as manual
     /// line breaks inside paragraphs, as text pasted into Word often is) gives the tasks its original
     /// gives: a heading on a line of its own inside a paragraph still starts its item.
-    @Test func everyCorpusDocumentSavedAsWordGivesTheTasksOfTheOriginal() throws {
-        guard Self.hasLibreOffice, let soffice = ExternalProgram.find("soffice") else { return }
+    @Test(.needs(.libreOffice)) func everyCorpusDocumentSavedAsWordGivesTheTasksOfTheOriginal() throws {
+        let soffice = try #require(ExternalProgram.find("soffice"))
         let folder = try TemporaryFolder()
         let corpus = Repository.path("Tests/RespGraphImportTests/Fixtures/corpus")
         let names = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") }.sorted()
@@ -121,8 +116,8 @@ import Testing
     /// that would hang at a line's end out of the national (gov-2018) pages' PDFs altogether, so
     /// there the texts are compared without punctuation and the agencies not at all (卫生健康委，人民银行
     /// prints as 卫生健康委人民银行).
-    @Test func everyCorpusDocumentPrintedToPDFGivesTheTasksOfTheOriginal() throws {
-        guard Self.hasLibreOffice, OfficeReaderTests.hasPDFToText, let soffice = ExternalProgram.find("soffice") else { return }
+    @Test(.needs(.libreOffice, .poppler)) func everyCorpusDocumentPrintedToPDFGivesTheTasksOfTheOriginal() throws {
+        let soffice = try #require(ExternalProgram.find("soffice"))
         let folder = try TemporaryFolder()
         let corpus = Repository.path("Tests/RespGraphImportTests/Fixtures/corpus")
         let names = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") }.sorted()

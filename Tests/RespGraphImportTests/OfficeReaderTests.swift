@@ -17,23 +17,18 @@ import Testing
         return Dictionary(uniqueKeysWithValues: docs[0].rows.filter { $0.level == .table }.map { ($0.number, $0) })
     }
 
-    /// Whether a program the readers run is installed; CI installs them all (so there a missing one
-    /// fails the tests), elsewhere the cases that need it say they skip.
-    static func installed(_ program: String, _ what: String) -> Bool {
-        let found = ExternalProgram.find(program) != nil
-        if !found && ProcessInfo.processInfo.environment["CI"] == nil {
-            print("note: \(program) (\(what)) is not installed; those reader tests are skipped outside CI")
-        }
-        return found || ProcessInfo.processInfo.environment["CI"] != nil
+    @Test(arguments: ["guangxi-2024-table.docx", "guangxi-2024-table.xlsx", "guangxi-2024-table.html", "guangxi-2024-table.ofd"])
+    func theGuangxiTableRebuiltInEachFormatGivesTheCuratedTasks(file: String) throws {
+        try Self.checkTheGuangxiTable(file)
     }
 
-    /// Whether Poppler's pdftotext is installed.
-    static var hasPDFToText: Bool { installed("pdftotext", "poppler-utils") }
+    @Test(.needs(.poppler), arguments: ["guangxi-2024-table.pdf", "guangxi-2024-table-running-heads.pdf"])
+    func theGuangxiTablePrintedToPDFGivesTheCuratedTasks(file: String) throws {
+        try Self.checkTheGuangxiTable(file)
+    }
 
-    @Test(arguments: ["guangxi-2024-table.docx", "guangxi-2024-table.xlsx", "guangxi-2024-table.html", "guangxi-2024-table.pdf",
-                      "guangxi-2024-table-running-heads.pdf", "guangxi-2024-table.ofd"])
-    func theGuangxiTableRebuiltInEachFormatGivesTheCuratedTasks(file: String) throws {
-        if file.hasSuffix(".pdf") && !Self.hasPDFToText { return }
+    /// The table read from `file` gives the curated rows.
+    static func checkTheGuangxiTable(_ file: String) throws {
         let d = try #require(try Self.importer.importFile(atPath: Self.fixture(file)).first)
         let curated = try Self.curated()
         #expect(d.rows.count == 178)
@@ -118,8 +113,7 @@ import Testing
 
     /// A PDF with a running head and foot on every page gives the tasks of the Word file it was
     /// printed from: the head and foot are left out of the items a page break interrupts.
-    @Test func runningHeadsAndFeetAreLeftOutOfTheItemsTheyInterrupt() throws {
-        guard Self.hasPDFToText else { return }
+    @Test(.needs(.poppler)) func runningHeadsAndFeetAreLeftOutOfTheItemsTheyInterrupt() throws {
         let pdf = try #require(try Self.importer.importFile(atPath: Self.fixture("running-heads.pdf")).first)
         let word = try #require(try Self.importer.importFile(atPath: Self.fixture("running-heads.docx")).first)
         #expect(pdf.rows.count == 30)
@@ -131,8 +125,7 @@ import Testing
 
     /// A PDF table whose header has two rows (责任单位 over 牵头单位 | 配合单位) gives the tasks of the
     /// Word file it was printed from; digits set apart from Chinese by the typesetter are not spaced.
-    @Test func aPDFTableWithATwoRowHeaderGivesTheWordFilesTasks() throws {
-        guard Self.hasPDFToText else { return }
+    @Test(.needs(.poppler)) func aPDFTableWithATwoRowHeaderGivesTheWordFilesTasks() throws {
         let pdf = try #require(try Self.importer.importFile(atPath: Self.fixture("two-row-header.pdf")).first)
         let word = try #require(try Self.importer.importFile(atPath: Self.fixture("two-row-header.docx")).first)
         #expect(pdf.rows.count == 12)
@@ -144,8 +137,7 @@ import Testing
     }
 
     /// A PDF without text (pages of images, as a scanner writes them) is refused saying so.
-    @Test func aPDFWithoutTextIsRefusedAsAScan() throws {
-        guard Self.hasPDFToText else { return }
+    @Test(.needs(.poppler)) func aPDFWithoutTextIsRefusedAsAScan() throws {
         let folder = try TemporaryFolder()
         // One empty A4 page, written as the PDF reference lays a file out (objects, xref, trailer).
         var pdf = "%PDF-1.4\n"
@@ -194,8 +186,7 @@ import Testing
         #expect(old.rows.map(\.text) == ["推行企业开办三日办结"])
     }
 
-    @Test func aPDFsTableSpansPagesAndItsTextIsReadToo() throws {
-        guard Self.hasPDFToText else { return }
+    @Test(.needs(.poppler)) func aPDFsTableSpansPagesAndItsTextIsReadToo() throws {
         let table = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table.pdf")).first)
         let last = try #require(table.rows.last)
         #expect(last.place?.hasPrefix("page ") == true && last.place != "page 1, table 1, row 179")

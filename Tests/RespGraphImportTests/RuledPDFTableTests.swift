@@ -12,8 +12,6 @@ import Testing
 @Suite struct RuledPDFTableTests {
     static let importer = Importer(registry: try! AgencyRegistry(csv: EmbeddedGraphs.registry, source: "Graphs/agencies.csv"))
     static func fixture(_ name: String) -> String { Repository.path("Tests/RespGraphImportTests/Fixtures/pdf-tables/\(name)") }
-    /// Poppler's pdftotext (words) and pdftocairo (rules), which CI installs.
-    static let hasPoppler = OfficeReaderTests.installed("pdftotext", "poppler-utils") && OfficeReaderTests.installed("pdftocairo", "poppler-utils")
 
     /// The curated table rows of a year, by number.
     static func curated(_ year: String) throws -> [Int: TaskRow] {
@@ -34,7 +32,7 @@ import Testing
     }
 
     @Test("every writer's print of the curated tables gives the curated rows",
-          .enabled(if: hasPoppler, "needs Poppler's pdftotext and pdftocairo (apt-get install poppler-utils)"), arguments: exactFixtures)
+          .needs(.poppler), arguments: exactFixtures)
     func printedTablesGiveTheCuratedRows(file: String) throws {
         let year = file.contains("2022") ? "2022" : "2024"
         let curated = try Self.curated(year)
@@ -53,7 +51,7 @@ import Testing
     /// A spreadsheet prints a merged cell's text once, centred over the whole merge, so a part of it
     /// on another page shows none: those rows are marked, and nearly every unmarked row is right.
     @Test("a spreadsheet's print marks the rows whose merged cell it printed on another page",
-          .enabled(if: hasPoppler, "needs Poppler's pdftotext and pdftocairo (apt-get install poppler-utils)"), arguments: ["2022", "2024"])
+          .needs(.poppler), arguments: ["2022", "2024"])
     func spreadsheetPrintsMarkTheirDoubtfulRows(year: String) throws {
         let curated = try Self.curated(year)
         let d = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-\(year)-table-calc.pdf")).first)
@@ -76,7 +74,7 @@ import Testing
     /// A table without rules whose cells are centred can only be guessed from word positions: every
     /// row is imported and marked, none passes for checked.
     @Test("an unruled table with centred cells has every row marked",
-          .enabled(if: hasPoppler, "needs Poppler's pdftotext and pdftocairo (apt-get install poppler-utils)"))
+          .needs(.poppler))
     func unruledCentredTableMarksEveryRow() throws {
         let d = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table-unruled-chromium.pdf")).first)
         let marked = Set(d.diagnostics.filter { $0.code == .rebuiltRow }.compactMap(\.place))
