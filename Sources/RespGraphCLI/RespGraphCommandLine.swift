@@ -29,8 +29,11 @@ public struct CommandResult: Sendable {
             guard format == .csv else { throw args.usageError("--bom applies to --format csv") }
             stdout += "\u{FEFF}"
         }
-        if format != .table && (args.given(SharedOptions.width.spec) || args.given(SharedOptions.headerLanguage.spec)) {
-            throw args.usageError("--width and --lang shape terminal tables; they do not apply to --format \(format.rawValue)")
+        if format != .table && args.given(SharedOptions.width.spec) {
+            throw args.usageError("--width shapes terminal tables; it does not apply to --format \(format.rawValue)")
+        }
+        if format == .json && args.given(SharedOptions.headerLanguage.spec) {
+            throw args.usageError("--lang puts tables and CSV in Chinese; JSON keeps its keys and words in English for programs")
         }
         stdout += output.rendered(format, width: args[SharedOptions.width] ?? terminalWidth,
                                   chinese: args[SharedOptions.headerLanguage] == .zh, ambiguousWide: ambiguousWide)

@@ -251,12 +251,19 @@ import Testing
     }
 
     /// `--width N` fits a table to N columns like a terminal would; `COLUMNS` sets the width of the
-    /// binary's tables; `--lang zh` puts the headers in Chinese.
+    /// binary's tables; `--lang zh` puts headers, kinds and roles in Chinese.
     @Test func widthLanguageAndColumns() throws {
         let out = try RespgraphBinary.run(["agency", "数据局", "--doc", "2024", "--width", "70"])
         #expect(out.stdout.split(separator: "\n").filter { $0.contains("  ") }.allSatisfy { DisplayWidth.of(String($0)) <= 70 })
         let zh = try RespgraphBinary.run(["workload", "--top", "2", "--lang", "zh"])
         #expect(zh.stdout.hasPrefix("排名  机构"), "\(zh.stdout)")
+        // Chinese all the way: kinds and roles in tables and CSV; JSON keeps English words for programs.
+        #expect(zh.stdout.contains("自治区部门") && !zh.stdout.contains("regional-department"), "\(zh.stdout)")
+        let csv = try RespgraphBinary.run(["workload", "--top", "2", "--lang", "zh", "--format", "csv"])
+        #expect(csv.status == 0 && csv.stdout.hasPrefix("排名,机构,类别,牵头,配合,加权负荷\n1,自治区市场监管局,自治区部门,"), "\(csv.stdout)")
+        let agency = try RespgraphBinary.run(["agency", "自治区数据局", "--doc", "2024", "--lang", "zh", "--format", "csv"])
+        #expect(agency.stdout.contains("\n牵头,2024:") && !agency.stdout.contains("\nlead,"), "\(agency.stdout)")
+        #expect(try RespgraphBinary.run(["workload", "--format", "json", "--lang", "zh"]).status == 64)
         #expect(try RespgraphBinary.run(["workload", "--width", "10"]).status == 64)
         #expect(try RespgraphBinary.run(["workload", "--format", "csv", "--width", "80"]).status == 64)
         let binary = try #require(RespgraphBinary.path)

@@ -31,7 +31,7 @@ enum AgenciesCommand: CLICommand {
                                               Field("english name", maxWidth: 36), Field("successor", maxWidth: 30)])
         for l in shown {
             let a = graph[l.agency]
-            agencies.append([.text(a.name), .text(a.kind.rawValue), .whole(l.lead), .whole(l.support), .number(l.weighted),
+            agencies.append([.text(a.name), .kind(a.kind), .whole(l.lead), .whole(l.support), .number(l.weighted),
                              .optional(a.englishName), .optional(a.successor)])
         }
         var output = QueryOutput()

@@ -25,7 +25,7 @@ enum AgencyCommand: CLICommand {
         for role in Role.allCases {
             for t in graph.tasks(of: id, role: role) {
                 let task = graph[t]
-                tasks.append([.text(role.name), .text(graph.key(of: t)), .optional(task.indicator), .optional(task.direction), .optional(task.text),
+                tasks.append([.term(role.name, zh: role.chineseName), .text(graph.key(of: t)), .optional(task.indicator), .optional(task.direction), .optional(task.text),
                               .list(graph.agencies(of: t, role: .lead).map { graph[$0].name }),
                               .list(graph.agencies(of: t, role: .support).map { graph[$0].name }),
                               task.sourceLine > 0 ? .whole(task.sourceLine) : .missing])
@@ -56,7 +56,7 @@ enum AgencyCommand: CLICommand {
         for p in partnerOrder {
             let s = shared[p]!
             let other = graph.agencies[Int(p)]
-            partners.append([.text(other.name), .text(other.kind.rawValue), .whole(s.total), .whole(s.theyLead), .whole(s.weLead)])
+            partners.append([.text(other.name), .kind(other.kind), .whole(s.total), .whole(s.theyLead), .whole(s.weLead)])
         }
 
         let led = graph.count(of: id, role: .lead), supported = graph.count(of: id, role: .support)
@@ -68,7 +68,7 @@ enum AgencyCommand: CLICommand {
         if !predecessors.isEmpty { output.heading.append("Succeeds: \(predecessors.joined(separator: "、"))") }
         output.heading.append("Leads \(led) tasks, supports \(supported), works with \(partnerOrder.count) agencies.")
         output.facts = [
-            ("name", .text(agency.name)), ("kind", .text(agency.kind.rawValue)), ("kind_zh", .text(agency.kind.chineseName)),
+            ("name", .text(agency.name)), ("kind", .kind(agency.kind)), ("kind_zh", .text(agency.kind.chineseName)),
             ("english_name", .optional(agency.englishName)), ("aliases", .list(agency.aliases)),
             ("successor", .optional(agency.successor)), ("predecessors", .list(predecessors)),
             ("tasks_led", .whole(led)), ("tasks_supported", .whole(supported)), ("partner_count", .whole(partnerOrder.count)),

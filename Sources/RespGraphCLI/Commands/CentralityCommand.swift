@@ -125,7 +125,7 @@ enum CentralityCommand: CLICommand {
                                 + columns.map { Field($0.0, .fixed(digits: 6)) })
         for (rank, v) in order.prefix(top).enumerated() {
             let a = graph[network.agencies[v]]
-            results.append([.whole(rank + 1), .text(a.name), .text(a.kind.rawValue)] + columns.map { FieldValue.measure($0.1[v]) })
+            results.append([.whole(rank + 1), .text(a.name), .kind(a.kind)] + columns.map { FieldValue.measure($0.1[v]) })
         }
         var output = QueryOutput()
         output.facts = [

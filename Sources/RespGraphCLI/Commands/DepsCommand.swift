@@ -70,7 +70,7 @@ enum DepsCommand: CLICommand {
             let supportOnly = graph.agencyIDs.filter { selection.admits(graph[$0]) && graph.count(of: $0, role: .lead) == 0 && graph.count(of: $0, role: .support) > 0 }
                 .sorted { (graph.count(of: $0, role: .support), graph[$1].name) > (graph.count(of: $1, role: .support), graph[$0].name) }
             var supportSet = RecordSet("support_only", title: "Agencies that only ever support", [Field("agency", maxWidth: 34), Field("kind"), Field("supports", .whole)])
-            for a in supportOnly { supportSet.append([.text(graph[a].name), .text(graph[a].kind.rawValue), .whole(graph.count(of: a, role: .support))]) }
+            for a in supportOnly { supportSet.append([.text(graph[a].name), .kind(graph[a].kind), .whole(graph.count(of: a, role: .support))]) }
             let checks = AccountabilityChecks(graph)
             output.sets.append(supportSet)
             output.facts = [("tasks_without_supporter", .list(checks.withoutSupporter.map { graph.key(of: $0) }))]

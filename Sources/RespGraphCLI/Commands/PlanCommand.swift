@@ -69,7 +69,7 @@ enum PlanCommand: CLICommand {
         var agencySet = RecordSet("agencies", title: "Agencies to convene", [Field("agency", maxWidth: 34), Field("kind"),
             Field("leads", key: "lead_tasks", .whole), Field("supports", key: "support_tasks", .whole), Field("meetings", .list(separator: ","))])
         for a in convened {
-            agencySet.append([.text(graph[a].name), .text(graph[a].kind.rawValue), .whole(lead[a] ?? 0), .whole(support[a] ?? 0),
+            agencySet.append([.text(graph[a].name), .kind(graph[a].kind), .whole(lead[a] ?? 0), .whole(support[a] ?? 0),
                               .list((meetingOf[a] ?? []).map(String.init))])
         }
         var agenda = RecordSet("agenda", title: "Agenda", [Field("meeting", .whole), Field("task"), Field("indicator", maxWidth: 16),

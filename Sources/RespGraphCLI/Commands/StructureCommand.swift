@@ -47,7 +47,7 @@ enum StructureCommand: CLICommand {
         var perAgency = RecordSet("by_agency", [Field("agency"), Field("kind"), Field("component", .whole), Field("core", .whole), Field("community", .whole)])
         perAgency.formats = [.csv, .json]
         for v in 0..<network.nodeCount {
-            perAgency.append([.text(names[v]), .text(graph[network.agencies[v]].kind.rawValue), .whole(components[v] + 1), .whole(cores[v]), .whole(communities[v] + 1)])
+            perAgency.append([.text(names[v]), .kind(graph[network.agencies[v]].kind), .whole(components[v] + 1), .whole(cores[v]), .whole(communities[v] + 1)])
         }
         var output = QueryOutput()
         output.heading = [NetworkOptions.describe(network, args) + ".",

@@ -85,7 +85,7 @@ struct WorkloadContext {
                                          Field("lead", .whole), Field("support", .whole), Field("weighted", .number(digits: 2))])
         for (i, l) in loads.enumerated() {
             let a = graph[l.agency]
-            set.append([.whole(i + 1), .text(a.name), .text(a.kind.rawValue), .whole(l.lead), .whole(l.support), .number(l.weighted)])
+            set.append([.whole(i + 1), .text(a.name), .kind(a.kind), .whole(l.lead), .whole(l.support), .number(l.weighted)])
         }
         return set
     }
@@ -188,7 +188,7 @@ enum WorkloadRosterCommand: CLICommand {
                                             Field("role"), Field("角色", key: "role_zh")])
         for e in sorted {
             let a = graph[network.agencies[e.node]]
-            roster.append([.text(a.name), .text(a.kind.rawValue), .whole(e.breadth), .number(e.depth), .text(e.role.rawValue), .text(e.role.chineseName)])
+            roster.append([.text(a.name), .kind(a.kind), .whole(e.breadth), .number(e.depth), .text(e.role.rawValue), .text(e.role.chineseName)])
         }
         var output = QueryOutput()
         output.facts = [("breadth_threshold", .number(tb)), ("depth_threshold", .number(td))]

@@ -103,7 +103,7 @@ enum SharedOptions {
     static let width = WholeOption("width", in: 20...100_000, default: nil, defaultText: "COLUMNS, or the terminal's; a pipe gets the full width",
                                    "Fit tables to N columns (the widest text columns are cut with …).")
     /// `--lang zh|en` for table headers.
-    static let headerLanguage = ChoiceOption<HeaderLanguage>("lang", default: .en, "Table headers in Chinese or English.")
+    static let headerLanguage = ChoiceOption<HeaderLanguage>("lang", default: .en, "Tables and CSV in Chinese or English: headers, kinds and roles.")
     /// `--qualify-names`.
     static let qualifyNames = Flag("qualify-names", "Give names that carry only a level the place of their document (省财政厅 in a 山东省 plan → 山东省财政厅), to keep plans of several places apart.")
     /// The options every query on the data takes.

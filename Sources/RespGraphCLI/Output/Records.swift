@@ -86,6 +86,12 @@ indirect enum FieldValue: Sendable {
     case missing
     /// Named values, for facts that belong together (JSON only).
     case group([(String, FieldValue)])
+    /// A word with a Chinese form (an agency's kind): the English word in JSON, the Chinese one in
+    /// tables and CSV asked for with `--lang zh`.
+    case term(String, zh: String)
+
+    /// An agency's kind (regional-department, or 自治区部门 in Chinese).
+    static func kind(_ kind: AgencyKind) -> FieldValue { .term(kind.rawValue, zh: kind.chineseName) }
 
     /// Text, or missing when nil or empty.
     static func optional(_ s: String?) -> FieldValue { s.map { $0.isEmpty ? .missing : .text($0) } ?? .missing }
@@ -105,13 +111,16 @@ indirect enum FieldValue: Sendable {
         case .flag(let b): .bool(b)
         case .missing: .null
         case .group(let members): .object(members.map { ($0.0, $0.1.json) })
+        case .term(let en, _): .string(en)
         }
     }
 
-    /// The value in a CSV cell: numbers in full (as in JSON), lists joined, nothing for missing.
-    func csv(_ type: FieldType) -> String {
+    /// The value in a CSV cell: numbers in full (as in JSON), lists joined, nothing for missing;
+    /// `chinese` gives a term its Chinese form.
+    func csv(_ type: FieldType, chinese: Bool = false) -> String {
         switch self {
         case .text(let s): s
+        case .term(let en, let zh): chinese ? zh : en
         case .whole(let n): String(n)
         case .number(let x): x.isFinite ? JSONValue.number(x) : ""
         case .list(let l): l.joined(separator: type.separator)
@@ -121,8 +130,8 @@ indirect enum FieldValue: Sendable {
         }
     }
 
-    /// The value in a terminal cell.
-    func display(_ type: FieldType) -> String {
+    /// The value in a terminal cell; `chinese` gives a term its Chinese form.
+    func display(_ type: FieldType, chinese: Bool = false) -> String {
         switch (self, type) {
         case (.number(let x), .fixed(let digits)): x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(format: "%.\(digits)f", x)
         case (.number(let x), .number(let digits)): formatNumber(x, digits: digits)
@@ -130,7 +139,7 @@ indirect enum FieldValue: Sendable {
         case (.flag(let b), _): b ? "yes" : ""
         case (.whole(let n), .change): n > 0 ? "+\(n)" : String(n)
         case (.missing, _): type.isNumber ? "–" : ""
-        default: csv(type)
+        default: csv(type, chinese: chinese)
         }
     }
 }
@@ -175,7 +184,7 @@ struct RecordSet: Sendable {
             let title = chinese ? (Field.chineseTitles[f.key] ?? f.title) : f.title
             return TextTable.Column(f.unit.map { "\(title) (\($0))" } ?? title, alignRight: f.type.isNumber, maxWidth: f.maxWidth)
         })
-        for row in rows { table.append(shown.map { row[$0].display(fields[$0].type) }) }
+        for row in rows { table.append(shown.map { row[$0].display(fields[$0].type, chinese: chinese) }) }
         return table
     }
 
@@ -183,8 +192,10 @@ struct RecordSet: Sendable {
         .array(rows.map { row in .object(zip(fields, row).map { ($0.key, $1.json) }) })
     }
 
-    var csv: String {
-        CSV.format([fields.map(\.key)] + rows.map { row in zip(row, fields).map { $0.csv($1.type) } })
+    /// The rows as CSV, the header the fields' keys, or (`chinese`) their Chinese titles with terms in Chinese.
+    func csv(chinese: Bool = false) -> String {
+        let header = fields.map { chinese ? (Field.chineseTitles[$0.key] ?? $0.title) : $0.key }
+        return CSV.format([header] + rows.map { row in zip(row, fields).map { $0.csv($1.type, chinese: chinese) } })
     }
 }
 
@@ -214,7 +225,7 @@ struct QueryOutput: Sendable {
             return JSONValue.object(members).formatted()
         case .csv:
             let set = csvSet.flatMap { key in sets.first { $0.key == key } } ?? sets.first { $0.formats.contains(.csv) }
-            return set?.csv ?? ""
+            return set?.csv(chinese: chinese) ?? ""
         case .table:
             var parts: [String] = []
             if !heading.isEmpty { parts.append(heading.joined(separator: "\n") + "\n") }
@@ -233,7 +244,9 @@ extension QueryOutput {
         row.append(values.map(\.1))
         row.formats = [.csv]
         var vertical = RecordSet("fields", [Field("field"), Field("value", maxWidth: 200)])
-        for (f, v) in values { vertical.append([.text(f.title), .text(v.display(f.type))]) }
+        for (f, v) in values {
+            if case .term = v { vertical.append([.text(f.title), v]) } else { vertical.append([.text(f.title), .text(v.display(f.type))]) }
+        }
         vertical.formats = [.table]
         var output = QueryOutput()
         output.facts = values.map { ($0.0.key, $0.1) }
