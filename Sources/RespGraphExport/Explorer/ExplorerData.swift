@@ -14,7 +14,8 @@ import RespGraphModel
 ///   betweenness, closeness, eigenvector, constraint}` and `ranks{…}` (1 = highest; constraint lowest
 ///   first; null outside the co-assignment network)
 /// - `indicators[]`; `tasks[]`: `key`, `doc` (index), `level`, `indicator` (index), `direction`, `text`,
-///   `deadline`, `leads[]`, `supporters[]` (agency ids), `line`, `place`
+///   `deadline`, `leads[]`, `supporters[]` (agency ids), `line`, `place`, `review[]` (the codes of the
+///   import findings that mark the task for review; empty when its reading is certain)
 /// - `workload{scope: …}` for `all` and every document id: `weights{lead, support}`, `agencies[]` of
 ///   `[id, lead, support, weighted]` heaviest first (collectives left out, as `respgraph workload`),
 ///   `gini`, `top_decile_share`, `top_decile_count`, `median`, `mad`, `threshold`, `outliers[]` (ids),
@@ -131,6 +132,7 @@ public struct ExplorerData {
                 ("leads", .array(graph.agencies(of: t, role: .lead).map { .int($0.index) })),
                 ("supporters", .array(graph.agencies(of: t, role: .support).map { .int($0.index) })),
                 ("line", task.sourceLine > 0 ? .int(task.sourceLine) : .null), ("place", .optional(task.sourcePlace)),
+                ("review", .array(task.review.map(JSONValue.string))),
             ])
         }
 

@@ -62,6 +62,26 @@ try:
     print(f"interactive after {ready} ms")
     check(ready and ready < 1000, f"interactive within 1 s (was {ready} ms)")
 
+    # The page opens on the overview: documents, the heaviest agencies, the network, the checks, the
+    # tasks to review, as respgraph gives them; search is one keystroke (/) away.
+    check(driver.find_elements(By.ID, "overview-documents"), "the page opens on the overview")
+    if not hostile:
+        summary = cli("summary", "--format", "json")
+        page_docs = [(r[0], int(r[2])) for r in cells("overview-documents")]
+        cli_docs = [(d["id"], d["table_tasks"] + d["work_points"]) for d in summary["documents"]]
+        check(page_docs == cli_docs, f"overview documents as respgraph summary: {page_docs} vs {cli_docs}")
+        heaviest = [(r[0], int(r[1]), int(r[2])) for r in cells("overview-heaviest")]
+        workload = [(a["agency"], a["lead"], a["support"]) for a in cli("workload", "--top", "10", "--format", "json")["agencies"]]
+        check(heaviest == workload, f"overview heaviest agencies as respgraph workload: {heaviest[:2]} vs {workload[:2]}")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#overview-network circle")) == 30, "overview network picture drawn")
+        check(len(cells("overview-checks")) == 0 and len(driver.find_elements(By.CSS_SELECTOR, "#overview-checks tr")) == 5, "overview checks listed")
+        check(driver.find_elements(By.ID, "overview-review"), "overview says what to review")
+        shot("overview")
+    driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    time.sleep(0.2)
+    check(driver.execute_script("return location.hash") == "#search", "/ opens the search")
+    check(driver.execute_script("return document.activeElement.id") == "search-box", "/ puts the cursor in the search box")
+
     if hostile:
         # Hostile names are shown as text: nothing from the data ran, nothing became markup.
         check(driver.execute_script("return window.__pwned === undefined"), "no script from the data ran")

@@ -29,6 +29,9 @@
       pickPair: '选择两份文件', scopeNote: '中心性按全部载入文件的共同任务网络计算。', generated: '由 respgraph 生成', noCompare: '只载入了一份文件，无法对比。',
       linkedTasks: '相关任务', weight: '权重', yes: '是', hint: '提示', meetingsUnit: '次会议', minWeight: '关系至少', barLegend: '红：牵头任务；蓝：配合任务 × 0.5',
       networkScope: '网络按全部载入文件绘制；节点面积与加权负荷成正比，线宽与共同任务数成正比。', thinTie: '灰色细线：低于阈值、但为该机构最强的关系',
+      overview: '概览', documents: '文件', heaviestAgencies: '负荷最重的机构', toReview: '需复核的任务', reviewNone: '所有任务均按原文读取，无需复核。',
+      reviewNote: '导入时存疑的任务：请对照原文核对（respgraph review 列出并给出更正写法）。', findings: '存疑原因', more: '更多',
+      openView: '打开', searchKey: '按 / 键查找机构', networkPicture: '合作网络（负荷最重的机构）',
       degree: '度数', betweenness: '中间中心度', closeness: '接近中心度', eigenvector: '特征向量中心度', constraint: '约束系数（越低越像中间人）',
     },
     en: {
@@ -52,6 +55,9 @@
       pickPair: 'Pick two documents', scopeNote: 'Centralities are computed on the co-assignment network of all loaded documents.', generated: 'made by respgraph', noCompare: 'Only one document is loaded; there is nothing to compare.',
       linkedTasks: 'Tasks', weight: 'Weight', yes: 'yes', hint: 'Hint', meetingsUnit: 'meetings', minWeight: 'Links of at least', barLegend: 'red: tasks led; blue: tasks supported × 0.5',
       networkScope: 'The network covers all loaded documents; node area is proportional to weighted load, line width to shared tasks.', thinTie: 'thin grey: below the threshold but the agency\'s strongest tie',
+      overview: 'Overview', documents: 'Documents', heaviestAgencies: 'Heaviest-loaded agencies', toReview: 'Tasks to check', reviewNone: 'Every task reads as its source says; none to check.',
+      reviewNote: 'Tasks the import marked as doubtful: check them against the source (respgraph review lists them with the corrections to write).', findings: 'Why',
+      more: 'more', openView: 'Open', searchKey: 'Press / to find an agency', networkPicture: 'Co-assignment network (heaviest agencies)',
       degree: 'degree', betweenness: 'betweenness', closeness: 'closeness', eigenvector: 'eigenvector', constraint: 'constraint (low: a broker)',
     },
   };
@@ -106,7 +112,7 @@
   function inScope(task) { return state.scope === 'all' || DOCS[task.doc].id === state.scope; }
   function scopedTasks() { const out = []; TK.forEach((task, i) => { if (inScope(task)) out.push(i); }); return out; }
 
-  // ---- Links and routing: #search, #agency/ID, #task/KEY, #tasks, #matrix, #workload, #network, #plan, #compare. ----
+  // ---- Links and routing: #overview (the first page), #search, #agency/ID, #task/KEY, #tasks, #matrix, #workload, #network, #plan, #compare. ----
   const agencyLink = a => h('a', { href: '#agency/' + a }, A[a].name);
   const taskLink = i => h('a', { href: '#task/' + encodeURIComponent(TK[i].key) }, TK[i].key);
   const names = ids => ids.map(a => A[a].name).join('、');
@@ -114,8 +120,8 @@
   function header() {
     const top = document.getElementById('top');
     top.replaceChildren();
-    const route = (location.hash || '#search').slice(1).split('/')[0];
-    const tabs = [['search', t('search')], ['tasks', t('tasks')], ['matrix', t('matrix')], ['workload', t('workload')],
+    const route = (location.hash || '#overview').slice(1).split('/')[0];
+    const tabs = [['overview', t('overview')], ['search', t('search')], ['tasks', t('tasks')], ['matrix', t('matrix')], ['workload', t('workload')],
                   ['network', t('network')], ['plan', t('plan')]];
     if (DOCS.length > 1) tabs.push(['compare', t('compare')]);
     const scope = h('select', { id: 'scope', onchange: e => { state.scope = e.target.value; state.tasks.page = 0; state.matrixPage = 0; render(); } },
@@ -132,13 +138,65 @@
     header();
     const view = document.getElementById('view');
     view.replaceChildren();
-    const [route, arg] = (location.hash || '#search').slice(1).split('/');
-    const views = { search: searchView, agency: v => agencyView(v, Number(arg)), task: v => taskView(v, decodeURIComponent(arg || '')),
+    const [route, arg] = (location.hash || '#overview').slice(1).split('/');
+    const views = { overview: overviewView, search: searchView, agency: v => agencyView(v, Number(arg)), task: v => taskView(v, decodeURIComponent(arg || '')),
                     tasks: tasksView, matrix: matrixView, workload: workloadView, network: networkView, plan: planView, compare: compareView };
-    (views[route] || searchView)(view);
+    (views[route] || overviewView)(view);
     document.getElementById('foot').replaceChildren(h('span', {}, t('generated') + ' · ' + D.source));
   }
   window.addEventListener('hashchange', () => { window.scrollTo(0, 0); render(); });
+  // Search is one keystroke away from anywhere: / opens it with the cursor in the box.
+  window.addEventListener('keydown', e => {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || ['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement.tagName)) return;
+    e.preventDefault();
+    if (location.hash !== '#search') location.hash = '#search'; else document.getElementById('search-box').focus();
+  });
+
+  // ---- Overview: what the data holds, who carries the load, the network, what to check. ----
+  function overviewView(view) {
+    const W = D.workload[state.scope];
+    const scoped = scopedTasks();
+    const top = W.agencies.slice(0, 10);
+    const max = Math.max(1, ...top.map(r => r[3]));
+    const marked = scoped.filter(i => (TK[i].review || []).length > 0);
+    const C = W.checks;
+    const search = h('input', { id: 'overview-search', type: 'search', size: 40, placeholder: t('searchHint'),
+      oninput: e => { state.search = e.target.value; location.hash = '#search'; } });
+    view.append(h('h2', {}, t('overview')), h('p', { class: 'muted' }, search, ' ', t('searchKey')));
+    view.append(h('h3', {}, t('documents')), h('table', { id: 'overview-documents' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'id'), h('th', {}, t('document')), h('th', { class: 'num' }, t('tasks')))),
+      h('tbody', {}, DOCS.map(d => h('tr', {}, h('td', {}, d.id), h('td', {}, h('a', { href: '#tasks', onclick: () => { state.scope = d.id; state.tasks.page = 0; } }, d.title)),
+        h('td', { class: 'num' }, d.tasks))))));
+    view.append(h('h3', {}, t('heaviestAgencies'), ' ', h('a', { href: '#workload', class: 'more' }, t('openView') + ' ' + t('workload') + ' →')),
+      h('div', { class: 'muted' }, t('barLegend')),
+      h('table', { id: 'overview-heaviest' }, h('thead', {}, h('tr', {}, h('th', {}, t('agency')), h('th', { class: 'num' }, t('lead')),
+        h('th', { class: 'num' }, t('support')), h('th', { class: 'num' }, t('weighted')), h('th', {}, ''))), h('tbody', {}, top.map(([a, lead, support, weighted]) => h('tr', {},
+        h('td', {}, agencyLink(a)), h('td', { class: 'num' }, lead), h('td', { class: 'num' }, support), h('td', { class: 'num' }, fmt(weighted)),
+        h('td', {}, h('span', { class: 'bar lead', style: `width:${(lead / max) * 240}px` }), h('span', { class: 'bar support', style: `width:${(support * 0.5 / max) * 240}px` })))))));
+    // The network picture: the heaviest agencies where the network view places them.
+    const N = D.network, count = Math.min(30, N.nodes.length), size = 320;
+    // Scaled to the box of the agencies drawn, so the picture fills its frame.
+    const xs = N.x.slice(0, count), ys = N.y.slice(0, count);
+    const x0 = Math.min(...xs), y0 = Math.min(...ys), span = Math.max(1e-9, Math.max(...xs) - x0, Math.max(...ys) - y0);
+    const px = i => 14 + (N.x[i] - x0) / span * (size - 28), py = i => 14 + (N.y[i] - y0) / span * (size - 28);
+    const load = new Map(D.workload.all.agencies.map(r => [r[0], r[3]]));
+    const maxLoad = Math.max(1, ...N.nodes.slice(0, count).map(a => load.get(a) || 0));
+    const picture = s('svg', { id: 'overview-network', width: size, height: size, viewBox: `0 0 ${size} ${size}`, role: 'img' },
+      N.coassign.filter(l => l[0] < count && l[1] < count).map(l => s('line', { x1: px(l[0]), y1: py(l[0]),
+        x2: px(l[1]), y2: py(l[1]), stroke: '#bbb', 'stroke-width': 0.6 })),
+      N.nodes.slice(0, count).map((a, i) => s('circle', { cx: px(i), cy: py(i),
+        r: 2 + 7 * Math.sqrt((load.get(a) || 0) / maxLoad), fill: kindOf[A[a].kind].color }, s('title', {}, A[a].name))));
+    view.append(h('h3', {}, t('networkPicture'), ' ', h('a', { href: '#network', class: 'more' }, t('openView') + ' ' + t('network') + ' →')),
+      h('a', { href: '#network' }, picture));
+    view.append(h('h3', {}, t('checks'), ' ', h('a', { href: '#workload', class: 'more' }, t('openView') + ' →')), h('table', { id: 'overview-checks' },
+      [[t('withoutLead'), C.without_lead.length], [t('manyLeads', C.max_leads), C.many_leads.length], [t('manySupporters', C.max_supporters), C.many_supporters.length],
+       [t('leadAndSupport'), C.lead_and_support.length], [t('withoutSupporter'), C.without_supporter.length]].map(([label, n]) =>
+        h('tr', {}, h('th', {}, label), h('td', { class: 'num' }, n)))));
+    view.append(h('h3', {}, t('toReview'), ' (' + marked.length + ')'),
+      marked.length === 0 ? h('p', { id: 'overview-review' }, t('reviewNone')) :
+        h('div', { id: 'overview-review' }, h('p', { class: 'muted' }, t('reviewNote')), h('table', {}, h('tbody', {}, marked.slice(0, 50).map(i => h('tr', {},
+          h('td', {}, taskLink(i)), h('td', {}, (TK[i].review || []).join(' ')), h('td', { class: 'text' }, taskText(TK[i]).slice(0, 60))))))));
+  }
 
   // ---- Search. ----
   function loadIn(a) {
