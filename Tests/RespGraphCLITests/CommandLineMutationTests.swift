@@ -48,8 +48,10 @@ import Testing
     func mutatedCommandLinesNeverTrap(seed: Int) throws { try check(seed: seed, rounds: 30) }
 
     /// A time-bounded run for CI: RESPGRAPH_FUZZ_SECONDS=N keeps mutating from seed 1000 on for N seconds.
-    @Test func timeBoundedCommandLineMutationRun() throws {
-        guard let text = ProcessInfo.processInfo.environment["RESPGRAPH_FUZZ_SECONDS"], let seconds = Double(text) else { return }
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["RESPGRAPH_FUZZ_SECONDS"] != nil,
+                   "a time-bounded run: RESPGRAPH_FUZZ_SECONDS=N swift test --filter timeBounded (.ci/run runs it)"))
+    func timeBoundedCommandLineMutationRun() throws {
+        let seconds = try #require(Double(ProcessInfo.processInfo.environment["RESPGRAPH_FUZZ_SECONDS"] ?? ""), "RESPGRAPH_FUZZ_SECONDS is a number of seconds")
         let deadline = Date().addingTimeInterval(seconds)
         var seed = 1000
         while Date() < deadline {

@@ -103,11 +103,7 @@ import Testing
 
 /// --same-layout puts every agency at the same place in both years, renamed agencies included.
 @Suite struct SameLayoutTests {
-    @Test func bothYearsPinTheSamePositions() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/neato") || ProcessInfo.processInfo.environment["CI"] != nil else {
-            print("note: Graphviz is missing; --same-layout is not tested outside CI")
-            return
-        }
+    @Test(.needs(.graphviz)) func bothYearsPinTheSamePositions() throws {
         let folder = try TemporaryFolder()
         let out = try RespgraphBinary.run(["dot", "--same-layout", "2022,2024", "-o", "\(folder.path)/years"])
         #expect(out.status == 0, "\(out.stderr)")

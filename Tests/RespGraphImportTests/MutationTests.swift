@@ -45,8 +45,10 @@ import Testing
     }
 
     /// A time-bounded run for CI: RESPGRAPH_FUZZ_SECONDS=N keeps mutating from seed 1000 on for N seconds.
-    @Test func timeBoundedMutationRun() throws {
-        guard let text = ProcessInfo.processInfo.environment["RESPGRAPH_FUZZ_SECONDS"], let seconds = Double(text) else { return }
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["RESPGRAPH_FUZZ_SECONDS"] != nil,
+                   "a time-bounded run: RESPGRAPH_FUZZ_SECONDS=N swift test --filter timeBounded (.ci/run runs it)"))
+    func timeBoundedMutationRun() throws {
+        let seconds = try #require(Double(ProcessInfo.processInfo.environment["RESPGRAPH_FUZZ_SECONDS"] ?? ""), "RESPGRAPH_FUZZ_SECONDS is a number of seconds")
         let deadline = Date().addingTimeInterval(seconds)
         var seed = 1000
         while Date() < deadline {
