@@ -6,7 +6,7 @@ import PackageDescription
 let package = Package(
     name: "respgraph",
     products: [
-        .library(name: "RespGraph", targets: ["RespGraphModel", "RespGraphImport", "RespGraphAnalysis", "RespGraphExport", "RespGraphData", "RespGraphCLI"]),
+        .library(name: "RespGraph", targets: ["RespGraphModel", "RespGraphImport", "RespGraphAnalysis", "RespGraphExport", "RespGraphReports", "RespGraphData", "RespGraphCLI"]),
         .executable(name: "respgraph", targets: ["respgraph"]),
         .executable(name: "respgraph-bench", targets: ["respgraph-bench"]),
     ],
@@ -15,11 +15,14 @@ let package = Package(
         .target(name: "RespGraphModel"),
         .target(name: "RespGraphImport", dependencies: ["RespGraphModel"]),
         .target(name: "RespGraphAnalysis", dependencies: ["RespGraphModel"]),
-        .target(name: "RespGraphExport", dependencies: ["RespGraphModel", "RespGraphAnalysis"], exclude: ["Explorer/Assets"]),
+        // Writers of the formats analysts load elsewhere, over the model alone, each given the numbers it writes.
+        .target(name: "RespGraphExport", dependencies: ["RespGraphModel"]),
+        // What composes analysis into a product: the research report, the explorer, the matrix page, the workbook.
+        .target(name: "RespGraphReports", dependencies: ["RespGraphModel", "RespGraphAnalysis", "RespGraphExport"], exclude: ["Explorer/Assets"]),
         // The curated Graphs/ data compiled in, so the tool works from any directory.
         .target(name: "RespGraphData"),
         // Commands, option parsing and terminal tables; a library so tests can call it.
-        .target(name: "RespGraphCLI", dependencies: ["RespGraphModel", "RespGraphImport", "RespGraphAnalysis", "RespGraphExport", "RespGraphData"]),
+        .target(name: "RespGraphCLI", dependencies: ["RespGraphModel", "RespGraphImport", "RespGraphAnalysis", "RespGraphExport", "RespGraphReports", "RespGraphData"]),
 
         // MARK: Executables
         .executableTarget(name: "respgraph", dependencies: ["RespGraphCLI"]),
@@ -33,7 +36,9 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "RespGraphAnalysisTests", dependencies: ["RespGraphAnalysis", "RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "RespGraphCLITests", dependencies: ["RespGraphCLI", "RespGraphExport", "RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"],
+        .testTarget(name: "RespGraphExportTests", dependencies: ["RespGraphExport", "RespGraphImport", "RespGraphModel", "RespGraphData"]),
+        .testTarget(name: "RespGraphReportsTests", dependencies: ["RespGraphReports", "RespGraphExport", "RespGraphAnalysis", "RespGraphImport", "RespGraphModel", "RespGraphData"]),
+        .testTarget(name: "RespGraphCLITests", dependencies: ["RespGraphCLI", "RespGraphExport", "RespGraphReports", "RespGraphImport", "RespGraphModel", "RespGraphData", "RespGraphTestSupport"],
                     exclude: ["Golden", "Explorer", "ResearchFormats"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import RespGraphExport
+import RespGraphReports
 import RespGraphImport
 import RespGraphModel
 

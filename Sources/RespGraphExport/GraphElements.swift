@@ -42,6 +42,12 @@ public struct GraphElements: Sendable {
         public var name: String
         /// `string`, `int`, `double` or `boolean`.
         public var type: String
+
+        /// Creates an attribute column.
+        public init(name: String, type: String) {
+            self.name = name
+            self.type = type
+        }
     }
 
     /// A node: a plain-ASCII id (a12, t2024_46), a label, and its values in attribute order.

@@ -1,9 +1,9 @@
 import RespGraphModel
 
 /// Escaping for XML 1.0 text and attribute values.
-enum XMLText {
+public enum XMLText {
     /// Escapes `& < > " '` and replaces characters XML 1.0 forbids (most control characters) with U+FFFD.
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -29,7 +29,7 @@ enum XMLText {
 
     /// Whether XML 1.0 forbids a character (control characters other than tab and line breaks,
     /// surrogates, U+FFFE and U+FFFF); writers replace it with U+FFFD.
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0xD800...0xDFFF).contains(v) || v == 0xFFFE || v == 0xFFFF
     }

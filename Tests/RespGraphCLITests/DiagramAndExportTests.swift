@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import RespGraphData
 import RespGraphExport
+import RespGraphReports
 import RespGraphImport
 import RespGraphModel
 import RespGraphTestSupport

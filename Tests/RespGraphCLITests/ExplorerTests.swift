@@ -1,5 +1,6 @@
 import Foundation
 import RespGraphExport
+import RespGraphReports
 import RespGraphTestSupport
 import Testing
 
@@ -8,13 +9,13 @@ import Testing
 @Suite struct ExplorerTests {
     func run(_ args: [String]) throws -> ProcessOutput { try RespgraphBinary.run(args) }
 
-    static let assets = "Sources/RespGraphExport/Explorer/Assets"
+    static let assets = "Sources/RespGraphReports/Explorer/Assets"
 
     @Test func explorerAssetsMatchTheirFiles() throws {
         let generated = ExplorerPage.generatedSource(page: try Repository.text("\(Self.assets)/explorer.html"),
                                                      style: try Repository.text("\(Self.assets)/explorer.css"),
                                                      script: try Repository.text("\(Self.assets)/explorer.js"))
-        let target = Repository.path("Sources/RespGraphExport/Explorer/ExplorerAssets+Generated.swift")
+        let target = Repository.path("Sources/RespGraphReports/Explorer/ExplorerAssets+Generated.swift")
         let current = (try? String(contentsOfFile: target, encoding: .utf8)) ?? ""
         if current != generated, ProcessInfo.processInfo.environment["RESPGRAPH_RECORD"] == "1" {
             try generated.write(toFile: target, atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import RespGraphAnalysis
 import RespGraphExport
+import RespGraphReports
 import RespGraphModel
 
 /// `respgraph centrality MEASURE`: centrality of agencies on an agency network.

@@ -1,4 +1,5 @@
 import RespGraphExport
+import RespGraphReports
 import RespGraphImport
 
 /// `respgraph diagnostics`: what the importer found in the sources, line by line.

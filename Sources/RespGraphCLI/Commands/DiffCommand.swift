@@ -1,5 +1,6 @@
 import RespGraphAnalysis
 import RespGraphExport
+import RespGraphReports
 import RespGraphModel
 
 /// `respgraph diff 2022 2024`: what changed between two documents.

@@ -1,6 +1,7 @@
 import Foundation
 import RespGraphAnalysis
 import RespGraphExport
+import RespGraphReports
 import RespGraphModel
 
 /// `respgraph dot`: Graphviz diagrams of the agency–task graph and the agency networks.

@@ -1,4 +1,5 @@
 import RespGraphExport
+import RespGraphReports
 import RespGraphModel
 
 /// `respgraph explore`: the explorer, one self-contained HTML file for people who do not use a terminal.

@@ -1,5 +1,6 @@
 import RespGraphAnalysis
 import RespGraphExport
+import RespGraphReports
 import RespGraphModel
 
 /// `respgraph matrix`: the responsibility matrix, tasks × agencies with 牵 / 配.

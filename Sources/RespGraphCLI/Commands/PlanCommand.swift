@@ -1,5 +1,6 @@
 import RespGraphAnalysis
 import RespGraphExport
+import RespGraphReports
 import RespGraphModel
 
 /// `respgraph plan`: who must be in the room for a set of tasks, grouped into meetings.

@@ -1,6 +1,7 @@
 import Foundation
 import RespGraphAnalysis
 import RespGraphExport
+import RespGraphReports
 import RespGraphImport
 import RespGraphModel
 

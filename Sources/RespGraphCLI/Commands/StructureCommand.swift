@@ -1,5 +1,6 @@
 import RespGraphAnalysis
 import RespGraphExport
+import RespGraphReports
 import RespGraphModel
 
 /// `respgraph structure`: components, k-cores and communities of an agency network.

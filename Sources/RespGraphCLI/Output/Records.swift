@@ -1,5 +1,6 @@
 import Foundation
 import RespGraphExport
+import RespGraphReports
 import RespGraphModel
 
 /// The kind of value a field holds: it decides alignment in a terminal and how numbers print.

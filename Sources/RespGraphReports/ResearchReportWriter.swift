@@ -1,5 +1,6 @@
 import Foundation
 import RespGraphAnalysis
+import RespGraphExport
 import RespGraphModel
 
 /// The research report, written as Markdown, HTML, JSON or CSV from the figures of one document or

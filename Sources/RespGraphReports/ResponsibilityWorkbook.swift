@@ -1,4 +1,5 @@
 import RespGraphAnalysis
+import RespGraphExport
 import RespGraphModel
 
 /// The Excel workbook `export --format xlsx` writes: the task table (names, not ids, so `--graph`

@@ -1,3 +1,5 @@
+import RespGraphExport
+
 /// The explorer: one self-contained HTML file (no network access, no outside scripts, fonts or
 /// libraries) made of the page template, style and script kept in `Explorer/Assets/` and the JSON
 /// of ``ExplorerData``.
@@ -26,7 +28,7 @@ public enum ExplorerPage {
             return "##\"\"\"\n" + text + "\"\"\"##"
         }
         return """
-        // Generated from Sources/RespGraphExport/Explorer/Assets/ by the test `explorerAssetsMatchTheirFiles`; do not edit.
+        // Generated from Sources/RespGraphReports/Explorer/Assets/ by the test `explorerAssetsMatchTheirFiles`; do not edit.
         // Regenerate: RESPGRAPH_RECORD=1 swift test --filter explorerAssetsMatchTheirFiles
 
         /// The explorer's page template, style and script, compiled in so the page is written without files.

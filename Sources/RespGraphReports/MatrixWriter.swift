@@ -1,4 +1,5 @@
 import RespGraphAnalysis
+import RespGraphExport
 import RespGraphModel
 
 /// The responsibility matrix written for a spreadsheet (CSV), a browser or printer (HTML) and a

@@ -1,4 +1,5 @@
 import RespGraphAnalysis
+import RespGraphExport
 import RespGraphModel
 
 /// The one JSON document the explorer page reads, built by the same library calls as the CLI

@@ -1,4 +1,4 @@
-// Generated from Sources/RespGraphExport/Explorer/Assets/ by the test `explorerAssetsMatchTheirFiles`; do not edit.
+// Generated from Sources/RespGraphReports/Explorer/Assets/ by the test `explorerAssetsMatchTheirFiles`; do not edit.
 // Regenerate: RESPGRAPH_RECORD=1 swift test --filter explorerAssetsMatchTheirFiles
 
 /// The explorer's page template, style and script, compiled in so the page is written without files.
