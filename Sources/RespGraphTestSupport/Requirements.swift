@@ -38,6 +38,8 @@ public struct Requirement: Sendable {
                                                     pythonModules: ["networkx", "igraph", "kuzu"], install: "pip install networkx igraph kuzu")
     /// openpyxl: opens respgraph's workbooks as a spreadsheet reader would.
     public static let openpyxl = Requirement(name: "openpyxl", programs: ["python3"], pythonModules: ["openpyxl"], install: "pip install openpyxl")
+    /// HiGHS, the MILP solver the exact plans are checked against.
+    public static let highs = Requirement(name: "HiGHS (highspy)", programs: ["python3"], pythonModules: ["highspy"], install: "pip install highspy")
     /// Headless Chromium driven by Selenium: the explorer in a real browser.
     public static let browser = Requirement(name: "Chromium, chromium-driver and Selenium", programs: ["python3", "chromedriver"],
                                             pythonModules: ["selenium"],

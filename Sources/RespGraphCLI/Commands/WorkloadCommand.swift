@@ -233,36 +233,58 @@ enum WorkloadChecksCommand: CLICommand {
     }
 }
 
-/// `respgraph workload balance`: led tasks an overloaded agency could hand to another named agency.
+/// `respgraph workload balance`: the rebalancing plan — the fewest role swaps that bring the heaviest
+/// load down as far as it can go (``Rebalancing``).
 enum WorkloadBalanceCommand: CLICommand {
+    static let keep = TextOption("keep", "AGENCY", repeatable: true, "Keep this agency's roles as they are (repeatable).")
+    static let maxMoves = WholeOption("max-moves", "K", in: 0...100_000, default: nil, defaultText: "no limit",
+                                      "At most K moves: the lowest highest load they reach.")
+    static let target = NumberOption("target", "LOAD", in: 0...1e9, default: 0, defaultText: "the lowest reachable",
+                                     "The fewest moves that bring every agency to LOAD or below.")
+
     static let spec = CommandSpec(
-        name: "workload balance", summary: "For each outlier, led tasks another named agency could lead (a heuristic, with the loads before and after).",
-        discussion: WorkloadOptions.discussion + "\nExample: respgraph workload balance --doc 2024",
-        options: SharedOptions.data + [WorkloadOptions.madK.spec] + WorkloadOptions.loadOptions + [SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec])
+        name: "workload balance", summary: "The rebalancing plan: the fewest role swaps (a supporter takes a task's lead) that bring the heaviest load as low as it can go.",
+        discussion: """
+        A move hands the lead of one task from one of its leads to one of its supporters; the two swap
+        roles, so the task keeps its agencies. Collective placeholders keep their roles and are not
+        counted. The plan is exact: the lowest reachable highest load (a maximum-flow test of each level,
+        bisected), then the fewest moves reaching it (a minimum-cost flow); lower_bound is the lowest any
+        set of moves reaches. Loads weigh as in respgraph workload (--lead-weight above --support-weight).
+        Example: respgraph workload balance --doc 2024 --max-moves 5
+        """,
+        options: SharedOptions.data + [keep.spec, maxMoves.spec, target.spec, WorkloadOptions.leadWeight.spec, WorkloadOptions.supportWeight.spec,
+                                       SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec],
+        rules: [.exclusive(["max-moves", "target"])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let context = try WorkloadContext(args)
-        let graph = context.graph
-        let (outliers, note) = context.outliers(args)
-        let overloaded = outliers.indices.map { context.ranked[$0].agency }
-        let proposals = WorkloadBalance.proposals(graph, loads: context.all, weights: context.weights, overloaded: overloaded)
-        var set = RecordSet("proposals", [Field("overloaded", maxWidth: 30), Field("task"), Field("could lead", maxWidth: 30),
-                                          Field("co-lead?", key: "already_co_lead", .flag),
-                                          Field("load before", key: "overloaded_load_before", .number(digits: 2)),
-                                          Field("their load before", key: "new_lead_load_before", .number(digits: 2)),
-                                          Field("load after", key: "overloaded_load_after", .number(digits: 2)),
-                                          Field("their load after", key: "new_lead_load_after", .number(digits: 2))])
-        for p in proposals {
-            set.append([.text(graph[p.from].name), .text(graph.key(of: p.task)), .text(graph[p.to].name), .flag(p.alreadyCoLead),
-                        .number(p.before.0), .number(p.before.1), .number(p.after.0), .number(p.after.1)])
+        let weights = WorkloadWeights(lead: args[WorkloadOptions.leadWeight], support: args[WorkloadOptions.supportWeight], splitAmongCoLeads: false)
+        let graph = try LoadedData.load(args).selectedGraph(args)
+        let kept = Set(try args.all(keep).map { try AgencyLookup.find($0, in: graph) })
+        let limits = Rebalancing.Limits(keep: kept, maxMoves: args[maxMoves], target: args.given(target.spec) ? args[target] : nil)
+        let plan: Rebalancing.Plan
+        do { plan = try Rebalancing.plan(graph, weights: weights, limits: limits) } catch {
+            switch error {
+            case .leadNotHeavier:
+                throw args.usageError("--lead-weight must be above --support-weight: only then does handing a lead to a supporter lower a load")
+            case .targetUnreachable(let lowest):
+                throw DataError(message: "no set of moves brings every agency to \(formatNumber(args[target])): the lowest reachable highest load is \(formatNumber(lowest))")
+            }
         }
+        var moves = RecordSet("moves", [Field("task"), Field("text", maxWidth: 40), Field("from", maxWidth: 30), Field("to", maxWidth: 30)])
+        for m in plan.moves {
+            let task = graph[m.task]
+            moves.append([.text(graph.key(of: m.task)), .text(task.text.isEmpty ? task.direction : task.text), .text(graph[m.from].name), .text(graph[m.to].name)])
+        }
+        var loads = RecordSet("loads", [Field("agency", maxWidth: 30), Field("before", .number(digits: 2)), Field("after", .number(digits: 2))])
+        for l in plan.changedLoads { loads.append([.text(graph[l.agency].name), .number(l.before), .number(l.after)]) }
         var output = QueryOutput()
-        output.heading = ["Heuristic: for each overloaded agency, its led tasks that name another agency able to lead: co-leads first, then supporters, the lightest-loaded first.", note]
-        output.facts = [("heuristic", .flag(true)), ("median", .number(outliers.median)), ("mad", .number(outliers.mad)),
-                        ("threshold", .number(outliers.threshold))] + context.facts
-        output.sets = [set]
-        output.footer = ["Loads are weighted (\(context.weightNote)): 'load' is the overloaded agency's, 'their load' the agency that could lead; 'after' assumes the lead moves and the overloaded agency stays on as a supporter. A proposal, not a ruling: check each task's substance.",
-                         context.inequalityNote]
+        let proven = plan.optimal ? "proven optimal" : "not proven optimal"
+        output.heading = ["Rebalancing plan: the highest load \(formatNumber(plan.maxLoadBefore)) → \(formatNumber(plan.maxLoadAfter)) with \(plan.moves.count) moves; no set of moves goes below \(formatNumber(plan.lowerBound)) (\(proven))."]
+        output.facts = [("max_load_before", .number(plan.maxLoadBefore)), ("max_load_after", .number(plan.maxLoadAfter)),
+                        ("lower_bound", .number(plan.lowerBound)), ("optimal", .flag(plan.optimal)),
+                        ("weights", .group([("lead", .number(weights.lead)), ("support", .number(weights.support))]))]
+        output.sets = [moves, loads]
+        output.footer = ["A move: the task's lead becomes a supporter and the supporter its lead. Every agency whose load changes is listed; weighted = \(formatNumber(weights.lead)) × lead + \(formatNumber(weights.support)) × support."]
         try result.write(output, args)
     }
 }
