@@ -73,6 +73,17 @@ public enum BetweennessSampling {
         return bound
     }
 
+    /// The most shortest paths an estimate samples (a few minutes on two cores at 1000×): a smaller
+    /// ε needs more, and is refused by the command line.
+    public static let maximumSamples = 10_000_000
+
+    /// The shortest paths ``estimate(_:epsilon:delta:seed:)`` samples for these bounds.
+    public static func requiredSamples(_ network: AgencyNetwork, epsilon: Double, delta: Double) -> Int {
+        let n = network.nodeCount
+        guard n > 2 else { return 0 }
+        return sampleSize(epsilon: epsilon / (Double(n) / Double(n - 2)), delta: delta, vertexDiameterBound: vertexDiameterBound(network))
+    }
+
     /// Estimates unweighted betweenness to within `epsilon` (NetworkX normalization) with probability
     /// at least 1 − `delta`.
     public static func estimate(_ network: AgencyNetwork, epsilon: Double, delta: Double = 0.05, seed: UInt64 = 1) -> Estimate {

@@ -310,3 +310,45 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.path + "/-"))
     }
 }
+
+/// Writes stay where they are asked: never onto or into what the command reads, never outside the
+/// output folder, never two outputs onto one file; costly parameters are bounded.
+@Suite struct HostileOutputTests {
+    func run(_ args: [String]) throws -> ProcessOutput { try RespgraphBinary.run(args) }
+
+    @Test func noOutputGoesIntoTheFolderBeingRead() throws {
+        let folder = try TemporaryFolder()
+        let plan = try folder.write("in/plan.txt", ReviewLoopTests.plan)
+        let original = try String(contentsOfFile: plan, encoding: .utf8)
+        for target in [plan, folder.path + "/in/new.csv", folder.path + "/in/sub/"] {
+            let out = try run(["import", folder.path + "/in", "-o", target])
+            #expect(out.status == 1 && out.stderr.contains("inside the folder this command reads"), "\(target): \(out.stderr)")
+        }
+        #expect(try String(contentsOfFile: plan, encoding: .utf8) == original)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/in") == ["plan.txt"])
+    }
+
+    @Test func documentIdsNeverLeaveTheOutputFolder() throws {
+        let folder = try TemporaryFolder()
+        let plan = try folder.write("plan.txt", ReviewLoopTests.plan)
+        #expect(try run(["import", plan, "--doc-id", "../pwned", "-o", folder.path + "/out/"]).status == 64)
+        let table = try folder.write("t.csv", "document,序号,任务,牵头单位\n../evil,1,甲,自治区公安厅\n")
+        let out = try run(["import", table, "-o", folder.path + "/out2/"])
+        #expect(out.status == 0 && out.stderr.contains("is written as _._evil-tasks.csv"), "\(out.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out2").sorted() == ["_._evil-diagnostics.csv", "_._evil-tasks.csv"])
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/evil-tasks.csv"))
+    }
+
+    @Test func theFindingsAndTheTableNeedTwoFiles() throws {
+        let folder = try TemporaryFolder()
+        let plan = try folder.write("plan.txt", ReviewLoopTests.plan)
+        let out = try run(["import", plan, "-o", folder.path + "/x.csv", "--diagnostics-out", folder.path + "/x.csv"])
+        #expect(out.status == 64 && out.stderr.contains("name the same file"))
+    }
+
+    @Test func costlyParametersAreBounded() throws {
+        let tiny = try run(["centrality", "betweenness", "--epsilon", "0.0001", "--delta", "0.0001"])
+        #expect(tiny.status == 1 && tiny.stderr.contains("sampled shortest paths here, more than the 10000000"), "\(tiny.stderr)")
+        #expect(try run(["generate", "--scale", "5000", "-o", "/dev/null"]).status == 64)
+    }
+}

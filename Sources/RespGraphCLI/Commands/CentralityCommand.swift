@@ -75,6 +75,10 @@ enum CentralityCommand: CLICommand {
             }
         case .betweenness where args.given(epsilon.spec):
             let seed = args[Self.seed] ?? 1
+            let needed = BetweennessSampling.requiredSamples(network, epsilon: args[epsilon], delta: args[delta])
+            guard needed <= BetweennessSampling.maximumSamples else {
+                throw DataError(message: "--epsilon \(plainNumber(args[epsilon])) with --delta \(plainNumber(args[delta])) needs \(needed) sampled shortest paths here, more than the \(BetweennessSampling.maximumSamples) that keep a run to a few minutes; give a larger --epsilon, or leave it out for the exact values")
+            }
             let estimate = BetweennessSampling.estimate(network, epsilon: args[epsilon], delta: args[delta], seed: UInt64(seed))
             columns = [("betweenness", estimate.values)]
             notes.append("estimated from \(estimate.samples) sampled shortest paths (seed \(seed); vertex-diameter bound \(estimate.vertexDiameterBound)): with probability at least \(plainNumber(1 - estimate.delta)) every value is within ±\(plainNumber(estimate.epsilon)) of the exact normalized betweenness (Riondato–Kornaropoulos VC bound).")

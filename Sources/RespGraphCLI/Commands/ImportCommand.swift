@@ -64,6 +64,9 @@ enum ImportCommand: CLICommand {
         let paths = args.positionals
         let importer = try importer(args)
         if args[docID] != nil, paths.count > 1 { throw args.usageError("--doc-id names one document; give one file") }
+        if let id = args[docID], !isSafeID(id) {
+            throw args.usageError("--doc-id '\(id)' cannot name a document: no '/', '\\', '..', control characters or leading dot (it names its output files)")
+        }
         if args[sheet] != nil, paths.count > 1 || Self.isFolder(paths[0]) { throw args.usageError("--sheet names a sheet of one workbook; give one file") }
         return paths.count == 1 && !Self.isFolder(paths[0])
             ? try importer.importFile(atPath: paths[0], documentID: args[docID], sheet: args[sheet]) : try importer.importPaths(paths)
@@ -84,6 +87,10 @@ enum ImportCommand: CLICommand {
         let blocking = diagnostics.filter { $0.isBlocking || (args[strict] && $0.severity == .warning && $0.resolution == nil) }
         let outPath = args[output]
         let toFolder = outPath.map { $0.hasSuffix("/") || Self.isFolder($0) } ?? false
+        if let out = args[diagnosticsOut], let tasks = outPath, !toFolder,
+           out == tasks || OutputFile.sameFile(out, tasks) || (OutputFile.realPath(out) != nil && OutputFile.realPath(out) == OutputFile.realPath(tasks)) {
+            throw args.usageError("--diagnostics-out and -o name the same file (\(out)); give the findings a file of their own")
+        }
         if let out = args[diagnosticsOut] {
             try OutputFile.write(DiagnosticsCSV.format(diagnostics), to: out, args)
         }
@@ -93,9 +100,14 @@ enum ImportCommand: CLICommand {
             return
         }
         if let out = outPath, toFolder {
+            try OutputFile.checkFolder(out, args)
             try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for d in documents {
-                let base = (out.hasSuffix("/") ? out : out + "/") + d.document.id
+                let name = Self.fileName(for: d.document.id)
+                if name != d.document.id {
+                    result.stderr += "note: the document id '\(d.document.id)' is written as \(name)-tasks.csv, so its files stay in \(out)\n"
+                }
+                let base = (out.hasSuffix("/") ? out : out + "/") + name
                 try OutputFile.write(TaskTableCSV.format([d]), to: base + "-tasks.csv", args)
                 try OutputFile.write(DiagnosticsCSV.format(d.diagnostics), to: base + "-diagnostics.csv", args)
             }
@@ -103,6 +115,21 @@ enum ImportCommand: CLICommand {
         }
         let csv = TaskTableCSV.format(documents)
         if let out = outPath { try OutputFile.write(csv, to: out, args) } else { result.stdout += csv }
+    }
+
+    /// Whether a document id can name files in an output folder as it stands.
+    static func isSafeID(_ id: String) -> Bool {
+        !id.isEmpty && !id.hasPrefix(".") && !id.contains("/") && !id.contains("\\") && !id.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+
+    /// A document id as a file name in an output folder: separators, control characters and a
+    /// leading dot replaced by '_', so no id leaves the folder.
+    static func fileName(for id: String) -> String {
+        var name = String(String.UnicodeScalarView(id.unicodeScalars.map { s in
+            s == "/" || s == "\\" || s.properties.generalCategory == .control ? "_" : s
+        }))
+        while name.hasPrefix(".") { name = "_" + name.dropFirst() }
+        return name.isEmpty ? "_" : name
     }
 
     static func isFolder(_ path: String) -> Bool {
