@@ -100,3 +100,35 @@ import Testing
         #expect(pages[1].count == 4)
     }
 }
+
+/// Positions a hostile file gives: huge, infinite or NaN coordinates, and meshes of rules.
+@Suite struct HostileGeometryTests {
+    @Test func ofdRunsPlacedPastAnyPageAreLeftOutNotATrap() throws {
+        let xml = """
+        <ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer>
+        <ofd:TextObject Boundary="10 10 100 10" Size="4"><ofd:TextCode X="0" Y="4">县财政局负责</ofd:TextCode></ofd:TextObject>
+        <ofd:TextObject Boundary="1e300 10 100 10" Size="4"><ofd:TextCode X="0" Y="4">远处</ofd:TextCode></ofd:TextObject>
+        <ofd:TextObject Boundary="10 20 100 10" Size="4"><ofd:TextCode X="nan" Y="4">无处</ofd:TextCode></ofd:TextObject>
+        </ofd:Layer></ofd:Content></ofd:Page>
+        """
+        let words = OFDReader.pageWords(try XMLScanner.events(Array(xml.utf8)), page: 1)
+        #expect(words.map(\.text) == ["县财政局负责"])
+    }
+
+    @Test func paragraphsOfWordsAtHugeCoordinatesDoNotTrap() {
+        let words = [PDFReader.Word(text: "一、总体要求", x0: 1e300, y0: 10, x1: 1e301, y1: 20, page: 1),
+                     PDFReader.Word(text: "推进改革。", x0: 50, y0: 30, x1: 150, y1: 40, page: 1)]
+        // Read without a trap; the words are all there.
+        #expect(PDFReader.paragraphs(PDFReader.lines(words)).joined().contains("推进改革"))
+    }
+
+    @Test func aMeshOfRulesIsNoTable() {
+        // 400 × 400 rules: 160,000 slots, past the limit a task table's page never nears.
+        var rules: [Ruling] = []
+        for i in 0..<400 {
+            rules.append(Ruling(isHorizontal: true, position: Double(i) * 5, from: 0, to: 2000))
+            rules.append(Ruling(isHorizontal: false, position: Double(i) * 5, from: 0, to: 2000))
+        }
+        #expect(RuledGrid.grids(of: rules, page: 1).isEmpty)
+    }
+}

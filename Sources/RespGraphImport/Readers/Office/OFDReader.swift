@@ -136,7 +136,10 @@ public enum OFDReader {
         let scale = pointsPerMillimetre
         var words: [PDFReader.Word] = []
         var lastBox: [Double]?
-        for run in runs {
+        // A page is at most a few metres wide: a run placed past that (or at an infinite or NaN place) is
+        // not text a reader sees, and is left out rather than trusted.
+        let reach = 100_000.0
+        for run in runs where ([run.x, run.baseline, run.size] + run.box + run.advances).allSatisfy({ $0.isFinite && abs($0) <= reach }) {
             defer { lastBox = run.box }
             // Runs of one text object box written one after another (some writers give every run of
             // a line the line's box) continue the word before them, in the order written.

@@ -85,8 +85,9 @@ public enum PDFReader {
             // Ragged lines of Chinese text mostly end at the margin; a page of few lines, at its widest.
             let ends = group.map { $0.words.last!.x1 }
             var counts: [Int: Int] = [:]
-            for x in ends { counts[Int((x / 2).rounded()), default: 0] += 1 }
-            let commonest = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }!
+            // Bucketed by 2 points; a coordinate past any page (a hostile file's 1e300) is clamped, not a trap.
+            for x in ends where x.isFinite { counts[Int((max(-1e9, min(1e9, x)) / 2).rounded()), default: 0] += 1 }
+            let commonest = counts.max { ($0.value, $0.key) < ($1.value, $1.key) } ?? (key: 0, value: 0)
             let right = commonest.value >= max(3, ends.count / 5) ? Double(commonest.key * 2) : percentile(ends, 0.9)
             pages[page] = Page(left: percentile(group.map { $0.words.first!.x0 }, 0.1), right: right, em: max(em, 1), pitch: median(pitches))
         }

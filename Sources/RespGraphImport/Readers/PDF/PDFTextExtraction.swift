@@ -11,13 +11,19 @@ public enum PDFTextExtraction {
         try run(["-bbox-layout", "-enc", "UTF-8", path, "-"], path: path)
     }
 
+    /// The longest pdftotext may run on one file.
+    static let timeLimit = 120.0
+
     static func run(_ arguments: [String], path: String) throws(ImportError) -> String {
         guard let tool = ExternalProgram.find("pdftotext") else {
             throw ImportError(file: path, "reading a PDF needs Poppler's pdftotext, which is not installed (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler)")
         }
         let result: ExternalProgram.Output
-        do { result = try ExternalProgram.run(tool, arguments) } catch {
+        do { result = try ExternalProgram.run(tool, arguments, timeLimit: timeLimit) } catch {
             throw ImportError(file: path, "cannot run pdftotext: \(error.localizedDescription)")
+        }
+        if result.timedOut {
+            throw ImportError(file: path, "pdftotext did not finish within \(Int(timeLimit)) s (a damaged or hostile PDF?); stopped")
         }
         guard result.status == 0 else {
             let errors = String(decoding: result.stderr, as: UTF8.self)

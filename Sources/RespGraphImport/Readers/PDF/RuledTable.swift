@@ -22,6 +22,9 @@ struct RuledGrid {
     /// The page it is drawn on (1-based).
     var page: Int
 
+    /// The most slots a grid of one page may have (a task table page has a few hundred).
+    static let maximumSlots = 100_000
+
     /// Rules within this distance (points) are one rule; a rule reaches a point this near its end.
     static let tolerance = 2.0
 
@@ -129,6 +132,9 @@ struct RuledGrid {
             rules.contains { abs($0.position - position) <= tolerance && point >= $0.from - tolerance && point <= $0.to + tolerance }
         }
         let rows = ys.count - 1, columns = xs.count - 1
+        // A task table's page holds a few hundred cells; a drawing of more slots (a chart, a hostile
+        // file's mesh of rules) is no table, and reading it would take memory for nothing.
+        guard rows * columns <= maximumSlots else { return nil }
         var parent = Array(0..<(rows * columns))
         func root(_ k: Int) -> Int {
             var k = k
