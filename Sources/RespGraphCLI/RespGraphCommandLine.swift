@@ -43,6 +43,23 @@ public struct CommandResult: Sendable {
 
 /// The respgraph command line: parses arguments, runs a command, and formats its answer.
 public enum RespGraphCommandLine {
+    /// Ends the external programs respgraph is running when it is interrupted (SIGINT, SIGTERM,
+    /// SIGHUP), then exits with 128 + the signal, as a shell reports it.
+    public static func endProgramsOnInterrupt() {
+        RunningPrograms.prepare()
+        // A parent may have started respgraph with these signals blocked (the mask is inherited): unblock them.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for s in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&unblock, s) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        for s in [SIGINT, SIGTERM, SIGHUP] {
+            signal(s) { received in
+                RunningPrograms.endAll()
+                _exit(128 + received)
+            }
+        }
+    }
+
     /// Exit status for success.
     public static let success: Int32 = 0
     /// Exit status for a problem with the data or the query (a missing file, an unknown agency).

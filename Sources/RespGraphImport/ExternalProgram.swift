@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Programs respgraph runs where a user has them (Poppler's pdftotext, Graphviz): finding one on
 /// PATH, and running it with its output and error streams read at once, so a program that writes a
@@ -34,20 +37,29 @@ public enum ExternalProgram {
     public static func run(_ path: String, _ arguments: [String], input: Data? = nil, timeLimit: Double? = nil) throws -> Output {
         let process = Process()
         let limiter = timeLimit.flatMap { _ in find("timeout") }
+        var command = [path] + arguments
         if let limit = timeLimit, let limiter {
-            process.executableURL = URL(fileURLWithPath: limiter)
             // KILL, which a blocked or ignored TERM cannot stop (a child inherits its parent's mask).
-            process.arguments = ["--signal=KILL", String(format: "%.0f", limit), path] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = arguments
+            command = [limiter, "--signal=KILL", String(format: "%.0f", limit)] + command
         }
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         let out = Pipe(), err = Pipe()
         let stdin = input.map { _ in Pipe() }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = stdin ?? FileHandle.nullDevice
         try process.run()
+        // Foundation starts the program as the leader of a process group of its own, which everything
+        // it starts (LibreOffice's oosplash and soffice.bin, coreutils' timeout and its command) joins:
+        // the group is ended when the program is done, when its time is up, or when respgraph is
+        // interrupted, so nothing of it is left running.
+        let processGroup = process.processIdentifier
+        RunningPrograms.add(processGroup)
+        defer {
+            kill(-processGroup, SIGKILL)
+            RunningPrograms.remove(processGroup)
+        }
         let collected = Collected()
         let started = DispatchTime.now()
         if let limit = timeLimit, limiter == nil {
@@ -98,6 +110,42 @@ public enum ExternalProgram {
             lock.lock()
             if isError { stderr = data } else { stdout = data }
             lock.unlock()
+        }
+    }
+}
+
+/// The process groups of the external programs running now, kept in fixed slots so a signal handler
+/// can end them without allocating: respgraph interrupted (Ctrl-C, SIGTERM, SIGHUP) leaves nothing of
+/// theirs running.
+public enum RunningPrograms {
+    static let capacity = 64
+    nonisolated(unsafe) static let slots: UnsafeMutablePointer<Int32> = {
+        let p = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        p.initialize(repeating: 0, count: capacity)
+        return p
+    }()
+    static let lock = NSLock()
+
+    /// Makes the slots before any signal handler may read them.
+    public static func prepare() { _ = slots }
+
+    static func add(_ group: Int32) {
+        lock.lock()
+        defer { lock.unlock() }
+        for i in 0..<capacity where slots[i] == 0 { slots[i] = group; return }
+    }
+
+    static func remove(_ group: Int32) {
+        lock.lock()
+        defer { lock.unlock() }
+        for i in 0..<capacity where slots[i] == group { slots[i] = 0 }
+    }
+
+    /// Ends every running program's process group; safe in a signal handler (reads the slots, calls kill).
+    public static func endAll() {
+        for i in 0..<capacity {
+            let group = slots[i]
+            if group > 0 { kill(-group, SIGKILL) }
         }
     }
 }

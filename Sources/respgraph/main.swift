@@ -25,6 +25,8 @@ func writeAll(_ text: String, to fd: Int32) -> Bool {
 
 // A closed standard output is an error to report, not a signal that ends the process silently.
 signal(SIGPIPE, SIG_IGN)
+// Interrupted, respgraph leaves none of the programs it runs (pdftotext, LibreOffice, Graphviz) behind.
+RespGraphCommandLine.endProgramsOnInterrupt()
 /// The width tables fit: `COLUMNS` when set, else the terminal's when standard output is one; nil for
 /// a pipe or a file, which get tables at their natural width.
 func terminalWidth() -> Int? {

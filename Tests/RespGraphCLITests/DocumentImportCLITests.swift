@@ -352,3 +352,45 @@ import Testing
         #expect(try run(["generate", "--scale", "5000", "-o", "/dev/null"]).status == 64)
     }
 }
+
+/// Interrupted, respgraph leaves nothing of the programs it runs behind.
+@Suite struct InterruptTests {
+    /// A pdftotext that starts two long sleeps (as LibreOffice starts soffice.bin) and waits.
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
+    func anInterruptedImportEndsTheProgramsItStarted(signal: Int32) throws {
+        let folder = try TemporaryFolder()
+        let marker = "\(300 + signal).4\(getpid() % 1000)"
+        let fake = try folder.write("bin/pdftotext", "#!/bin/sh\nsleep \(marker) &\nsleep \(marker)\n")
+        chmod(fake, 0o755)
+        let pdf = try folder.write("plan.pdf", "%PDF-1.4\n")
+        let binary = try #require(RespgraphBinary.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["import", pdf]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = folder.path + "/bin:" + (environment["PATH"] ?? "/usr/bin:/bin")
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        func sleepers() -> Int {
+            let ps = Process()
+            ps.executableURL = URL(fileURLWithPath: "/bin/sh")
+            ps.arguments = ["-c", "ps -eo args | grep -c '^sleep \(marker)$'"]
+            let out = Pipe()
+            ps.standardOutput = out
+            try? ps.run()
+            ps.waitUntilExit()
+            return Int(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        }
+        // Wait until the program runs, then interrupt respgraph.
+        var waited = 0
+        while sleepers() < 2 && waited < 100 { usleep(50_000); waited += 1 }
+        #expect(sleepers() == 2, "the fake pdftotext started")
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + signal)
+        usleep(200_000)
+        #expect(sleepers() == 0, "nothing of pdftotext is left running")
+    }
+}
