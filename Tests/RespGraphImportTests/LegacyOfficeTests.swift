@@ -141,3 +141,18 @@ import Testing
         }
     }
 }
+
+/// LibreOffice's profile lives in the temporary folder, whatever characters its path holds.
+@Suite struct ConversionPathTests {
+    @Test(.needs(.libreOffice)) func aTemporaryFolderWithSpaceHashAndPercentStillConverts() throws {
+        let folder = try TemporaryFolder()
+        let odd = folder.path + "/t m#p%x"
+        try FileManager.default.createDirectory(atPath: odd, withIntermediateDirectories: true)
+        let doc = OfficeReaderTests.fixture("county-plan.doc")
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = odd
+        let out = try RespgraphBinary.run(["import", doc], environment: environment)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr.contains("3 work points"))
+    }
+}

@@ -91,7 +91,9 @@ enum LegacyOfficeConverter {
             throw ImportError(file: path, "cannot write a temporary copy for LibreOffice in \(folder)")
         }
         let output = "\(folder)/\(stem).\(format.extensions.output)"
-        let arguments = ["--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=file://\(folder)/profile",
+        // A file URL: a space, '#' or '%' in the temporary folder's path (TMPDIR) is percent-encoded.
+        let profile = URL(fileURLWithPath: folder + "/profile").absoluteString
+        let arguments = ["--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=\(profile)",
                          "--convert-to", format.extensions.output, "--outdir", folder, input]
         let result: ExternalProgram.Output
         do { result = try ExternalProgram.run(soffice, arguments, timeLimit: timeLimit) } catch {
