@@ -61,6 +61,8 @@ public struct ImportDiagnostic: Sendable, Equatable, CustomStringConvertible {
 public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     /// An item ends with brackets holding only agency names, no role word: read as its responsible units.
     case bareList = "bare-list"
+    /// A name holds U+FFFD (bytes its file did not encode validly) or control characters.
+    case badCharacters = "bad-characters"
     /// The document states which listed agency leads (排在首位的为牵头单位…); its tasks are read by it.
     case convention = "convention"
     /// An old binary office file or RTF read after LibreOffice converted it.

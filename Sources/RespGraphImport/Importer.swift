@@ -314,9 +314,21 @@ public struct Importer: Sendable {
     }
 
     /// Reads a file's bytes, with clear errors for what can go wrong.
+    /// Whether a character has no place in a name: U+FFFD (the stand-in for bytes that were not valid
+    /// text) or a control character.
+    static func isSuspect(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{FFFD}" || scalar.properties.generalCategory == .control
+    }
+
     public static func readBytes(atPath path: String) throws(ImportError) -> [UInt8] {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw ImportError(file: path, "no such file") }
+        guard stat(path, &info) == 0 else {
+            // A name that is not valid UTF-8 reaches respgraph with U+FFFD in place of its bytes.
+            if path.contains("\u{FFFD}") {
+                throw ImportError(file: path, "the file's name is not valid UTF-8 (shown with �), so it cannot be opened by that name; rename the file (convmv -f GBK -t UTF-8 converts names) or read its folder")
+            }
+            throw ImportError(file: path, "no such file")
+        }
         if info.st_mode & S_IFMT == S_IFDIR { throw ImportError(file: path, "is a folder, not a file") }
         if Int(info.st_size) > maximumFileSize {
             throw ImportError(file: path, "the file is \(Int(info.st_size) >> 20) MiB; respgraph reads files up to \(maximumFileSize >> 20) MiB")
@@ -402,6 +414,16 @@ public struct Importer: Sendable {
                     for k in resolved.names.indices where !resolved.names[k].known {
                         if let spelled = document.rows[i].spellings[resolved.names[k].name] { resolved.names[k].name = spelled }
                     }
+                }
+                // A name holding U+FFFD (bytes its file did not encode validly) or a control character
+                // (&#0; in XML) is kept, its control characters removed, and its row marked.
+                for k in resolved.names.indices where resolved.names[k].name.unicodeScalars.contains(where: Self.isSuspect) {
+                    let written = resolved.names[k].name
+                    resolved.names[k].name = String(String.UnicodeScalarView(written.unicodeScalars.filter { $0.properties.generalCategory != .control }))
+                    var d = ImportDiagnostic(.warning, file: document.file, line: line, code: .badCharacters,
+                        "\(role == .lead ? "牵头单位" : "配合单位"): '\(written.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined())' holds \(written.contains("\u{FFFD}") ? "U+FFFD, bytes the file did not encode validly" : "control characters (removed)"); check the name against the source")
+                    d.place = place
+                    document.diagnostics.append(d)
                 }
                 let names = resolved.names.map(\.name)
                 if names.isEmpty, resolved.rejected.isEmpty, cell.unicodeScalars.contains(where: { !$0.isBlank }) {

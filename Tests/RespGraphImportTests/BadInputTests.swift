@@ -113,3 +113,23 @@ import Testing
         }
     }
 }
+
+/// Names never carry U+FFFD or control characters without a finding; a file name that is not UTF-8
+/// is said to be so.
+@Suite struct SuspectCharacterTests {
+    let importer = Importer(registry: try! AgencyRegistry(agencies: []))
+
+    @Test func namesWithReplacementOrControlCharactersAreMarked() throws {
+        let d = try #require(try importer.importTaskTable(csv: "序号,任务,牵头单位,配合单位\n1,甲,县\u{FFFD}局,\"某\u{1}单位\"\n", file: "t.csv").first)
+        let row = try #require(d.rows.first)
+        #expect(row.leads == ["县\u{FFFD}局"])
+        #expect(row.supporters == ["某单位"])
+        #expect(row.review.contains("bad-characters"))
+        #expect(d.diagnostics.filter { $0.code == .badCharacters }.count == 2)
+    }
+
+    @Test func aFileNameThatIsNotUTF8IsSaidToBe() throws {
+        let e = #expect(throws: ImportError.self) { try Importer.readBytes(atPath: "/tmp/x\u{FFFD}\u{FFFD}.txt") }
+        #expect(e?.message.contains("not valid UTF-8") == true)
+    }
+}
