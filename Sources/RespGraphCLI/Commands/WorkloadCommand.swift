@@ -270,12 +270,14 @@ enum WorkloadBalanceCommand: CLICommand {
                 throw DataError(message: "no set of moves brings every agency to \(formatNumber(args[target])): the lowest reachable highest load is \(formatNumber(lowest))")
             }
         }
-        var moves = RecordSet("moves", [Field("task"), Field("text", maxWidth: 40), Field("from", maxWidth: 30), Field("to", maxWidth: 30)])
+        var moves = RecordSet("moves", [Field("task"), Field("text", maxWidth: 40), Field("from", maxWidth: 30, zh: "交出牵头"),
+                                        Field("to", maxWidth: 30, zh: "接任牵头")])
         for m in plan.moves {
             let task = graph[m.task]
             moves.append([.text(graph.key(of: m.task)), .text(task.text.isEmpty ? task.direction : task.text), .text(graph[m.from].name), .text(graph[m.to].name)])
         }
-        var loads = RecordSet("loads", [Field("agency", maxWidth: 30), Field("before", .number(digits: 2)), Field("after", .number(digits: 2))])
+        var loads = RecordSet("loads", [Field("agency", maxWidth: 30), Field("before", .number(digits: 2), zh: "调整前负荷"),
+                                        Field("after", .number(digits: 2), zh: "调整后负荷")])
         for l in plan.changedLoads { loads.append([.text(graph[l.agency].name), .number(l.before), .number(l.after)]) }
         var output = QueryOutput()
         let proven = plan.optimal ? "proven optimal" : "not proven optimal"

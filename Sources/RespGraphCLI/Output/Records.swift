@@ -35,8 +35,12 @@ struct Field: Sendable {
     let maxWidth: Int
     /// Whether a terminal shows it; detail fields are left to JSON and CSV to keep tables narrow.
     let inTerminal: Bool
+    /// Its Chinese header where the shared table's word for its key does not fit (from/to of a move).
+    let chinese: String?
 
-    init(_ title: String, key: String? = nil, _ type: FieldType = .text, unit: String? = nil, maxWidth: Int = 40, inTerminal: Bool = true) {
+    init(_ title: String, key: String? = nil, _ type: FieldType = .text, unit: String? = nil, maxWidth: Int = 40, inTerminal: Bool = true,
+         zh chinese: String? = nil) {
+        self.chinese = chinese
         self.title = title
         self.key = key ?? Field.snakeCase(title)
         self.type = type
@@ -46,7 +50,12 @@ struct Field: Sendable {
     }
 
     /// Table headers in Chinese, by field key (`--lang zh`); a key without one keeps its English title.
+    /// The header in Chinese: its own, else the shared table's for its key, else its English title.
+    var chineseTitle: String { chinese ?? Field.chineseTitles[key] ?? title }
+
     static let chineseTitles: [String: String] = [
+        "deadline": "完成时限", "document": "文件", "document_title": "文件名称", "label": "标号", "level": "层级", "number": "序号", "source_place": "原文位置",
+        "betweenness_rank_after": "中间中心度排名（后）", "betweenness_rank_before": "中间中心度排名（前）", "former_names": "原名称",
         "rank": "排名", "agency": "机构", "kind": "类别", "kind_zh": "类别", "lead": "牵头", "support": "配合", "weighted": "加权负荷",
         "english_name": "英文名", "successor": "现名", "role": "角色", "role_zh": "角色", "task": "任务", "indicator": "指标",
         "direction": "方向", "text": "任务内容", "task_text": "任务内容", "leads": "牵头单位", "supporters": "配合单位",
@@ -182,7 +191,7 @@ struct RecordSet: Sendable {
         let shown = fields.indices.filter { fields[$0].inTerminal }
         var table = TextTable(title: title, columns: shown.map { i in
             let f = fields[i]
-            let title = chinese ? (Field.chineseTitles[f.key] ?? f.title) : f.title
+            let title = chinese ? f.chineseTitle : f.title
             return TextTable.Column(f.unit.map { "\(title) (\($0))" } ?? title, alignRight: f.type.isNumber, maxWidth: f.maxWidth)
         })
         for row in rows { table.append(shown.map { row[$0].display(fields[$0].type, chinese: chinese) }) }
@@ -195,7 +204,7 @@ struct RecordSet: Sendable {
 
     /// The rows as CSV, the header the fields' keys, or (`chinese`) their Chinese titles with terms in Chinese.
     func csv(chinese: Bool = false) -> String {
-        let header = fields.map { chinese ? (Field.chineseTitles[$0.key] ?? $0.title) : $0.key }
+        let header = fields.map { chinese ? $0.chineseTitle : $0.key }
         return CSV.format([header] + rows.map { row in zip(row, fields).map { $0.csv($1.type, chinese: chinese) } })
     }
 }
