@@ -118,6 +118,8 @@ a.more { font-size: 0.8em; font-weight: normal; margin-left: 0.6em; }
       pickPair: '选择两份文件', scopeNote: '中心性按全部载入文件的共同任务网络计算。', generated: '由 respgraph 生成', noCompare: '只载入了一份文件，无法对比。',
       linkedTasks: '相关任务', weight: '权重', yes: '是', hint: '提示', meetingsUnit: '次会议', minWeight: '关系至少', barLegend: '红：牵头任务；蓝：配合任务 × 0.5',
       networkScope: '网络按全部载入文件绘制；节点面积与加权负荷成正比，线宽与共同任务数成正比。', thinTie: '灰色细线：低于阈值、但为该机构最强的关系',
+      rebalance: '调整方案：最少的牵头互换，使最高负荷降到最低', rebalanceFacts: '最高负荷 {a} → {b}，互换 {n} 次；任何调整都不能低于 {c}（已证明最优）。',
+      handsOver: '交出牵头', takesOver: '接任牵头', loadBefore: '调整前负荷', loadAfter: '调整后负荷', noMoves: '无需调整：最高负荷已是可达到的最低值。',
       overview: '概览', documents: '文件', heaviestAgencies: '负荷最重的机构', toReview: '需复核的任务', reviewNone: '所有任务均按原文读取，无需复核。',
       reviewNote: '导入时存疑的任务：请对照原文核对（respgraph review 列出并给出更正写法）。', findings: '存疑原因', more: '更多',
       openView: '打开', searchKey: '按 / 键查找机构', networkPicture: '合作网络（负荷最重的机构）',
@@ -144,6 +146,8 @@ a.more { font-size: 0.8em; font-weight: normal; margin-left: 0.6em; }
       pickPair: 'Pick two documents', scopeNote: 'Centralities are computed on the co-assignment network of all loaded documents.', generated: 'made by respgraph', noCompare: 'Only one document is loaded; there is nothing to compare.',
       linkedTasks: 'Tasks', weight: 'Weight', yes: 'yes', hint: 'Hint', meetingsUnit: 'meetings', minWeight: 'Links of at least', barLegend: 'red: tasks led; blue: tasks supported × 0.5',
       networkScope: 'The network covers all loaded documents; node area is proportional to weighted load, line width to shared tasks.', thinTie: 'thin grey: below the threshold but the agency\'s strongest tie',
+      rebalance: 'Rebalancing plan: the fewest lead swaps that bring the highest load as low as it can go', rebalanceFacts: 'Highest load {a} → {b} with {n} swaps; no set of swaps goes below {c} (proven optimal).',
+      handsOver: 'Hands over the lead', takesOver: 'Takes the lead', loadBefore: 'Load before', loadAfter: 'Load after', noMoves: 'Nothing to move: the highest load is already the lowest reachable.',
       overview: 'Overview', documents: 'Documents', heaviestAgencies: 'Heaviest-loaded agencies', toReview: 'Tasks to check', reviewNone: 'Every task reads as its source says; none to check.',
       reviewNote: 'Tasks the import marked as doubtful: check them against the source (respgraph review lists them with the corrections to write).', findings: 'Why',
       more: 'more', openView: 'Open', searchKey: 'Press / to find an agency', networkPicture: 'Co-assignment network (heaviest agencies)',
@@ -151,7 +155,7 @@ a.more { font-size: 0.8em; font-weight: normal; margin-left: 0.6em; }
     },
   };
   let lang = D.lang === 'en' ? 'en' : 'zh';
-  const t = (key, n) => (WORDS[lang][key] || key).replace('{n}', n);
+  const t = (key, n, more) => Object.entries(more || {}).reduce((w, [k, v]) => w.replace('{' + k + '}', v), (WORDS[lang][key] || key).replace('{n}', n));
 
   // ---- Building elements: text is always a text node. ----
   function h(tag, attrs, ...children) {
@@ -530,6 +534,17 @@ a.more { font-size: 0.8em; font-weight: normal; margin-left: 0.6em; }
       h('tr', {}, h('th', {}, t('manySupporters', C.max_supporters)), h('td', { class: 'num' }, C.many_supporters.length), h('td', {}, list(C.many_supporters))),
       h('tr', {}, h('th', {}, t('leadAndSupport')), h('td', { class: 'num' }, C.lead_and_support.length), h('td', {}, C.lead_and_support.map(([i, a]) => [taskLink(i), ' ', agencyLink(a), '；']))),
       h('tr', {}, h('th', {}, t('withoutSupporter')), h('td', { class: 'num' }, C.without_supporter.length), h('td', { class: 'text' }, list(C.without_supporter)))));
+    const P = W.plan;
+    if (P) {
+      view.append(h('h3', {}, t('rebalance')), h('p', { id: 'plan-facts' },
+        t('rebalanceFacts', P.moves.length, { a: fmt(P.max_load_before), b: fmt(P.max_load_after), c: fmt(P.lower_bound) })));
+      if (P.moves.length === 0) view.append(h('p', { class: 'muted' }, t('noMoves')));
+      else view.append(h('table', { id: 'plan-moves' }, h('thead', {}, h('tr', {}, h('th', {}, t('task')), h('th', {}, t('text')), h('th', {}, t('handsOver')), h('th', {}, t('takesOver')))),
+        h('tbody', {}, P.moves.map(([i, from, to]) => h('tr', {}, h('td', {}, taskLink(i)), h('td', { class: 'text' }, taskText(TK[i]).slice(0, 50)),
+          h('td', {}, agencyLink(from)), h('td', {}, agencyLink(to)))))),
+        h('table', { id: 'plan-loads' }, h('thead', {}, h('tr', {}, h('th', {}, t('agency')), h('th', { class: 'num' }, t('loadBefore')), h('th', { class: 'num' }, t('loadAfter')))),
+          h('tbody', {}, P.loads.map(([a, before, after]) => h('tr', {}, h('td', {}, agencyLink(a)), h('td', { class: 'num' }, fmt(before)), h('td', { class: 'num' }, fmt(after)))))));
+    }
   }
 
   // ---- Network: positions computed when the page was made; zoom, pan, hover, ego view. ----

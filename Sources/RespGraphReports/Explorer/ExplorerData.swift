@@ -21,7 +21,9 @@ import RespGraphModel
 ///   `[id, lead, support, weighted]` heaviest first (collectives left out, as `respgraph workload`),
 ///   `gini`, `top_decile_share`, `top_decile_count`, `median`, `mad`, `threshold`, `outliers[]` (ids),
 ///   `checks{max_leads, max_supporters, without_lead[], many_leads[], many_supporters[],
-///   lead_and_support[[task, agency]], without_supporter[]}` (task indices)
+///   lead_and_support[[task, agency]], without_supporter[]}` (task indices), `plan{max_load_before,
+///   max_load_after, lower_bound, optimal, moves[[task, from, to]], loads[[agency, before, after]]}` (the
+///   rebalancing plan of `respgraph workload balance`)
 /// - `network{nodes[], x[], y[], coassign[[i, j, w]], dependency[[i, j, w, [tasks]]]}`: the heaviest
 ///   agencies (at most `networkLimit`), positions in [0, 1], links among them (i, j index `nodes`)
 /// - `compare[]`: `before`, `after`, `indicators_added[]`, `indicators_removed[]`, `rows[]` of
@@ -233,6 +235,18 @@ public struct ExplorerData {
                 ("lead_and_support", .array(checks.leadAndSupport.map { .array([task($0.0), .int(agency($0.1))]) })),
                 ("without_supporter", .array(checks.withoutSupporter.map(task))),
             ])),
+            ("plan", planJSON(scoped, agency: agency, task: task)),
+        ])
+    }
+
+    /// The rebalancing plan of a scope, as `respgraph workload balance` gives it (ids of the full graph).
+    func planJSON(_ scoped: ResponsibilityGraph, agency: (AgencyID) -> Int, task: (TaskID) -> JSONValue) -> JSONValue {
+        guard let plan = try? Rebalancing.plan(scoped) else { return .null }
+        return .object([
+            ("max_load_before", .double(plan.maxLoadBefore)), ("max_load_after", .double(plan.maxLoadAfter)),
+            ("lower_bound", .double(plan.lowerBound)), ("optimal", .bool(plan.optimal)),
+            ("moves", .array(plan.moves.map { .array([task($0.task), .int(agency($0.from)), .int(agency($0.to))]) })),
+            ("loads", .array(plan.changedLoads.map { .array([.int(agency($0.agency)), .double($0.before), .double($0.after)]) })),
         ])
     }
 

@@ -143,6 +143,13 @@ try:
         outliers = cli("workload", "outliers", "--doc", "2024", "--format", "json")
         starred = [r[1].rstrip(" ★") for r in cells("workload-table") if r[1].endswith("★")]
         check(starred == [a["agency"] for a in outliers["agencies"]], "outliers as respgraph workload outliers")
+        # The rebalancing plan as respgraph workload balance.
+        plan = cli("workload", "balance", "--doc", "2024", "--format", "json")
+        page_moves = [(r[0], r[2], r[3]) for r in cells("plan-moves")]
+        cli_moves = [(m["task"], m["from"], m["to"]) for m in plan["moves"]]
+        check(page_moves == cli_moves, f"plan moves as respgraph workload balance: {page_moves[:2]} vs {cli_moves[:2]}")
+        page_loads = [(r[0], float(r[1]), float(r[2])) for r in cells("plan-loads")]
+        check(page_loads == [(l["agency"], l["before"], l["after"]) for l in plan["loads"]], "plan loads as respgraph workload balance")
         shot("workload")
 
         # Matrix.
