@@ -105,3 +105,26 @@ import Testing
         #expect(ClauseFinder.clauses(in: Array(passage)).isEmpty)
     }
 }
+
+/// Tables and lines as a district office pastes them: one cell per line ending in the separator a
+/// copied table left (序号 |), and 责任单位 / 牵头单位 / 配合单位 on lines of their own under each item.
+@Suite struct PastedFormTests {
+    static let importer = Importer(registry: try! AgencyRegistry(agencies: []))
+
+    @Test func oneCellPerLineWithSeparatorsIsATable() throws {
+        let text = "某区2024年优化营商环境任务清单\n序号 |\n重点任务 |\n牵头责任单位 |\n配合单位 |\n1 |\n推进企业开办全程网办 |\n区市场监管局 |\n区数据局 |\n"
+            + "2 |\n压缩工程建设项目审批时限 |\n区住建局 |\n区自然资源局、区发展改革局 |\n"
+        let d = try Self.importer.importDocumentText(text, file: "list.txt")
+        #expect(d.rows.map(\.text) == ["推进企业开办全程网办", "压缩工程建设项目审批时限"])
+        #expect(d.rows.map(\.leads) == [["区市场监管局"], ["区住建局"]])
+        #expect(d.rows.map(\.supporters) == [["区数据局"], ["区自然资源局", "区发展改革局"]])
+        #expect(d.rows.allSatisfy { $0.review.isEmpty })
+    }
+
+    @Test func labelLinesUnderEachItemAttachToIt() throws {
+        let text = "某区2024年工作要点\n一、优化政务服务\n1.推进“高效办成一件事”。\n责任单位：区发展和改革局\n2.推进企业开办。\n牵头单位：区市场监管局\n配合单位：区税务局\n"
+        let d = try Self.importer.importDocumentText(text, file: "points.txt")
+        #expect(d.rows.map(\.leads) == [["区发展和改革局"], ["区市场监管局"]])
+        #expect(d.rows.map(\.supporters) == [[], ["区税务局"]])
+    }
+}

@@ -102,7 +102,13 @@ public enum PlainTextReader {
     /// starting at each line that holds the next 序号. A row with more or fewer lines than columns
     /// keeps its cells in order and is flagged for checking. Keyed by the header's first line index,
     /// with the index after the table's last line.
-    static func cellPerLineTables(_ lines: [String]) -> [(Int, (TableBlock, Int))] {
+    static func cellPerLineTables(_ rawLines: [String]) -> [(Int, (TableBlock, Int))] {
+        // A cell may end in the separator a copied table left behind (序号 |, 牵头责任单位 |).
+        let lines = rawLines.map { line -> String in
+            var t = line.trimmed
+            if t.hasSuffix("|"), !t.hasPrefix("|") { t.removeLast(); t = t.trimmed }
+            return t
+        }
         var out: [(Int, (TableBlock, Int))] = []
         var i = 0
         while i < lines.count {
