@@ -12,14 +12,14 @@ import RespGraphModel
 ///   agencies. A level λ is reachable iff the bipartite network source → task (capacity k(t)) →
 ///   named agency (1) → sink (⌊(λ − w_s·deg(a)) / (w_l − w_s)⌋) carries Σ k(t) (max-flow min-cut,
 ///   Ford–Fulkerson 1956); the lowest λ is found by bisection over the finitely many loads an agency
-///   can have, each tested with Dinic's blocking flows (Dinic 1970) from today's assignment. The
-///   fewest moves at λ is a minimum-cost flow (cost 1 on a supporter's edge, 0 on a lead's), solved by
-///   the primal-dual method — Dijkstra's shortest paths on reduced costs, then blocking flows on the
-///   edges of reduced cost 0 (Ahuja, Magnanti & Orlin, *Network Flows*, 1993, §9.8) — starting from
-///   today's assignment, so only the excess over the capacities is rerouted. Both parts are exact:
-///   `optimal` is always true and `lowerBound` is the lowest level any set of moves reaches.
+///   can have, each tested with Dinic's blocking flows (Dinic 1970). The fewest moves at λ is a
+///   minimum-cost flow (cost 1 on a supporter's edge, 0 on a lead's), solved by the primal-dual
+///   method — Dijkstra's shortest paths on reduced costs, then blocking flows on the edges of reduced
+///   cost 0 (Ahuja, Magnanti & Orlin, *Network Flows*, 1993, §9.8); paths of one cost are routed in
+///   one phase, so there are as many phases as distinct path costs. Both parts are exact: `optimal` is
+///   always true and `lowerBound` is the lowest level any set of moves reaches.
 /// - Complexity: O(log C · E·√V) for the level (C candidate levels, E named assignments, V tasks and
-///   agencies) and O(P · E log V) for the moves (P distinct path costs, at most the number of moves).
+///   agencies) and O(P · E·√V) for the moves (P distinct path costs, at most one more than the moves).
 public enum Rebalancing {
     /// One move: the lead of `task` passes from `from` to `to`, who swap roles.
     public struct Move: Sendable, Equatable {
@@ -189,13 +189,13 @@ public enum Rebalancing {
         /// Whether every agency can be brought to the level.
         func isReachable(_ level: Double) -> Bool {
             var network = network(at: level)
-            return network.routeExcess(withCosts: false)
+            return network.routeAll(withCosts: false)
         }
 
         /// The fewest moves that bring every agency to the level, and the leads after them.
         func fewestMoves(at level: Double) -> (count: Int, leads: [Set<Int>]) {
             var network = network(at: level)
-            guard network.routeExcess(withCosts: true) else { return (Int.max, currentLeads) }
+            guard network.routeAll(withCosts: true) else { return (Int.max, currentLeads) }
             let leads = network.leads(taskCount: taskCount)
             let count = (0..<taskCount).reduce(0) { $0 + leads[$1].subtracting(currentLeads[$1]).count }
             return (count, leads)
@@ -245,7 +245,7 @@ public enum Rebalancing {
         /// Routes every lead slot from the source to the sink; with `withCosts` along paths of least
         /// cost (primal-dual: potentials from Dijkstra, then blocking flows on the edges of reduced cost
         /// 0), else along any (Dinic). Returns whether every slot could be routed.
-        mutating func routeExcess(withCosts: Bool) -> Bool {
+        mutating func routeAll(withCosts: Bool) -> Bool {
             guard demand < Int.max / 8 else { return false }
             var routed = 0
             var potential = Array(repeating: 0, count: head.count)

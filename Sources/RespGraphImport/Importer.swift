@@ -417,7 +417,8 @@ public struct Importer: Sendable {
                 }
                 // A name holding U+FFFD (bytes its file did not encode validly) or a control character
                 // (&#0; in XML) is kept, its control characters removed, and its row marked.
-                for k in resolved.names.indices where resolved.names[k].name.unicodeScalars.contains(where: Self.isSuspect) {
+                // (A name the registry knows is clean: only the others are looked at, off the hot path.)
+                for k in resolved.names.indices where !resolved.names[k].known && resolved.names[k].name.unicodeScalars.contains(where: Self.isSuspect) {
                     let written = resolved.names[k].name
                     resolved.names[k].name = String(String.UnicodeScalarView(written.unicodeScalars.filter { $0.properties.generalCategory != .control }))
                     var d = ImportDiagnostic(.warning, file: document.file, line: line, code: .badCharacters,

@@ -34,13 +34,7 @@ import Testing
     }
 
     /// The first `program` on PATH.
-    static func which(_ program: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(dir)/\(program)") {
-            return "\(dir)/\(program)"
-        }
-        return nil
-    }
+    static func which(_ program: String) -> String? { Requirement.which(program) }
 
     static let variants: [[String]] = [
         ["--network", "tasks"], ["--network", "tasks", "--all"], ["--network", "tasks", "--top", "3"], ["--network", "tasks", "--cluster", "indicator"],

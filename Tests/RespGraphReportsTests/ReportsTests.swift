@@ -38,6 +38,11 @@ import Testing
         #expect(sheets.map(\.name) == ["tasks", "agencies", "indicators (lead)"])
         let ranked = Workload.ranked(Workload.loads(in: Self.graph), in: Self.graph)
         #expect(sheets[1].rows.count == ranked.count + 1)
+        // The agencies sheet in respgraph's order: the names of Workload.ranked, heaviest first.
+        let names = sheets[1].rows.dropFirst().map { row -> String in if case .text(let t) = row[0] { t } else { "" } }
+        #expect(names == ranked.map { Self.graph[$0.agency].name })
+        let weighted = sheets[1].rows.dropFirst().map { row -> Double in if case .number(let x) = row[5] { x } else { -1 } }
+        #expect(weighted == weighted.sorted(by: >))
     }
 
     @Test func analysisAttributesMarkTasksAndCarryLoads() throws {

@@ -56,21 +56,13 @@ struct RuledGrid {
         let vertical = joined(rulings.filter { !$0.isHorizontal })
         guard horizontal.count >= 2, vertical.count >= 2 else { return [] }
         // Connected drawings: a horizontal and a vertical rule meet where each reaches the other.
-        var parent = Array(0..<(horizontal.count + vertical.count))
-        func root(_ k: Int) -> Int {
-            var k = k
-            while parent[k] != k { parent[k] = parent[parent[k]]; k = parent[k] }
-            return k
-        }
+        var drawings = DisjointSets(horizontal.count + vertical.count)
         for (h, hr) in horizontal.enumerated() {
-            for (v, vr) in vertical.enumerated() where meets(hr, vr) {
-                let a = root(h), b = root(horizontal.count + v)
-                if a != b { parent[a] = b }
-            }
+            for (v, vr) in vertical.enumerated() where meets(hr, vr) { drawings.join(h, horizontal.count + v) }
         }
         var members: [Int: (h: [Ruling], v: [Ruling])] = [:]
-        for (h, r) in horizontal.enumerated() { members[root(h), default: ([], [])].h.append(r) }
-        for (v, r) in vertical.enumerated() { members[root(horizontal.count + v), default: ([], [])].v.append(r) }
+        for (h, r) in horizontal.enumerated() { members[drawings.root(h), default: ([], [])].h.append(r) }
+        for (v, r) in vertical.enumerated() { members[drawings.root(horizontal.count + v), default: ([], [])].v.append(r) }
         return members.values.compactMap { grid(horizontal: $0.h, vertical: $0.v, page: page) }
             .sorted { $0.ys[0] < $1.ys[0] }
     }
@@ -135,16 +127,8 @@ struct RuledGrid {
         // A task table's page holds a few hundred cells; a drawing of more slots (a chart, a hostile
         // file's mesh of rules) is no table, and reading it would take memory for nothing.
         guard rows * columns <= maximumSlots else { return nil }
-        var parent = Array(0..<(rows * columns))
-        func root(_ k: Int) -> Int {
-            var k = k
-            while parent[k] != k { parent[k] = parent[parent[k]]; k = parent[k] }
-            return k
-        }
-        func join(_ a: Int, _ b: Int) {
-            let ra = root(a), rb = root(b)
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
+        var slots = DisjointSets(rows * columns)
+        func join(_ a: Int, _ b: Int) { slots.join(a, b) }
         for i in 0..<rows {
             let midY = (ys[i] + ys[i + 1]) / 2
             for j in 0..<columns {
@@ -157,13 +141,30 @@ struct RuledGrid {
         var cellOrigin: [(row: Int, column: Int)] = []
         var cellOfRoot: [Int: Int] = [:]
         for k in 0..<(rows * columns) {
-            let r = root(k)
+            let r = slots.root(k)
             if let c = cellOfRoot[r] { cellOfSlot[k] = c; continue }
             cellOfRoot[r] = cellOrigin.count
             cellOfSlot[k] = cellOrigin.count
             cellOrigin.append((k / columns, k % columns))
         }
         return RuledGrid(xs: xs, ys: ys, cellOfSlot: cellOfSlot, cellOrigin: cellOrigin, page: page)
+    }
+}
+
+/// Disjoint sets over 0..<n with path halving: the drawings of a page, the slots of a cell.
+struct DisjointSets {
+    private var parent: [Int]
+    init(_ n: Int) { parent = Array(0..<n) }
+    /// The set's representative: its smallest member once joined.
+    mutating func root(_ k: Int) -> Int {
+        var k = k
+        while parent[k] != k { parent[k] = parent[parent[k]]; k = parent[k] }
+        return k
+    }
+    /// Joins the sets of a and b.
+    mutating func join(_ a: Int, _ b: Int) {
+        let ra = root(a), rb = root(b)
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
     }
 }
 
@@ -209,7 +210,6 @@ enum RuledTableReader {
         }
         if printedBySpreadsheet { takeOverflow(&outside, into: &inGrid, grids) }
         var tables: [[GridRow]] = []
-        var widths: [Int] = []
         var lastTableGrid: RuledGrid?, firstTableGrid: RuledGrid?
         for (g, grid) in grids.enumerated() {
             var rows = gridRows(grid, inGrid[g], key: g)
@@ -218,13 +218,12 @@ enum RuledTableReader {
             }
             let header = rows.prefix(3).lazy.compactMap { ColumnMap(header: $0.cells) }.first
             if let header {
-                if widths.last == grid.columnCount, let last = lastTableGrid, sameColumns(last, grid),
+                if let last = lastTableGrid, sameColumns(last, grid),
                    tables.last.flatMap({ $0.lazy.compactMap { ColumnMap(header: $0.cells) }.first }) == header {
                     // The header repeated on a new page: the same table goes on.
                     join(&tables[tables.count - 1], rows, spreadsheet: printedBySpreadsheet)
                 } else {
                     tables.append(rows)
-                    widths.append(grid.columnCount)
                     if firstTableGrid == nil { firstTableGrid = grid }
                 }
                 lastTableGrid = grid

@@ -37,6 +37,8 @@ from openpyxl.styles import Alignment, Border, Side
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
+sys.path.insert(0, os.path.join(HERE, "..", "office"))
+from make_office_fixtures import runs_of_indicator  # noqa: E402  (the office fixtures' runs of equal 指标)
 HEADER = ["序号", "指标", "改革方向", "具体任务", "完成时限", "牵头单位", "配合单位"]
 WIDTHS_CM = [1.1, 1.6, 3.0, 9.0, 2.2, 3.6, 4.6]
 
@@ -46,16 +48,6 @@ def table_rows(year):
         rows = [r for r in csv.DictReader(f) if r["level"] == "table"]
     return [[r["number"], r["indicator"], r["direction"], r["text"], r["deadline"],
              r["lead"].replace("，", "、"), r["support"].replace("，", "、")] for r in rows]
-
-
-def runs_of_indicator(rows):
-    """(first, last) row index of each run of equal 指标."""
-    runs, start = [], 0
-    for i in range(1, len(rows) + 1):
-        if i == len(rows) or rows[i][1] != rows[start][1]:
-            runs.append((start, i - 1))
-            start = i
-    return runs
 
 
 def landscape(section):
