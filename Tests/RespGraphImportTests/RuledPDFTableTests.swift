@@ -8,7 +8,7 @@ import Testing
 /// PDF task tables as offices print them, cells centred or at the bottom, 指标 merged down, headers
 /// repeated and rows broken across pages (Fixtures/pdf-tables/make_pdf_table_fixtures.py prints the
 /// curated tables with LibreOffice Writer and Calc, Chromium and WeasyPrint): read cell by cell from
-/// the rules each page draws.
+/// the rules each page draws, a spreadsheet's merged cells cut by page breaks tied by where their text stands.
 @Suite struct RuledPDFTableTests {
     static let importer = Importer(registry: try! AgencyRegistry(csv: EmbeddedGraphs.registry, source: "Graphs/agencies.csv"))
     static func fixture(_ name: String) -> String { Repository.path("Tests/RespGraphImportTests/Fixtures/pdf-tables/\(name)") }
@@ -28,7 +28,7 @@ import Testing
     }
 
     static let exactFixtures = ["2022", "2024"].flatMap { year in
-        ["word-centred", "word-bottom", "chromium", "weasyprint"].map { "guangxi-\(year)-table-\($0).pdf" }
+        ["word-centred", "word-bottom", "chromium", "weasyprint", "calc"].map { "guangxi-\(year)-table-\($0).pdf" }
     }
 
     @Test("every writer's print of the curated tables gives the curated rows",
@@ -48,27 +48,44 @@ import Testing
         #expect(!d.diagnostics.contains { $0.code == .rebuiltRow }, "\(file)")
     }
 
-    /// A spreadsheet prints a merged cell's text once, centred over the whole merge, so a part of it
-    /// on another page shows none: those rows are marked, and nearly every unmarked row is right.
-    @Test("a spreadsheet's print marks the rows whose merged cell it printed on another page",
-          .needs(.poppler), arguments: ["2022", "2024"])
-    func spreadsheetPrintsMarkTheirDoubtfulRows(year: String) throws {
-        let curated = try Self.curated(year)
-        let d = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-\(year)-table-calc.pdf")).first)
-        #expect(d.rows.count == curated.count)
-        let marked = Set(d.diagnostics.filter { $0.code == .rebuiltRow }.compactMap(\.place))
-        let unmarked = d.rows.filter { !marked.contains($0.place ?? "") }
-        let wrongUnmarked = unmarked.filter { row in curated[Int(row.label) ?? -1].map { !Self.same(row, $0) } ?? true }
-        // Leads and supporters are right on every row; only 指标 can be wrong, and then mostly marked.
-        for row in d.rows {
-            let c = try #require(curated[Int(row.label) ?? -1])
-            #expect(row.leads == c.leads && row.supporters == c.supporters, "row \(row.label)")
+    /// A spreadsheet's merged cells cut by page breaks, as parts of one column: texts where the sheet
+    /// centred them over the whole merge, pages laid end to end (each part 100 points high).
+    static func parts(_ texts: [(String, Double?)], pageBreaks: Set<Int>) -> (rows: [RuledTableReader.GridRow], body: [Int], flowTop: [Double]) {
+        var rows: [RuledTableReader.GridRow] = [], page = 1
+        for (i, (text, middle)) in texts.enumerated() {
+            if pageBreaks.contains(i) { page += 1 }
+            var row = RuledTableReader.GridRow(cells: [text], inherited: [], page: page)
+            row.cellKeys = [i]
+            row.top = Double(i) * 100
+            row.bottom = row.top + 100
+            row.textMiddle = [middle.map { row.top + $0 }]
+            rows.append(row)
         }
-        #expect(Double(wrongUnmarked.count) <= 0.07 * Double(unmarked.count), "\(wrongUnmarked.map(\.label))")
-        // Parts of a merged cell tied across page breaks by where its text stands: most rows exact
-        // (measured: 184 of 199 and 174 of 178).
-        let exact = d.rows.filter { row in curated[Int(row.label) ?? -1].map { Self.same(row, $0) } ?? false }
-        #expect(Double(exact.count) >= 0.92 * Double(d.rows.count), "\(exact.count) of \(d.rows.count)")
+        return (rows, Array(rows.indices), rows.indices.map { Double($0) * 100 })
+    }
+
+    @Test func emptyPartsTakeTheTextCentredOverTheirWholeMerge() {
+        // Every part on a page of its own. 甲 and 丙 stand in the middle of their parts, 乙 in the
+        // middle of parts 1...5 (its merge cut by four page breaks): parts 1, 2, 4 and 5 are 乙's.
+        let (rows, body, flow) = Self.parts([("甲", 50), ("", nil), ("", nil), ("乙", 50), ("", nil), ("", nil), ("丙", 50)],
+                                            pageBreaks: Set(1...6))
+        let owners = RuledTableReader.mergeOwners(parts: body.map { $0..<($0 + 1) }, column: 0, rows: rows, body: body, flowTop: flow)
+        #expect(owners.map(\.owner) == [0, 3, 3, 3, 3, 3, 6])
+        #expect(owners.allSatisfy { $0.sure })
+        // Part 2 is cut from part 3 by a rule on its page: it can only be A's, through part 1.
+        let (rows2, body2, flow2) = Self.parts([("甲", 150), ("", nil), ("", nil), ("乙", 50)], pageBreaks: [1, 2])
+        #expect(RuledTableReader.mergeOwners(parts: body2.map { $0..<($0 + 1) }, column: 0, rows: rows2, body: body2, flowTop: flow2).map(\.owner) == [0, 0, 0, 3])
+    }
+
+    @Test func aPartEitherTextExplainsAsWellIsMarked() {
+        // A text whose place is unknown (nil) on each side of an empty page: both ways cost the same.
+        let (rows, body, flow) = Self.parts([("甲", nil), ("", nil), ("乙", nil)], pageBreaks: [1, 2])
+        let owners = RuledTableReader.mergeOwners(parts: body.map { $0..<($0 + 1) }, column: 0, rows: rows, body: body, flowTop: flow)
+        #expect(owners[1].sure == false)
+        // An empty part no text can reach (rules on both sides, no page break) is marked, with no owner.
+        let (rows2, body2, flow2) = Self.parts([("甲", 50), ("", nil), ("乙", 50)], pageBreaks: [])
+        let lone = RuledTableReader.mergeOwners(parts: body2.map { $0..<($0 + 1) }, column: 0, rows: rows2, body: body2, flowTop: flow2)
+        #expect(lone[1].owner == nil && lone[1].sure == false)
     }
 
     /// A table without rules whose cells are centred can only be guessed from word positions: every

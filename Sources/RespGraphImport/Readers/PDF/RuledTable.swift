@@ -183,12 +183,15 @@ enum RuledTableReader {
         var textAtTop: Set<Int> = []
         /// The columns whose cell's text ends at its bottom edge (a cell that runs on to the next page).
         var textAtBottom: Set<Int> = []
-        /// Where each column's text stands in its cell, from -1 (at the top) to 1 (at the bottom); 0 when empty.
-        var lean: [Double] = []
-        /// Whether the row is its page's first or last row of the table (a page break runs beside it).
-        var atPageEdge = false
+        /// The middle of each column's text, top to bottom on the page (nil where the cell has none).
+        var textMiddle: [Double?] = []
+        /// The row's top and bottom on its page.
+        var top = 0.0, bottom = 0.0
         /// The columns whose cell spans two rows or more on its page.
         var merged: Set<Int> = []
+        /// The columns whose cell's text was drawn over the page's top, past the table (a spreadsheet
+        /// drawing a merged cell's text again on the page where the rest of the cell goes on).
+        var clippedAbove: Set<Int> = []
     }
 
     /// The blocks of a PDF whose task table is drawn with rules, or nil when no ruled grid holds a
@@ -204,15 +207,31 @@ enum RuledTableReader {
         var inGrid = Array(repeating: [PDFReader.Word](), count: grids.count)
         var outside: [PDFReader.Word] = []
         let gridsOfPage = Dictionary(grouping: grids.indices, by: { grids[$0].page })
+        // A grid going on from one on an earlier page: a spreadsheet draws there, past the grid's top,
+        // the text of a merged cell begun above.
+        let continuing = Set(grids.indices.filter { g in grids[..<g].contains { $0.page < grids[g].page && sameColumns($0, grids[g]) } })
+        var clipped: [Int: Set<Int>] = [:]
         for w in words {
             let cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2
-            if let g = gridsOfPage[w.page]?.first(where: { grids[$0].holds(x: cx, y: cy) }) { inGrid[g].append(w) } else { outside.append(w) }
+            if let g = gridsOfPage[w.page]?.first(where: { grids[$0].holds(x: cx, y: cy) }) {
+                inGrid[g].append(w)
+            } else if printedBySpreadsheet, let g = gridsOfPage[w.page]?.first(where: { g in
+                continuing.contains(g) && cx > grids[g].xs[0] && cx < grids[g].xs.last! && cy < grids[g].ys[0] && cy > grids[g].ys[0] - 3 * (w.y1 - w.y0)
+            }) {
+                inGrid[g].append(w)
+                clipped[g, default: []].insert(RuledGrid.band(of: cx, in: grids[g].xs))
+            } else {
+                outside.append(w)
+            }
         }
         if printedBySpreadsheet { takeOverflow(&outside, into: &inGrid, grids) }
         var tables: [[GridRow]] = []
         var lastTableGrid: RuledGrid?, firstTableGrid: RuledGrid?
         for (g, grid) in grids.enumerated() {
             var rows = gridRows(grid, inGrid[g], key: g)
+            if let columns = clipped[g], let first = rows.first, ColumnMap(header: first.cells) == nil {
+                for c in columns { for r in rows.indices where rows[r].cellKeys[c] == first.cellKeys[c] { rows[r].clippedAbove.insert(c) } }
+            }
             if let previous = tables.last?.first(where: { ColumnMap(header: $0.cells) != nil }) {
                 repeatedHeader(&rows, as: previous.cells, spreadsheet: printedBySpreadsheet)
             }
@@ -236,7 +255,7 @@ enum RuledTableReader {
                 outside += inGrid[g]
             }
         }
-        if printedBySpreadsheet { for t in tables.indices { markEmptyMergedParts(&tables[t]) } }
+        if printedBySpreadsheet { for t in tables.indices { tieMergedParts(&tables[t]) } }
         guard !tables.isEmpty, let start = firstTableGrid else { return nil }
         var blocks: [DocumentBlock] = []
         var before: [PDFReader.Word] = [], after: [PDFReader.Word] = []
@@ -270,6 +289,7 @@ enum RuledTableReader {
                 let key = rows[1].cellKeys[c]
                 for r in rows.indices.dropFirst() where rows[r].cellKeys[c] == key && !rows[r].cells[c].hasPrefix(extra) {
                     rows[r].cells[c] = extra + rows[r].cells[c]
+                    rows[r].clippedAbove.insert(c)
                 }
             }
         } else if rows.count > 1, rows[1].doubt == nil {
@@ -301,23 +321,108 @@ enum RuledTableReader {
     /// Writers (a PDF's Creator) that print a merged cell's text once over the whole merge.
     static let spreadsheetWriters = Lexicon.spreadsheetWriters
 
-    /// Marks the rows of a table whose cell in some column is an empty part of a merged cell beside a
-    /// page break, or an empty cell at a page break in a column that holds merged cells: its text may
-    /// be printed on a page whose part the reader could not tie to it.
-    static func markEmptyMergedParts(_ rows: inout [GridRow]) {
-        let body = rows.indices.filter { ColumnMap(header: rows[$0].cells) == nil }
-        let mergedColumns = Set(body.flatMap { rows[$0].merged })
-        var chains: [Int: [Int]] = [:]
-        for r in body {
-            for c in mergedColumns where rows[r].cells[c].isEmpty {
-                chains[rows[r].cellKeys[c] << 8 | c, default: []].append(r)
+    /// From a spreadsheet, the empty parts of merged cells given the text they belong to.
+    ///
+    /// A spreadsheet prints a merged cell's text once, centred over the whole merge as if the sheet
+    /// had no page breaks, so a merge cut by breaks shows its text on one page and empty parts on the
+    /// others. On a page a rule ends every cell, so a merge goes on unseen only across a break. In one
+    /// column, the parts (runs of rows sharing a cell) are split into merges: runs of parts joined only
+    /// across page breaks, each holding at most one text, chosen so that each text stands as near the
+    /// middle of its merge as it can, measured down the table with the pages laid end to end (a part
+    /// with no text and no text within reach costs a page's height, so it is taken by a text whenever
+    /// one can reach it). Each empty part takes its merge's text. A part whose best owner beats every
+    /// other by less than ``tieMargin`` points is marked for review, as is a part no text can reach.
+    ///
+    /// Dynamic programming over the segmentations of P parts, each merge reaching at most K parts
+    /// (the parts joined by consecutive breaks): O(R·C + P·K²) for R rows and C columns.
+    static func tieMergedParts(_ rows: inout [GridRow]) {
+        guard let columns = rows.lazy.compactMap({ ColumnMap(header: $0.cells) }).first else { return }
+        let body = rows.indices.filter { ColumnMap(header: rows[$0].cells) == nil && !isLowerHeader(rows[$0], columns) }
+        // Each body row's top, the pages' rows laid end to end.
+        var flowTop: [Double] = [], flow = 0.0
+        for r in body { flowTop.append(flow); flow += max(0, rows[r].bottom - rows[r].top) }
+        let mergedColumns = Set(body.flatMap { rows[$0].merged }).subtracting(columns[.number].map { [$0] } ?? [])
+        for c in mergedColumns.sorted() {
+            var parts: [Range<Int>] = []  // runs of `body` sharing the column's cell
+            for i in body.indices {
+                if i > 0, rows[body[i - 1]].cellKeys[c] == rows[body[i]].cellKeys[c] {
+                    parts[parts.count - 1] = parts[parts.count - 1].lowerBound..<(i + 1)
+                } else {
+                    parts.append(i..<(i + 1))
+                }
+            }
+            let owners = mergeOwners(parts: parts, column: c, rows: rows, body: body, flowTop: flowTop)
+            for (e, part) in parts.enumerated() where rows[body[part.lowerBound]].cells[c].isEmpty {
+                for i in part {
+                    if let owner = owners[e].owner {
+                        rows[body[i]].cells[c] = rows[body[parts[owner].lowerBound]].cells[c]
+                        rows[body[i]].inherited.insert(c)
+                    }
+                    if !owners[e].sure, rows[body[i]].doubt == nil {
+                        rows[body[i]].doubt = "column \(c + 1) is part of a merged cell whose text a spreadsheet printed on another page, and which text it is cannot be told for certain; check the row's value there against the PDF"
+                    }
+                }
             }
         }
-        for (key, members) in chains where members.contains(where: { rows[$0].atPageEdge }) {
-            for r in members where rows[r].doubt == nil {
-                rows[r].doubt = "column \((key & 0xff) + 1) is a merged cell whose text a spreadsheet printed on another page; check the row's value there against the PDF"
-            }
+    }
+
+    /// How far apart (points down the table) two ways of tying a part must be for the better one to be sure.
+    static let tieMargin = 24.0
+
+    /// For each part of a column, the part whose text it takes (itself when it has one) and whether the
+    /// choice is sure; see ``tieMergedParts(_:)``.
+    static func mergeOwners(parts: [Range<Int>], column c: Int, rows: [GridRow], body: [Int], flowTop: [Double])
+        -> [(owner: Int?, sure: Bool)] {
+        let n = parts.count
+        guard n > 0 else { return [] }
+        func first(_ p: Int) -> GridRow { rows[body[parts[p].lowerBound]] }
+        let hasText = (0..<n).map { !first($0).cells[c].isEmpty }
+        let start = (0..<n).map { flowTop[parts[$0].lowerBound] }
+        let end = (0..<n).map { p in flowTop[parts[p].upperBound - 1] + max(0, rows[body[parts[p].upperBound - 1]].bottom - rows[body[parts[p].upperBound - 1]].top) }
+        // Where a part's text stands down the table (nil: its words are not on its rows' pages).
+        let middle: [Double?] = (0..<n).map { p in
+            for i in parts[p] { if let y = rows[body[i]].textMiddle[c] { return flowTop[i] + y - rows[body[i]].top } }
+            return nil
         }
+        let joinsNext = (0..<n).map { p in p + 1 < n && rows[body[parts[p].upperBound - 1]].page != rows[body[parts[p + 1].lowerBound]].page }
+        let pageHeight = (0..<n).map { end[$0] - start[$0] }.max() ?? 1
+        // The cost of one merge of parts i..<j, nil where it cannot be one.
+        func cost(_ i: Int, _ j: Int) -> Double? {
+            let texts = (i..<j).filter { hasText[$0] }
+            guard texts.count <= 1 else { return nil }
+            guard let t = texts.first else { return pageHeight * Double(j - i) }
+            return middle[t].map { abs($0 - (start[i] + end[j - 1]) / 2) } ?? 0
+        }
+        // Segments reachable from each part: those joined by consecutive breaks.
+        var reach = Array(repeating: 0, count: n)  // the last part a merge starting at p can reach
+        for p in stride(from: n - 1, through: 0, by: -1) { reach[p] = joinsNext[p] ? reach[p + 1] : p }
+        var before = Array(repeating: Double.infinity, count: n + 1), after = before
+        before[0] = 0
+        for i in 0..<n where before[i] < .infinity {
+            for j in (i + 1)...(reach[i] + 1) { if let k = cost(i, j) { before[j] = min(before[j], before[i] + k) } }
+        }
+        after[n] = 0
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in (i + 1)...(reach[i] + 1) { if let k = cost(i, j), after[j] < .infinity { after[i] = min(after[i], k + after[j]) } }
+        }
+        var out: [(owner: Int?, sure: Bool)] = (0..<n).map { (hasText[$0] ? $0 : nil, true) }
+        for e in 0..<n where !hasText[e] {
+            // The best whole segmentation putting e with each possible owner.
+            var best: [Int: Double] = [:]  // owner (or -1 for none) -> cost
+            for i in stride(from: e, through: 0, by: -1) {
+                if i < e, !joinsNext[i] { break }
+                for j in (e + 1)...(reach[i] + 1) {
+                    guard before[i] < .infinity, after[j] < .infinity, let k = cost(i, j) else { continue }
+                    let owner = (i..<j).first { hasText[$0] } ?? -1
+                    best[owner] = min(best[owner] ?? .infinity, before[i] + k + after[j])
+                }
+            }
+            let ranked = best.sorted { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }
+            guard let top = ranked.first else { out[e] = (nil, false); continue }
+            let margin = ranked.count > 1 ? ranked[1].value - top.value : .infinity
+            out[e] = (top.key >= 0 ? top.key : nil, top.key >= 0 && margin >= tieMargin)
+        }
+        return out
     }
 
     /// Whether two grids draw the same columns (the pages of one table).
@@ -331,10 +436,9 @@ enum RuledTableReader {
     /// carries an empty 指标 down. A row broken by the page (its 序号 cell empty on one side of the
     /// break) is one row again.
     ///
-    /// From a spreadsheet (which prints a merged cell's text once, centred over the whole merge) the
-    /// parts are tied by where the text stands: an empty part below a text that leans toward the break
-    /// takes that text; an empty merged part that no text above claimed takes the text below the break;
-    /// two empty parts are one cell until a text is found.
+    /// From a spreadsheet (which prints a merged cell's text once, centred over the whole merge) only
+    /// a text cut by the break, or drawn again past the next page's top, ties the parts here; empty
+    /// parts are tied once the whole table is joined (``tieMergedParts(_:)``).
     static func join(_ table: inout [GridRow], _ next: [GridRow], spreadsheet: Bool = false) {
         guard let header = table.first(where: { ColumnMap(header: $0.cells) != nil }), let columns = ColumnMap(header: header.cells) else {
             table += next
@@ -351,18 +455,12 @@ enum RuledTableReader {
             let below = body.indices.prefix { body[$0].cellKeys[c] == first.cellKeys[c] }
             let upper = last.cells[c], lower = first.cells[c]
             if spreadsheet {
-                if upper.isEmpty && lower.isEmpty {
-                    if last.merged.contains(c) && first.merged.contains(c) { for r in below { body[r].cellKeys[c] = last.cellKeys[c] } }
-                } else if upper.isEmpty, last.merged.contains(c) || first.lean[c] < -0.2 {
-                    // An empty merged part no text above claimed: its text is the one below.
-                    for r in above { table[r].cells[c] = lower }
-                    for r in below { body[r].cellKeys[c] = last.cellKeys[c] }
-                } else if lower.isEmpty, last.lean[c] > 0.2 {
-                    for r in below { body[r].cells[c] = upper; body[r].inherited.insert(c); body[r].cellKeys[c] = last.cellKeys[c] }
-                } else if !upper.isEmpty, !lower.isEmpty, upper != lower, last.merged.contains(c) || first.merged.contains(c),
-                          last.textAtBottom.contains(c), first.textAtTop.contains(c) {
+                let cut = upper != lower && (last.merged.contains(c) || first.merged.contains(c))
+                    && last.textAtBottom.contains(c) && first.textAtTop.contains(c)
+                let same = upper == lower || upper.hasSuffix(lower) || lower.hasPrefix(upper)
+                if !upper.isEmpty, !lower.isEmpty, cut || (same && first.clippedAbove.contains(c)) {
                     // One text cut by the break, each page showing its lines (and the PDF keeping some of
-                    // the others'): the whole of it.
+                    // the others'), or the text of the cell above drawn again past this page's top: one cell.
                     let whole = upper.hasSuffix(lower) ? upper : lower.hasPrefix(upper) ? lower : upper + lower
                     for r in above { table[r].cells[c] = whole }
                     for r in below { body[r].cells[c] = whole; body[r].inherited.insert(c); body[r].cellKeys[c] = last.cellKeys[c] }
@@ -421,16 +519,15 @@ enum RuledTableReader {
             let em = ws.map { $0.y1 - $0.y0 }.max() ?? 10
             return (top - grid.ys[grid.cellOrigin[cell].row] < 1.2 * em, grid.ys[bottomRow[cell] + 1] - bottom < 1.2 * em)
         }
-        func lean(_ cell: Int) -> Double {
+        func middle(_ cell: Int) -> Double? {
             let ws = wordsOfCell[cell]
-            guard let top = ws.map(\.y0).min(), let bottom = ws.map(\.y1).max() else { return 0 }
-            let y0 = grid.ys[grid.cellOrigin[cell].row], y1 = grid.ys[bottomRow[cell] + 1]
-            return y1 - y0 > 0 ? ((top + bottom) / 2 - (y0 + y1) / 2) / ((y1 - y0) / 2) : 0
+            guard let top = ws.map(\.y0).min(), let bottom = ws.map(\.y1).max() else { return nil }
+            return (top + bottom) / 2
         }
         var rows: [GridRow] = []
         for r in 0..<grid.rowCount {
             var row = GridRow(cells: [], inherited: [], page: grid.page)
-            row.atPageEdge = r == grid.rowCount - 1 || (r > 0 && ColumnMap(header: rows.last?.cells ?? []) != nil && rows.count == 1)
+            (row.top, row.bottom) = (grid.ys[r], grid.ys[r + 1])
             for c in 0..<grid.columnCount {
                 let cell = grid.cellOfSlot[r * grid.columnCount + c]
                 row.cells.append(texts[cell])
@@ -439,7 +536,7 @@ enum RuledTableReader {
                 let (top, bottom) = edges(cell)
                 if top { row.textAtTop.insert(c) }
                 if bottom { row.textAtBottom.insert(c) }
-                row.lean.append(lean(cell))
+                row.textMiddle.append(middle(cell))
                 if bottomRow[cell] > grid.cellOrigin[cell].row { row.merged.insert(c) }
             }
             // A row all of whose cells run on from above (a tall merged cell next to no rule) adds nothing.
