@@ -17,6 +17,16 @@ public enum PDFReader {
         var page: Int
         /// The word's place in the order its file wrote the words.
         var sequence = 0
+
+        /// The word's type size: a Chinese character's width where it has any (a word box's height
+        /// holds the font's whole ascent and descent, twice the size and more in some fonts), else
+        /// its height.
+        var em: Double {
+            let chinese = text.reduce(0) { $0 + (TextCleaning.isCJK($1) ? 1 : 0) }
+            guard chinese > 0 else { return y1 - y0 }
+            let width = (x1 - x0) / (Double(chinese) + 0.55 * Double(text.count - chinese))
+            return width > 0 ? min(width, y1 - y0) : y1 - y0
+        }
     }
 
     /// Reads a PDF file through pdftotext (its words) and pdftocairo (its rules), the two run at once.

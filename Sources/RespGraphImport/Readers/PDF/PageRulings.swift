@@ -14,7 +14,8 @@ struct Ruling: Equatable {
 /// The rules of each page of a PDF, read from the vector drawing Poppler's `pdftocairo -svg` writes
 /// of it: every stroked straight segment that runs horizontally or vertically, and every filled thin
 /// rectangle (browsers draw cell borders so), outside the glyph definitions. A filled wide
-/// rectangle (a shaded cell) gives its four edges. White lines and fills are left out.
+/// rectangle (a shaded cell) gives its four edges, unless it is drawn under a clip (WeasyPrint fills
+/// a shaded cell over the whole page and clips it to the cell). White lines and fills are left out.
 ///
 /// Only what pdftocairo writes is read: `<pageSet>`/`<page>`, `<g>` groups, `<path d>` with
 /// `M L H V C Z` (curves give no rules) and `<rect>`, with `matrix()` or `translate()` transforms.
@@ -73,6 +74,7 @@ enum PageRulings {
         var current: [Ruling] = []
         var sawPage = false
         var groups: [Transform?] = []
+        var clippedGroups: [Bool] = []  // whether each open group, or one around it, is clipped
         var i = 0
         let n = bytes.count
         func flushPage() {
@@ -95,17 +97,21 @@ enum PageRulings {
                 if sawPage { flushPage() }
                 sawPage = true
                 groups = []
+                clippedGroups = []
             case "g" where !selfClosing:
                 let outer = groups.last ?? Transform()
                 let own = attribute("transform", in: tag).map { Transform(svg: $0) }
                 groups.append(own.map { $0.flatMap { outer?.then($0) } } ?? outer)
+                clippedGroups.append((clippedGroups.last ?? false) || attribute("clip-path", in: tag) != nil)
             case "/g":
                 if !groups.isEmpty { groups.removeLast() }
+                if !clippedGroups.isEmpty { clippedGroups.removeLast() }
             case "path", "rect":
                 let outer = groups.last ?? Transform()
                 let own = attribute("transform", in: tag).map { Transform(svg: $0) }
                 guard let base = outer, let map = own.map({ $0.map { base.then($0) } }) ?? base else { break }
-                if current.count <= maximumPerPage { current += rulings(of: tag, isRect: name.elementsEqual("rect".utf8), map) }
+                let clipped = (clippedGroups.last ?? false) || attribute("clip-path", in: tag) != nil
+                if current.count <= maximumPerPage { current += rulings(of: tag, isRect: name.elementsEqual("rect".utf8), clipped: clipped, map) }
             default:
                 break
             }
@@ -115,8 +121,10 @@ enum PageRulings {
         return pages
     }
 
-    /// The rules one `<path>` or `<rect>` draws.
-    static func rulings(of tag: ArraySlice<UInt8>, isRect: Bool, _ map: Transform) -> [Ruling] {
+    /// The rules one `<path>` or `<rect>` draws. A filled area drawn under a clip (a cell's shading
+    /// that a writer fills over the whole page and clips to the cell) shows only inside the clip, so
+    /// only its thin bars are read, not its edges.
+    static func rulings(of tag: ArraySlice<UInt8>, isRect: Bool, clipped: Bool = false, _ map: Transform) -> [Ruling] {
         let style = attribute("style", in: tag) ?? ""
         let properties = Dictionary(style.split(separator: ";").compactMap { part -> (String, String)? in
             let kv = part.split(separator: ":", maxSplits: 1)
@@ -140,7 +148,9 @@ enum PageRulings {
             let points = path.map(map.apply)
             guard points.count >= 2 else { continue }
             if filled {
-                out += filledRulings(points)
+                let rules = filledRulings(points)
+                // A shaded rectangle under a clip shows only inside the clip: its edges are not drawn.
+                if !(clipped && rules.count == 4) { out += rules }
             } else {
                 for (p, q) in zip(points, points.dropFirst()) { if let r = segment(p, q) { out.append(r) } }
             }

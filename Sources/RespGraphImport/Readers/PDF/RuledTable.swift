@@ -450,6 +450,7 @@ enum RuledTableReader {
             return
         }
         let number = columns[.number]
+        let mergingColumns = Set((table + body).lazy.filter { ColumnMap(header: $0.cells) == nil && !isLowerHeader($0, columns) }.flatMap(\.merged))
         for c in 0..<min(first.cells.count, last.cells.count) where c != number {
             let above = table.indices.reversed().prefix { table[$0].cellKeys[c] == last.cellKeys[c] }
             let below = body.indices.prefix { body[$0].cellKeys[c] == first.cellKeys[c] }
@@ -467,7 +468,8 @@ enum RuledTableReader {
                 }
                 continue
             }
-            guard above.count >= 2 || below.count >= 2 else { continue }
+            // A cell of one row on each side is one cell only in a column that merges cells elsewhere.
+            guard above.count >= 2 || below.count >= 2 || mergingColumns.contains(c) else { continue }
             // An empty part is left as it is: the table recogniser carries an empty 指标 down from above.
             // Runs on: the upper part's text reaches its bottom edge, and the lower part's starts at its top
             // or the upper part is full from edge to edge (a writer centring each part on its own).
@@ -514,10 +516,12 @@ enum RuledTableReader {
         var bottomRow = grid.cellOrigin.map(\.row)
         for k in grid.cellOfSlot.indices { bottomRow[grid.cellOfSlot[k]] = max(bottomRow[grid.cellOfSlot[k]], k / grid.columnCount) }
         func edges(_ cell: Int) -> (top: Bool, bottom: Bool) {
+            // The type's extent: a line's middle, half the type size either side.
             let ws = wordsOfCell[cell]
-            guard let top = ws.map(\.y0).min(), let bottom = ws.map(\.y1).max() else { return (false, false) }
-            let em = ws.map { $0.y1 - $0.y0 }.max() ?? 10
-            return (top - grid.ys[grid.cellOrigin[cell].row] < 1.2 * em, grid.ys[bottomRow[cell] + 1] - bottom < 1.2 * em)
+            guard let top = ws.map({ ($0.y0 + $0.y1 - $0.em) / 2 }).min(), let bottom = ws.map({ ($0.y0 + $0.y1 + $0.em) / 2 }).max()
+            else { return (false, false) }
+            let em = ws.map(\.em).max() ?? 10
+            return (top - grid.ys[grid.cellOrigin[cell].row] < 1.6 * em, grid.ys[bottomRow[cell] + 1] - bottom < 1.6 * em)
         }
         func middle(_ cell: Int) -> Double? {
             let ws = wordsOfCell[cell]
