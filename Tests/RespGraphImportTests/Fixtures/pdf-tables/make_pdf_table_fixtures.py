@@ -15,7 +15,10 @@ Each table is the table rows of Graphs/guangxi-20XX-tasks.csv with its 指标 me
 - `*-weasyprint.pdf`: the same HTML printed by WeasyPrint;
 - `guangxi-2024-table-unruled-chromium.pdf`: the HTML table without any rules, cells centred;
 - `*-calc.pdf`: a spreadsheet (openpyxl, merged 指标, wrapped and centred cells) printed by
-  LibreOffice Calc with gridlines.
+  LibreOffice Calc with gridlines;
+- `guangxi-2022-table-top-chromium.pdf`, `guangxi-2024-table-separate-chromium.pdf`,
+  `guangxi-2022-table-separate-weasyprint.pdf`, `guangxi-2022-table-portrait-weasyprint.pdf`: the HTML
+  table styled other ways (see STYLES).
 The files are written beside this script.
 """
 import csv
@@ -112,12 +115,38 @@ def page_css(valign, ruled=True):
             "thead { display: table-header-group; }\n")
 
 
-def write_html(year, rows, path, valign="middle", ruled=True):
+# Other ways a page styles its table, each printed as its own fixture:
+# - top: serif type (Noto Serif CJK, whose word boxes are twice the type size high), cells at the top,
+#   rows kept whole on a page;
+# - separate: cells framed apart (`border-collapse: separate`, as `<table border="1">` draws them);
+# - portrait: A4 portrait, a thick frame, a shaded header of two rows (责任单位 over 牵头单位 | 配合单位).
+STYLES = {
+    "top": ("@page { size: A4 landscape; margin: 1cm; }\n"
+            "body { font-family: 'Noto Serif CJK SC', serif; font-size: 10.5pt; }\n"
+            "table { border-collapse: collapse; width: 100%; }\n"
+            "th, td { border: 1px solid #000; padding: 1pt; vertical-align: top; } tr { page-break-inside: avoid; }\n"),
+    "separate": ("@page { size: A4 landscape; margin: 2cm; }\n"
+                 "body { font-family: 'Noto Serif CJK SC', serif; font-size: 10.5pt; }\n"
+                 "table { border-collapse: separate; border-spacing: 2px; width: 100%; border: 1px solid #000; }\n"
+                 "th, td { border: 1px solid #000; padding: 2pt; }\n"),
+    "portrait": ("@page { size: A4 portrait; margin: 2.5cm 2cm; }\n"
+                 "body { font-family: 'Noto Serif CJK SC', serif; font-size: 10.5pt; }\n"
+                 "table { border-collapse: collapse; width: 100%; border: 2pt solid #000; }\n"
+                 "th, td { border: 0.5pt solid #333; padding: 4pt; vertical-align: middle; } th { background: #ddd; }\n"),
+}
+
+
+def write_html(year, rows, path, valign="middle", ruled=True, style=None):
     widths = "".join('<col style="width:%.1f%%">' % (w * 100 / sum(WIDTHS_CM)) for w in WIDTHS_CM)
+    css = STYLES[style] if style else page_css(valign, ruled)
+    if style == "portrait":
+        head = ("<thead><tr>" + "".join('<th rowspan="2">%s</th>' % h for h in HEADER[:5])
+                + '<th colspan="2">责任单位</th></tr><tr><th>牵头单位</th><th>配合单位</th></tr></thead><tbody>')
+    else:
+        head = "<thead><tr>" + "".join("<th>%s</th>" % h for h in HEADER) + "</tr></thead><tbody>"
     out = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>任务分工表</title>',
-           "<style>" + page_css(valign, ruled) + "</style></head><body>",
-           "<p>附件</p><p>%s年广西优化营商环境任务分工表</p>" % year, "<table>", "<colgroup>" + widths + "</colgroup>",
-           "<thead><tr>" + "".join("<th>%s</th>" % h for h in HEADER) + "</tr></thead><tbody>"]
+           "<style>" + css + "</style></head><body>",
+           "<p>附件</p><p>%s年广西优化营商环境任务分工表</p>" % year, "<table>", "<colgroup>" + widths + "</colgroup>", head]
     starts = {first: last - first + 1 for first, last in runs_of_indicator(rows)}
     for i, r in enumerate(rows):
         cells = ["<td>%s</td>" % html.escape(r[0])]
@@ -210,6 +239,14 @@ def main(only=None):
                 bare = os.path.join(work, base + "-unruled.html")
                 write_html(year, rows, bare, ruled=False)
                 chromium_to_pdf(bare, os.path.join(HERE, base + "-unruled-chromium.pdf"))
+            for style, printer, years in (("top", "chromium", ("2022",)), ("separate", "chromium", ("2024",)),
+                                          ("separate", "weasyprint", ("2022",)), ("portrait", "weasyprint", ("2022",))):
+                name = "%s-%s" % (style, printer)
+                if year not in years or not wanted(name):
+                    continue
+                styled = os.path.join(work, "%s-%s.html" % (base, style))
+                write_html(year, rows, styled, style=style)
+                (chromium_to_pdf if printer == "chromium" else weasyprint_to_pdf)(styled, os.path.join(HERE, "%s-%s.pdf" % (base, name)))
             if wanted("calc"):
                 sheet = os.path.join(work, base + "-calc.xlsx")
                 write_xlsx(rows, sheet)
