@@ -29,7 +29,8 @@ import Testing
 
     static let exactFixtures = ["2022", "2024"].flatMap { year in
         ["word-centred", "word-bottom", "chromium", "weasyprint", "calc"].map { "guangxi-\(year)-table-\($0).pdf" }
-    } + ["2022-table-top-chromium", "2022-table-portrait-weasyprint", "2022-table-separate-weasyprint"].map { "guangxi-\($0).pdf" }
+    } + ["2022-table-top-chromium", "2022-table-portrait-weasyprint", "2022-table-separate-weasyprint", "2022-table-word-portrait",
+         "2024-table-calc-top"].map { "guangxi-\($0).pdf" }
 
     @Test("every writer's print of the curated tables gives the curated rows",
           .needs(.poppler), arguments: exactFixtures)

@@ -236,6 +236,8 @@ enum RuledTableReader {
         var textAtTop: Set<Int> = []
         /// The columns whose cell's text ends at its bottom edge (a cell that runs on to the next page).
         var textAtBottom: Set<Int> = []
+        /// The columns whose cell's text starts or ends within three lines of its top or bottom edge.
+        var textNearTop: Set<Int> = [], textNearBottom: Set<Int> = []
         /// The middle of each column's text, top to bottom on the page (nil where the cell has none).
         var textMiddle: [Double?] = []
         /// The row's top and bottom on its page.
@@ -290,6 +292,11 @@ enum RuledTableReader {
             }
             let header = rows.prefix(3).lazy.compactMap { ColumnMap(header: $0.cells) }.first
             if let number = (header ?? tables.last?.lazy.compactMap({ ColumnMap(header: $0.cells) }).first)?[.number] {
+                // A number wrapped in a narrow 序号 column (6 / 1) is one number.
+                for r in rows.indices where number < rows[r].cells.count {
+                    let digits = rows[r].cells[number].filter { !$0.isWhitespace }
+                    if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { rows[r].cells[number] = digits }
+                }
                 joinRowsOfOneNumber(&rows, number: number)
             }
             if let header {
@@ -372,6 +379,7 @@ enum RuledTableReader {
                     row.doubt = "column \(c + 1) holds two cells within one row (a merged cell that begins or ends inside the row); check the row against the PDF"
                 }
                 if lower.textAtBottom.contains(c) { row.textAtBottom.insert(c) } else { row.textAtBottom.remove(c) }
+                if lower.textNearBottom.contains(c) { row.textNearBottom.insert(c) } else { row.textNearBottom.remove(c) }
                 if row.textMiddle[c] == nil { row.textMiddle[c] = lower.textMiddle[c] }
                 row.inherited.remove(c)
                 row.merged.formUnion(lower.merged.intersection([c]))
@@ -427,6 +435,7 @@ enum RuledTableReader {
         var flowTop: [Double] = [], flow = 0.0
         for r in body { flowTop.append(flow); flow += max(0, rows[r].bottom - rows[r].top) }
         let mergedColumns = Set(body.flatMap { rows[$0].merged }).subtracting(columns[.number].map { [$0] } ?? [])
+        let alignment = CellAlignment.of(body.map { rows[$0] }, besides: mergedColumns)
         for c in mergedColumns.sorted() {
             var parts: [Range<Int>] = []  // runs of `body` sharing the column's cell
             for i in body.indices {
@@ -436,7 +445,7 @@ enum RuledTableReader {
                     parts.append(i..<(i + 1))
                 }
             }
-            let owners = mergeOwners(parts: parts, column: c, rows: rows, body: body, flowTop: flowTop)
+            let owners = mergeOwners(parts: parts, column: c, rows: rows, body: body, flowTop: flowTop, alignment: alignment)
             for (e, part) in parts.enumerated() where rows[body[part.lowerBound]].cells[c].isEmpty {
                 for i in part {
                     if let owner = owners[e].owner {
@@ -451,13 +460,33 @@ enum RuledTableReader {
         }
     }
 
+    /// Where a table's cells set their text: at the top, in the middle or at the bottom.
+    enum CellAlignment {
+        case top, middle, bottom
+
+        /// The alignment most cells of the rows show (cells of the given columns, and cells their text
+        /// fills, aside): text at one edge and away from the other in three cells of four, else the middle.
+        static func of(_ rows: [GridRow], besides columns: Set<Int>) -> CellAlignment {
+            var top = 0, bottom = 0, all = 0
+            for row in rows {
+                for c in row.cells.indices where !columns.contains(c) && !row.cells[c].isEmpty && !row.inherited.contains(c) {
+                    let atTop = row.textAtTop.contains(c), atBottom = row.textAtBottom.contains(c)
+                    guard !(atTop && atBottom) else { continue }  // a cell its text fills says nothing
+                    all += 1
+                    if atTop { top += 1 } else if atBottom { bottom += 1 }
+                }
+            }
+            return all >= 4 && 4 * top >= 3 * all ? .top : all >= 4 && 4 * bottom >= 3 * all ? .bottom : .middle
+        }
+    }
+
     /// How far apart (points down the table) two ways of tying a part must be for the better one to be sure.
     static let tieMargin = 24.0
 
     /// For each part of a column, the part whose text it takes (itself when it has one) and whether the
     /// choice is sure; see ``tieMergedParts(_:)``.
-    static func mergeOwners(parts: [Range<Int>], column c: Int, rows: [GridRow], body: [Int], flowTop: [Double])
-        -> [(owner: Int?, sure: Bool)] {
+    static func mergeOwners(parts: [Range<Int>], column c: Int, rows: [GridRow], body: [Int], flowTop: [Double],
+                            alignment: CellAlignment = .middle) -> [(owner: Int?, sure: Bool)] {
         let n = parts.count
         guard n > 0 else { return [] }
         func first(_ p: Int) -> GridRow { rows[body[parts[p].lowerBound]] }
@@ -476,7 +505,12 @@ enum RuledTableReader {
             let texts = (i..<j).filter { hasText[$0] }
             guard texts.count <= 1 else { return nil }
             guard let t = texts.first else { return pageHeight * Double(j - i) }
-            return middle[t].map { abs($0 - (start[i] + end[j - 1]) / 2) } ?? 0
+            switch alignment {
+            // Text set at the top (bottom) of its cell stands in the merge's first (last) part.
+            case .top: return t == i ? 0 : nil
+            case .bottom: return t == j - 1 ? 0 : nil
+            case .middle: return middle[t].map { abs($0 - (start[i] + end[j - 1]) / 2) } ?? 0
+            }
         }
         // Segments reachable from each part: those joined by consecutive breaks.
         var reach = Array(repeating: 0, count: n)  // the last part a merge starting at p can reach
@@ -571,7 +605,15 @@ enum RuledTableReader {
             // Runs on: the upper part's text reaches its bottom edge, and the lower part's starts at its top
             // or the upper part is full from edge to edge (a writer centring each part on its own).
             guard !upper.isEmpty, !lower.isEmpty, last.textAtBottom.contains(c),
-                  first.textAtTop.contains(c) || last.textAtTop.contains(c) else { continue }
+                  first.textAtTop.contains(c) || last.textAtTop.contains(c) else {
+                if !upper.isEmpty, !lower.isEmpty, mergingColumns.contains(c), last.textNearBottom.contains(c) {
+                    // Text near the break on one side: perhaps one merged cell whose parts the writer set apart.
+                    let doubt = "column \(c + 1) may be one merged cell cut by the page break (its text near the break); check the rows on both sides against the PDF"
+                    for r in above where table[r].doubt == nil { table[r].doubt = doubt }
+                    for r in below where body[r].doubt == nil { body[r].doubt = doubt }
+                }
+                continue
+            }
             let whole = upper + lower
             for r in above { table[r].cells[c] = whole }
             for r in below { body[r].cells[c] = whole; body[r].inherited.insert(c) }
@@ -586,6 +628,12 @@ enum RuledTableReader {
         // The rows at the page's top with no 序号 (one or more, where a merged cell's frame splits the
         // row's slots) go on with the last row above.
         if let number, var last = table.last {
+            // A number itself cut by the break (6 above, 0 below, after 59) goes on too.
+            let before = table.dropLast().last { ColumnMap(header: $0.cells) == nil }.flatMap { Int($0.cells[number]) }
+            let cutNumber = body.first.map { head in
+                before.map { Int(last.cells[number]) != $0 + 1 && Int(last.cells[number] + head.cells[number]) == $0 + 1 } ?? false
+            } ?? false
+            if cutNumber, let head = body.first { last.cells[number] += head.cells[number]; body[0].cells[number] = "" }
             while let head = body.first, head.cells[number].trimmed.isEmpty || last.cells[number].trimmed.isEmpty {
                 for (i, cell) in head.cells.enumerated() where !cell.isEmpty && cell != last.cells[i] && !last.cells[i].hasSuffix(cell) {
                     if last.cells[i].isEmpty { last.cells[i] = cell } else { last.cells[i] += cell }
@@ -621,13 +669,14 @@ enum RuledTableReader {
         // Where each cell's text stands in it: within a line's height of its top or bottom edge.
         var bottomRow = grid.cellOrigin.map(\.row)
         for k in grid.cellOfSlot.indices { bottomRow[grid.cellOfSlot[k]] = max(bottomRow[grid.cellOfSlot[k]], k / grid.columnCount) }
-        func edges(_ cell: Int) -> (top: Bool, bottom: Bool) {
+        /// How far (in type sizes) the cell's text stands from its top and bottom edges.
+        func edges(_ cell: Int) -> (top: Double, bottom: Double) {
             // The type's extent: a line's middle, half the type size either side.
             let ws = wordsOfCell[cell]
             guard let top = ws.map({ ($0.y0 + $0.y1 - $0.em) / 2 }).min(), let bottom = ws.map({ ($0.y0 + $0.y1 + $0.em) / 2 }).max()
-            else { return (false, false) }
-            let em = ws.map(\.em).max() ?? 10
-            return (top - grid.ys[grid.cellOrigin[cell].row] < 1.6 * em, grid.ys[bottomRow[cell] + 1] - bottom < 1.6 * em)
+            else { return (.infinity, .infinity) }
+            let em = max(ws.map(\.em).max() ?? 10, 1)
+            return ((top - grid.ys[grid.cellOrigin[cell].row]) / em, (grid.ys[bottomRow[cell] + 1] - bottom) / em)
         }
         func middle(_ cell: Int) -> Double? {
             let ws = wordsOfCell[cell]
@@ -644,8 +693,10 @@ enum RuledTableReader {
                 row.cellKeys.append(key << 32 | cell)
                 if grid.cellOrigin[cell].row < r { row.inherited.insert(c) }
                 let (top, bottom) = edges(cell)
-                if top { row.textAtTop.insert(c) }
-                if bottom { row.textAtBottom.insert(c) }
+                if top < 1.6 { row.textAtTop.insert(c) }
+                if bottom < 1.6 { row.textAtBottom.insert(c) }
+                if top < 3 { row.textNearTop.insert(c) }
+                if bottom < 3 { row.textNearBottom.insert(c) }
                 row.textMiddle.append(middle(cell))
                 if bottomRow[cell] > grid.cellOrigin[cell].row { row.merged.insert(c) }
             }

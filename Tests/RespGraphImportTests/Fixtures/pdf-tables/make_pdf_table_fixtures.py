@@ -18,7 +18,10 @@ Each table is the table rows of Graphs/guangxi-20XX-tasks.csv with its 指标 me
   LibreOffice Calc with gridlines;
 - `guangxi-2022-table-top-chromium.pdf`, `guangxi-2024-table-separate-chromium.pdf`,
   `guangxi-2022-table-separate-weasyprint.pdf`, `guangxi-2022-table-portrait-weasyprint.pdf`: the HTML
-  table styled other ways (see STYLES).
+  table styled other ways (see STYLES);
+- `guangxi-2022-table-word-portrait.pdf`: the Word table on A4 portrait in a serif type, header not
+  repeated, 序号 too narrow for two digits (a number cut by a page break: 6 above, 0 below);
+- `guangxi-2024-table-calc-top.pdf`: the spreadsheet with cells set at the top, header not repeated.
 The files are written beside this script.
 """
 import csv
@@ -36,7 +39,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from openpyxl.styles import Alignment, Border, Side
+from openpyxl.styles import Alignment, Border, Font, Side
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
@@ -72,12 +75,20 @@ def borders(table):
     pr.append(b)
 
 
-def write_docx(year, rows, align, path):
+def write_docx(year, rows, align, path, portrait=False):
+    """A Word table; `portrait`: on A4 portrait in Noto Serif CJK 10.5 pt, its columns narrowed to the
+    page (序号 too narrow for two digits) and its header not repeated."""
     d = docx.Document()
-    landscape(d.sections[0])
+    widths = WIDTHS_CM
+    if portrait:
+        d.sections[0].page_width, d.sections[0].page_height = Cm(21.0), Cm(29.7)
+        d.sections[0].left_margin = d.sections[0].right_margin = Cm(2.0)
+        widths = [w * 17.0 / sum(WIDTHS_CM) for w in WIDTHS_CM]
+    else:
+        landscape(d.sections[0])
     style = d.styles["Normal"]
-    style.font.size = Pt(9)
-    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Noto Sans CJK SC")
+    style.font.size = Pt(10.5 if portrait else 9)
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Noto Serif CJK SC" if portrait else "Noto Sans CJK SC")
     d.add_paragraph("附件")
     d.add_paragraph("%s年广西优化营商环境任务分工表" % year)
     t = d.add_table(rows=len(rows) + 1, cols=len(HEADER))
@@ -85,9 +96,8 @@ def write_docx(year, rows, align, path):
     for j, h in enumerate(HEADER):
         t.cell(0, j).text = h
     # The header row repeats on every page (w:tblHeader), as offices set it.
-    tr_pr = t.rows[0]._tr.get_or_add_trPr()
-    e = OxmlElement("w:tblHeader")
-    tr_pr.append(e)
+    if not portrait:
+        t.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for i, r in enumerate(rows, start=1):
         for j, v in enumerate(r):
             if j != 1:
@@ -97,11 +107,11 @@ def write_docx(year, rows, align, path):
         if last > first:
             t.cell(first + 1, 1).merge(t.cell(last + 1, 1))
     t.autofit = False
-    for j, w in enumerate(WIDTHS_CM):
+    for j, w in enumerate(widths):
         t.columns[j].width = Cm(w)
     for row in t.rows:
         for j, cell in enumerate(row.cells):
-            cell.width = Cm(WIDTHS_CM[j])
+            cell.width = Cm(widths[j])
             cell.vertical_alignment = align
     d.save(path)
 
@@ -159,7 +169,8 @@ def write_html(year, rows, path, valign="middle", ruled=True, style=None):
         f.write("\n".join(out))
 
 
-def write_xlsx(rows, path):
+def write_xlsx(rows, path, top=False):
+    """A spreadsheet; `top`: cells set at the top, font 11, the header not repeated."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "任务分工"
@@ -172,7 +183,9 @@ def write_xlsx(rows, path):
     thin = Side(style="thin", color="000000")
     for row in ws.iter_rows():
         for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            cell.alignment = Alignment(wrap_text=True, vertical="top" if top else "center")
+            if top:
+                cell.font = Font(size=11)
             cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for j, w in enumerate(WIDTHS_CM):
         ws.column_dimensions[chr(ord("A") + j)].width = w * 4.2
@@ -180,13 +193,14 @@ def write_xlsx(rows, path):
     # a Chinese character takes about two units of column width, a line about 15 points.
     for i, r in enumerate([HEADER] + rows, start=1):
         lines = max(math.ceil(len(v) * 1.85 / (WIDTHS_CM[j] * 4.2 - 1)) for j, v in enumerate(r) if j != 1 or i == 1)
-        ws.row_dimensions[i].height = 14 * max(1, lines) + 8
+        ws.row_dimensions[i].height = (16 if top else 14) * max(1, lines) + 8
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
+    if not top:
+        ws.print_title_rows = "1:1"
     ws.print_options.gridLines = True
     wb.save(path)
 
@@ -247,7 +261,15 @@ def main(only=None):
                 styled = os.path.join(work, "%s-%s.html" % (base, style))
                 write_html(year, rows, styled, style=style)
                 (chromium_to_pdf if printer == "chromium" else weasyprint_to_pdf)(styled, os.path.join(HERE, "%s-%s.pdf" % (base, name)))
-            if wanted("calc"):
+            if year == "2022" and wanted("word-portrait"):
+                source = os.path.join(work, base + "-word-portrait.docx")
+                write_docx(year, rows, WD_CELL_VERTICAL_ALIGNMENT.CENTER, source, portrait=True)
+                soffice_to_pdf(source, os.path.join(HERE, base + "-word-portrait.pdf"))
+            if year == "2024" and wanted("calc-top"):
+                sheet = os.path.join(work, base + "-calc-top.xlsx")
+                write_xlsx(rows, sheet, top=True)
+                soffice_to_pdf(sheet, os.path.join(HERE, base + "-calc-top.pdf"))
+            if wanted("calc") and only != "calc-top":
                 sheet = os.path.join(work, base + "-calc.xlsx")
                 write_xlsx(rows, sheet)
                 soffice_to_pdf(sheet, os.path.join(HERE, base + "-calc.pdf"))
