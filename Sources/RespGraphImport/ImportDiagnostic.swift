@@ -117,6 +117,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case persons = "persons"
     /// A row rebuilt from cells spread over several lines.
     case rebuiltRow = "rebuilt-row"
+    /// A PDF's task table whose rows are mostly guesses: refused, or imported when asked (--partial).
+    case tableNotRebuilt = "table-not-rebuilt"
     /// A workbook sheet repeats the tasks of another: read once, or both read with a warning.
     case repeatedSheet = "repeated-sheet"
     /// No 牵头 named; the responsible units (责任单位/负责) are read as leads.

@@ -14,6 +14,9 @@ public struct Importer: Sendable {
     /// Whether names that carry only a level (省财政厅, 市审批服务局) take the place of their document's
     /// title (山东省财政厅, 包头市审批服务局), so plans of several places keep their agencies apart.
     public var qualifiesLevelNames = false
+    /// Whether a PDF whose table could not be rebuilt with confidence (most rows guessed) is imported
+    /// anyway, every guessed row marked; otherwise the import is refused with an error.
+    public var acceptsGuessedTables = false
 
     /// The largest file respgraph reads (256 MiB); larger ones are refused with a message.
     public static let maximumFileSize = 256 << 20
@@ -22,6 +25,26 @@ public struct Importer: Sendable {
     public init(registry: AgencyRegistry, corrections: Corrections = Corrections()) {
         self.registry = registry
         self.corrections = corrections
+    }
+
+    /// The share of a PDF table's rows that may be guesses before the rebuild counts as failed.
+    public static let guessedRowLimit = 0.5
+
+    /// A PDF document whose table rows are mostly guesses (``DiagnosticCode/rebuiltRow``: cells set
+    /// in the middle of unruled rows, rules that do not hold) gets an error saying so, which refuses
+    /// the import; with ``acceptsGuessedTables`` a warning, the rows imported and marked.
+    func checkRebuiltTable(_ document: ImportedDocument) -> ImportedDocument {
+        let rows = document.rows.filter { $0.level == .table }
+        let guessed = Set(document.diagnostics.filter { $0.code == .rebuiltRow }.compactMap(\.place))
+        let count = rows.filter { guessed.contains($0.place ?? "") }.count
+        guard rows.count >= 3, Double(count) > Self.guessedRowLimit * Double(rows.count) else { return document }
+        var out = document
+        let message = "the PDF's task table could not be rebuilt with confidence: \(count) of \(rows.count) rows are guesses "
+            + "(cells not placed by rules or by their rows' tops)"
+            + (acceptsGuessedTables ? "; imported as asked, every guessed row marked for review"
+                : "; nothing is imported. Import the document's Word, Excel or web-page copy if there is one, or give --partial to import what could be read, each guessed row marked for review")
+        out.diagnostics.append(ImportDiagnostic(acceptsGuessedTables ? .warning : .error, file: document.file, line: 0, code: .tableNotRebuilt, message))
+        return out
     }
 
     /// Imports the raw text of a plan document: parse (a flattened task table through
@@ -102,7 +125,7 @@ public struct Importer: Sendable {
         var bytes = try Self.readBytes(atPath: path)
         let lower = path.lowercased()
         if bytes.starts(with: Array("%PDF".utf8)) || lower.hasSuffix(".pdf") {
-            return [try finish(try BlockDocumentParser().parse(try PDFReader.read(path: path), documentID: documentID))]
+            return [checkRebuiltTable(try finish(try BlockDocumentParser().parse(try PDFReader.read(path: path), documentID: documentID)))]
         }
         if ZipArchive.isZip(bytes) || [".docx", ".xlsx", ".ofd"].contains(where: lower.hasSuffix) {
             var archive: ZipArchive

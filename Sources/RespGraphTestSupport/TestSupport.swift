@@ -113,11 +113,33 @@ public enum RespgraphBinary {
         try process.run()
         if let input { inPipe.fileHandleForWriting.write(input) }
         try inPipe.fileHandleForWriting.close()
+        // Standard error is drained on its own thread, so a long one (a thousand warnings) cannot fill
+        // its pipe while standard output is read.
+        let errorRead = ErrorDrain(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errorRead.wait()
         process.waitUntilExit()
         return ProcessOutput(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                              status: process.terminationStatus)
+    }
+}
+
+/// A pipe read to its end on a thread of its own.
+private final class ErrorDrain: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }.start()
+    }
+
+    /// Everything the pipe held, once it is closed.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
 

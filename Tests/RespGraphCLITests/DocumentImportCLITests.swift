@@ -55,6 +55,26 @@ import Testing
         #expect(agency.status == 0)
     }
 
+    /// A PDF table whose rows are mostly guesses (no rules, cells centred) is refused with exit 1 and a
+    /// message saying why; --partial imports it, every guessed row marked.
+    @Test(.needs(.poppler)) func aPDFTableThatCannotBeRebuiltIsRefusedUnlessPartialIsAsked() throws {
+        let pdf = Repository.path("Tests/RespGraphImportTests/Fixtures/pdf-tables/guangxi-2024-table-unruled-chromium.pdf")
+        let folder = try TemporaryFolder()
+        let refused = try run(["import", pdf, "-o", folder.path + "/t.csv"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("error: the PDF's task table could not be rebuilt with confidence: 178 of 178 rows are guesses"))
+        #expect(refused.stderr.contains("[table-not-rebuilt]") && refused.stderr.contains("--partial"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/t.csv"))
+        let partial = try run(["import", pdf, "--partial", "-o", folder.path + "/t.csv"])
+        #expect(partial.status == 0, "\(partial.stderr.suffix(400))")
+        let table = try String(contentsOfFile: folder.path + "/t.csv", encoding: .utf8)
+        let rows = table.split(separator: "\n").dropFirst()
+        #expect(rows.count >= 178 && rows.allSatisfy { $0.hasSuffix("rebuilt-row") || $0.contains("rebuilt-row") })
+        // The ruled print of the same table is read with confidence.
+        let ruled = try run(["import", Repository.path("Tests/RespGraphImportTests/Fixtures/pdf-tables/guangxi-2024-table-chromium.pdf")])
+        #expect(ruled.status == 0 && !ruled.stderr.contains("table-not-rebuilt"))
+    }
+
     @Test func strictRefusesAWarningThatIsOtherwiseImported() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("inherit.txt", "一、数字政府（牵头单位：市数据局）\n1.建设城市大脑。\n2.完善政务云。\n")

@@ -12,6 +12,7 @@ enum ImportCommand: CLICommand {
     static let notes = Flag("notes", "Also print notes (routine repairs) on standard error.")
     static let strict = Flag("strict", "Refuse the import on any warning, not only on errors.")
     static let sheet = TextOption("sheet", "NAME", default: "every sheet with a task-table header", "For an Excel workbook: read this sheet alone.")
+    static let partial = Flag("partial", "Import a PDF whose table could not be rebuilt with confidence (most rows guessed), every guessed row marked, instead of refusing it.")
 
     static let spec = CommandSpec(
         name: "import", summary: "Read documents (text, web page, Word, Excel, WPS, PDF, OFD, task-table CSV; a folder reads all) into curated task tables, reporting every repair.",
@@ -22,7 +23,9 @@ enum ImportCommand: CLICommand {
         (一、 （一） 1. （1） ① 第一条), and each assignment clause — （牵头单位：A；配合单位：B）,
         （A牵头，B配合）, （A、B按职责分工负责）, （责任单位：…） — becomes a task; tables are read by
         their header words. Doubtful readings are imported with a warning and marked in the task table's
-        review column (respgraph review lists them); --strict refuses them.
+        review column (respgraph review lists them); --strict refuses them. A PDF whose table could not
+        be rebuilt with confidence (most of its rows guessed) is refused with exit 1 unless --partial asks
+        for what could be read.
         With several documents, -o OUTDIR/ writes one ID-tasks.csv (and ID-diagnostics.csv) each.
         For a task table flattened out of a PDF, it finds the table by its header, skips repeated headers and page markers, recognises page
         numbers in the 序号 column, numbers unnumbered rows, joins wrapped cells, reads the body's work
@@ -35,9 +38,9 @@ enum ImportCommand: CLICommand {
             --diagnostics-out Graphs/guangxi-2024-diagnostics.csv
         """,
         options: [output.spec, SharedOptions.force.spec, diagnosticsOut.spec, SharedOptions.registry.spec, SharedOptions.corrections.spec,
-                  noCorrections.spec, docID.spec, notes.spec, strict.spec, SharedOptions.qualifyNames.spec, sheet.spec],
+                  noCorrections.spec, docID.spec, notes.spec, strict.spec, partial.spec, SharedOptions.qualifyNames.spec, sheet.spec],
         positionals: [PositionalSpec("FILE", variadic: true)],
-        rules: [.exclusive(["corrections", "no-corrections"])])
+        rules: [.exclusive(["corrections", "no-corrections"]), .exclusive(["strict", "partial"])])
 
     /// The importer the options ask for: the registry and corrections given, or the embedded ones.
     static func importer(_ args: ParsedArguments) throws -> Importer {
@@ -56,6 +59,7 @@ enum ImportCommand: CLICommand {
         }
         var importer = Importer(registry: registry, corrections: corrections)
         importer.qualifiesLevelNames = args[SharedOptions.qualifyNames]
+        importer.acceptsGuessedTables = args[partial]
         return importer
     }
 
