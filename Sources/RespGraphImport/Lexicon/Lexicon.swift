@@ -1,3 +1,5 @@
+import RespGraphModel
+
 /// The words respgraph reads documents by, in one place: role words and labels (as clause labels
 /// and as table headers alike), role verbs, person, deadline and scope labels, the sentences that
 /// state a convention, the shapes of agency names and collectives, and the words that mark a sentence.
@@ -102,6 +104,43 @@ public enum Lexicon {
     public static let sharedPrefixes = ["自治区党委", "自治区"]
     /// Beginnings that mark an item as a name of its own, never taking a shared prefix.
     public static let standalonePrefixes = ["自治区", "广西", "中国", "国家", "各", "相关", "区直", "口岸", "人民银行", "南宁"]
+
+    /// A rule telling an unregistered agency's kind from its name: the name begins with, holds or
+    /// ends with one of the words given, and, where `alsoEnds` is given, ends with one of those too.
+    public struct KindRule: Sendable {
+        /// The kind the rule gives.
+        public let kind: AgencyKind
+        /// Words the name may begin with, hold anywhere, or end with (one is enough).
+        public let begins: [String], holds: [String], ends: [String]
+        /// Words one of which the name must also end with (nil: no such condition).
+        public let alsoEnds: [String]?
+        /// The rule as a finding states it.
+        public let reason: String
+
+        init(_ kind: AgencyKind, begins: [String] = [], holds: [String] = [], ends: [String] = [], alsoEnds: [String]? = nil, _ reason: String) {
+            (self.kind, self.begins, self.holds, self.ends, self.alsoEnds, self.reason) = (kind, begins, holds, ends, alsoEnds, reason)
+        }
+    }
+
+    /// The kind rules, tried in order (``AgencyKindInference``); names are compared in simplified characters.
+    public static let kindRules: [KindRule] = [
+        KindRule(.collective, begins: ["各", "有关", "相关", "其他", "其它", "区直", "省直", "市直", "县直", "旗直"],
+                 ends: ["有关部门", "相关部门", "成员单位", "有关单位", "相关单位", "各部门"], "a collective: 各…, 有关…, …成员单位"),
+        KindRule(.association, begins: ["共青团"],
+                 ends: ["工会", "妇联", "科协", "残联", "侨联", "文联", "工商联", "红十字会", "贸促会", "作协", "社科联", "总工会", "妇女联合会",
+                        "供销合作社", "供销合作总社", "供销社"], "a people's organisation: 共青团, 工会, 妇联, 科协, 工商联…"),
+        KindRule(.association, begins: ["团"], alsoEnds: ["委"], "a people's organisation: 共青团, 工会, 妇联, 科协, 工商联…"),
+        KindRule(.judicial, holds: ["法院", "检察院"], "a court or procuratorate: 法院, 检察院"),
+        KindRule(.partyOrgan, holds: ["党委", "省委", "市委", "县委", "区委", "州委", "旗委", "盟委", "纪委", "中共", "中央"],
+                 alsoEnds: ["部", "办", "委", "室", "工委", "办公室"], "a Party organ: …党委/省委/市委/县委…部、办、委"),
+        KindRule(.enterprise, holds: ["公司", "集团", "有限", "电网"], "an enterprise: 公司, 集团"),
+        KindRule(.centralBody, holds: ["海关", "税务", "人民银行", "金融监管", "证监", "银保监", "海事局", "消防救援", "通信管理局", "邮政管理局",
+                                       "气象局", "调查总队", "外汇管理", "铁路局", "民航", "烟草", "国家金融", "人行", "支行", "分行"],
+                 "a central body in the province: 海关, 税务, 人民银行, 金融监管…"),
+        KindRule(.municipalGovernment, ends: ["人民政府", "政府", "管委会", "管理委员会", "行政公署"], "a government: …人民政府, …管委会"),
+        KindRule(.regionalDepartment, ends: ["厅", "局", "委", "办", "办公室", "中心", "委员会", "署", "部", "院", "队", "处", "室", "小组", "工作组",
+                                             "大学", "学院", "学校", "医院"], "a government department: …厅, …局, …委, …办"),
+    ]
 
     /// Writers (a PDF's Creator) that print a merged cell's text once over the whole merge.
     public static let spreadsheetWriters = ["Calc", "Excel", "WPS 表格", "WPS Spreadsheets", "Numbers"]
