@@ -142,6 +142,12 @@ public enum Lexicon {
                                              "大学", "学院", "学校", "医院"], "a government department: …厅, …局, …委, …办"),
     ]
 
+    /// How a plan's title ends (…实施方案, …工作要点, …任务分工表): a title line is told by them.
+    public static let titleEndings = ["方案", "要点", "计划", "意见", "通知", "清单", "办法", "规划", "措施", "决定", "细则", "任务", "分工", "纲要", "规定", "若干政策", "分解表", "分工表", "责任表", "推进表", "任务表", "清单表", "台账", "一览表", "安排"]
+
+    /// How the lines after a document's body begin or end (抄送：…, …办公室 2024年3月1日印发): the body is over.
+    public static let closingLines = (begins: ["抄送"], ends: ["印发"])
+
     /// Writers (a PDF's Creator) that print a merged cell's text once over the whole merge.
     public static let spreadsheetWriters = ["Calc", "Excel", "WPS 表格", "WPS Spreadsheets", "Numbers"]
 

@@ -126,7 +126,6 @@ public struct BlockDocumentParser: Sendable {
         return line.dropFirst(2).allSatisfy { $0.isNumber || "：:、 一二三四五六七八九十".contains($0) }
     }
 
-    static let titleEndings = ["方案", "要点", "计划", "意见", "通知", "清单", "办法", "规划", "措施", "决定", "细则", "任务", "分工", "纲要", "规定", "若干政策", "分解表", "分工表", "责任表", "推进表", "任务表", "清单表", "台账", "一览表", "安排"]
 
     /// The document's title (the first heading-like paragraph ending like a plan's name, joined with
     /// the line above when a title wraps) and its 文号 (国发〔2018〕39号), when present.
@@ -141,7 +140,7 @@ public struct BlockDocumentParser: Sendable {
             var core = Substring(t)
             if core.hasSuffix("）") || core.hasSuffix(")"), let open = core.lastIndex(where: { $0 == "（" || $0 == "(" }),
                core[open...].contains(where: { $0.isNumber }) { core = core[..<open] }
-            guard title == nil, t.count <= 80, !t.contains("。"), titleEndings.contains(where: { core.hasSuffix($0) || core.hasSuffix($0 + "》的通知") }) else { continue }
+            guard title == nil, t.count <= 80, !t.contains("。"), Lexicon.titleEndings.contains(where: { core.hasSuffix($0) || core.hasSuffix($0 + "》的通知") }) else { continue }
             if ItemNumbering.parse(t) != nil { continue }
             var full = t
             if i > 0 {

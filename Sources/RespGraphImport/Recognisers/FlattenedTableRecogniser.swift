@@ -69,7 +69,7 @@ public struct FlattenedTableRecogniser: Sendable {
             guard t.count <= 40, t.count >= 8, let yearEnd = t.firstIndex(of: "年") else { continue }
             let year = t[..<yearEnd]
             guard year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }) else { continue }
-            if ["方案", "要点", "计划", "清单", "措施", "意见"].contains(where: { t.hasSuffix($0) }) {
+            if Lexicon.titleEndings.contains(where: { t.hasSuffix($0) }) {
                 return (t, String(year))
             }
         }
@@ -146,7 +146,7 @@ struct TableReader {
             let c = cells(raw)
             if c.allSatisfy(\.isEmpty) { continue }
             let first = c.first { !$0.isEmpty } ?? ""
-            if first.hasPrefix("抄送") || first.hasSuffix("印发") { break }
+            if Lexicon.closingLines.begins.contains(where: { first.hasPrefix($0) }) || Lexicon.closingLines.ends.contains(where: { first.hasSuffix($0) }) { break }
             if ColumnMap(header: c) != nil {
                 swappedPage = false
                 continue
