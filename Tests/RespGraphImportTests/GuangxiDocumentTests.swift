@@ -166,6 +166,21 @@ import Testing
         #expect(w21.supporters == ["自治区党委宣传部", "自治区优化营商环境工作领导小组其他成员单位", "各市、县人民政府"])
     }
 
+    /// The work points' clauses are read by the same role labels as clauses and table headers: written
+    /// with other labels of the lexicon, the 2024 work points give the same leads and supporters.
+    @Test func workPointClausesReadEveryRoleLabelOfTheLexicon() throws {
+        let file = "Graphs/sources/guangxi-2024-work-points.txt"
+        let original = try Repository.text(file)
+        let relabelled = original.replacingOccurrences(of: "（牵头单位：", with: "（主责单位：")
+            .replacingOccurrences(of: "；配合单位：", with: "；协办单位：")
+        #expect(relabelled != original)
+        let a = try Self.importer.importDocumentText(original, file: file)
+        let b = try Self.importer.importDocumentText(relabelled, file: file)
+        let points = { (d: ImportedDocument) in d.rows.filter { $0.level == .workPoint }.map { [$0.leads, $0.supporters] } }
+        #expect(points(a).count == 23)
+        #expect(points(b) == points(a))
+    }
+
     @Test func renamedAgenciesStaySeparateWithLineage() throws {
         let d22 = try Self.load("2022"), d24 = try Self.load("2024")
         let names22 = Set(d22.rows.flatMap { $0.leads + $0.supporters })

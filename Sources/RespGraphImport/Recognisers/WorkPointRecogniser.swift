@@ -77,13 +77,16 @@ struct WorkPointRecogniser {
         var lead = "", support = ""
         for part in clause.split(whereSeparator: { $0 == "；" || $0 == ";" }) {
             let s = String(part).trimmed
-            for (prefix, isLead) in [("牵头单位", true), ("责任单位", true), ("配合单位", false)] where s.hasPrefix(prefix) {
-                let value = String(s.dropFirst(prefix.count).drop { $0 == "：" || $0 == ":" })
-                if isLead { lead = value } else { support = value }
-                if prefix == "责任单位" {
-                    diagnostics.append(ImportDiagnostic(.note, file: file, line: line(at: clauseStart), code: .responsibilityUnits,
-                        "work point \(p.sectionNumeral)（\(p.numeral)） names 责任单位 (responsible units) without telling lead from support; read as leads"))
-                }
+            guard let (label, role) = Self.label(at: s) else { continue }
+            let value = String(s.dropFirst(label.count).drop { $0 == "：" || $0 == ":" })
+            switch role {
+            case .lead: lead = value
+            case .support: support = value
+            case .responsible:
+                lead = value
+                diagnostics.append(ImportDiagnostic(.note, file: file, line: line(at: clauseStart), code: .responsibilityUnits,
+                    "work point \(p.sectionNumeral)（\(p.numeral)） names \(label) (responsible units) without telling lead from support; read as leads"))
+            case .person, .deadline, .scope: break
             }
         }
         // Body: after the heading numeral, up to the clause.
@@ -103,12 +106,18 @@ struct WorkPointRecogniser {
                        deadline: nil, leadCell: lead, supportCell: support, sourceLine: p.lines[0].line)
     }
 
-    /// The index of the opening parenthesis of the last 牵头单位/责任单位 clause.
+    /// The role label (``Lexicon/roleLabels``, the longest) a clause part begins with, followed by a colon.
+    static func label(at s: String) -> (word: String, role: Lexicon.Role)? {
+        Lexicon.roleLabels.filter { s.hasPrefix($0.word + "：") || s.hasPrefix($0.word + ":") }.max { $0.word.count < $1.word.count }
+    }
+
+    /// The index of the opening parenthesis of the last clause that begins with a lead or responsible
+    /// label (（牵头单位：…, （责任单位：…).
     static func clauseStart(in chars: [Character]) -> Int? {
         var found: Int?
         for i in chars.indices where chars[i] == "（" || chars[i] == "(" {
-            let next = String(chars[(i + 1)..<min(chars.count, i + 5)])
-            if next == "牵头单位" || next == "责任单位" { found = i }
+            let next = String(chars[(i + 1)..<min(chars.count, i + 12)])
+            if let role = label(at: next)?.role, role == .lead || role == .responsible { found = i }
         }
         return found
     }
