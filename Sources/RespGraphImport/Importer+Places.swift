@@ -9,7 +9,7 @@ extension Importer {
         let chars = Array(title.prefix(12))
         if let p = AgencyNameNormaliser.provinces.first(where: { title.hasPrefix($0) }) {
             let rest = title.dropFirst(p.count)
-            for suffix in ["壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "特别行政区", "省", "市"] where rest.hasPrefix(suffix) { return p + suffix }
+            for suffix in Lexicon.provinceSuffixes where rest.hasPrefix(suffix) { return p + suffix }
             return p
         }
         for i in 1..<min(chars.count, 8) where AgencyNameNormaliser.placeMarkers.contains(chars[i]) {

@@ -94,6 +94,8 @@ public enum Lexicon {
     public static let provinces = ["北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
                                    "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
                                    "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门"]
+    /// How a province's name goes on after its short form (广西 → 广西壮族自治区, 山东 → 山东省), longest first.
+    public static let provinceSuffixes = ["壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "特别行政区", "省", "市"]
     /// Place markers that end a jurisdiction (省, 市, 县, 区…).
     public static let placeMarkers: Set<Character> = ["省", "市", "县", "区", "州", "盟", "旗"]
     /// Words that hold a place marker without naming a place (市场监管局, 城市管理局, 社区).
