@@ -107,6 +107,25 @@ public enum Lexicon {
     /// Beginnings that mark an item as a name of its own, never taking a shared prefix.
     public static let standalonePrefixes = ["自治区", "广西", "中国", "国家", "各", "相关", "区直", "口岸", "人民银行", "南宁"]
 
+    /// Table-header words of the number column (序号).
+    public static let numberHeaders = [
+        "序号", "编号"
+    ]
+    /// Table-header words of the indicator column (指标): the area a task belongs to.
+    public static let indicatorHeaders = [
+        "指标", "指标名称", "一级指标", "类别", "任务类别", "领域", "重点领域", "板块", "项目类别"
+    ]
+    /// Table-header words of the direction column (改革方向): the goal a task serves.
+    public static let directionHeaders = [
+        "改革方向", "目标", "工作目标", "二级指标"
+    ]
+    /// Table-header words of the task column (具体任务): what is to be done.
+    public static let taskHeaders = [
+        "具体任务", "任务举措", "任务", "工作任务", "主要任务", "任务内容", "工作措施", "落实措施", "重点任务", "目标任务", "工作内容", "主要内容", "任务名称", "重点工作", "具体措施",
+        "改革举措", "工作事项", "事项", "具体工作", "工作要点", "主要措施", "政策措施", "任务分工", "项目名称", "项目", "工作项目", "重点项目", "项目内容", "事项名称", "考核内容",
+        "具体内容", "内容", "实事项目", "民生实事", "改革事项", "改革任务", "任务事项", "工作举措"
+    ]
+
     /// A rule telling an unregistered agency's kind from its name: the name begins with, holds or
     /// ends with one of the words given, and, where `alsoEnds` is given, ends with one of those too.
     public struct KindRule: Sendable {

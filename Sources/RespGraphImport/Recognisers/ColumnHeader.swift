@@ -10,14 +10,11 @@ enum TaskField: String, CaseIterable, Sendable {
         case .document: ["document", "文件", "文档"]
         case .title: ["title", "文件名称", "标题"]
         case .level: ["level", "层级"]
-        case .number: ["number", "no", "no.", "序号", "编号"]
+        case .number: ["number", "no", "no."] + Lexicon.numberHeaders
         case .label: ["label", "标号"]
-        case .indicator: ["indicator", "指标", "指标名称", "一级指标", "类别", "任务类别", "领域", "重点领域", "板块", "项目类别"]
-        case .direction: ["direction", "goal", "改革方向", "目标", "工作目标", "二级指标"]
-        case .text: ["text", "task", "具体任务", "任务举措", "任务", "工作任务", "主要任务", "任务内容", "工作措施", "落实措施",
-                     "重点任务", "目标任务", "工作内容", "主要内容", "任务名称", "重点工作", "具体措施", "改革举措", "工作事项", "事项",
-                     "具体工作", "工作要点", "主要措施", "政策措施", "任务分工", "项目名称", "项目", "工作项目", "重点项目", "项目内容",
-                     "事项名称", "考核内容", "具体内容", "内容", "实事项目", "民生实事", "改革事项", "改革任务", "任务事项", "工作举措"]
+        case .indicator: ["indicator"] + Lexicon.indicatorHeaders
+        case .direction: ["direction", "goal"] + Lexicon.directionHeaders
+        case .text: ["text", "task"] + Lexicon.taskHeaders
         case .deadline: ["deadline", "截止时间"] + Lexicon.labels(of: .deadline)
         case .lead: ["lead"] + Lexicon.labels(of: .lead)
         case .support: ["support"] + Lexicon.labels(of: .support)
