@@ -109,6 +109,14 @@ import Testing
         #expect(!c.leads.contains("列第一位"))
     }
 
+    /// The convention's sentence is cut where one of the lexicon's convention words stands, not at a
+    /// 第一 or 列 inside a name before it.
+    @Test func aConventionAfterANameHoldingItsWordsKeepsTheName() throws {
+        let c = try #require(AssignmentClauseParser.parse("市第一人民医院、市卫生健康委负责，列第一位者为牵头单位"))
+        #expect(c.convention == .firstListedLeads)
+        #expect(c.leads.hasPrefix("市第一人民医院") && c.leads.contains("市卫生健康委"))
+    }
+
     @Test(arguments: [
         ("注：排在首位的为牵头单位，其他为配合单位。", AssignmentConvention.firstListedLeads),
         ("责任单位中排名第一的为牵头单位", .firstListedLeads),

@@ -234,7 +234,9 @@ public enum AssignmentClauseParser {
         if let convention = AssignmentConvention.stated(in: body) {
             clause.convention = convention
             let chars = Array(body)
-            let markerStart = ["列", "排", "第一", "首位", "无牵头", "未明确", "没有牵头"].compactMap { Self.offset(of: $0, in: chars) }.min() ?? chars.count
+            // The convention's sentence starts at the earliest of the lexicon's convention words.
+            let markers = Lexicon.firstListedLeadsMarkers + Lexicon.responsibleAreLeadsMarkers.absent
+            let markerStart = markers.compactMap { Self.offset(of: $0, in: chars) }.min() ?? chars.count
             var cut = markerStart
             while cut > 0, !"，。；,;".contains(chars[cut - 1]) { cut -= 1 }
             body = String(chars[0..<cut])
