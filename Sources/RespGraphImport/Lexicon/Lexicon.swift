@@ -107,6 +107,12 @@ public enum Lexicon {
     /// Beginnings that mark an item as a name of its own, never taking a shared prefix.
     public static let standalonePrefixes = ["自治区", "广西", "中国", "国家", "各", "相关", "区直", "口岸", "人民银行", "南宁"]
 
+    /// How a list of agencies may end after its names (…等有关部门), longest first: dropped with a note.
+    public static let etceteraTails = ["等有关部门和单位", "等有关单位和部门", "等相关部门和单位", "等有关部门", "等相关部门", "等有关单位", "等相关单位",
+                                       "等部门", "等单位", "等"]
+    /// Words that join two groups of a list (A等和各省级人民政府, A以及B): read as a comma (before 各, as ，各).
+    public static let listJoiners = ["等和", "以及", "和各", "及各", "与各"]
+
     /// Table-header words of the number column (序号).
     public static let numberHeaders = [
         "序号", "编号"

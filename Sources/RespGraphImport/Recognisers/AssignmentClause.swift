@@ -360,15 +360,14 @@ public enum AssignmentClauseParser {
     /// Drops trailing "等", "等有关部门", "等相关单位"… and splits "A等和各省级人民政府" into two groups.
     static func cleanList(_ text: String, notes: inout [String]) -> String {
         var t = text
-        for joiner in ["等和", "以及", "和各", "及各", "与各"] where t.holds(joiner) {
+        for joiner in Lexicon.listJoiners where t.holds(joiner) {
             let replacement = joiner.hasSuffix("各") ? "，各" : "，"
             t = t.replacingOccurrences(of: joiner, with: replacement)
         }
         var groups: [String] = []
         for group in AgencyNameNormaliser.split(t, separators: ["，", ",", "；", ";"]) where !group.isEmpty {
             var g = group
-            for tail in ["等有关部门和单位", "等有关单位和部门", "等相关部门和单位", "等有关部门", "等相关部门", "等有关单位", "等相关单位", "等部门", "等单位", "等"]
-            where g.hasSuffix(tail) && g.count > tail.count + 1 {
+            for tail in Lexicon.etceteraTails where g.hasSuffix(tail) && g.count > tail.count + 1 {
                 notes.append("'\(g)': '\(tail)' dropped after the named agencies")
                 g = String(g.dropLast(tail.count))
                 break
