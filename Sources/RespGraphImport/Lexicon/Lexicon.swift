@@ -113,6 +113,9 @@ public enum Lexicon {
     /// Words that join two groups of a list (A等和各省级人民政府, A以及B): read as a comma (before 各, as ，各).
     public static let listJoiners = ["等和", "以及", "和各", "及各", "与各"]
 
+    /// The characters of a number written in Chinese (一、, （三）, 第十二条), simplified and traditional.
+    public static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两", "兩"]
+
     /// Table-header words of the number column (序号).
     public static let numberHeaders = [
         "序号", "编号"

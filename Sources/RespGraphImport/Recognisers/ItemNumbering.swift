@@ -31,7 +31,7 @@ public struct ItemNumbering: Sendable, Equatable {
     /// The text after the numbering.
     public var rest: Substring
 
-    static let chineseDigits: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两", "兩"]
+    static let chineseDigits = Lexicon.chineseNumerals
 
     /// The numbering a paragraph starts with, if any.
     public static func parse(_ text: String) -> ItemNumbering? {

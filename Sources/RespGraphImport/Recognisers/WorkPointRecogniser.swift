@@ -11,7 +11,7 @@ import RespGraphModel
 struct WorkPointRecogniser {
     let file: String
 
-    static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    static let numerals = Lexicon.chineseNumerals
 
     /// A paragraph being collected: the heading line and each line's text.
     struct Paragraph {
