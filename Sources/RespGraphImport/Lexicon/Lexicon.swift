@@ -113,6 +113,12 @@ public enum Lexicon {
     /// Words that join two groups of a list (A等和各省级人民政府, A以及B): read as a comma (before 各, as ，各).
     public static let listJoiners = ["等和", "以及", "和各", "及各", "与各"]
 
+    /// Deadlines that are no date (长期坚持, 持续推进, 常态化…): a phrase beginning so states a time.
+    public static let standingDeadlines = ["长期坚持", "持续推进", "持续实施", "持续开展", "长期", "持续", "按年度推进", "逐年推进", "常态化", "按进度",
+                                           "按计划", "按时序", "适时", "分步实施", "分阶段"]
+    /// The words of a dated deadline (2024年12月底前, 每季度, 上半年): a phrase with a number and one of them states a time.
+    public static let timeWords = ["年", "月", "日", "季度", "底", "前", "上半年", "下半年", "年内", "年底"]
+
     /// The characters of a number written in Chinese (一、, （三）, 第十二条), simplified and traditional.
     public static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两", "兩"]
 

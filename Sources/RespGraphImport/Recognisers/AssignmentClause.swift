@@ -393,11 +393,10 @@ public enum AssignmentClauseParser {
 
     /// Whether a phrase states a time: 6月底完成, 2024年12月底前, 长期坚持, 持续推进, 每季度.
     static func isDeadline(_ s: String) -> Bool {
-        if ["长期坚持", "持续推进", "持续实施", "持续开展", "长期", "持续", "按年度推进", "逐年推进", "常态化", "按进度", "按计划", "按时序", "适时", "分步实施", "分阶段"].contains(where: { s.hasPrefix($0) }) { return true }
+        if Lexicon.standingDeadlines.contains(where: { s.hasPrefix($0) }) { return true }
         let hasDigit = s.contains { $0.isNumber }
-        let timeWords = ["年", "月", "日", "季度", "底", "前", "上半年", "下半年", "年内", "年底"]
         return (hasDigit || s.hasPrefix("年底") || s.hasPrefix("年内") || s.holds("上半年") || s.holds("下半年") || s.hasPrefix("每"))
-            && timeWords.contains(where: { s.holds($0) })
+            && Lexicon.timeWords.contains(where: { s.holds($0) })
     }
 
     /// Whether a bracket holds a score such as "0.5分", "25分" or "25 分" (as PDFs set it).
