@@ -42,8 +42,10 @@ public struct Importer: Sendable {
         let message = "the PDF's task table could not be rebuilt with confidence: \(count) of \(rows.count) rows are guesses "
             + "(cells not placed by rules or by their rows' tops)"
             + (acceptsGuessedTables ? "; imported as asked, every guessed row marked for review"
-                : "; nothing is imported. Import the document's Word, Excel or web-page copy if there is one, or give --partial to import what could be read, each guessed row marked for review")
-        out.diagnostics.append(ImportDiagnostic(acceptsGuessedTables ? .warning : .error, file: document.file, line: 0, code: .tableNotRebuilt, message))
+                : "; nothing is imported. Import the document's Word, Excel or web-page copy if there is one, "
+                    + "or give --partial to import what could be read, each guessed row marked for review")
+        let severity: ImportDiagnostic.Severity = acceptsGuessedTables ? .warning : .error
+        out.diagnostics.append(ImportDiagnostic(severity, file: document.file, line: 0, code: .tableNotRebuilt, message))
         return out
     }
 

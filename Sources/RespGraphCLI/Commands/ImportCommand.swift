@@ -12,7 +12,8 @@ enum ImportCommand: CLICommand {
     static let notes = Flag("notes", "Also print notes (routine repairs) on standard error.")
     static let strict = Flag("strict", "Refuse the import on any warning, not only on errors.")
     static let sheet = TextOption("sheet", "NAME", default: "every sheet with a task-table header", "For an Excel workbook: read this sheet alone.")
-    static let partial = Flag("partial", "Import a PDF whose table could not be rebuilt with confidence (most rows guessed), every guessed row marked, instead of refusing it.")
+    static let partial = Flag("partial",
+        "Import a PDF whose table could not be rebuilt with confidence (most rows guessed), every guessed row marked, instead of refusing it.")
 
     static let spec = CommandSpec(
         name: "import", summary: "Read documents (text, web page, Word, Excel, WPS, PDF, OFD, task-table CSV; a folder reads all) into curated task tables, reporting every repair.",

@@ -77,9 +77,11 @@ struct RuledGrid {
     /// - Complexity: O(B²) for B boxes on the page (a page of a task table draws a few hundred).
     static func assembled(_ boxes: [RuledGrid], page: Int) -> [RuledGrid] {
         func holds(_ a: RuledGrid, _ b: RuledGrid) -> Bool {
-            a.xs[0] <= b.xs[0] + tolerance && a.xs[1] >= b.xs[1] - tolerance && a.ys[0] <= b.ys[0] + tolerance && a.ys[1] >= b.ys[1] - tolerance
+            a.xs[0] <= b.xs[0] + tolerance && a.xs[1] >= b.xs[1] - tolerance
+                && a.ys[0] <= b.ys[0] + tolerance && a.ys[1] >= b.ys[1] - tolerance
         }
-        let cells = boxes.enumerated().filter { i, box in !boxes.enumerated().contains { $0.offset != i && holds(box, $0.element) } }.map(\.element)
+        let cells = boxes.enumerated()
+            .filter { i, box in !boxes.enumerated().contains { $0.offset != i && holds(box, $0.element) } }.map(\.element)
         var tables = DisjointSets(cells.count)
         for i in cells.indices {
             for j in cells.indices where j > i {
@@ -103,7 +105,9 @@ struct RuledGrid {
                 let (c0, c1) = (nearest(cells[m].xs[0], xs), nearest(cells[m].xs[1], xs))
                 let (r0, r1) = (nearest(cells[m].ys[0], ys), nearest(cells[m].ys[1], ys))
                 guard c1 > c0, r1 > r0 else { continue }
-                for r in r0..<r1 { for c in c0..<c1 where cellOfSlot[r * columns + c] < 0 { cellOfSlot[r * columns + c] = cellOrigin.count } }
+                for r in r0..<r1 {
+                    for c in c0..<c1 where cellOfSlot[r * columns + c] < 0 { cellOfSlot[r * columns + c] = cellOrigin.count }
+                }
                 cellOrigin.append((r0, c0))
             }
             for k in cellOfSlot.indices where cellOfSlot[k] < 0 {
@@ -271,7 +275,8 @@ enum RuledTableReader {
             if let g = gridsOfPage[w.page]?.first(where: { grids[$0].holds(x: cx, y: cy) }) {
                 inGrid[g].append(w)
             } else if printedBySpreadsheet, let g = gridsOfPage[w.page]?.first(where: { g in
-                continuing.contains(g) && cx > grids[g].xs[0] && cx < grids[g].xs.last! && cy < grids[g].ys[0] && cy > grids[g].ys[0] - 3 * (w.y1 - w.y0)
+                continuing.contains(g) && cx > grids[g].xs[0] && cx < grids[g].xs.last!
+                    && cy < grids[g].ys[0] && cy > grids[g].ys[0] - 3 * (w.y1 - w.y0)
             }) {
                 inGrid[g].append(w)
                 clipped[g, default: []].insert(RuledGrid.band(of: cx, in: grids[g].xs))
@@ -376,7 +381,8 @@ enum RuledTableReader {
                 let (a, b) = (upper.cells[c], lower.cells[c])
                 row.cells[c] = a.isEmpty ? b : b.isEmpty || a == b ? a : a + b
                 if row.doubt == nil {
-                    row.doubt = "column \(c + 1) holds two cells within one row (a merged cell that begins or ends inside the row); check the row against the PDF"
+                    row.doubt = "column \(c + 1) holds two cells within one row (a merged cell that begins or ends inside the row); "
+                        + "check the row against the PDF"
                 }
                 if lower.textAtBottom.contains(c) { row.textAtBottom.insert(c) } else { row.textAtBottom.remove(c) }
                 if lower.textNearBottom.contains(c) { row.textNearBottom.insert(c) } else { row.textNearBottom.remove(c) }
@@ -453,7 +459,8 @@ enum RuledTableReader {
                         rows[body[i]].inherited.insert(c)
                     }
                     if !owners[e].sure, rows[body[i]].doubt == nil {
-                        rows[body[i]].doubt = "column \(c + 1) is part of a merged cell whose text a spreadsheet printed on another page, and which text it is cannot be told for certain; check the row's value there against the PDF"
+                        rows[body[i]].doubt = "column \(c + 1) is part of a merged cell whose text a spreadsheet printed on another page, "
+                            + "and which text it is cannot be told for certain; check the row's value there against the PDF"
                     }
                 }
             }
@@ -492,13 +499,18 @@ enum RuledTableReader {
         func first(_ p: Int) -> GridRow { rows[body[parts[p].lowerBound]] }
         let hasText = (0..<n).map { !first($0).cells[c].isEmpty }
         let start = (0..<n).map { flowTop[parts[$0].lowerBound] }
-        let end = (0..<n).map { p in flowTop[parts[p].upperBound - 1] + max(0, rows[body[parts[p].upperBound - 1]].bottom - rows[body[parts[p].upperBound - 1]].top) }
+        let end = (0..<n).map { p in
+            let last = rows[body[parts[p].upperBound - 1]]
+            return flowTop[parts[p].upperBound - 1] + max(0, last.bottom - last.top)
+        }
         // Where a part's text stands down the table (nil: its words are not on its rows' pages).
         let middle: [Double?] = (0..<n).map { p in
             for i in parts[p] { if let y = rows[body[i]].textMiddle[c] { return flowTop[i] + y - rows[body[i]].top } }
             return nil
         }
-        let joinsNext = (0..<n).map { p in p + 1 < n && rows[body[parts[p].upperBound - 1]].page != rows[body[parts[p + 1].lowerBound]].page }
+        let joinsNext = (0..<n).map { p in
+            p + 1 < n && rows[body[parts[p].upperBound - 1]].page != rows[body[parts[p + 1].lowerBound]].page
+        }
         let pageHeight = (0..<n).map { end[$0] - start[$0] }.max() ?? 1
         // The cost of one merge of parts i..<j, nil where it cannot be one.
         func cost(_ i: Int, _ j: Int) -> Double? {
@@ -597,7 +609,8 @@ enum RuledTableReader {
             if above.count == 1, below.count == 1, !upper.isEmpty, !lower.isEmpty {
                 // One row's cell on each side in a column of merged cells: one cell cut by the break, or two
                 // cells each ending there; the page cannot tell which.
-                let doubt = "column \(c + 1) may be one merged cell cut by the page break or two cells; check the rows on both sides against the PDF"
+                let doubt = "column \(c + 1) may be one merged cell cut by the page break or two cells; "
+                    + "check the rows on both sides against the PDF"
                 if table[table.count - 1].doubt == nil { table[table.count - 1].doubt = doubt }
                 if body[0].doubt == nil { body[0].doubt = doubt }
             }
@@ -608,7 +621,8 @@ enum RuledTableReader {
                   first.textAtTop.contains(c) || last.textAtTop.contains(c) else {
                 if !upper.isEmpty, !lower.isEmpty, mergingColumns.contains(c), last.textNearBottom.contains(c) {
                     // Text near the break on one side: perhaps one merged cell whose parts the writer set apart.
-                    let doubt = "column \(c + 1) may be one merged cell cut by the page break (its text near the break); check the rows on both sides against the PDF"
+                    let doubt = "column \(c + 1) may be one merged cell cut by the page break (its text near the break); "
+                        + "check the rows on both sides against the PDF"
                     for r in above where table[r].doubt == nil { table[r].doubt = doubt }
                     for r in below where body[r].doubt == nil { body[r].doubt = doubt }
                 }
@@ -620,7 +634,8 @@ enum RuledTableReader {
             if above.count == 1, !first.textAtTop.contains(c) {
                 // The upper part is one row whose text fills it, and the lower part's text stands apart
                 // from its top: the upper text may as well end there.
-                let doubt = "column \(c + 1) was read as one merged cell cut by the page break; it may be two cells, check the rows on both sides against the PDF"
+                let doubt = "column \(c + 1) was read as one merged cell cut by the page break; "
+                    + "it may be two cells, check the rows on both sides against the PDF"
                 for r in above where table[r].doubt == nil { table[r].doubt = doubt }
                 for r in below where body[r].doubt == nil { body[r].doubt = doubt }
             }
