@@ -240,8 +240,8 @@ enum RuledTableReader {
         var textAtTop: Set<Int> = []
         /// The columns whose cell's text ends at its bottom edge (a cell that runs on to the next page).
         var textAtBottom: Set<Int> = []
-        /// The columns whose cell's text starts or ends within three lines of its top or bottom edge.
-        var textNearTop: Set<Int> = [], textNearBottom: Set<Int> = []
+        /// The columns whose cell's text ends within three lines of its bottom edge.
+        var textNearBottom: Set<Int> = []
         /// The middle of each column's text, top to bottom on the page (nil where the cell has none).
         var textMiddle: [Double?] = []
         /// The row's top and bottom on its page.
@@ -581,12 +581,15 @@ enum RuledTableReader {
             return
         }
         let number = columns[.number]
-        // Columns whose cells span task rows (a cell shared by rows of two numbers), as 指标 does.
-        let numbered = (table + body).filter { ColumnMap(header: $0.cells) == nil && !($0.cells[number ?? 0].trimmed.isEmpty) }
-        let mergingColumns = Set(first.cells.indices.filter { c in
-            c != number && Dictionary(grouping: numbered.filter { c < $0.cellKeys.count }, by: { $0.cellKeys[c] }).values
-                .contains { Set($0.map { $0.cells[number ?? 0] }).count > 1 }
-        })
+        // Whether a column's cells span task rows, as 指标 does: a numbered row (its own 序号) takes its
+        // cell in the column from a row above. Asked only where a page break leaves one row each side.
+        func spansTaskRows(_ c: Int) -> Bool {
+            guard let number else { return false }
+            func spans(_ r: GridRow) -> Bool {
+                c < r.cells.count && r.inherited.contains(c) && !r.inherited.contains(number) && !r.cells[number].trimmed.isEmpty
+            }
+            return table.contains(where: spans) || body.contains(where: spans)
+        }
         for c in 0..<min(first.cells.count, last.cells.count) where c != number {
             let above = table.indices.reversed().prefix { table[$0].cellKeys[c] == last.cellKeys[c] }
             let below = body.indices.prefix { body[$0].cellKeys[c] == first.cellKeys[c] }
@@ -605,7 +608,7 @@ enum RuledTableReader {
                 continue
             }
             // A cell of one row on each side is one cell only in a column that merges cells elsewhere.
-            guard above.count >= 2 || below.count >= 2 || mergingColumns.contains(c) else { continue }
+            guard above.count >= 2 || below.count >= 2 || spansTaskRows(c) else { continue }
             if above.count == 1, below.count == 1, !upper.isEmpty, !lower.isEmpty {
                 // One row's cell on each side in a column of merged cells: one cell cut by the break, or two
                 // cells each ending there; the page cannot tell which.
@@ -619,7 +622,7 @@ enum RuledTableReader {
             // or the upper part is full from edge to edge (a writer centring each part on its own).
             guard !upper.isEmpty, !lower.isEmpty, last.textAtBottom.contains(c),
                   first.textAtTop.contains(c) || last.textAtTop.contains(c) else {
-                if !upper.isEmpty, !lower.isEmpty, mergingColumns.contains(c), last.textNearBottom.contains(c) {
+                if !upper.isEmpty, !lower.isEmpty, spansTaskRows(c), last.textNearBottom.contains(c) {
                     // Text near the break on one side: perhaps one merged cell whose parts the writer set apart.
                     let doubt = "column \(c + 1) may be one merged cell cut by the page break (its text near the break); "
                         + "check the rows on both sides against the PDF"
@@ -710,7 +713,6 @@ enum RuledTableReader {
                 let (top, bottom) = edges(cell)
                 if top < 1.6 { row.textAtTop.insert(c) }
                 if bottom < 1.6 { row.textAtBottom.insert(c) }
-                if top < 3 { row.textNearTop.insert(c) }
                 if bottom < 3 { row.textNearBottom.insert(c) }
                 row.textMiddle.append(middle(cell))
                 if bottomRow[cell] > grid.cellOrigin[cell].row { row.merged.insert(c) }
