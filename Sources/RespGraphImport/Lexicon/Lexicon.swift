@@ -60,6 +60,9 @@ public enum Lexicon {
     public static let roleQualifiers = ["按照职责分工", "按照职能分工", "按职责分工", "按职能分工", "根据职责分工", "按照职责", "按职责", "按职能",
                                         "根据职责", "分工", "分别", "共同", "各自", "切实", "具体", "协同"]
 
+    /// Words that make a table cell a clause of its own (A牵头，B配合; 牵头单位：A) rather than a list of names.
+    public static let clauseInCellWords = ["牵头", "配合", "负责", "协办", "参与", "：", ":"]
+
     /// Role markers written after a name inside a list (区市场监管局（牵头）、区司法局).
     public static let leadMarkers = ["（牵头）", "（牵头单位）", "（牵头部门）", "（主责）"]
     /// Support markers written after a name inside a list.
@@ -107,6 +110,38 @@ public enum Lexicon {
     /// Beginnings that mark an item as a name of its own, never taking a shared prefix.
     public static let standalonePrefixes = ["自治区", "广西", "中国", "国家", "各", "相关", "区直", "口岸", "人民银行", "南宁"]
 
+    /// Beginnings of an agency's name that mark where one begins when a table's cells ran together
+    /// (自治区…, 省…, 广西…, 中国…, 各…); a place (南宁市…) marks one more weakly.
+    public static let nameBeginnings = ["自治区", "中国", "国家", "中央", "全国", "共青团", "团", "省", "市", "县", "区", "州", "盟", "旗"]
+        + provinces + collectiveBeginnings + ["中铁", "国网", "中石油", "中石化", "招商局"]
+
+    /// Endings of a branch's name that follow a place (中国人民银行广西壮族自治区分行, 国家金融监督管理总局
+    /// 广西监管局, 中国人民银行南宁中心支行): with the body before it, one name.
+    public static let branchEndings = ["中心支行", "分行", "支行", "监管分局", "监管局", "分局", "分公司", "分中心", "分院", "分署"]
+
+    /// Beginnings of names that are bodies of their own wherever they stand (中铁济南局, 国网山东电力): never
+    /// under a list's shared prefix. A province's short name (``provinces``) works so too.
+    public static let ownNamePrefixes = ["中铁", "中国", "国网", "中石油", "中石化", "招商局"]
+    /// Words a name of its own holds anywhere (济南海关).
+    public static let ownNameWords = ["海关"]
+    /// Beginnings that give a name its level already (省…, 市…, 中央…, 团省委…, 有关…): never under a
+    /// list's shared prefix, unless the beginning is a word that only holds a marker (市场…).
+    public static let levelPrefixes = ["有关", "其他", "省", "市", "县", "区", "州", "盟", "旗", "中央", "全国", "共青团", "团省委", "团市委",
+                                       "团县委", "人行"]
+    /// Endings of a government's name that a list may share (北海、钦州、防城港市人民政府), longest first.
+    public static let governmentCores = ["人民政府", "政府"]
+    /// Endings of a department's name that never take a Party committee's prefix (省委… is for …部/办/委).
+    public static let departmentEndings = ["厅", "局"]
+    /// The levels of one place that a list may name together as one collective (各区、市政府, 各县（市、区）).
+    public static let placeLevels: Set<Unicode.Scalar> = ["省", "市", "县", "区", "州", "盟", "旗", "乡", "镇"]
+    /// Words before a level that keep it a level alone (各区, 有关区, 相关市): 各区、市政府 is one collective.
+    public static let levelQualifiers = ["", "各", "有关", "相关", "其他"]
+
+    /// Beginnings of a bracket that is an aside naming a body, not an assignment (（以下简称省大数据局）,
+    /// （含市直单位）). Not 含, 如, 即 or 原 alone: 含山县, 如皋市, 即墨区, 原平市 are places.
+    public static let asideBeginnings = ["以下简称", "下称", "简称", "包括", "不含", "例如", "现为", "含各", "含全", "含市", "含县", "含区", "原省",
+                                         "原市", "原县", "原区", "原国家", "原自治区"]
+
     /// How a list of agencies may end after its names (…等有关部门), longest first: dropped with a note.
     public static let etceteraTails = ["等有关部门和单位", "等有关单位和部门", "等相关部门和单位", "等有关部门", "等相关部门", "等有关单位", "等相关单位",
                                        "等部门", "等单位", "等"]
@@ -118,6 +153,30 @@ public enum Lexicon {
                                            "按计划", "按时序", "适时", "分步实施", "分阶段"]
     /// The words of a dated deadline (2024年12月底前, 每季度, 上半年): a phrase with a number and one of them states a time.
     public static let timeWords = ["年", "月", "日", "季度", "底", "前", "上半年", "下半年", "年内", "年底"]
+
+    /// Beginnings of a deadline without a number (年底前, 年内, 每季度): with a time word, a phrase states a time.
+    public static let undatedDeadlineBeginnings = ["年底", "年内", "每"]
+    /// Words of a deadline without a number wherever they stand (力争上半年完成).
+    public static let undatedDeadlineWords = ["上半年", "下半年"]
+
+    /// Words after 第 and a number that make a heading an article (第三条) or a chapter or section (第二章, 第一节, 第三部分).
+    public static let articleWords = ["条", "條"]
+    /// Words after 第 and a number that make a heading a chapter or section.
+    public static let chapterWords = ["章", "节", "節", "部分"]
+    /// Beginnings of the line that opens an attachment (附件1, 附表：).
+    public static let attachmentMarks = ["附件", "附表"]
+
+    /// Words shortened in agency names, longest first: the full form and its usual abbreviation
+    /// (发展和改革委员会 → 发改委), so a draft registry sees two spellings of one body as one.
+    public static let abbreviations: [(full: String, short: String)] = [
+        ("发展和改革委员会", "发改委"), ("发展改革委员会", "发改委"), ("发展改革委", "发改委"), ("发展和改革局", "发改局"), ("发展改革局", "发改局"),
+        ("人力资源和社会保障", "人社"), ("人力资源社会保障", "人社"), ("住房和城乡建设", "住建"), ("住房城乡建设", "住建"),
+        ("市场监督管理", "市场监管"), ("卫生健康委员会", "卫健委"), ("卫生健康委", "卫健委"), ("卫生和健康", "卫健"),
+        ("工业和信息化", "工信"), ("经济和信息化", "经信"), ("文化和旅游", "文旅"), ("文化广电和旅游", "文广旅"),
+        ("交通运输", "交通"), ("自然资源和规划", "自然资源规划"), ("农业农村", "农业农村"), ("退役军人事务", "退役军人"),
+        ("生态环境", "生态环境"), ("应急管理", "应急"), ("行政审批服务", "审批服务"), ("政务服务和大数据管理", "数据"),
+        ("大数据管理", "大数据"), ("大数据发展", "大数据"), ("委员会", "委"), ("办公室", "办"), ("管理局", "局"),
+    ]
 
     /// The characters of a number written in Chinese (一、, （三）, 第十二条), simplified and traditional.
     public static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两", "兩"]

@@ -115,7 +115,7 @@ public struct AgencyNameNormaliser: Sendable {
             } else {
                 // Unknown to the registry: a Party organ's prefix (省委) for …部/办/委, else the place's.
                 let party = prefixes.first { $0.hasSuffix("委") && !$0.hasSuffix("党委") || $0.hasSuffix("党委") }
-                let useParty = party != nil && !["厅", "局"].contains(where: { item.hasSuffix($0) })
+                let useParty = party != nil && !Lexicon.departmentEndings.contains(where: { item.hasSuffix($0) })
                 out.append(resolveItem((useParty ? party! : prefixes.last!) + item, repairs: &repairs))
             }
         }
@@ -222,9 +222,9 @@ public struct AgencyNameNormaliser: Sendable {
         }
         // A province named without 省 (山东银保监局), a national enterprise (中铁济南局), a customs
         // district (济南海关): names of their own, never under a list's prefix.
-        if provinces.contains(where: { item.hasPrefix($0) }) || ["中铁", "中国", "国网", "中石油", "中石化", "招商局"].contains(where: { item.hasPrefix($0) })
-            || item.holds("海关") { return true }
-        if ["有关", "其他", "省", "市", "县", "区", "州", "盟", "旗", "中央", "全国", "共青团", "团省委", "团市委", "团县委", "人行"].contains(where: { item.hasPrefix($0) }) {
+        if provinces.contains(where: { item.hasPrefix($0) }) || Lexicon.ownNamePrefixes.contains(where: { item.hasPrefix($0) })
+            || Lexicon.ownNameWords.contains(where: { item.holds($0) }) { return true }
+        if Lexicon.levelPrefixes.contains(where: { item.hasPrefix($0) }) {
             return !markerWords.contains(where: { item.hasPrefix($0) })
         }
         let chars = Array(item.prefix(5))
@@ -240,7 +240,7 @@ public struct AgencyNameNormaliser: Sendable {
     static func expandingSharedSuffix(_ items: [String], knows: (String) -> Bool) -> [String] {
         guard items.count > 1, let last = items.last else { return items }
         var suffix: String?
-        for core in ["人民政府", "政府"] where last.hasSuffix(core) {
+        for core in Lexicon.governmentCores where last.hasSuffix(core) {
             let before = last.dropLast(core.count)
             if let m = before.last, placeMarkers.contains(m), before.count > 1 { suffix = String(m) + core }
             break
@@ -312,11 +312,11 @@ public struct AgencyNameNormaliser: Sendable {
             if depth == 0, separators.contains(c) {
                 // Two levels of one place (各市、县人民政府, 各区、市政府, 省、市有关部门): one name. 市、县 always
                 // (各设区市、县人民政府); other levels when the left part is a level alone (各区, 有关区, 省).
-                let levels: Set<Unicode.Scalar> = ["省", "市", "县", "区", "州", "盟", "旗", "乡", "镇"]
+                let levels = Lexicon.placeLevels
                 let cityCounty = c == "、" && i > 0 && scalars[i - 1] == "市" && i + 1 < scalars.count && scalars[i + 1] == "县"
                 let left = String(current)
                 let bareLevel = left.unicodeScalars.last.map(levels.contains) == true
-                    && ["", "各", "有关", "相关", "其他"].contains(String(left.dropLast()))
+                    && Lexicon.levelQualifiers.contains(String(left.dropLast()))
                 let twoLevels = cityCounty || c == "、" && bareLevel && i + 1 < scalars.count && levels.contains(scalars[i + 1])
                 if !twoLevels {
                     parts.append(String(current))

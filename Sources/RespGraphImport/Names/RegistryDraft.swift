@@ -28,16 +28,8 @@ public struct RegistryDraft: Sendable {
     /// The rows, most-named first, then by name.
     public let entries: [Entry]
 
-    /// Words shortened in agency names, longest first: the full form and its usual abbreviation.
-    static let abbreviations: [(String, String)] = [
-        ("发展和改革委员会", "发改委"), ("发展改革委员会", "发改委"), ("发展改革委", "发改委"), ("发展和改革局", "发改局"), ("发展改革局", "发改局"),
-        ("人力资源和社会保障", "人社"), ("人力资源社会保障", "人社"), ("住房和城乡建设", "住建"), ("住房城乡建设", "住建"),
-        ("市场监督管理", "市场监管"), ("卫生健康委员会", "卫健委"), ("卫生健康委", "卫健委"), ("卫生和健康", "卫健"),
-        ("工业和信息化", "工信"), ("经济和信息化", "经信"), ("文化和旅游", "文旅"), ("文化广电和旅游", "文广旅"),
-        ("交通运输", "交通"), ("自然资源和规划", "自然资源规划"), ("农业农村", "农业农村"), ("退役军人事务", "退役军人"),
-        ("生态环境", "生态环境"), ("应急管理", "应急"), ("行政审批服务", "审批服务"), ("政务服务和大数据管理", "数据"),
-        ("大数据管理", "大数据"), ("大数据发展", "大数据"), ("委员会", "委"), ("办公室", "办"), ("管理局", "局"),
-    ]
+    /// Words shortened in agency names, longest first (``Lexicon/abbreviations``).
+    static let abbreviations = Lexicon.abbreviations
 
     /// The key two spellings of one body share: jurisdiction kept, words abbreviated.
     static func key(_ name: String) -> String {

@@ -331,9 +331,7 @@ public enum AssignmentClauseParser {
         let c = TextCleaning.fullWidthParentheses(separatingSpacedNames(TraditionalChinese.simplified(content)))
         guard !c.isEmpty, c.count <= 200, !c.contains(where: { "：:。".contains($0) }) else { return nil }
         // An aside that names a body is not an assignment: （以下简称省大数据局）, （含市直单位）.
-        // (Not 含, 如, 即 or 原 alone: 含山县, 如皋市, 即墨区, 原平市 are places.)
-        guard !["以下简称", "下称", "简称", "包括", "不含", "例如", "现为", "含各", "含全", "含市", "含县", "含区", "原省", "原市", "原县", "原区",
-                "原国家", "原自治区"].contains(where: { c.hasPrefix($0) }) else { return nil }
+        guard !Lexicon.asideBeginnings.contains(where: { c.hasPrefix($0) }) else { return nil }
         var clause = AssignmentClause()
         let cleaned = cleanList(c, notes: &clause.notes)
         let items = AgencyNameShape.items(of: cleaned)
@@ -395,7 +393,8 @@ public enum AssignmentClauseParser {
     static func isDeadline(_ s: String) -> Bool {
         if Lexicon.standingDeadlines.contains(where: { s.hasPrefix($0) }) { return true }
         let hasDigit = s.contains { $0.isNumber }
-        return (hasDigit || s.hasPrefix("年底") || s.hasPrefix("年内") || s.holds("上半年") || s.holds("下半年") || s.hasPrefix("每"))
+        return (hasDigit || Lexicon.undatedDeadlineBeginnings.contains(where: { s.hasPrefix($0) })
+                    || Lexicon.undatedDeadlineWords.contains(where: { s.holds($0) }))
             && Lexicon.timeWords.contains(where: { s.holds($0) })
     }
 

@@ -42,7 +42,8 @@ public struct ItemNumbering: Sendable, Equatable {
             let digits = t.dropFirst().prefix { chineseDigits.contains($0) || $0.isASCII && $0.isNumber }
             guard !digits.isEmpty else { return nil }
             let after = t.dropFirst(1 + digits.count)
-            for (word, style) in [("条", Style.article), ("條", .article), ("章", .chapter), ("节", .chapter), ("節", .chapter), ("部分", .chapter)] where after.hasPrefix(word) {
+            let words = Lexicon.articleWords.map { ($0, Style.article) } + Lexicon.chapterWords.map { ($0, Style.chapter) }
+            for (word, style) in words where after.hasPrefix(word) {
                 let rest = after.dropFirst(word.count)
                 return ItemNumbering(style: style, numeral: String(digits), printed: "第\(digits)\(word)", rest: rest.drop { $0.isWhitespace || $0 == "　" })
             }

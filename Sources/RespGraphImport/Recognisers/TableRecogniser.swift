@@ -139,7 +139,7 @@ public struct TableRecogniser: Sendable {
 
     /// A cell that holds a whole clause (A牵头，B配合), read as one; nil for a plain list of names.
     static func clauseInCell(_ cell: String) -> AssignmentClause? {
-        guard ["牵头", "配合", "负责", "协办", "参与", "：", ":"].contains(where: { cell.holds($0) }) else { return nil }
+        guard Lexicon.clauseInCellWords.contains(where: { cell.holds($0) }) else { return nil }
         return AssignmentClauseParser.parse(cell)
     }
 }
