@@ -1,5 +1,5 @@
 import Foundation
-import RespGraphImport
+@testable import RespGraphImport
 import RespGraphModel
 import RespGraphTestSupport
 import Testing
@@ -119,6 +119,66 @@ import Testing
         #expect(d.rows.map(\.leads) == [["区市场监管局"], ["区住建局"]])
         #expect(d.rows.map(\.supporters) == [["区数据局"], ["区自然资源局", "区发展改革局"]])
         #expect(d.rows.allSatisfy { $0.review.isEmpty })
+    }
+
+    @Test func aRunTogetherTableWithSpacedCellsIsReadCellByCell() throws {
+        let text = "某县2024年优化营商环境重点任务清单\n\n序号 重点任务 牵头单位 配合单位 完成时限\n"
+            + "1 推进企业开办全程网办 县市场监管局 县数据局、县税务局 2024年6月底前\n"
+            + "2 压缩工程建设项目审批时限 县住建局 2024年12月底前\n"
+            + "3 推行“一件事一次办”，\n提升政务服务效能 县行政审批局 县数据局 长期坚持\n\n二、保障措施\n"
+        let d = try Self.importer.importDocumentText(text, file: "spaced.txt")
+        #expect(d.rows.map(\.text) == ["推进企业开办全程网办", "压缩工程建设项目审批时限", "推行“一件事一次办”，提升政务服务效能"])
+        #expect(d.rows.map(\.leads) == [["县市场监管局"], ["县住建局"], ["县行政审批局"]])
+        #expect(d.rows.map(\.supporters) == [["县数据局", "县税务局"], [], ["县数据局"]])
+        #expect(d.rows.map(\.deadline) == ["2024年6月底前", "2024年12月底前", "长期坚持"])
+        // Row 2's empty 配合单位 and row 3's line break are told by the spacing: nothing to mark.
+        #expect(d.rows.allSatisfy { $0.review.isEmpty })
+    }
+
+    @Test func aTableWhoseCellsRanTogetherIsRebuiltAndDoubtfulRowsMarked() throws {
+        let text = "某区2024年优化营商环境任务分工表\n序号重点任务牵头单位配合单位完成时限\n"
+            + "1推进企业开办全程网办，实现一日办结。区市场监管局区数据局、区税务局2024年6月底前\n"
+            + "2压缩工程建设项目审批时限。区住建局区自然资源局，各街道办事处2024年12月底前\n"
+            + "3推行“一件事一次办”区行政审批局长期坚持\n"
+            + "4开展企业满意度调查区营商办2024年底前\n"
+            + "5落实普惠金融政策。区财政局中国人民银行某区支行、各街道办事处持续推进\n"
+        let d = try Self.importer.importDocumentText(text, file: "run-together.txt")
+        #expect(d.rows.map(\.text) == ["推进企业开办全程网办，实现一日办结。", "压缩工程建设项目审批时限。", "推行“一件事一次办”", "开展企业满意度调查",
+                                       "落实普惠金融政策。"])
+        #expect(d.rows.map(\.leads) == [["区市场监管局"], ["区住建局"], ["区行政审批局"], ["区营商办"], ["区财政局"]])
+        // A bank's branch after its name is one name (中国人民银行某区支行), not two lists.
+        #expect(d.rows.map(\.supporters) == [["区数据局", "区税务局"], ["区自然资源局", "各街道办事处"], [], [], ["中国人民银行某区支行", "各街道办事处"]])
+        #expect(d.rows.map(\.deadline) == ["2024年6月底前", "2024年12月底前", "长期坚持", "2024年底前", "持续推进"])
+        // Row 4's task does not end a sentence: where it ends and the lead begins is told by the name alone.
+        #expect(d.rows.map { $0.review.contains("rebuilt-row") } == [false, false, false, true, false])
+        #expect(d.diagnostics.contains { $0.code == .rebuiltRow && $0.message.contains("name's shape alone") })
+    }
+
+    /// The Guangxi 2022 table (199 rows, curated) written as text with its cells run together, as a
+    /// page copied without its table gives it: every row found, its lists read back from the names, and
+    /// every row read wrong marked.
+    @Test func theGuangxiTableRunTogetherIsReadOrMarked() throws {
+        let curated = try #require(try Self.importer.importFile(atPath: Repository.path("Graphs/guangxi-2022-tasks.csv")).first).rows
+        var text = "广西壮族自治区优化营商环境行动方案任务分工表\n\n序号具体任务牵头单位配合单位\n"
+        for row in curated { text += "\(row.number)\(row.text)\(row.leads.joined(separator: "，"))\(row.supporters.joined(separator: "，"))\n" }
+        let d = try Self.importer.importDocumentText(text, file: "run-together.txt")
+        #expect(d.rows.count == curated.count)
+        var exact = 0, wrongUnmarked: [Int] = []
+        for (got, want) in zip(d.rows, curated) {
+            let right = got.leads == want.leads && got.supporters == want.supporters && got.text == want.text
+            if right { exact += 1 } else if got.review.isEmpty { wrongUnmarked.append(got.number) }
+        }
+        #expect(exact >= 195, "\(exact) of \(curated.count) rows exact")
+        #expect(wrongUnmarked.isEmpty)
+        #expect(d.rows.filter { !$0.review.isEmpty }.count * 10 <= curated.count, "no more than a tenth marked")
+    }
+
+    @Test func aRunTogetherHeaderIsSplitIntoItsWords() {
+        #expect(RunTogetherTable.header("序号指标改革方向具体任务牵头单位配合单位")?.cells == ["序号", "指标", "改革方向", "具体任务", "牵头单位", "配合单位"])
+        #expect(RunTogetherTable.header("序号　重点任务　责任单位　完成时限") == RunTogetherTable.Header(cells: ["序号", "重点任务", "责任单位", "完成时限"], spaced: true))
+        // A sentence that holds header words is no header.
+        #expect(RunTogetherTable.header("序号为牵头单位排序") == nil)
+        #expect(RunTogetherTable.header("重点任务牵头单位配合单位") == nil)
     }
 
     @Test func labelLinesUnderEachItemAttachToIt() throws {

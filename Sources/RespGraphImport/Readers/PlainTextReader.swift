@@ -36,7 +36,9 @@ public enum PlainTextReader {
     public static func read(text: String, file: String, lineByLine: Bool = false) -> BlockDocument {
         let lines = lines(of: text)
         var cellTables: [Int: (table: TableBlock, end: Int)] = [:]
-        if !lineByLine { for (start, t) in cellPerLineTables(lines) { cellTables[start] = t } }
+        if !lineByLine {
+            for (start, t) in cellPerLineTables(lines) + RunTogetherTable.tables(lines) where cellTables[start] == nil { cellTables[start] = t }
+        }
         let wrapWidth = lineByLine ? nil : Self.wrapWidth(lines)
         var blocks: [DocumentBlock] = []
         var paragraph: TextBlock?

@@ -18,7 +18,7 @@ public struct BlockDocumentParser: Sendable {
             case .table(let t): t.rows.flatMap { $0 }
             }
         })
-        let doc = restorer == nil ? original : Self.simplified(original)
+        let doc = RunTogetherTable.rebuildingParagraphs(restorer == nil ? original : Self.simplified(original))
         let paragraphs = doc.blocks.compactMap { b -> TextBlock? in if case .paragraph(let p) = b { return p } else { return nil } }
         var (title, _) = Self.title(of: paragraphs)
         if title == nil {
@@ -122,8 +122,8 @@ public struct BlockDocumentParser: Sendable {
 
     /// Whether a line only marks an attachment (附件, 附件2, 附表：), never part of a title.
     static func isAttachmentMark(_ line: String) -> Bool {
-        guard line.hasPrefix("附件") || line.hasPrefix("附表") else { return false }
-        return line.dropFirst(2).allSatisfy { $0.isNumber || "：:、 一二三四五六七八九十".contains($0) }
+        guard let mark = Lexicon.attachmentMarks.first(where: { line.hasPrefix($0) }) else { return false }
+        return line.dropFirst(mark.count).allSatisfy { $0.isNumber || "：:、 一二三四五六七八九十".contains($0) }
     }
 
 
