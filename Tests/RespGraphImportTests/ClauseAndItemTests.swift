@@ -53,6 +53,8 @@ import Testing
         ClauseCase(content: "责任单位：省经济和信息化厅、省财政厅，各市人民政府", leads: "省经济和信息化厅、省财政厅，各市人民政府", supporters: "", responsible: true),
         ClauseCase(content: "负责部门：自然资源部；适用范围：所有自贸试验区", leads: "自然资源部", supporters: "", responsible: true),
         ClauseCase(content: "6月底完成，牵头考核单位：市审批服务局", leads: "市审批服务局", supporters: "", deadline: "6月底完成"),
+        // 分头 says how, as 分别 does: not part of the name (shandong-2019-szsd read 各有关部门分头).
+        ClauseCase(content: "省大数据局牵头，各有关部门分头落实", leads: "省大数据局", supporters: "各有关部门"),
         ClauseCase(content: "牵头单位：县农业农村局；责任领导：张三；完成时限：2024年12月底前", leads: "县农业农村局", supporters: "", deadline: "2024年12月底前"),
         ClauseCase(content: "省大数据局、省政府办公厅牵头，各有关部门、各市政府配合", leads: "省大数据局、省政府办公厅", supporters: "各有关部门、各市政府"),
         ClauseCase(content: "省政府办公厅牵头，省大数据局配合，各有关部门、各市政府分工负责", leads: "省政府办公厅", supporters: "省大数据局，各有关部门、各市政府"),

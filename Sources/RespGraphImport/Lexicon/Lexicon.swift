@@ -58,7 +58,7 @@ public enum Lexicon {
 
     /// Words between the names and the role verb that only say how (A、B按职责分工落实), longest first.
     public static let roleQualifiers = ["按照职责分工", "按照职能分工", "按职责分工", "按职能分工", "根据职责分工", "按照职责", "按职责", "按职能",
-                                        "根据职责", "分工", "分别", "共同", "各自", "切实", "具体", "协同"]
+                                        "根据职责", "分工", "分头", "分别", "共同", "各自", "切实", "具体", "协同"]
 
     /// Words that make a table cell a clause of its own (A牵头，B配合; 牵头单位：A) rather than a list of names.
     public static let clauseInCellWords = ["牵头", "配合", "负责", "协办", "参与", "：", ":"]
