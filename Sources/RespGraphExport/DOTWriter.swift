@@ -359,11 +359,18 @@ public enum DOTWriter {
         return out
     }
 
-    /// A number without a needless fraction.
-    static func plain(_ x: Double) -> String {
-        if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-        var text = String(format: "%.2f", x)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
+    /// Where Graphviz placed the agencies of a drawing this writer made, read from its `-Tplain`
+    /// output (`node a12 3.5 2.25 …`: the node id ``GraphElements/id(of:)`` gives, then x and y in inches).
+    public static func agencyPositions(plain: String) -> [(agency: AgencyID, position: (Double, Double))] {
+        var out: [(agency: AgencyID, position: (Double, Double))] = []
+        for line in plain.split(separator: "\n") where line.hasPrefix("node a") {
+            let parts = line.split(separator: " ")
+            guard parts.count >= 4, let index = Int(parts[1].dropFirst()), index >= 0, let x = Double(parts[2]), let y = Double(parts[3]) else { continue }
+            out.append((AgencyID(index), (x, y)))
+        }
+        return out
     }
+
+    /// A number as a reader sees it (``NumberStyle``).
+    static func plain(_ x: Double) -> String { NumberStyle.plain(x) }
 }

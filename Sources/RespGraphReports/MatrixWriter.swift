@@ -133,8 +133,5 @@ public enum MatrixWriter {
     }
 
     /// A number without a needless fraction.
-    static func plain(_ x: Double) -> String {
-        let r = (x * 100).rounded() / 100
-        return r == r.rounded() ? String(Int(r)) : String(r)
-    }
+    static func plain(_ x: Double) -> String { NumberStyle.plain(x) }
 }

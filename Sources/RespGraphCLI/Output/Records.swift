@@ -265,12 +265,5 @@ extension QueryOutput {
     }
 }
 
-/// Number formatting for tables: up to `digits` decimals, trailing zeros dropped.
-func formatNumber(_ x: Double, digits: Int = 2) -> String {
-    if !x.isFinite { return x.isNaN ? "–" : (x > 0 ? "∞" : "-∞") }
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-    var s = String(format: "%.\(digits)f", x)
-    while s.hasSuffix("0") { s.removeLast() }
-    if s.hasSuffix(".") { s.removeLast() }
-    return s
-}
+/// Number formatting for tables (``NumberStyle/plain(_:digits:)``, one style for tables, reports and diagrams).
+func formatNumber(_ x: Double, digits: Int = 2) -> String { NumberStyle.plain(x, digits: digits) }

@@ -1,0 +1,19 @@
+import Foundation
+
+/// How respgraph shows a number to a reader, in tables, reports and diagrams alike: a whole number
+/// without a fraction (36, not 36.0), else rounded to `digits` decimals with trailing zeros dropped
+/// (2.999 → 3, 0.125 → 0.13, 36.5 → 36.5); ∞ and – for infinities and NaN. Machine formats (JSON,
+/// GraphML, CSV values meant for other programs) keep full precision and do not use it.
+public enum NumberStyle {
+    /// The number as a reader sees it.
+    public static func plain(_ x: Double, digits: Int = 2) -> String {
+        if !x.isFinite { return x.isNaN ? "–" : (x > 0 ? "∞" : "-∞") }
+        let scale = pow(10, Double(max(0, min(digits, 12))))
+        let rounded = (x * scale).rounded() / scale
+        if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        var s = String(format: "%.\(digits)f", rounded)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+}
