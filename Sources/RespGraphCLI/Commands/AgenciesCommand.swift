@@ -12,7 +12,7 @@ enum AgenciesCommand: CLICommand {
     static let spec = CommandSpec(
         name: "agencies", summary: "List agencies with their kind and load; filter by kind, sort by load or name.",
         discussion: "Kinds: \(AgencyKind.allCases.map(\.rawValue).joined(separator: ", ")).\nExample: respgraph agencies --kind central-body --sort lead",
-        options: SharedOptions.data + [NetworkOptions.kind.spec, sort.spec, top.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec])
+        options: SharedOptions.data + [NetworkOptions.kind.spec, sort.spec, top.spec] + SharedOptions.queryOutput)
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let kinds = Set(args.all(NetworkOptions.kind))

@@ -9,7 +9,7 @@ enum AgencyCommand: CLICommand {
         An ambiguous part lists the agencies it matches.
         With --format csv the output is one row per task (role, task, indicator, text, leads, supporters).
         """,
-        options: SharedOptions.data + [SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec], positionals: [PositionalSpec("AGENCY")])
+        options: SharedOptions.data + SharedOptions.queryOutput, positionals: [PositionalSpec("AGENCY")])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)

@@ -38,10 +38,10 @@ enum CentralityCommand: CLICommand {
         Example: respgraph centrality betweenness --doc 2024 --top 10
         """,
         options: SharedOptions.data + [network.spec, NetworkOptions.includeCollectives.spec, NetworkOptions.kind.spec, NetworkOptions.newman.spec,
-                                       top.spec, weighted.spec, weightAs.spec, raw.spec, sample.spec, epsilon.spec, delta.spec, seed.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec],
+                                       top.spec, weighted.spec, weightAs.spec, raw.spec, sample.spec, epsilon.spec, delta.spec, seed.spec] + SharedOptions.queryOutput,
         positionals: [PositionalSpec("MEASURE", choices: Measure.allCases.map(\.rawValue))],
-        rules: [.requires("weight-as", "weighted"), .exclusive(["raw", "sample", "epsilon"]), .exclusive(["sample", "epsilon"]),
-                .requires("delta", "epsilon"), .exclusive(["epsilon", "weighted"])])
+        rules: [.requires(weightAs, weighted), .exclusive([raw, sample, epsilon]), .exclusive([sample, epsilon]),
+                .requires(delta, epsilon), .exclusive([epsilon, weighted])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let measure = Measure(rawValue: args.positionals[0])!

@@ -3,6 +3,8 @@ import RespGraphModel
 
 /// `respgraph deps`: who relies on whom — one agency's links, the strongest pairs, the matrix.
 enum DepsCommand: CLICommand {
+    /// The agency whose dependencies are shown.
+    static let agency = PositionalSpec("AGENCY", optional: true)
     static let pairs = Flag("pairs", "The strongest links, reciprocal pairs marked.")
     static let matrix = Flag("matrix", "The lead × supporter matrix (CSV or JSON; a terminal gets CSV too).")
     static let top = WholeOption("top", default: 20, "How many pairs.")
@@ -17,9 +19,9 @@ enum DepsCommand: CLICommand {
         Example: respgraph deps 数据局 --doc 2024
         """,
         options: SharedOptions.data + [pairs.spec, matrix.spec, top.spec, NetworkOptions.includeCollectives.spec,
-                                       NetworkOptions.kind.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec],
-        positionals: [PositionalSpec("AGENCY", optional: true)],
-        rules: [.exclusive(["AGENCY", "pairs", "matrix"]), .exclusive(["top", "AGENCY"]), .exclusive(["top", "matrix"])])
+                                       NetworkOptions.kind.spec] + SharedOptions.queryOutput,
+        positionals: [agency],
+        rules: [.exclusive([agency, pairs, matrix]), .exclusive([top, agency]), .exclusive([top, matrix])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let format = args[SharedOptions.format]

@@ -12,9 +12,7 @@ enum DiagnosticsCommand: CLICommand {
     static let spec = CommandSpec(
         name: "diagnostics", summary: "What the importer found in each source line: repairs, assumptions, corrections.",
         discussion: "For the embedded data these are the findings recorded when Graphs/ was imported from the raw texts.\nExample: respgraph diagnostics --severity warning",
-        options: SharedOptions.data + [
-            severity.spec, code.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec,
-        ])
+        options: SharedOptions.data + [severity.spec, code.spec] + SharedOptions.queryOutput)
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let severity = args[Self.severity] ?? .any

@@ -15,7 +15,7 @@ enum DiffCommand: CLICommand {
         Example: respgraph diff 2022 2024
         """,
         options: [SharedOptions.graph.spec, SharedOptions.registry.spec, SharedOptions.corrections.spec, SharedOptions.qualifyNames.spec, SharedOptions.indicators.spec,
-                  top.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec],
+                  top.spec] + SharedOptions.queryOutput,
         positionals: [PositionalSpec("BEFORE"), PositionalSpec("AFTER")])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {

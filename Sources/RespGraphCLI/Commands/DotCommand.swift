@@ -27,8 +27,6 @@ enum DotCommand: CLICommand {
     static let font = TextOption("font", "LIST", default: "\"\(DOTWriter.Options.chineseFonts)\"", "Comma-separated font list for labels.")
     static let render = ChoiceOption<RenderFormat>("render", default: nil, "Run Graphviz and write this format to -o FILE.")
     static let output = SharedOptions.output("Write the DOT (or the rendering) here.")
-    /// The language of titles, legends and keys.
-    enum Language: String, CaseIterable, Sendable { case zh, en }
     static let lang = ChoiceOption<Language>("lang", default: .zh, "Title, legend and keys in Chinese or English (names stay as written).")
     static let dpi = WholeOption("dpi", "N", in: 36...1200, default: nil, defaultText: "Graphviz's 96", "Dots per inch of a PNG (300 for print).")
     static let linkLabels = Flag("link-labels", "Networks: write each link's weight on it.")
@@ -53,8 +51,8 @@ enum DotCommand: CLICommand {
             indicator.spec, agency.spec, depth.spec, top.spec, all.spec, minWeight.spec, cluster.spec, layout.spec, font.spec,
             render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec, lang.spec, dpi.spec, linkLabels.spec, sameLayout.spec,
         ],
-        rules: [.requires("render", "output"), .requires("depth", "agency"), .exclusive(["top", "all"]), .requires("dpi", "render"), .requires("same-layout", "output"),
-                .exclusive(["same-layout", "agency"]), .exclusive(["same-layout", "doc"]), .exclusive(["same-layout", "indicator"])])
+        rules: [.requires(render, output), .requires(depth, agency), .exclusive([top, all]), .requires(dpi, render), .requires(sameLayout, output),
+                .exclusive([sameLayout, agency]), .exclusive([sameLayout, SharedOptions.doc]), .exclusive([sameLayout, indicator])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         if args[sameLayout] != nil { return try runSameLayout(args, &result) }

@@ -4,8 +4,6 @@ import RespGraphModel
 
 /// `respgraph explore`: the explorer, one self-contained HTML file for people who do not use a terminal.
 enum ExploreCommand: CLICommand {
-    /// The page's first language (a button switches).
-    enum Language: String, CaseIterable, Sendable { case zh, en }
 
     static let lang = ChoiceOption<Language>("lang", default: .zh, "The page's first language; a button on the page switches.")
     static let output = SharedOptions.output("Write the page here (default: standard output).")

@@ -42,7 +42,7 @@ enum ExportCommand: CLICommand {
         """,
         options: SharedOptions.data + [format.spec, network.spec, output.spec, SharedOptions.force.spec, bom.spec, noBOM.spec,
                                        NetworkOptions.includeCollectives.spec, NetworkOptions.kind.spec, NetworkOptions.newman.spec],
-        rules: [.exclusive(["bom", "no-bom"])])
+        rules: [.exclusive([bom, noBOM])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         guard let format = args[Self.format] else { throw args.usageError("give --format \(Format.allCases.map(\.rawValue).joined(separator: ", "))") }

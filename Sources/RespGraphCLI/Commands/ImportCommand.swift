@@ -41,7 +41,7 @@ enum ImportCommand: CLICommand {
         options: [output.spec, SharedOptions.force.spec, diagnosticsOut.spec, SharedOptions.registry.spec, SharedOptions.corrections.spec,
                   noCorrections.spec, docID.spec, notes.spec, strict.spec, partial.spec, SharedOptions.qualifyNames.spec, sheet.spec],
         positionals: [PositionalSpec("FILE", variadic: true)],
-        rules: [.exclusive(["corrections", "no-corrections"]), .exclusive(["strict", "partial"])])
+        rules: [.exclusive([SharedOptions.corrections, noCorrections]), .exclusive([strict, partial])])
 
     /// The importer the options ask for: the registry and corrections given, or the embedded ones.
     static func importer(_ args: ParsedArguments) throws -> Importer {

@@ -8,7 +8,7 @@ enum PathCommand: CLICommand {
     static let spec = CommandSpec(
         name: "path", summary: "The shortest coordination chain between two agencies, naming the shared task of each step.",
         discussion: "Chains do not pass through collective placeholders unless --include-collectives.\nExample: respgraph path 数据局 南宁海关 --doc 2024",
-        options: SharedOptions.data + [NetworkOptions.includeCollectives.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec],
+        options: SharedOptions.data + [NetworkOptions.includeCollectives.spec] + SharedOptions.queryOutput,
         positionals: [PositionalSpec("FROM"), PositionalSpec("TO")])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {

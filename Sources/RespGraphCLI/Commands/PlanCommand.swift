@@ -20,9 +20,7 @@ enum PlanCommand: CLICommand {
         (Σ agencies over meetings): a heuristic, printed beside the naive plan's cost.
         Example: respgraph plan --doc 2024 --indicator 获得信贷 --meetings 2
         """,
-        options: SharedOptions.data + [
-            indicator.spec, keyword.spec, agency.spec, tasks.spec, meetings.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec,
-        ])
+        options: SharedOptions.data + [indicator.spec, keyword.spec, agency.spec, tasks.spec, meetings.spec] + SharedOptions.queryOutput)
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)

@@ -8,11 +8,11 @@ import RespGraphModel
 /// `respgraph report`: the network measures policy-network papers publish, for one document or two
 /// side by side, bilingual, with definitions and the commands that trace every figure to tasks.
 enum ReportCommand: CLICommand {
-    /// The report's language.
-    enum Language: String, CaseIterable, Sendable { case zh, en }
     /// The report's file format.
     enum Format: String, CaseIterable, Sendable { case md, csv, json, html }
 
+    /// A document to compare (two of them, or --compare A,B).
+    static let document = PositionalSpec("DOC", optional: true)
     static let compare = TextOption("compare", "A,B", repeatable: true, "Two documents side by side (--compare 2022,2024 or --compare 2022 --compare 2024).")
     static let lang = ChoiceOption<Language>("lang", default: .zh, "The report's language.")
     static let format = ChoiceOption<Format>("format", default: .md, "Markdown, CSV, JSON or one self-contained HTML file.")
@@ -33,8 +33,8 @@ enum ReportCommand: CLICommand {
         Example: respgraph report --compare 2022 2024 --format html -o report.html
         """,
         options: SharedOptions.data + [SharedOptions.indicators.spec, compare.spec, lang.spec, format.spec, top.spec, output.spec, noBOM.spec, SharedOptions.force.spec],
-        positionals: [PositionalSpec("DOC", optional: true), PositionalSpec("DOC", optional: true)],
-        rules: [.exclusive(["compare", "doc"]), .requires("DOC", "compare")])
+        positionals: [document, document],
+        rules: [.exclusive([compare, SharedOptions.doc]), .requires(document, compare)])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let lang = (args[Self.lang] ?? .zh).rawValue

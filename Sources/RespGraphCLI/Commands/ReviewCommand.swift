@@ -14,10 +14,9 @@ enum ReviewCommand: CLICommand {
         Example: respgraph review plan.pdf --corrections my-corrections.csv
         """,
         options: [SharedOptions.registry.spec, SharedOptions.corrections.spec, ImportCommand.noCorrections.spec, ImportCommand.docID.spec,
-                  SharedOptions.qualifyNames.spec, ImportCommand.sheet.spec,
-                  SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec],
+                  SharedOptions.qualifyNames.spec, ImportCommand.sheet.spec] + SharedOptions.queryOutput,
         positionals: [PositionalSpec("FILE", variadic: true)],
-        rules: [.exclusive(["corrections", "no-corrections"])])
+        rules: [.exclusive([SharedOptions.corrections, ImportCommand.noCorrections])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let documents = try ImportCommand.documents(args)

@@ -13,7 +13,7 @@ enum StructureCommand: CLICommand {
         --format csv gives one row per agency: component, core number, community.
         Example: respgraph structure --doc 2024
         """,
-        options: SharedOptions.data + NetworkOptions.all + [SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec])
+        options: SharedOptions.data + NetworkOptions.all + SharedOptions.queryOutput)
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)

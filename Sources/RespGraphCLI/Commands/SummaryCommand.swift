@@ -6,7 +6,7 @@ enum SummaryCommand: CLICommand {
     static let spec = CommandSpec(
         name: "summary", summary: "Documents, tasks, agencies by kind, lead and support edges, import findings.",
         discussion: "--format csv gives one row per document.\nExample: respgraph summary --doc 2024",
-        options: SharedOptions.data + [SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec])
+        options: SharedOptions.data + SharedOptions.queryOutput)
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)

@@ -5,7 +5,7 @@ enum TaskCommand: CLICommand {
     static let spec = CommandSpec(
         name: "task", summary: "One task: indicator, direction, text, deadline, leads, supporters, source line.",
         discussion: "Examples: respgraph task 2024:46 · respgraph task 2024:W3 (the third work point of the 2024 body) · respgraph task 46 --doc 2024",
-        options: SharedOptions.data + [SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec], positionals: [PositionalSpec("TASK")])
+        options: SharedOptions.data + SharedOptions.queryOutput, positionals: [PositionalSpec("TASK")])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)

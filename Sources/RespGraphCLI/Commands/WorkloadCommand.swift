@@ -107,8 +107,7 @@ enum WorkloadCommand: CLICommand {
         --by indicator lists agency × indicator loads; its CSV is the agency × indicator matrix of weighted load.
         Example: respgraph workload --doc 2024 --top 10
         """,
-        options: SharedOptions.data + [WorkloadOptions.top.spec, WorkloadOptions.by.spec] + WorkloadOptions.loadOptions + [
-            SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec,
+        options: SharedOptions.data + [WorkloadOptions.top.spec, WorkloadOptions.by.spec] + WorkloadOptions.loadOptions + SharedOptions.queryOutput + [
             .renamed("outliers", to: "respgraph workload outliers"), .renamed("roster", to: "respgraph workload roster"),
             .renamed("checks", to: "respgraph workload checks"), .renamed("balance", to: "respgraph workload balance"),
         ])
@@ -157,7 +156,7 @@ enum WorkloadOutliersCommand: CLICommand {
     static let spec = CommandSpec(
         name: "workload outliers", summary: "Agencies whose weighted load exceeds median + K × MAD (median absolute deviation).",
         discussion: WorkloadOptions.discussion + "\nExample: respgraph workload outliers --doc 2024",
-        options: SharedOptions.data + [WorkloadOptions.madK.spec] + WorkloadOptions.loadOptions + [SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec])
+        options: SharedOptions.data + [WorkloadOptions.madK.spec] + WorkloadOptions.loadOptions + SharedOptions.queryOutput)
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let context = try WorkloadContext(args)
@@ -176,7 +175,7 @@ enum WorkloadRosterCommand: CLICommand {
     static let spec = CommandSpec(
         name: "workload roster", summary: "Each agency's breadth (partners) and depth (shared tasks), classed leading, key or auxiliary.",
         discussion: "Example: respgraph workload roster --doc 2024",
-        options: SharedOptions.data + [NetworkOptions.includeCollectives.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec])
+        options: SharedOptions.data + [NetworkOptions.includeCollectives.spec] + SharedOptions.queryOutput)
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
@@ -204,7 +203,7 @@ enum WorkloadChecksCommand: CLICommand {
     static let spec = CommandSpec(
         name: "workload checks", summary: "Accountability checks: no lead, too many leads or supporters, lead and support at once, lead without supporter.",
         discussion: "Example: respgraph workload checks --max-leads 2",
-        options: SharedOptions.data + [WorkloadOptions.maxLeads.spec, WorkloadOptions.maxSupporters.spec, SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec])
+        options: SharedOptions.data + [WorkloadOptions.maxLeads.spec, WorkloadOptions.maxSupporters.spec] + SharedOptions.queryOutput)
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
@@ -252,9 +251,9 @@ enum WorkloadBalanceCommand: CLICommand {
         set of moves reaches. Loads weigh as in respgraph workload (--lead-weight above --support-weight).
         Example: respgraph workload balance --doc 2024 --max-moves 5
         """,
-        options: SharedOptions.data + [keep.spec, maxMoves.spec, target.spec, WorkloadOptions.leadWeight.spec, WorkloadOptions.supportWeight.spec,
-                                       SharedOptions.format.spec, SharedOptions.bom.spec, SharedOptions.width.spec, SharedOptions.headerLanguage.spec],
-        rules: [.exclusive(["max-moves", "target"])])
+        options: SharedOptions.data + [keep.spec, maxMoves.spec, target.spec, WorkloadOptions.leadWeight.spec, WorkloadOptions.supportWeight.spec]
+                 + SharedOptions.queryOutput,
+        rules: [.exclusive([maxMoves, target])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let weights = WorkloadWeights(lead: args[WorkloadOptions.leadWeight], support: args[WorkloadOptions.supportWeight], splitAmongCoLeads: false)

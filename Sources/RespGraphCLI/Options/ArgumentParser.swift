@@ -136,12 +136,12 @@ enum ArgumentParser {
         func label(_ name: String) -> String { spec.option(named: name) != nil ? "--\(name)" : name }
         for rule in spec.rules {
             switch rule {
-            case .exclusive(let names):
+            case .oneOf(let names):
                 let present = names.filter(isGiven)
                 if present.count > 1 {
                     throw UsageError(message: "\(present.map(label).joined(separator: " and ")) exclude each other; give one", command: spec.name)
                 }
-            case .requires(let a, let b):
+            case .needs(let a, let b):
                 if isGiven(a) && !isGiven(b) {
                     throw UsageError(message: "\(label(a)) needs \(label(b))", command: spec.name)
                 }

@@ -71,10 +71,11 @@ struct CommandSpec: Sendable {
                 out += "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + o.fullHelp + "\n"
             }
         }
+        func label(_ n: String) -> String { options.contains { $0.name == n } ? "--\(n)" : n }
         let constraints = rules.map { rule -> String in
             switch rule {
-            case .exclusive(let names): "  at most one of " + names.map { n in options.contains { $0.name == n } ? "--\(n)" : n }.joined(separator: ", ")
-            case .requires(let a, let b): "  --\(a) needs --\(b)"
+            case .oneOf(let names): "  at most one of " + names.map(label).joined(separator: ", ")
+            case .needs(let a, let b): "  \(label(a)) needs \(label(b))"
             }
         }
         if !constraints.isEmpty { out += "\nRules:\n" + constraints.joined(separator: "\n") + "\n" }
@@ -103,7 +104,9 @@ enum SharedOptions {
     static let width = WholeOption("width", in: 20...100_000, default: nil, defaultText: "COLUMNS, or the terminal's; a pipe gets the full width",
                                    "Fit tables to N columns (the widest text columns are cut with …).")
     /// `--lang zh|en` for table headers.
-    static let headerLanguage = ChoiceOption<HeaderLanguage>("lang", default: .en, "Tables and CSV in Chinese or English: headers, kinds and roles.")
+    static let headerLanguage = ChoiceOption<Language>("lang", [.en, .zh], default: .en, "Tables and CSV in Chinese or English: headers, kinds and roles.")
+    /// The options of every query's output, declared once: `--format`, `--bom`, `--width`, `--lang`.
+    static let queryOutput = [format.spec, bom.spec, width.spec, headerLanguage.spec]
     /// `--qualify-names`.
     static let qualifyNames = Flag("qualify-names", "Give names that carry only a level the place of their document (省财政厅 in a 山东省 plan → 山东省财政厅), to keep plans of several places apart.")
     /// The options every query on the data takes.
@@ -114,8 +117,9 @@ enum SharedOptions {
     static func output(_ help: String) -> TextOption { TextOption("output", short: "o", "FILE", help) }
 }
 
-/// The language of terminal table headers.
-enum HeaderLanguage: String, CaseIterable, Sendable { case en, zh }
+/// The language respgraph writes in: of table headers, diagrams, reports and the explorer
+/// (names stay as their documents write them).
+enum Language: String, CaseIterable, Sendable { case zh, en }
 
 /// The output formats every query offers.
 enum OutputFormat: String, CaseIterable, Sendable {

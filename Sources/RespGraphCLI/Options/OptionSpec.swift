@@ -196,10 +196,39 @@ struct PositionalSpec: Sendable {
     }
 }
 
-/// A rule between options, checked by the parser so no flag is silently ignored.
+/// What a rule between options can name: a declared option or positional, never a spelling of one.
+protocol RuleTerm: Sendable {
+    /// The option's long name or the positional's name, as the parser knows it.
+    var ruleName: String { get }
+}
+
+extension OptionSpec: RuleTerm { var ruleName: String { name } }
+extension PositionalSpec: RuleTerm { var ruleName: String { name } }
+extension Flag: RuleTerm { var ruleName: String { spec.name } }
+extension TextOption: RuleTerm { var ruleName: String { spec.name } }
+extension WholeOption: RuleTerm { var ruleName: String { spec.name } }
+extension NumberOption: RuleTerm { var ruleName: String { spec.name } }
+extension ChoiceOption: RuleTerm { var ruleName: String { spec.name } }
+
+/// A rule between options, checked by the parser so no flag is silently ignored. Rules are made
+/// from the options' and positionals' handles, so a rule cannot name an option that does not exist;
+/// a test checks that each rule's terms are among its command's own.
 enum OptionRule: Sendable {
-    /// At most one of these may be given (option names, or a positional's name such as `AGENCY`).
-    case exclusive([String])
-    /// The first option only means something with the second.
-    case requires(String, String)
+    /// At most one of these (by name) may be given.
+    case oneOf([String])
+    /// The first (by name) only means something with the second.
+    case needs(String, String)
+
+    /// At most one of these options (or positionals) may be given.
+    static func exclusive(_ terms: [any RuleTerm]) -> OptionRule { .oneOf(terms.map(\.ruleName)) }
+    /// `term` only means something with `needed`.
+    static func requires(_ term: any RuleTerm, _ needed: any RuleTerm) -> OptionRule { .needs(term.ruleName, needed.ruleName) }
+
+    /// The names the rule refers to.
+    var names: [String] {
+        switch self {
+        case .oneOf(let names): names
+        case .needs(let a, let b): [a, b]
+        }
+    }
 }
