@@ -21,13 +21,7 @@ struct LoadedData {
 
     /// Loads what the shared options ask for.
     static func load(_ args: ParsedArguments) throws -> LoadedData {
-        let registry: AgencyRegistry
-        if let path = args[SharedOptions.registry] {
-            let text = try Importer.readText(atPath: path)
-            registry = try AgencyRegistry(csv: text, source: path)
-        } else {
-            registry = try AgencyRegistry(csv: EmbeddedGraphs.registry, source: "Graphs/agencies.csv")
-        }
+        let registry = try registry(args)
         let corrections: Corrections
         if let path = args[SharedOptions.corrections] {
             corrections = try Corrections(csv: try Importer.readText(atPath: path), source: path)
@@ -73,52 +67,16 @@ struct LoadedData {
 
     /// The graph restricted to the documents named by `--doc`, or all of them.
     func selectedGraph(_ args: ParsedArguments) throws -> ResponsibilityGraph {
-        let wanted = args.all(SharedOptions.doc)
-        if wanted.isEmpty { return graph }
-        var selected = Set<DocumentID>()
-        for id in wanted {
-            if let d = graph.document(id: id) {
-                selected.insert(d)
-                continue
-            }
-            // Not an id: a 文号 or a unique part of a title (国发〔2018〕39号, 就业).
-            let matches = graph.documents.indices.filter { graph.documents[$0].title.contains(id) }
-            if matches.count == 1, let d = graph.document(id: graph.documents[matches[0]].id) {
-                selected.insert(d)
-                continue
-            }
-            if matches.count > 1 {
-                throw DataError(message: "'\(id)' is in the titles of \(matches.count) documents; say which: \(matches.map { graph.documents[$0].id }.joined(separator: ", "))")
-            }
-            throw DataError(message: "no document '\(id)'; documents: \(graph.documents.map(\.id).joined(separator: ", "))")
-        }
-        return graph.filtered(documents: selected)
+        try graph.filtered(matching: args.all(SharedOptions.doc))
+    }
+
+    /// The registry the options name, or the embedded one (Graphs/agencies.csv).
+    static func registry(_ args: ParsedArguments) throws -> AgencyRegistry {
+        guard let path = args[SharedOptions.registry] else { return try AgencyRegistry(csv: EmbeddedGraphs.registry, source: "Graphs/agencies.csv") }
+        return try AgencyRegistry(csv: try Importer.readText(atPath: path), source: path)
     }
 }
 
-/// Finds an agency from what a user typed: a canonical name, an alias, or a unique part of a name.
-enum AgencyLookup {
-    static func find(_ query: String, in graph: ResponsibilityGraph) throws -> AgencyID {
-        if let id = graph.agency(named: query) { return id }
-        let q = query.trimmingCharacters(in: .whitespaces)
-        if q.isEmpty { throw DataError(message: "give an agency name, e.g. 数据局") }
-        let matches = graph.agencyIDs.filter { id in
-            graph[id].name.contains(q) || graph[id].aliases.contains { $0.contains(q) }
-        }
-        if matches.count == 1 { return matches[0] }
-        if matches.isEmpty {
-            let scored = graph.agencyIDs.map { id -> (AgencyID, Int) in
-                (id, Set(graph[id].name).intersection(Set(q)).count)
-            }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && graph[$0.0].name < graph[$1.0].name) }
-            let hint = scored.prefix(5).map { graph[$0.0].name }
-            throw DataError(message: "no agency matches '\(query)'" + (hint.isEmpty ? "" : "; similar names: \(hint.joined(separator: "、"))"))
-        }
-        let names = matches.map { graph[$0].name }.sorted()
-        throw DataError(message: "'\(query)' matches \(matches.count) agencies; say which:\n" + names.map { "  " + $0 }.joined(separator: "\n"))
-    }
-}
-
-import Foundation
 
 /// A document's open findings: errors and warnings that no correction resolved.
 struct OpenFindings {

@@ -14,7 +14,7 @@ enum AgencyCommand: CLICommand {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        let id = try AgencyLookup.find(args.positionals[0], in: graph)
+        let id = try graph.agency(matching: args.positionals[0])
         let agency = graph[id]
         let predecessors = data.registry.lineage.filter { $0.successor == agency.name }.map(\.predecessor)
 

@@ -48,7 +48,7 @@ enum DepsCommand: CLICommand {
         }
         func keys(_ l: Dependencies.Link) -> FieldValue { .list(l.tasks.map { graph.key(of: $0) }) }
         if let query = args.positionals.first {
-            let id = try AgencyLookup.find(query, in: graph)
+            let id = try graph.agency(matching: query)
             let out = deps.reliesOn(id), inn = deps.reliedOnBy(id)
             var links = RecordSet("links", [Field("direction"), Field("agency", maxWidth: 34), Field("tasks", .whole),
                                             Field("task keys", .list(separator: " "), maxWidth: 60)])

@@ -21,12 +21,7 @@ enum DiffCommand: CLICommand {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let top = args[Self.top] ?? 10
         let data = try LoadedData.load(args)
-        func doc(_ id: String) throws -> ResponsibilityGraph {
-            guard let d = data.graph.document(id: id) else {
-                throw DataError(message: "no document '\(id)'; documents: \(data.graph.documents.map(\.id).joined(separator: ", "))")
-            }
-            return data.graph.filtered(documents: [d])
-        }
+        func doc(_ id: String) throws -> ResponsibilityGraph { try data.graph.filtered(matching: [id]) }
         let before = try doc(args.positionals[0]), after = try doc(args.positionals[1])
         func scores(_ g: ResponsibilityGraph) -> [String: Double] {
             let net = AgencyNetwork.coAssignment(g)

@@ -64,7 +64,7 @@ enum DotCommand: CLICommand {
         let graph = try data.selectedGraph(args)
         var request = try diagramRequest(args, view: view)
         request.indicator = args[indicator]
-        if let name = args[agency] { request.center = try AgencyLookup.find(name, in: graph) }
+        if let name = args[agency] { request.center = try graph.agency(matching: name) }
         request.depth = args[depth] ?? 1
         request.minWeight = args.given(minWeight.spec) ? args[minWeight] : (args[all] ? 1 : nil)
         let diagram = try Diagram.draw(graph, request)

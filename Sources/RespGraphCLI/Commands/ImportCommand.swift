@@ -45,12 +45,7 @@ enum ImportCommand: CLICommand {
 
     /// The importer the options ask for: the registry and corrections given, or the embedded ones.
     static func importer(_ args: ParsedArguments) throws -> Importer {
-        let registry: AgencyRegistry
-        if let r = args[SharedOptions.registry] {
-            registry = try AgencyRegistry(csv: try Importer.readText(atPath: r), source: r)
-        } else {
-            registry = try AgencyRegistry(csv: EmbeddedGraphs.registry, source: "Graphs/agencies.csv")
-        }
+        let registry = try LoadedData.registry(args)
         var corrections = Corrections()
         if args[noCorrections] {
         } else if let c = args[SharedOptions.corrections] {

@@ -37,12 +37,12 @@ enum MatrixCommand: CLICommand {
         var tasks = graph.taskIDs
         var scope: [String] = []
         if let x = args[indicator] {
-            tasks = tasks.filter { graph[$0].indicator.contains(x) }
+            tasks = graph.tasks(underIndicator: x, among: tasks)
             if tasks.isEmpty { throw DataError(message: "no task under an indicator containing '\(x)'; indicators: \(Workload.indicators(in: graph).joined(separator: "、"))") }
             scope.append(x)
         }
         if let name = args[agency] {
-            let id = try AgencyLookup.find(name, in: graph)
+            let id = try graph.agency(matching: name)
             tasks = tasks.filter { graph.agencies(of: $0).contains(id) }
             scope.append(graph[id].name)
         }

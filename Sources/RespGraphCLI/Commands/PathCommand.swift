@@ -14,8 +14,8 @@ enum PathCommand: CLICommand {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        let a = try AgencyLookup.find(args.positionals[0], in: graph)
-        let b = try AgencyLookup.find(args.positionals[1], in: graph)
+        let a = try graph.agency(matching: args.positionals[0])
+        let b = try graph.agency(matching: args.positionals[1])
         let selection = NetworkOptions.selection(args)
         guard let steps = CoordinationPath.find(graph, from: a, to: b, selection: selection) else {
             throw DataError(message: "no coordination chain links \(graph[a].name) and \(graph[b].name)\(args[NetworkOptions.includeCollectives] ? "" : " without passing through collective placeholders (try --include-collectives)")")

@@ -27,14 +27,14 @@ enum PlanCommand: CLICommand {
         let graph = try data.selectedGraph(args)
         var selected = graph.taskIDs
         if let x = args[indicator] {
-            selected = selected.filter { graph[$0].indicator.contains(x) }
+            selected = graph.tasks(underIndicator: x, among: selected)
             if selected.isEmpty {
                 throw DataError(message: "no task under an indicator containing '\(x)'; indicators: \(Workload.indicators(in: graph).joined(separator: "、"))")
             }
         }
         if let k = args[keyword] { selected = selected.filter { graph[$0].text.contains(k) || graph[$0].direction.contains(k) } }
         if let a = args[agency] {
-            let id = try AgencyLookup.find(a, in: graph)
+            let id = try graph.agency(matching: a)
             selected = selected.filter { graph.agencies(of: $0).contains(id) }
         }
         if let keys = args[tasks] {

@@ -22,12 +22,7 @@ enum RegistryDraftCommand: CLICommand {
         positionals: [PositionalSpec("FILE", variadic: true)])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let registry: AgencyRegistry
-        if let r = args[SharedOptions.registry] {
-            registry = try AgencyRegistry(csv: try Importer.readText(atPath: r), source: r)
-        } else {
-            registry = try AgencyRegistry(csv: EmbeddedGraphs.registry, source: "Graphs/agencies.csv")
-        }
+        let registry = try LoadedData.registry(args)
         var importer = Importer(registry: registry)
         importer.qualifiesLevelNames = args[SharedOptions.qualifyNames]
         let documents = try importer.importPaths(args.positionals)

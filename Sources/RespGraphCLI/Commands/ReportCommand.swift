@@ -53,10 +53,7 @@ enum ReportCommand: CLICommand {
             if id.contains("+") {
                 columns.append(DocumentFigures(id: id, graph: data.graph))
             } else {
-                guard let d = data.graph.document(id: id) else {
-                    throw DataError(message: "no document '\(id)'; documents: \(data.graph.documents.map(\.id).joined(separator: ", "))")
-                }
-                columns.append(DocumentFigures(id: id, graph: data.graph.filtered(documents: [d])))
+                columns.append(DocumentFigures(id: id, graph: try data.graph.filtered(matching: [id])))
             }
         }
         let report = ResearchReportWriter(columns: columns, registry: data.registry, indicators: data.indicators, lang: lang, top: top, compare: columns.count == 2)

@@ -258,7 +258,7 @@ enum WorkloadBalanceCommand: CLICommand {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let weights = WorkloadWeights(lead: args[WorkloadOptions.leadWeight], support: args[WorkloadOptions.supportWeight], splitAmongCoLeads: false)
         let graph = try LoadedData.load(args).selectedGraph(args)
-        let kept = Set(try args.all(keep).map { try AgencyLookup.find($0, in: graph) })
+        let kept = Set(try args.all(keep).map { try graph.agency(matching: $0) })
         let limits = Rebalancing.Limits(keep: kept, maxMoves: args[maxMoves], target: args.given(target.spec) ? args[target] : nil)
         let plan: Rebalancing.Plan
         do { plan = try Rebalancing.plan(graph, weights: weights, limits: limits) } catch {

@@ -102,7 +102,7 @@ public struct Diagram: Sendable {
             tasks = graph.taskIDs
             scope = graph.documents.map(\.id).joined(separator: " + ")
             if let x = request.indicator {
-                tasks = tasks.filter { graph[$0].indicator.contains(x) }
+                tasks = graph.tasks(underIndicator: x, among: tasks)
                 if tasks.isEmpty { throw ReportError("no task under an indicator containing '\(x)'") }
                 scope += " · \(x)"
             }
@@ -250,10 +250,7 @@ extension Diagram {
         guard request.view != .tasks else { throw ReportError("the same layout draws the agency networks; the tasks view has no shared agencies' places") }
         var graphs: [ResponsibilityGraph] = []
         for id in documents {
-            guard let d = union.document(id: id) else {
-                throw ReportError("no document '\(id)'; documents: \(union.documents.map(\.id).joined(separator: ", "))")
-            }
-            graphs.append(union.filtered(documents: [d]))
+            do { graphs.append(try union.filtered(matching: [id])) } catch { throw ReportError(error.message) }
         }
         func build(_ g: ResponsibilityGraph) -> AgencyNetwork {
             request.view == .dependency ? AgencyNetwork.dependency(g, selection: request.selection) : AgencyNetwork.coAssignment(g, selection: request.selection)

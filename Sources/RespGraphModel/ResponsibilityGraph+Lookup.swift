@@ -1,0 +1,55 @@
+/// A document or agency a user named that the graph does not hold, or holds more than once, said
+/// with what the user can type instead.
+public struct LookupError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, with the names to choose from.
+    public let message: String
+    /// An error with this message.
+    public init(_ message: String) { self.message = message }
+    /// The message.
+    public var description: String { message }
+}
+
+extension ResponsibilityGraph {
+    /// The document a user names: its id (2024), its 文号 (国发〔2018〕39号) or a unique part of its title (就业).
+    public func document(matching query: String) throws(LookupError) -> DocumentID {
+        if let d = document(id: query) { return d }
+        let matches = documents.indices.filter { documents[$0].title.contains(query) }
+        if matches.count == 1, let d = document(id: documents[matches[0]].id) { return d }
+        if matches.count > 1 {
+            throw LookupError("'\(query)' is in the titles of \(matches.count) documents; say which: \(matches.map { documents[$0].id }.joined(separator: ", "))")
+        }
+        throw LookupError("no document '\(query)'; documents: \(documents.map(\.id).joined(separator: ", "))")
+    }
+
+    /// The graph of the documents a user names (``document(matching:)``), or the whole graph when none is named.
+    public func filtered(matching queries: [String]) throws(LookupError) -> ResponsibilityGraph {
+        if queries.isEmpty { return self }
+        var selected = Set<DocumentID>()
+        for q in queries { selected.insert(try document(matching: q)) }
+        return filtered(documents: selected)
+    }
+
+    /// The agency a user names: its canonical name, an alias, or a unique part of a name (数据局).
+    /// A part that matches several lists them; one that matches none suggests names sharing its characters.
+    public func agency(matching query: String) throws(LookupError) -> AgencyID {
+        if let id = agency(named: query) { return id }
+        let q = String(query.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        if q.isEmpty { throw LookupError("give an agency name, e.g. 数据局") }
+        let matches = agencyIDs.filter { id in self[id].name.contains(q) || self[id].aliases.contains { $0.contains(q) } }
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty {
+            let wanted = Set(q)
+            let scored = agencyIDs.map { id in (id, Set(self[id].name).intersection(wanted).count) }.filter { $0.1 > 0 }
+                .sorted { $0.1 > $1.1 || ($0.1 == $1.1 && self[$0.0].name < self[$1.0].name) }
+            let hint = scored.prefix(5).map { self[$0.0].name }
+            throw LookupError("no agency matches '\(query)'" + (hint.isEmpty ? "" : "; similar names: \(hint.joined(separator: "、"))"))
+        }
+        let names = matches.map { self[$0].name }.sorted()
+        throw LookupError("'\(query)' matches \(matches.count) agencies; say which:\n" + names.map { "  " + $0 }.joined(separator: "\n"))
+    }
+
+    /// The tasks, among `tasks` (all when nil), under an indicator whose name holds `part`.
+    public func tasks(underIndicator part: String, among tasks: [TaskID]? = nil) -> [TaskID] {
+        (tasks ?? taskIDs).filter { self[$0].indicator.contains(part) }
+    }
+}
