@@ -16,4 +16,11 @@ public enum NumberStyle {
         if s.hasSuffix(".") { s.removeLast() }
         return s
     }
+
+    /// A number as given, without rounding (a parameter a user typed, a tolerance): a whole number
+    /// without a fraction (1000000000, not 1e+09), else its shortest exact spelling (0.0001).
+    public static func exact(_ x: Double) -> String {
+        if !x.isFinite { return plain(x) }
+        return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+    }
 }

@@ -1,3 +1,4 @@
+import RespGraphModel
 /// What an option's value may be. The parser checks every value against it once, before a
 /// command runs, so a command reads values that are already valid.
 enum OptionValueType: Sendable, Equatable {
@@ -52,8 +53,8 @@ enum OptionValueType: Sendable, Equatable {
     }
 }
 
-/// 1000000000 rather than 1e+09; 0.5 as it is.
-func plainNumber(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x) }
+/// 1000000000 rather than 1e+09; 0.5 as it is (``NumberStyle/exact(_:)``).
+func plainNumber(_ x: Double) -> String { NumberStyle.exact(x) }
 
 /// An option a command accepts, declared once: its name, value type (with range or choices),
 /// default and help. Parsing, validation, `--help`, usage lines and the README's command table are
