@@ -89,3 +89,25 @@ import Testing
         #expect(throws: RegistryError.self) { _ = try IndicatorLineage(csv: "old,new\n甲,乙\n", source: "i.csv") }
     }
 }
+
+/// Per-document counts taken in one pass agree with each document's own subgraph.
+@Suite struct DocumentCountsTests {
+    @Test func countsAgreeWithEachDocumentsSubgraph() {
+        var b = ResponsibilityGraphBuilder()
+        let d1 = b.addDocument(PlanDocument(id: "A", title: "甲"))
+        let d2 = b.addDocument(PlanDocument(id: "B", title: "乙"))
+        let x = b.addAgency(Agency(name: "省财政厅", kind: .regionalDepartment)), y = b.addAgency(Agency(name: "省税务局", kind: .centralBody))
+        let z = b.addAgency(Agency(name: "各市人民政府", kind: .collective))
+        func task(_ d: DocumentID, _ level: TaskLevel, _ text: String) -> PlanTask {
+            PlanTask(document: d, level: level, number: 1, label: "1", indicator: "", direction: "", text: text, sourceLine: 1)
+        }
+        _ = b.addTask(task(d1, .table, "一"), leads: [x], supporters: [y, z])
+        _ = b.addTask(task(d1, .workPoint, "二"), leads: [], supporters: [y])
+        _ = b.addTask(task(d2, .table, "三"), leads: [y], supporters: [])
+        let g = b.build()
+        let counts = g.documentCounts()
+        #expect(counts[0] == DocumentCounts(tableTasks: 1, workPoints: 1, tasksWithLead: 1, agencies: 3, leadEdges: 1, supportEdges: 3))
+        #expect(counts[1] == DocumentCounts(tableTasks: 1, workPoints: 0, tasksWithLead: 1, agencies: 1, leadEdges: 1, supportEdges: 0))
+        #expect(g.agencyCountsByKind().reduce(0) { $0 + $1.agencies } == g.agencies.count)
+    }
+}

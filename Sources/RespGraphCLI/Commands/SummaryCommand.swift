@@ -17,34 +17,15 @@ enum SummaryCommand: CLICommand {
             Field("with lead", key: "tasks_with_lead", .whole), Field("agencies", .whole), Field("lead edges", .whole),
             Field("support edges", .whole), Field("findings", key: "open_findings", .whole),
             Field("errors", key: "open_errors", .whole), Field("warnings", key: "open_warnings", .whole)])
-        // One pass over the tasks: per-document counts without building a subgraph per document.
-        let docCount = graph.documents.count
-        var tableTasks = [Int](repeating: 0, count: docCount), points = tableTasks, leads = tableTasks, supports = tableTasks
-        var withLead = tableTasks
-        var agenciesPerDocument = [Set<Int32>](repeating: [], count: docCount)
-        for t in 0..<graph.tasks.count {
-            let d = graph.tasks[t].document.index
-            if graph.tasks[t].level == .table { tableTasks[d] += 1 } else { points[d] += 1 }
-            var led = false
-            for e in Int(graph.taskOffsets[t])..<Int(graph.taskOffsets[t + 1]) {
-                if graph.taskRoles[e] == .lead { leads[d] += 1; led = true } else { supports[d] += 1 }
-                agenciesPerDocument[d].insert(graph.taskAgencies[e])
-            }
-            if led { withLead[d] += 1 }
-        }
-        for (d, doc) in graph.documents.enumerated() {
+        for (doc, c) in zip(graph.documents, graph.documentCounts()) {
             // Findings a person should look at: errors and warnings no correction resolved.
             let open = data.openFindingsByDocument[doc.id] ?? OpenFindings()
-            documents.append([.text(doc.id), .text(doc.title), .whole(tableTasks[d]), .whole(points[d]), .whole(withLead[d]),
-                              .whole(agenciesPerDocument[d].count), .whole(leads[d]), .whole(supports[d]),
+            documents.append([.text(doc.id), .text(doc.title), .whole(c.tableTasks), .whole(c.workPoints), .whole(c.tasksWithLead),
+                              .whole(c.agencies), .whole(c.leadEdges), .whole(c.supportEdges),
                               .whole(open.errors + open.warnings), .whole(open.errors), .whole(open.warnings)])
         }
-
         var kinds = RecordSet("agencies_by_kind", title: "Agencies by kind", [Field("kind"), Field("类别", key: "kind_zh"), Field("agencies", .whole)])
-        for kind in AgencyKind.allCases {
-            let n = graph.agencies.filter { $0.kind == kind }.count
-            if n > 0 { kinds.append([.text(kind.rawValue), .text(kind.chineseName), .whole(n)]) }
-        }
+        for (kind, n) in graph.agencyCountsByKind() { kinds.append([.text(kind.rawValue), .text(kind.chineseName), .whole(n)]) }
 
         let selectedFiles = Set(graph.documents.map(\.id))
         let findings = args.all(SharedOptions.doc).isEmpty ? data.diagnostics : data.diagnostics.filter { d in
