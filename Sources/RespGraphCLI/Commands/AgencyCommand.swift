@@ -1,3 +1,4 @@
+import RespGraphAnalysis
 import RespGraphModel
 
 /// `respgraph agency NAME`: one agency's tasks led and supported, and its partners.
@@ -32,31 +33,13 @@ enum AgencyCommand: CLICommand {
             }
         }
 
-        // Partners: agencies sharing a task, how many, and in which direction the lead runs.
-        var shared: [Int32: (total: Int, theyLead: Int, weLead: Int)] = [:]
-        for t in Set(graph.tasks(of: id)).sorted() {
-            let leads = Set(graph.agencies(of: t, role: .lead))
-            let weLead = leads.contains(id)
-            for other in Set(graph.agencies(of: t)) where other != id {
-                var entry = shared[other.rawValue] ?? (0, 0, 0)
-                entry.total += 1
-                if leads.contains(other) { entry.theyLead += 1 }
-                if weLead { entry.weLead += 1 }
-                shared[other.rawValue] = entry
-            }
-        }
-        let partnerOrder = shared.keys.sorted { a, b in
-            let x = shared[a]!, y = shared[b]!
-            if x.total != y.total { return x.total > y.total }
-            return graph.agencies[Int(a)].name < graph.agencies[Int(b)].name
-        }
+        let partnerList = Partner.of(id, in: graph)
         var partners = RecordSet("partners", title: "Partners (shared tasks)", [
             Field("agency", maxWidth: 34), Field("kind"), Field("shared", key: "shared_tasks", .whole),
             Field("partner leads", .whole), Field("agency leads", .whole)])
-        for p in partnerOrder {
-            let s = shared[p]!
-            let other = graph.agencies[Int(p)]
-            partners.append([.text(other.name), .kind(other.kind), .whole(s.total), .whole(s.theyLead), .whole(s.weLead)])
+        for p in partnerList {
+            let other = graph[p.agency]
+            partners.append([.text(other.name), .kind(other.kind), .whole(p.shared), .whole(p.partnerLeads), .whole(p.agencyLeads)])
         }
 
         let led = graph.count(of: id, role: .lead), supported = graph.count(of: id, role: .support)
@@ -66,12 +49,12 @@ enum AgencyCommand: CLICommand {
         if !agency.aliases.isEmpty { output.heading.append("Also written: \(agency.aliases.joined(separator: "、"))") }
         if let s = agency.successor { output.heading.append("Succeeded by: \(s)") }
         if !predecessors.isEmpty { output.heading.append("Succeeds: \(predecessors.joined(separator: "、"))") }
-        output.heading.append("Leads \(led) tasks, supports \(supported), works with \(partnerOrder.count) agencies.")
+        output.heading.append("Leads \(led) tasks, supports \(supported), works with \(partnerList.count) agencies.")
         output.facts = [
             ("name", .text(agency.name)), ("kind", .kind(agency.kind)), ("kind_zh", .text(agency.kind.chineseName)),
             ("english_name", .optional(agency.englishName)), ("aliases", .list(agency.aliases)),
             ("successor", .optional(agency.successor)), ("predecessors", .list(predecessors)),
-            ("tasks_led", .whole(led)), ("tasks_supported", .whole(supported)), ("partner_count", .whole(partnerOrder.count)),
+            ("tasks_led", .whole(led)), ("tasks_supported", .whole(supported)), ("partner_count", .whole(partnerList.count)),
         ]
         output.sets = [tasks, partners]
         try result.write(output, args)
