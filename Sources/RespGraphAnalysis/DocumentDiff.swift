@@ -24,6 +24,10 @@ public struct DocumentDiff: Sendable {
         public var leadChange: Int { leadAfter - leadBefore }
         /// Change in support count.
         public var supportChange: Int { supportAfter - supportBefore }
+        /// Change in tasks named (lead + support).
+        public var change: Int { (leadAfter + supportAfter) - (leadBefore + supportBefore) }
+        /// Whether the agency is named in both documents.
+        public var inBoth: Bool { leadBefore + supportBefore > 0 && leadAfter + supportAfter > 0 }
     }
 
     /// Every agency of either document.
@@ -78,6 +82,32 @@ public struct DocumentDiff: Sendable {
         indicatorsRemoved = ib.filter { !iaLatest.contains(indicators.latestName(of: $0)) }
         indicatorsRenamed = ib.filter { indicators.latestName(of: $0) != $0 && iaLatest.contains(indicators.latestName(of: $0)) }
             .map { ($0, indicators.latestName(of: $0)) }
+    }
+
+    /// Each agency's betweenness on a graph's co-assignment network, by name: the scores whose rank
+    /// shifts a diff reports (``init(before:after:latestName:scoreBefore:scoreAfter:indicators:)``).
+    public static func betweennessByName(_ graph: ResponsibilityGraph) -> [String: Double] {
+        let network = AgencyNetwork.coAssignment(graph)
+        let values = BetweennessCentrality.compute(network)
+        var out: [String: Double] = [:]
+        for (v, a) in network.agencies.enumerated() { out[graph[a].name] = values[v] }
+        return out
+    }
+
+    /// Agencies named in both documents whose tasks rose most, largest first (then by name); `excluding` leaves some out.
+    public func risers(_ top: Int, excluding: (Row) -> Bool = { _ in false }) -> ArraySlice<Row> {
+        rows.filter { $0.inBoth && $0.change > 0 && !excluding($0) }.sorted { ($0.change, $1.name) > ($1.change, $0.name) }.prefix(top)
+    }
+
+    /// Agencies named in both documents whose tasks fell most, largest fall first (then by name).
+    public func fallers(_ top: Int, excluding: (Row) -> Bool = { _ in false }) -> ArraySlice<Row> {
+        rows.filter { $0.inBoth && $0.change < 0 && !excluding($0) }.sorted { ($0.change, $0.name) < ($1.change, $1.name) }.prefix(top)
+    }
+
+    /// Agencies ranked in both documents whose rank moved most, largest shift first (then by name).
+    public func rankShifts(_ top: Int) -> ArraySlice<Row> {
+        rows.filter { $0.inBoth && $0.rankBefore != nil && $0.rankAfter != nil }
+            .sorted { (abs($0.rankBefore! - $0.rankAfter!), $1.name) > (abs($1.rankBefore! - $1.rankAfter!), $0.name) }.prefix(top)
     }
 
     /// Agencies only in the later document.

@@ -356,15 +356,11 @@ public struct ResearchReportWriter {
         if compare {
             let (x, y) = (columns[0], columns[1])
             let diff = DocumentDiff(before: x.graph, after: y.graph, latestName: { registry.latestName(of: $0) }, indicators: indicators)
-            func change(_ r: DocumentDiff.Row) -> Int { (r.leadAfter + r.supportAfter) - (r.leadBefore + r.supportBefore) }
             // Collective placeholders stand for many bodies; the findings name agencies.
-            let present = diff.rows.filter { r in
-                r.leadBefore + r.supportBefore > 0 && r.leadAfter + r.supportAfter > 0 && !(y.graph.agency(named: r.name).map { y.graph[$0].isCollective } ?? false)
-            }
-            let rose = present.filter { change($0) > 0 }.sorted { (change($0), $1.name) > (change($1), $0.name) }.prefix(3)
-            let fell = present.filter { change($0) < 0 }.sorted { (change($0), $0.name) < (change($1), $1.name) }.prefix(3)
-            func list(_ rows: ArraySlice<DocumentDiff.Row>) -> String { rows.map { "\($0.name)（\(Self.change(Double(change($0))))）" }.joined(separator: "、") }
-            func listEn(_ rows: ArraySlice<DocumentDiff.Row>) -> String { rows.map { "\($0.name) (\(Self.change(Double(change($0)))))" }.joined(separator: ", ") }
+            let collective = { (r: DocumentDiff.Row) in y.graph.agency(named: r.name).map { y.graph[$0].isCollective } ?? false }
+            let rose = diff.risers(3, excluding: collective), fell = diff.fallers(3, excluding: collective)
+            func list(_ rows: ArraySlice<DocumentDiff.Row>) -> String { rows.map { "\($0.name)（\(Self.change(Double($0.change)))）" }.joined(separator: "、") }
+            func listEn(_ rows: ArraySlice<DocumentDiff.Row>) -> String { rows.map { "\($0.name) (\(Self.change(Double($0.change))))" }.joined(separator: ", ") }
             let density = networkMeasures.first { $0.key == "density" }!.values
             let centralisation = networkMeasures.first { $0.key == "degree_centralization" }!.values
             out.append(t("变化（\(x.id)→\(y.id)）：主体由\(x.measures.nodes)个增至\(y.measures.nodes)个，网络密度\(Self.short(density[0]))→\(Self.short(density[1]))，度数中心势\(Self.short(centralisation[0]))→\(Self.short(centralisation[1]))；承担任务增加最多的是\(list(rose))，减少最多的是\(list(fell))；新出现\(diff.appeared.count)个主体，不再出现\(diff.disappeared.count)个（更名机构按沿革合并）。\(diff.indicatorsRenamed.isEmpty ? "" : "指标更名或合并：" + diff.indicatorsRenamed.map { "\($0.0)→\($0.1)" }.joined(separator: "、") + "。")",

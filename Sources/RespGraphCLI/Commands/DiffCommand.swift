@@ -23,34 +23,24 @@ enum DiffCommand: CLICommand {
         let data = try LoadedData.load(args)
         func doc(_ id: String) throws -> ResponsibilityGraph { try data.graph.filtered(matching: [id]) }
         let before = try doc(args.positionals[0]), after = try doc(args.positionals[1])
-        func scores(_ g: ResponsibilityGraph) -> [String: Double] {
-            let net = AgencyNetwork.coAssignment(g)
-            let b = BetweennessCentrality.compute(net)
-            var out: [String: Double] = [:]
-            for (v, a) in net.agencies.enumerated() { out[g[a].name] = b[v] }
-            return out
-        }
         let diff = DocumentDiff(before: before, after: after, latestName: { data.registry.latestName(of: $0) },
-                                scoreBefore: scores(before), scoreAfter: scores(after), indicators: data.indicators)
+                                scoreBefore: DocumentDiff.betweennessByName(before), scoreAfter: DocumentDiff.betweennessByName(after),
+                                indicators: data.indicators)
         let (x, y) = (args.positionals[0], args.positionals[1])
         func name(_ r: DocumentDiff.Row) -> String { r.formerNames.isEmpty ? r.name : "\(r.name)（原\(r.formerNames.joined(separator: "、"))）" }
-        let present = diff.rows.filter { $0.leadBefore + $0.supportBefore > 0 && $0.leadAfter + $0.supportAfter > 0 }
-        func change(_ r: DocumentDiff.Row) -> Int { (r.leadAfter + r.supportAfter) - (r.leadBefore + r.supportBefore) }
-        let risers = present.filter { change($0) > 0 }.sorted { (change($0), $1.name) > (change($1), $0.name) }.prefix(top)
-        let fallers = present.filter { change($0) < 0 }.sorted { (change($0), $0.name) < (change($1), $1.name) }.prefix(top)
+        let risers = diff.risers(top), fallers = diff.fallers(top)
         let agency = Field("agency", maxWidth: 44)
         func loadSet(_ key: String, _ title: String, _ rows: ArraySlice<DocumentDiff.Row>) -> RecordSet {
             var set = RecordSet(key, title: title, [agency, Field("lead \(x)", key: "lead_before", .whole), Field("lead \(y)", key: "lead_after", .whole),
                                                     Field("support \(x)", key: "support_before", .whole), Field("support \(y)", key: "support_after", .whole),
                                                     Field("change", .change)])
-            for r in rows { set.append([.text(name(r)), .whole(r.leadBefore), .whole(r.leadAfter), .whole(r.supportBefore), .whole(r.supportAfter), .whole(change(r))]) }
+            for r in rows { set.append([.text(name(r)), .whole(r.leadBefore), .whole(r.leadAfter), .whole(r.supportBefore), .whole(r.supportAfter), .whole(r.change)]) }
             return set
         }
         var comeGo = RecordSet("appeared_or_disappeared", title: "Agencies that appear or disappear", [Field("agency", maxWidth: 40), Field("status"), Field("lead", .whole), Field("support", .whole)])
         for r in diff.appeared { comeGo.append([.text(r.name), .text("new in \(y)"), .whole(r.leadAfter), .whole(r.supportAfter)]) }
         for r in diff.disappeared { comeGo.append([.text(r.name), .text("only in \(x)"), .whole(r.leadBefore), .whole(r.supportBefore)]) }
-        let ranked = present.filter { $0.rankBefore != nil && $0.rankAfter != nil }
-            .sorted { (abs($0.rankBefore! - $0.rankAfter!), $1.name) > (abs($1.rankBefore! - $1.rankAfter!), $0.name) }.prefix(top)
+        let ranked = diff.rankShifts(top)
         var ranks = RecordSet("rank_shifts", title: "Betweenness rank shifts (co-assignment network)", [agency, Field("rank \(x)", key: "rank_before", .whole),
                                                                                                     Field("rank \(y)", key: "rank_after", .whole), Field("shift", .change)])
         for r in ranked { ranks.append([.text(name(r)), .whole(r.rankBefore!), .whole(r.rankAfter!), .whole(r.rankBefore! - r.rankAfter!)]) }
