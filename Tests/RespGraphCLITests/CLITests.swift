@@ -110,7 +110,7 @@ import Testing
             ["workload", "--by", "indicator", "--top", "2"], ["workload", "checks"], ["workload", "roster"], ["workload", "balance", "--doc", "2024"],
             ["workload", "outliers"], ["centrality", "betweenness", "--top", "5"], ["centrality", "pagerank", "--doc", "2024"],
             ["centrality", "structural-holes", "--weighted"], ["centrality", "closeness", "--weighted", "--weight-as", "distance"],
-            ["centrality", "degree", "--network", "dependency"], ["deps"], ["deps", "数据局"], ["deps", "--pairs", "--top", "5"],
+            ["centrality", "degree", "--network", "dependency"], ["deps"], ["deps", "数据局"], ["deps", "pairs", "--top", "5"],
             ["structure", "--doc", "2022"], ["path", "教育厅", "海事局", "--doc", "2024"], ["plan", "--doc", "2024", "--indicator", "获得信贷", "--meetings", "2"],
             ["diff", "2022", "2024"], ["diagnostics", "--severity", "warning"],
         ]

@@ -136,7 +136,8 @@ import Testing
         (["centrality", "betweenness", "--seed", "2"], "--seed needs --sample"),
         (["centrality", "betweenness", "--epsilon", "0.01", "--weighted"], "exclude each other"), (["centrality", "closeness", "--epsilon", "0.01"], "--epsilon"),
         (["centrality", "betweenness", "--delta", "0.1"], "--delta needs --epsilon"), (["centrality", "betweenness", "--weight-as", "distance"], "--weight-as needs --weighted"),
-        (["deps", "数据局", "--pairs"], "exclude each other"), (["deps", "--matrix", "--top", "3"], "exclude each other"),
+        (["deps", "数据局", "--top", "3"], "exclude each other"), (["deps", "--pairs"], "renamed: respgraph deps pairs"),
+        (["dot", "--same-layout", "2022,2024", "-o", "x"], "renamed: respgraph dot same-layout"),
         (["workload", "--by", "indicator", "--split-leads"], "--split-leads"), (["workload", "--max-leads", "2"], "belongs to respgraph workload checks"),
         (["dot", "--network", "tasks", "--min-weight", "2"], "--min-weight"), (["dot", "--depth", "2"], "--depth needs --agency"),
         (["dot", "--cluster", "indicator"], "--cluster"), (["dot", "--top", "3", "--all"], "exclude each other"),
@@ -224,7 +225,7 @@ import Testing
     }
 
     @Test func jsonIsJSONAndMissingIsNull() throws {
-        let matrix = try run(["deps", "--matrix", "--format", "json", "--doc", "2024"])
+        let matrix = try run(["deps", "matrix", "--format", "json", "--doc", "2024"])
         #expect(matrix.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(matrix.stdout.utf8)) as? [String: Any])
         let agencies = try #require(object["agencies"] as? [String])

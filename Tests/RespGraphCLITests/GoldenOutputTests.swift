@@ -7,8 +7,8 @@ import Testing
 /// RESPGRAPH_RECORD=1 swift test --filter GoldenOutputTests (then review `git diff Tests/RespGraphCLITests/Golden`).
 @Suite struct GoldenOutputTests {
     static let commands = ["summary", "agencies", "agency", "task", "workload", "workload outliers", "workload roster", "workload checks",
-                           "workload balance", "centrality", "deps", "structure", "path", "plan",
-                           "diff", "matrix", "report", "explore", "dot", "export", "generate", "diagnostics", "import", "review", "registry draft"]
+                           "workload balance", "centrality", "deps", "deps pairs", "deps matrix", "structure", "path", "plan",
+                           "diff", "matrix", "report", "explore", "dot", "dot same-layout", "export", "generate", "diagnostics", "import", "review", "registry draft"]
     /// One query per command that answers in table, JSON and CSV.
     static let queries: [(name: String, args: [String])] = [
         ("summary", ["summary"]), ("agencies", ["agencies", "--top", "8"]), ("agency", ["agency", "数据局", "--doc", "2024"]),
@@ -16,7 +16,7 @@ import Testing
         ("workload-by-indicator", ["workload", "--by", "indicator", "--top", "3", "--doc", "2024"]),
         ("workload-outliers", ["workload", "outliers", "--doc", "2024"]), ("workload-roster", ["workload", "roster", "--doc", "2024"]),
         ("workload-balance", ["workload", "balance", "--doc", "2024"]), ("deps-agency", ["deps", "数据局", "--doc", "2024"]),
-        ("centrality", ["centrality", "betweenness", "--top", "8"]), ("deps", ["deps", "--pairs", "--top", "5"]),
+        ("centrality", ["centrality", "betweenness", "--top", "8"]), ("deps", ["deps", "pairs", "--top", "5"]),
         ("structure", ["structure", "--doc", "2024"]), ("path", ["path", "自治区数据局", "南宁海关"]),
         ("plan", ["plan", "--indicator", "纳税", "--doc", "2024"]), ("diff", ["diff", "2022", "2024", "--top", "5"]),
         ("diagnostics", ["diagnostics", "--severity", "error"]),

@@ -79,7 +79,7 @@ import Testing
         let report = try run(["report", "--doc", "2024", "--format", "csv"])
         #expect(report.stdout.hasPrefix("\u{FEFF}section,"))
         #expect(try run(["report", "--doc", "2024", "--format", "csv", "--no-bom"]).stdout.hasPrefix("section,"))
-        for query in [["workload"], ["agency", "数据局"], ["centrality", "degree"], ["deps", "--matrix"], ["task", "2024:41"]] {
+        for query in [["workload"], ["agency", "数据局"], ["centrality", "degree"], ["deps", "matrix"], ["task", "2024:41"]] {
             let out = try run(query + ["--format", "csv", "--bom"])
             #expect(out.status == 0 && out.stdout.hasPrefix("\u{FEFF}"), "\(query)")
             #expect(try run(query + ["--format", "json", "--bom"]).status == 64, "\(query)")
@@ -101,11 +101,11 @@ import Testing
     }
 }
 
-/// --same-layout puts every agency at the same place in both years, renamed agencies included.
+/// dot same-layout puts every agency at the same place in both years, renamed agencies included.
 @Suite struct SameLayoutTests {
     @Test(.needs(.graphviz)) func bothYearsPinTheSamePositions() throws {
         let folder = try TemporaryFolder()
-        let out = try RespgraphBinary.run(["dot", "--same-layout", "2022,2024", "-o", "\(folder.path)/years"])
+        let out = try RespgraphBinary.run(["dot", "same-layout", "2022", "2024", "-o", "\(folder.path)/years"])
         #expect(out.status == 0, "\(out.stderr)")
         func positions(_ year: String) throws -> [String: String] {
             let dot = try String(contentsOfFile: "\(folder.path)/years-\(year).dot", encoding: .utf8)
@@ -122,7 +122,7 @@ import Testing
         for name in shared { #expect(a[name] == b[name], "\(name): \(a[name] ?? "") vs \(b[name] ?? "")") }
         // The renamed data bureau keeps its place across the rename.
         #expect(a["自治区大数据发展局"] != nil && a["自治区大数据发展局"] == b["自治区数据局"])
-        #expect(try RespgraphBinary.run(["dot", "--same-layout", "2022", "-o", "\(folder.path)/x"]).status == 64)
-        #expect(try RespgraphBinary.run(["dot", "--same-layout", "2022,2024"]).status == 64)
+        #expect(try RespgraphBinary.run(["dot", "same-layout", "2022", "-o", "\(folder.path)/x"]).status == 64)
+        #expect(try RespgraphBinary.run(["dot", "same-layout", "2022", "2024"]).status == 64)
     }
 }

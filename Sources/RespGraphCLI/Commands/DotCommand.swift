@@ -30,7 +30,7 @@ enum DotCommand: CLICommand {
     static let lang = ChoiceOption<Language>("lang", default: .zh, "Title, legend and keys in Chinese or English (names stay as written).")
     static let dpi = WholeOption("dpi", "N", in: 36...1200, default: nil, defaultText: "Graphviz's 96", "Dots per inch of a PNG (300 for print).")
     static let linkLabels = Flag("link-labels", "Networks: write each link's weight on it.")
-    static let sameLayout = TextOption("same-layout", "A,B", "Two documents drawn with every agency in the same place (laid out once on their union), written as -o PREFIX-A and PREFIX-B.")
+
 
     static let spec = CommandSpec(
         name: "dot", summary: "Graphviz DOT of the agency–task graph or an agency network; --render draws SVG, PNG or PDF.",
@@ -49,13 +49,12 @@ enum DotCommand: CLICommand {
         options: SharedOptions.data + [
             network.spec, .renamed("view", takesValue: true, to: "--network (one name in dot, export and centrality)"),
             indicator.spec, agency.spec, depth.spec, top.spec, all.spec, minWeight.spec, cluster.spec, layout.spec, font.spec,
-            render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec, lang.spec, dpi.spec, linkLabels.spec, sameLayout.spec,
+            render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec, lang.spec, dpi.spec, linkLabels.spec,
+            .renamed("same-layout", takesValue: true, to: "respgraph dot same-layout A B -o PREFIX"),
         ],
-        rules: [.requires(render, output), .requires(depth, agency), .exclusive([top, all]), .requires(dpi, render), .requires(sameLayout, output),
-                .exclusive([sameLayout, agency]), .exclusive([sameLayout, SharedOptions.doc]), .exclusive([sameLayout, indicator])])
+        rules: [.requires(render, output), .requires(depth, agency), .exclusive([top, all]), .requires(dpi, render)])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        if args[sameLayout] != nil { return try runSameLayout(args, &result) }
         let view = args[network] ?? .coassign
         if args[cluster] != nil && view != .tasks { throw args.usageError("--cluster groups the tasks view; add --network tasks") }
         if args.given(minWeight.spec) && view == .tasks { throw args.usageError("--min-weight thins the agency networks; the tasks view draws every assignment") }
@@ -92,26 +91,46 @@ enum DotCommand: CLICommand {
         request.all = args[all]
         return request
     }
+}
 
-    /// Two documents' networks with every agency in the same place (``Diagram/sameLayout(_:documents:_:latestName:place:)``),
-    /// written as -o PREFIX-A and PREFIX-B.
-    static func runSameLayout(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let ids = (args[sameLayout] ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-        guard ids.count == 2 else { throw args.usageError("--same-layout takes two documents, e.g. --same-layout 2022,2024") }
-        let view = args[network] ?? .coassign
-        guard view != .tasks else { throw args.usageError("--same-layout draws the agency networks; the tasks view has no shared agencies' places") }
+/// `respgraph dot same-layout A B`: two documents' networks with every agency in the same place.
+enum DotSameLayoutCommand: CLICommand {
+    /// The two documents.
+    static let document = PositionalSpec("DOC")
+    static let output = SharedOptions.output("Write PREFIX-A.dot and PREFIX-B.dot (or, with --render, PREFIX-A.png…).")
+
+    static let spec = CommandSpec(
+        name: "dot same-layout", summary: "Two documents' agency networks with every agency in the same place, to compare years at a glance.",
+        discussion: """
+        The union's heaviest agencies are laid out once (Graphviz's neato) and each document is drawn with
+        those positions pinned; a renamed agency (自治区大数据发展局 → 自治区数据局) keeps one place through
+        the registry's lineage. Writes -o PREFIX-A and PREFIX-B.
+        Example: respgraph dot same-layout 2022 2024 --render png -o years
+        """,
+        options: [SharedOptions.graph.spec, SharedOptions.registry.spec, SharedOptions.corrections.spec, SharedOptions.qualifyNames.spec,
+                  NetworkOptions.network.spec, DotCommand.top.spec, DotCommand.all.spec, DotCommand.minWeight.spec, DotCommand.font.spec,
+                  DotCommand.render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec, DotCommand.lang.spec,
+                  DotCommand.dpi.spec, DotCommand.linkLabels.spec],
+        positionals: [document, document],
+        rules: [.exclusive([DotCommand.top, DotCommand.all]), .requires(DotCommand.dpi, DotCommand.render)])
+
+    /// The drawings of ``Diagram/sameLayout(_:documents:_:latestName:place:)``, written as -o PREFIX-A and PREFIX-B.
+    static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
+        let ids = args.positionals
+        guard let prefixGiven = args[output] else { throw args.usageError("give -o PREFIX: the drawings are written as PREFIX-\(ids[0]) and PREFIX-\(ids[1])") }
+        let view = args[NetworkOptions.network] ?? .coassign
         let data = try LoadedData.load(args)
-        var request = try diagramRequest(args, view: view)
-        request.minWeight = args.given(minWeight.spec) ? args[minWeight] : nil
+        var request = try DotCommand.diagramRequest(args, view: view)
+        request.minWeight = args.given(DotCommand.minWeight.spec) ? args[DotCommand.minWeight] : nil
         guard ExternalProgram.find("neato") != nil else {
-            throw DataError(message: "--same-layout needs Graphviz's neato to place the agencies; \(Graphviz.installHint)")
+            throw DataError(message: "dot same-layout needs Graphviz's neato to place the agencies; \(Graphviz.installHint)")
         }
         let drawings = try Diagram.sameLayout(data.graph, documents: ids, request, latestName: data.registry.latestName(of:),
                                               place: { Graphviz.plain($0, layout: "neato") })
-        var prefix = args[output]!
+        var prefix = prefixGiven
         for suffix in [".dot", ".png", ".svg", ".pdf"] where prefix.hasSuffix(suffix) { prefix.removeLast(suffix.count) }
         for (id, diagram) in drawings {
-            if let format = args[render] {
+            if let format = args[DotCommand.render] {
                 let path = "\(prefix)-\(id).\(format.rawValue)"
                 try OutputFile.check(path, args)
                 // Pinned positions (pos="x,y!") stay where the union put them; the key is placed around them.
