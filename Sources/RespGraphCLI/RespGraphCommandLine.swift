@@ -25,7 +25,7 @@ public struct CommandResult: Sendable {
     /// Appends a query's answer in the format the command line asks for (`--format`, `--bom`,
     /// `--width`, `--lang`).
     mutating func write(_ output: QueryOutput, _ args: ParsedArguments) throws {
-        let format = args[SharedOptions.format] ?? .table
+        let format = args[SharedOptions.format]
         if args[SharedOptions.bom] {
             guard format == .csv else { throw args.usageError("--bom applies to --format csv") }
             stdout += "\u{FEFF}"

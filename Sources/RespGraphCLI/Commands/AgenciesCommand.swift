@@ -6,7 +6,7 @@ enum AgenciesCommand: CLICommand {
     /// How the list is ordered.
     enum Order: String, CaseIterable, Sendable { case load, lead, support, name }
 
-    static let sort = ChoiceOption<Order>("sort", default: .load, "load (weighted), lead, support or name.")
+    static let sort = Choice<Order>("sort", default: .load, "load (weighted), lead, support or name.")
     static let top = WholeOption("top", default: nil, defaultText: "all", "Only the first N.")
 
     static let spec = CommandSpec(
@@ -19,7 +19,7 @@ enum AgenciesCommand: CLICommand {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
         var loads = Workload.loads(in: graph).filter { kinds.isEmpty || kinds.contains(graph[$0.agency].kind) }
-        switch args[sort] ?? .load {
+        switch args[sort] {
         case .name: loads.sort { graph[$0.agency].name < graph[$1.agency].name }
         case .lead: loads.sort { ($0.lead, $0.support, graph[$1.agency].name) > ($1.lead, $1.support, graph[$0.agency].name) }
         case .support: loads.sort { ($0.support, $0.lead, graph[$1.agency].name) > ($1.support, $1.lead, graph[$0.agency].name) }

@@ -10,11 +10,11 @@ enum CentralityCommand: CLICommand {
     /// What a link weight means to a path measure.
     enum WeightMeaning: String, CaseIterable, Sendable { case strength, distance }
 
-    static let network = ChoiceOption<NetworkView>("network", [.coassign, .dependency], default: nil,
+    static let network = OptionalChoice<NetworkView>("network", [.coassign, .dependency], default: nil,
         defaultText: "dependency for pagerank, coassign otherwise", "coassign (agencies sharing a task) or dependency (lead → supporter).")
     static let top = WholeOption("top", default: nil, defaultText: "all", "Only the N highest.")
     static let weighted = Flag("weighted", "Use link weights.")
-    static let weightAs = ChoiceOption<WeightMeaning>("weight-as", default: .strength, "For path measures: strength (a link's length is 1/w) or distance (its length is w).")
+    static let weightAs = Choice<WeightMeaning>("weight-as", default: .strength, "For path measures: strength (a link's length is 1/w) or distance (its length is w).")
     static let raw = Flag("raw", "Betweenness without normalisation.")
     static let sample = WholeOption("sample", "K", default: nil, "Betweenness estimated from K sampled sources, with its error bound (for very large networks).")
     static let seed = WholeOption("seed", "S", in: 0...Int.max, default: 1, "Seed of --sample or --epsilon.")
@@ -54,7 +54,7 @@ enum CentralityCommand: CLICommand {
         let network = try NetworkOptions.build(graph, args, view: args[Self.network] ?? (measure == .pagerank ? .dependency : .coassign))
         let metric: PathMetric = weighted ? (args[weightAs] == .distance ? .distance : .strength) : .unweighted
 
-        let seed = UInt64(args[Self.seed] ?? 1)
+        let seed = UInt64(args[Self.seed])
         let estimation: CentralityTable.Estimation = args.given(epsilon.spec) ? .sampledPaths(epsilon: args[epsilon], delta: args[delta], seed: seed)
             : args[sample].map { .sampledSources(samples: $0, seed: seed) } ?? .exact(normalized: !args[raw])
         let table = try CentralityTable.compute(measure, on: network, graph: graph, metric: metric, weighted: weighted, estimation: estimation)

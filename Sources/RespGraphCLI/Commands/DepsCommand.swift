@@ -43,7 +43,7 @@ enum DepsCommand: CLICommand {
             try result.write(output, args)
             return
         }
-        output.sets = [pairsRecords(deps, graph, limit: args[top] ?? 20)]
+        output.sets = [pairsRecords(deps, graph, limit: args[top])]
         let supportOnly = graph.agencyIDs.filter { selection.admits(graph[$0]) && graph.count(of: $0, role: .lead) == 0 && graph.count(of: $0, role: .support) > 0 }
             .sorted { (graph.count(of: $0, role: .support), graph[$1].name) > (graph.count(of: $1, role: .support), graph[$0].name) }
         var supportSet = RecordSet("support_only", title: "Agencies that only ever support", [Field("agency", maxWidth: 34), Field("kind"), Field("supports", .whole)])
@@ -79,7 +79,7 @@ enum DepsPairsCommand: CLICommand {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let graph = try LoadedData.load(args).selectedGraph(args)
         var output = QueryOutput()
-        output.sets = [DepsCommand.pairsRecords(Dependencies(graph, selection: NetworkOptions.selection(args)), graph, limit: args[top] ?? 20)]
+        output.sets = [DepsCommand.pairsRecords(Dependencies(graph, selection: NetworkOptions.selection(args)), graph, limit: args[top])]
         try result.write(output, args)
     }
 }

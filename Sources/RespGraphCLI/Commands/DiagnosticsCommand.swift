@@ -6,8 +6,8 @@ import RespGraphImport
 enum DiagnosticsCommand: CLICommand {
     /// Which findings to show.
     enum SeverityFilter: String, CaseIterable, Sendable { case any, error, warning, note }
-    static let severity = ChoiceOption<SeverityFilter>("severity", default: .any, "Only findings of this severity.")
-    static let code = ChoiceOption<DiagnosticCode>("code", default: nil, "Only findings with this code.")
+    static let severity = Choice<SeverityFilter>("severity", default: .any, "Only findings of this severity.")
+    static let code = OptionalChoice<DiagnosticCode>("code", default: nil, "Only findings with this code.")
 
     static let spec = CommandSpec(
         name: "diagnostics", summary: "What the importer found in each source line: repairs, assumptions, corrections.",
@@ -15,7 +15,7 @@ enum DiagnosticsCommand: CLICommand {
         options: SharedOptions.data + [severity.spec, code.spec] + SharedOptions.queryOutput)
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let severity = args[Self.severity] ?? .any
+        let severity = args[Self.severity]
         let data = try LoadedData.load(args)
         let code = args[Self.code]
         let shown = data.diagnostics.filter { (severity == .any || $0.severity.rawValue == severity.rawValue) && (code == nil || $0.code == code) }

@@ -19,7 +19,7 @@ enum DiffCommand: CLICommand {
         positionals: [PositionalSpec("BEFORE"), PositionalSpec("AFTER")])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let top = args[Self.top] ?? 10
+        let top = args[Self.top]
         let data = try LoadedData.load(args)
         func doc(_ id: String) throws -> ResponsibilityGraph { try data.graph.filtered(matching: [id]) }
         let before = try doc(args.positionals[0]), after = try doc(args.positionals[1])

@@ -14,7 +14,7 @@ enum DotCommand: CLICommand {
     /// How tasks are grouped in the tasks view.
     enum Clustering: String, CaseIterable, Sendable { case indicator }
 
-    static let network = ChoiceOption<NetworkView>("network", default: .coassign, "tasks (the agency–task graph), coassign or dependency, as in export and centrality.")
+    static let network = Choice<NetworkView>("network", default: .coassign, "tasks (the agency–task graph), coassign or dependency, as in export and centrality.")
     static let indicator = TextOption("indicator", "X", "Only tasks under this indicator (a part of its name is enough).")
     static let agency = TextOption("agency", "AGENCY", "The ego network of this agency.")
     static let depth = WholeOption("depth", in: 1...Int.max, default: 1, "With --agency: how many hops out.")
@@ -22,12 +22,12 @@ enum DotCommand: CLICommand {
     static let all = Flag("all", "Draw everything in scope, however large.")
     static let minWeight = NumberOption("min-weight", "W", in: 0...1e9, default: 1,
         defaultText: "the least that keeps three links per agency; 1 with --all", "Networks: only links of at least W shared tasks.")
-    static let cluster = ChoiceOption<Clustering>("cluster", default: nil, "Tasks view: one box per indicator.")
-    static let layout = ChoiceOption<Layout>("layout", default: nil, defaultText: "dot for tasks, neato for networks", "The Graphviz layout program.")
+    static let cluster = OptionalChoice<Clustering>("cluster", default: nil, "Tasks view: one box per indicator.")
+    static let layout = OptionalChoice<Layout>("layout", default: nil, defaultText: "dot for tasks, neato for networks", "The Graphviz layout program.")
     static let font = TextOption("font", "LIST", default: "\"\(DOTWriter.Options.chineseFonts)\"", "Comma-separated font list for labels.")
-    static let render = ChoiceOption<RenderFormat>("render", default: nil, "Run Graphviz and write this format to -o FILE.")
+    static let render = OptionalChoice<RenderFormat>("render", default: nil, "Run Graphviz and write this format to -o FILE.")
     static let output = SharedOptions.output("Write the DOT (or the rendering) here.")
-    static let lang = ChoiceOption<Language>("lang", default: .zh, "Title, legend and keys in Chinese or English (names stay as written).")
+    static let lang = Choice<Language>("lang", default: .zh, "Title, legend and keys in Chinese or English (names stay as written).")
     static let dpi = WholeOption("dpi", "N", in: 36...1200, default: nil, defaultText: "Graphviz's 96", "Dots per inch of a PNG (300 for print).")
     static let linkLabels = Flag("link-labels", "Networks: write each link's weight on it.")
 
@@ -55,7 +55,7 @@ enum DotCommand: CLICommand {
         rules: [.requires(render, output), .requires(depth, agency), .exclusive([top, all]), .requires(dpi, render)])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let view = args[network] ?? .coassign
+        let view = args[network]
         if args[cluster] != nil && view != .tasks { throw args.usageError("--cluster groups the tasks view; add --network tasks") }
         if args.given(minWeight.spec) && view == .tasks { throw args.usageError("--min-weight thins the agency networks; the tasks view draws every assignment") }
         if args[linkLabels] && view == .tasks { throw args.usageError("--link-labels labels network links; the tasks view has none") }
@@ -64,7 +64,7 @@ enum DotCommand: CLICommand {
         var request = try diagramRequest(args, view: view)
         request.indicator = args[indicator]
         if let name = args[agency] { request.center = try graph.agency(matching: name) }
-        request.depth = args[depth] ?? 1
+        request.depth = args[depth]
         request.minWeight = args.given(minWeight.spec) ? args[minWeight] : (args[all] ? 1 : nil)
         let diagram = try Diagram.draw(graph, request)
         for n in diagram.notes { result.stderr += n + "\n" }
@@ -82,7 +82,7 @@ enum DotCommand: CLICommand {
     static func diagramRequest(_ args: ParsedArguments, view: NetworkView) throws -> Diagram.Request {
         let kind: Diagram.View = switch view { case .tasks: .tasks; case .coassign: .coAssignment; case .dependency: .dependency }
         var options = DOTWriter.Options(font: args[font] ?? DOTWriter.Options.chineseFonts, clusterByIndicator: args[cluster] != nil)
-        options.lang = (args[lang] ?? .zh).rawValue
+        options.lang = args[lang].rawValue
         options.dpi = args[dpi]
         options.linkLabels = args[linkLabels]
         var request = Diagram.Request(view: kind, selection: NetworkOptions.selection(args), options: options)
@@ -118,7 +118,7 @@ enum DotSameLayoutCommand: CLICommand {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let ids = args.positionals
         guard let prefixGiven = args[output] else { throw args.usageError("give -o PREFIX: the drawings are written as PREFIX-\(ids[0]) and PREFIX-\(ids[1])") }
-        let view = args[NetworkOptions.network] ?? .coassign
+        let view = args[NetworkOptions.network]
         let data = try LoadedData.load(args)
         var request = try DotCommand.diagramRequest(args, view: view)
         request.minWeight = args.given(DotCommand.minWeight.spec) ? args[DotCommand.minWeight] : nil

@@ -5,7 +5,7 @@ import RespGraphModel
 /// `respgraph explore`: the explorer, one self-contained HTML file for people who do not use a terminal.
 enum ExploreCommand: CLICommand {
 
-    static let lang = ChoiceOption<Language>("lang", default: .zh, "The page's first language; a button on the page switches.")
+    static let lang = Choice<Language>("lang", default: .zh, "The page's first language; a button on the page switches.")
     static let output = SharedOptions.output("Write the page here (default: standard output).")
 
     static let spec = CommandSpec(
@@ -28,7 +28,7 @@ enum ExploreCommand: CLICommand {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        let language = (args[lang] ?? .zh).rawValue
+        let language = args[lang].rawValue
         var explorer = ExplorerData(graph: graph, registry: data.registry, source: data.sourceDescription, lang: language)
         explorer.indicators = data.indicators
         let count = explorer.networkNodes.count

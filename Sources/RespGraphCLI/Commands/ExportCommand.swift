@@ -12,8 +12,8 @@ enum ExportCommand: CLICommand {
         case graphml, gexf, json, cytoscape, csv, pajek, ucinet, ucinetEdgeList = "ucinet-edgelist", neo4j, tasks, xlsx
     }
 
-    static let format = ChoiceOption<Format>("format", default: nil, "The file format (see above).")
-    static let network = ChoiceOption<NetworkView>("network", default: .tasks, "tasks (agency–task graph), coassign or dependency.")
+    static let format = OptionalChoice<Format>("format", default: nil, "The file format (see above).")
+    static let network = Choice<NetworkView>("network", default: .tasks, "tasks (agency–task graph), coassign or dependency.")
     static let output = SharedOptions.output("Write here (for csv: a prefix; default standard output).")
     static let bom = Flag("bom", "CSV: start with a UTF-8 byte-order mark (the default for --format csv; for tasks, adds one).")
     static let noBOM = Flag("no-bom", "CSV: leave out the byte-order mark spreadsheets need to read Chinese.")
@@ -54,7 +54,7 @@ enum ExportCommand: CLICommand {
             throw args.usageError("--format neo4j writes three files; give -o PREFIX (PREFIX-nodes.csv, PREFIX-relationships.csv, PREFIX-load.cypher)")
         }
         if (args[bom] || args[noBOM]) && format != .csv && format != .tasks { throw args.usageError("--bom and --no-bom apply to --format csv and tasks") }
-        let which = args[network] ?? .tasks
+        let which = args[network]
         if which != .tasks && (format == .tasks || format == .xlsx) {
             throw args.usageError("--format \(format.rawValue) writes the task table; --network \(which.rawValue) does not apply")
         }

@@ -22,7 +22,7 @@ enum GenerateCommand: CLICommand {
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let scale = args[Self.scale]
-        let seed = args[Self.seed] ?? 1
+        let seed = args[Self.seed]
         guard let output = args[Self.output] else { throw args.usageError("give -o FILE") }
         let corpus = SyntheticCorpus(scale: scale, seed: UInt64(seed))
         let registryPath = (output.hasSuffix(".csv") ? String(output.dropLast(4)) : output) + ".agencies.csv"

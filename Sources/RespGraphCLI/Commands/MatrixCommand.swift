@@ -10,9 +10,9 @@ enum MatrixCommand: CLICommand {
 
     static let indicator = TextOption("indicator", "X", "Only tasks under this indicator (a part of its name is enough).")
     static let agency = TextOption("agency", "AGENCY", "Only tasks that name this agency (lead or support).")
-    static let format = ChoiceOption<Format>("format", default: .table, "table (terminal), csv (spreadsheet), html (printable page) or svg.")
+    static let format = Choice<Format>("format", default: .table, "table (terminal), csv (spreadsheet), html (printable page) or svg.")
     static let top = WholeOption("top", default: nil, defaultText: "all; 30 in a terminal", "Only the N heaviest agencies as columns.")
-    static let paper = ChoiceOption<MatrixWriter.Paper>("paper", default: .a3, "Paper the html and svg are laid out for (landscape).")
+    static let paper = Choice<MatrixWriter.Paper>("paper", default: .a3, "Paper the html and svg are laid out for (landscape).")
     static let noBOM = Flag("no-bom", "CSV: leave out the UTF-8 byte-order mark spreadsheets need to read Chinese.")
     static let output = SharedOptions.output("Write here instead of standard output.")
 
@@ -29,7 +29,7 @@ enum MatrixCommand: CLICommand {
         options: SharedOptions.data + [indicator.spec, agency.spec, format.spec, top.spec, paper.spec, noBOM.spec, output.spec, SharedOptions.force.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let format = args[Self.format] ?? .table
+        let format = args[Self.format]
         if args[noBOM] && format != .csv { throw args.usageError("--no-bom applies to --format csv") }
         if args.given(paper.spec) && format != .html && format != .svg { throw args.usageError("--paper applies to --format html and svg") }
         let data = try LoadedData.load(args)
@@ -53,8 +53,8 @@ enum MatrixCommand: CLICommand {
         let text: String
         switch format {
         case .csv: text = MatrixWriter.csv(matrix, graph, byteOrderMark: !args[noBOM])
-        case .html: text = MatrixWriter.html(matrix, graph, title: title, paper: args[paper] ?? .a3)
-        case .svg: text = MatrixWriter.svg(matrix, graph, title: title, paper: args[paper] ?? .a3)
+        case .html: text = MatrixWriter.html(matrix, graph, title: title, paper: args[paper])
+        case .svg: text = MatrixWriter.svg(matrix, graph, title: title, paper: args[paper])
         case .table:
             var set = RecordSet("matrix", [Field("task"), Field("indicator", maxWidth: 12)]
                                 + matrix.agencies.indices.map { Field(String($0 + 1), key: "c\($0 + 1)", maxWidth: 3) } + [Field("n", key: "agencies", .whole)])

@@ -14,8 +14,8 @@ enum ReportCommand: CLICommand {
     /// A document to compare (two of them, or --compare A,B).
     static let document = PositionalSpec("DOC", optional: true)
     static let compare = TextOption("compare", "A,B", repeatable: true, "Two documents side by side (--compare 2022,2024 or --compare 2022 --compare 2024).")
-    static let lang = ChoiceOption<Language>("lang", default: .zh, "The report's language.")
-    static let format = ChoiceOption<Format>("format", default: .md, "Markdown, CSV, JSON or one self-contained HTML file.")
+    static let lang = Choice<Language>("lang", default: .zh, "The report's language.")
+    static let format = Choice<Format>("format", default: .md, "Markdown, CSV, JSON or one self-contained HTML file.")
     static let top = WholeOption("top", default: 15, "Agencies in the agency-level table.")
     static let output = SharedOptions.output("Write here instead of standard output.")
     static let noBOM = Flag("no-bom", "CSV: leave out the UTF-8 byte-order mark spreadsheets need to read Chinese.")
@@ -37,10 +37,10 @@ enum ReportCommand: CLICommand {
         rules: [.exclusive([compare, SharedOptions.doc]), .requires(document, compare)])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let lang = (args[Self.lang] ?? .zh).rawValue
-        let format = args[Self.format] ?? .md
+        let lang = args[Self.lang].rawValue
+        let format = args[Self.format]
         if args[noBOM] && format != .csv { throw args.usageError("--no-bom applies to --format csv") }
-        let top = args[Self.top] ?? 15
+        let top = args[Self.top]
         let data = try LoadedData.load(args)
         var ids = args.all(compare).flatMap { $0.split(separator: ",").map(String.init) }
         if !ids.isEmpty { ids += args.positionals } else if !args.all(SharedOptions.doc).isEmpty { ids = args.all(SharedOptions.doc) } else { ids = data.graph.documents.map(\.id) }

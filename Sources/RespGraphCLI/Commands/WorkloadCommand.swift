@@ -7,7 +7,7 @@ enum WorkloadOptions {
     enum Breakdown: String, CaseIterable, Sendable { case agency, indicator }
 
     static let top = WholeOption("top", default: nil, defaultText: "all", "Only the N heaviest agencies.")
-    static let by = ChoiceOption<Breakdown>("by", default: .agency, "indicator breaks the load down by indicator (指标).")
+    static let by = Choice<Breakdown>("by", default: .agency, "indicator breaks the load down by indicator (指标).")
     static let leadWeight = NumberOption("lead-weight", "W", in: 0...1e6, default: 1, "Weight of leading a task.")
     static let supportWeight = NumberOption("support-weight", "W", in: 0...1e6, default: 0.5, "Weight of supporting a task.")
     static let splitLeads = Flag("split-leads", "Share a task's lead weight among its co-leads.")
@@ -208,7 +208,7 @@ enum WorkloadChecksCommand: CLICommand {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        let maxLeads = args[WorkloadOptions.maxLeads] ?? 3, maxSupporters = args[WorkloadOptions.maxSupporters] ?? 10
+        let maxLeads = args[WorkloadOptions.maxLeads], maxSupporters = args[WorkloadOptions.maxSupporters]
         let checks = AccountabilityChecks(graph, maxLeads: maxLeads, maxSupporters: maxSupporters)
         var findings = RecordSet("findings", [Field("check"), Field("task"), Field("leads", .whole), Field("supporters", .whole), Field("detail", maxWidth: 60)])
         func add(_ check: String, _ t: TaskID, _ detail: String) {

@@ -31,13 +31,15 @@ struct ParsedArguments: Sendable {
     /// Every text given for a repeatable option.
     func all(_ option: TextOption) -> [String] { values[option.spec.name] ?? [] }
     /// The number given, or the default (nil when there is none).
-    subscript(_ option: WholeOption) -> Int? { values[option.spec.name]?.last.flatMap { Int($0) } ?? option.defaultValue }
+    subscript<Read>(_ option: WholeOption<Read>) -> Read { values[option.spec.name]?.last.flatMap { Int($0) }.map(option.read) ?? option.defaultValue }
     /// The number given, or the default.
     subscript(_ option: NumberOption) -> Double { values[option.spec.name]?.last.flatMap { Double($0) } ?? option.defaultValue }
     /// The choice given, or the default (nil when there is none).
-    subscript<Value>(_ option: ChoiceOption<Value>) -> Value? { values[option.spec.name]?.last.flatMap(Value.init(rawValue:)) ?? option.defaultValue }
+    subscript<Value, Read>(_ option: ChoiceOption<Value, Read>) -> Read {
+        values[option.spec.name]?.last.flatMap(Value.init(rawValue:)).map(option.read) ?? option.defaultValue
+    }
     /// Every choice given for a repeatable option.
-    func all<Value>(_ option: ChoiceOption<Value>) -> [Value] { (values[option.spec.name] ?? []).compactMap(Value.init(rawValue:)) }
+    func all<Value, Read>(_ option: ChoiceOption<Value, Read>) -> [Value] { (values[option.spec.name] ?? []).compactMap(Value.init(rawValue:)) }
 
     /// A usage error for this command.
     func usageError(_ message: String) -> UsageError { UsageError(message: message, command: command) }

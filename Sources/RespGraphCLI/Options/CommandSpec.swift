@@ -97,14 +97,14 @@ enum SharedOptions {
     /// `--doc ID…`: only some documents.
     static let doc = TextOption("doc", "ID", repeatable: true, "Only this document: its id (2022, 2024), its 文号 or a unique part of its title.")
     /// `--format table|json|csv`.
-    static let format = ChoiceOption<OutputFormat>("format", default: .table, "Output format.")
+    static let format = Choice<OutputFormat>("format", default: .table, "Output format.")
     /// `--bom`: a UTF-8 byte-order mark before CSV, for spreadsheets.
     static let bom = Flag("bom", "With --format csv: start with a UTF-8 byte-order mark, so spreadsheets read the Chinese.")
     /// `--width N`: fit terminal tables to N columns.
     static let width = WholeOption("width", in: 20...100_000, default: nil, defaultText: "COLUMNS, or the terminal's; a pipe gets the full width",
                                    "Fit tables to N columns (the widest text columns are cut with …).")
     /// `--lang zh|en` for table headers.
-    static let headerLanguage = ChoiceOption<Language>("lang", [.en, .zh], default: .en, "Tables and CSV in Chinese or English: headers, kinds and roles.")
+    static let headerLanguage = Choice<Language>("lang", [.en, .zh], default: .en, "Tables and CSV in Chinese or English: headers, kinds and roles.")
     /// The options of every query's output, declared once: `--format`, `--bom`, `--width`, `--lang`.
     static let queryOutput = [format.spec, bom.spec, width.spec, headerLanguage.spec]
     /// `--qualify-names`.

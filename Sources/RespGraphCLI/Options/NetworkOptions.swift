@@ -15,12 +15,12 @@ enum NetworkView: String, CaseIterable, Sendable {
 /// The options that choose and shape an agency network, shared by the network commands.
 enum NetworkOptions {
     /// `--network coassign|dependency` for the commands that measure an agency network.
-    static let network = ChoiceOption<NetworkView>("network", [.coassign, .dependency], default: .coassign,
+    static let network = Choice<NetworkView>("network", [.coassign, .dependency], default: .coassign,
         "coassign (agencies sharing a task) or dependency (lead → supporter).")
     /// `--include-collectives`.
     static let includeCollectives = Flag("include-collectives", "Keep collective placeholders such as 各市、县人民政府 (left out by default).")
     /// `--kind KIND…`.
-    static let kind = ChoiceOption<AgencyKind>("kind", default: nil, repeatable: true, "Only agencies of this kind.")
+    static let kind = OptionalChoice<AgencyKind>("kind", default: nil, repeatable: true, "Only agencies of this kind.")
     /// `--newman`.
     static let newman = Flag("newman", "Weight co-assignment links by Newman's 1/(k−1) per task of k agencies instead of shared tasks.")
     /// The four together.
@@ -33,7 +33,7 @@ enum NetworkOptions {
 
     /// The network the options describe; `view` overrides --network (a measure that needs one).
     static func build(_ graph: ResponsibilityGraph, _ args: ParsedArguments, view: NetworkView? = nil) throws -> AgencyNetwork {
-        let choice = view ?? args[network] ?? .coassign
+        let choice = view ?? args[network]
         if args[newman] && choice != .coassign {
             throw args.usageError("--newman weights the co-assignment network; the \(choice.rawValue) network counts tasks")
         }

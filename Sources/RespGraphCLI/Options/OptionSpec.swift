@@ -129,16 +129,31 @@ struct TextOption: Sendable {
     }
 }
 
-/// A whole-number option with its range and default.
-struct WholeOption: Sendable {
+/// A whole-number option with its range and default. `Read` is `Int` when it has a default (read
+/// as a number, never nil) and `Int?` when it has none (absent means "no limit" or "the command decides").
+struct WholeOption<Read: Sendable>: Sendable {
     /// Its declaration.
     let spec: OptionSpec
-    /// The value when the option is absent (nil: absent means "no limit" or "the command decides").
-    let defaultValue: Int?
+    /// The value when the option is absent.
+    let defaultValue: Read
+    /// The value of a number given.
+    let read: @Sendable (Int) -> Read
+}
+
+extension WholeOption where Read == Int {
+    init(_ name: String, _ placeholder: String = "N", in range: ClosedRange<Int> = 1...Int.max, default value: Int,
+         defaultText: String? = nil, _ help: String) {
+        spec = OptionSpec(name, .whole(placeholder: placeholder, range: range), default: defaultText ?? String(value), help)
+        (defaultValue, read) = (value, { $0 })
+    }
+}
+
+extension WholeOption where Read == Int? {
+    /// An option without a default (`default: nil`; `defaultText` says what absent means).
     init(_ name: String, _ placeholder: String = "N", in range: ClosedRange<Int> = 1...Int.max, default value: Int?,
          defaultText: String? = nil, _ help: String) {
         spec = OptionSpec(name, .whole(placeholder: placeholder, range: range), default: defaultText ?? value.map(String.init), help)
-        defaultValue = value
+        (defaultValue, read) = (value, { $0 })
     }
 }
 
@@ -154,20 +169,45 @@ struct NumberOption: Sendable {
     }
 }
 
-/// An option whose value is one case of an enum (`OutputFormat`, `NetworkView`, `Measure`…).
-struct ChoiceOption<Value: RawRepresentable & Sendable>: Sendable where Value.RawValue == String {
+/// An option whose value is one case of an enum (`OutputFormat`, `NetworkView`, `Measure`…). `Read`
+/// is the enum itself when the option has a default (``Choice``), optional when it has none
+/// (``OptionalChoice``: absent means the command decides).
+struct ChoiceOption<Value: RawRepresentable & Sendable, Read: Sendable>: Sendable where Value.RawValue == String {
     /// Its declaration.
     let spec: OptionSpec
-    /// The value when the option is absent (nil: the command decides).
-    let defaultValue: Value?
-    init(_ name: String, _ allowed: [Value], default value: Value?, defaultText: String? = nil, repeatable: Bool = false, _ help: String) {
-        spec = OptionSpec(name, .choice(allowed.map(\.rawValue)), default: defaultText ?? value?.rawValue, repeatable: repeatable, help)
-        defaultValue = value
+    /// The value when the option is absent.
+    let defaultValue: Read
+    /// The value of a choice given.
+    let read: @Sendable (Value) -> Read
+}
+
+/// A choice with a default: read as a value, never nil.
+typealias Choice<Value: RawRepresentable & Sendable> = ChoiceOption<Value, Value> where Value.RawValue == String
+/// A choice without a default: nil when absent.
+typealias OptionalChoice<Value: RawRepresentable & Sendable> = ChoiceOption<Value, Value?> where Value.RawValue == String
+
+extension ChoiceOption where Read == Value {
+    init(_ name: String, _ allowed: [Value], default value: Value, defaultText: String? = nil, repeatable: Bool = false, _ help: String) {
+        spec = OptionSpec(name, .choice(allowed.map(\.rawValue)), default: defaultText ?? value.rawValue, repeatable: repeatable, help)
+        (defaultValue, read) = (value, { $0 })
     }
 }
 
-extension ChoiceOption where Value: CaseIterable {
-    init(_ name: String, default value: Value?, defaultText: String? = nil, repeatable: Bool = false, _ help: String) {
+extension ChoiceOption where Read == Value? {
+    init(_ name: String, _ allowed: [Value], default value: Value? = nil, defaultText: String? = nil, repeatable: Bool = false, _ help: String) {
+        spec = OptionSpec(name, .choice(allowed.map(\.rawValue)), default: defaultText ?? value?.rawValue, repeatable: repeatable, help)
+        (defaultValue, read) = (value, { $0 })
+    }
+}
+
+extension ChoiceOption where Value: CaseIterable, Read == Value {
+    init(_ name: String, default value: Value, defaultText: String? = nil, repeatable: Bool = false, _ help: String) {
+        self.init(name, Array(Value.allCases), default: value, defaultText: defaultText, repeatable: repeatable, help)
+    }
+}
+
+extension ChoiceOption where Value: CaseIterable, Read == Value? {
+    init(_ name: String, default value: Value? = nil, defaultText: String? = nil, repeatable: Bool = false, _ help: String) {
         self.init(name, Array(Value.allCases), default: value, defaultText: defaultText, repeatable: repeatable, help)
     }
 }
