@@ -53,3 +53,51 @@ extension ResponsibilityGraph {
         (tasks ?? taskIDs).filter { self[$0].indicator.contains(part) }
     }
 }
+
+/// Which tasks a user selects: by indicator, by words of the text, by an agency they name, by key.
+/// Selectors combine: a task must match every one given.
+public struct TaskSelection: Sendable {
+    /// A part of the indicator's name.
+    public var indicator: String?
+    /// Words the text or direction holds.
+    public var keyword: String?
+    /// An agency the task names (lead or support), as a user types it.
+    public var agency: String?
+    /// Task keys (2024:41, 2024:W3).
+    public var keys: [String]?
+    /// A selection; nothing given selects every task.
+    public init(indicator: String? = nil, keyword: String? = nil, agency: String? = nil, keys: [String]? = nil) {
+        (self.indicator, self.keyword, self.agency, self.keys) = (indicator, keyword, agency, keys)
+    }
+}
+
+extension ResponsibilityGraph {
+    /// The tasks a selection picks, in task order; an error names the indicators, the agencies or the
+    /// key form when a selector matches nothing.
+    public func tasks(matching selection: TaskSelection) throws(LookupError) -> [TaskID] {
+        var selected = taskIDs
+        if let x = selection.indicator {
+            selected = tasks(underIndicator: x, among: selected)
+            if selected.isEmpty {
+                var seen = Set<String>()
+                let names = tasks.compactMap { seen.insert($0.indicator).inserted ? $0.indicator : nil }
+                throw LookupError("no task under an indicator containing '\(x)'; indicators: \(names.joined(separator: "、"))")
+            }
+        }
+        if let k = selection.keyword { selected = selected.filter { self[$0].text.contains(k) || self[$0].direction.contains(k) } }
+        if let a = selection.agency {
+            let id = try agency(matching: a)
+            selected = selected.filter { agencies(of: $0).contains(id) }
+        }
+        if let keys = selection.keys {
+            var wanted = Set<TaskID>()
+            for key in keys {
+                guard let t = task(key: key) else { throw LookupError("no task '\(key)'; keys look like 2024:46 or 2024:W3") }
+                wanted.insert(t)
+            }
+            selected = selected.filter { wanted.contains($0) }
+        }
+        if selected.isEmpty { throw LookupError("no task matches the selectors") }
+        return selected
+    }
+}

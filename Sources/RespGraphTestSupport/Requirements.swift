@@ -40,6 +40,9 @@ public struct Requirement: Sendable {
     public static let openpyxl = Requirement(name: "openpyxl", programs: ["python3"], pythonModules: ["openpyxl"], install: "pip install openpyxl")
     /// HiGHS, the MILP solver the exact plans are checked against.
     public static let highs = Requirement(name: "HiGHS (highspy)", programs: ["python3"], pythonModules: ["highspy"], install: "pip install highspy")
+    /// HiGHS and Mt-KaHyPar, the exact solver and the hypergraph partitioner meeting plans are checked against.
+    public static let partitioners = Requirement(name: "HiGHS (highspy) and Mt-KaHyPar (mtkahypar)", programs: ["python3"],
+                                                 pythonModules: ["highspy", "mtkahypar"], install: "pip install highspy mtkahypar")
     /// Headless Chromium driven by Selenium: the explorer in a real browser.
     public static let browser = Requirement(name: "Chromium, chromium-driver and Selenium", programs: ["python3", "chromedriver"],
                                             pythonModules: ["selenium"],

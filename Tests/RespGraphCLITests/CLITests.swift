@@ -171,7 +171,11 @@ import Testing
         let plan = try run(["plan", "--doc", "2024", "--meetings", "5", "--format", "json"])
         let q = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
         #expect((q["meetings"] as? [Any])?.count == 5)
-        #expect((q["attendance"] as? Int ?? .max) < (q["naive_attendance"] as? Int ?? 0))
+        let bound = q["lower_bound"] as? Int ?? .max, attendance = q["attendance"] as? Int ?? 0
+        #expect(bound <= attendance && attendance < 130)
+        #expect((q["caps"] as? [String: Any])?["max_tasks"] as? Int == 45)
+        let tooSmall = try run(["plan", "--doc", "2024", "--max-agencies", "5"])
+        #expect(tooSmall.status == 1 && tooSmall.stderr.contains("alone invites") && tooSmall.stderr.contains("--max-agencies 5"))
         let none = try run(["plan", "--indicator", "不存在"])
         #expect(none.status == 1 && none.stderr.contains("indicators:"))
     }

@@ -166,9 +166,41 @@ try:
         time.sleep(0.2)
         plan = cli("plan", "--doc", "2024", "--indicator", "获得信贷", "--meetings", "2", "--format", "json")
         check(int(driver.find_element(By.ID, "plan-attendance").text) == plan["attendance"], f"attendance as respgraph plan ({plan['attendance']})")
-        check(int(driver.find_element(By.ID, "plan-naive").text) == plan["naive_attendance"], "naive attendance as respgraph plan")
+        check(int(driver.find_element(By.ID, "plan-lower-bound").text) == plan["lower_bound"], "lower bound as respgraph plan")
         check(int(driver.find_element(By.ID, "plan-convened").text) == len(plan["agencies"]), "agencies to convene as respgraph plan")
+        page_meetings = [[a.text for a in m.find_elements(By.CSS_SELECTOR, "a")] for m in driver.find_elements(By.CSS_SELECTOR, "#plan-meetings-list .meeting")]
+        check(page_meetings == [m["tasks"] for m in plan["meetings"]], f"meetings as respgraph plan: {page_meetings} vs {[m['tasks'] for m in plan['meetings']]}")
         shot("plan")
+        # Caps: a whole document under --max-tasks and --max-agencies, the same plan as the CLI's.
+        driver.execute_script("for (const [id, v] of [['plan-meetings', ''], ['plan-max-tasks', '6'], ['plan-max-agencies', '12']]) "
+                              "{ const b = document.getElementById(id); b.value = v; b.dispatchEvent(new Event('change')) }")
+        time.sleep(0.3)
+        keys = [b.get_attribute("data-task") for b in driver.find_elements(By.CSS_SELECTOR, "#plan-candidates input[type=checkbox]") if b.is_selected()]
+        capped = cli("plan", "--doc", "2024", "--tasks", ",".join(keys), "--max-tasks", "6", "--max-agencies", "12", "--format", "json")
+        check(int(driver.find_element(By.ID, "plan-attendance").text) == capped["attendance"], f"capped attendance as respgraph plan ({capped['attendance']})")
+        page_meetings = [[a.text for a in m.find_elements(By.CSS_SELECTOR, "a")] for m in driver.find_elements(By.CSS_SELECTOR, "#plan-meetings-list .meeting")]
+        check(page_meetings == [m["tasks"] for m in capped["meetings"]], "capped meetings as respgraph plan")
+        shot("plan-capped")
+        # A whole document (past the exact search: recursive bisection and FM), 6 meetings of at most 37 tasks.
+        Select(driver.find_element(By.ID, "filter-indicator")).select_by_index(0)
+        time.sleep(0.2)
+        driver.find_element(By.ID, "plan-select-all").click()
+        driver.execute_script("for (const [id, v] of [['plan-meetings', '6'], ['plan-max-tasks', '37'], ['plan-max-agencies', '']]) "
+                              "{ const b = document.getElementById(id); b.value = v; b.dispatchEvent(new Event('change')) }")
+        time.sleep(1.5)
+        whole = cli("plan", "--doc", "2024", "--meetings", "6", "--max-tasks", "37", "--format", "json")
+        check(int(driver.find_element(By.ID, "plan-selected").text) == whole["tasks"], "the whole 2024 document selected")
+        page_meetings = [[a.text for a in m.find_elements(By.CSS_SELECTOR, "a")] for m in driver.find_elements(By.CSS_SELECTOR, "#plan-meetings-list .meeting")]
+        check(int(driver.find_element(By.ID, "plan-attendance").text) == whole["attendance"], f"whole-document attendance as respgraph plan ({whole['attendance']})")
+        check(page_meetings == [m["tasks"] for m in whole["meetings"]], "whole-document meetings as respgraph plan")
+        driver.find_element(By.ID, "plan-clear").click()
+        Select(driver.find_element(By.ID, "filter-indicator")).select_by_visible_text("获得信贷")
+        time.sleep(0.2)
+        driver.find_element(By.ID, "plan-select-all").click()
+        time.sleep(0.2)
+        driver.execute_script("for (const [id, v] of [['plan-meetings', '2'], ['plan-max-tasks', ''], ['plan-max-agencies', '']]) "
+                              "{ const b = document.getElementById(id); b.value = v; b.dispatchEvent(new Event('change')) }")
+        time.sleep(0.3)
         # Untick two tasks: the page regroups; respgraph plan --tasks agrees.
         boxes = driver.find_elements(By.CSS_SELECTOR, "#plan-candidates input[type=checkbox]")
         boxes[0].click(); time.sleep(0.15)

@@ -22,7 +22,10 @@
       leadAndSupport: '同一机构既牵头又配合', withoutSupporter: '有牵头无配合', none: '无', coassign: '共同任务网络', dependency: '依赖网络（牵头→配合）',
       show: '显示', heaviest: '个负荷最重的机构', egoOf: '自我中心网络：', clearEgo: '显示全部', openAgency: '打开机构页', zoomHint: '滚轮缩放，拖动平移；点击机构看其自我中心网络',
       selectTasks: '选择任务', selectAll: '全选当前筛选结果', clear: '清空', meetings: '会议数', selected: '已选任务', convene: '需召集的机构',
-      attendance: '出席成本（各次会议机构数之和）', naive: '按指标分会', planNote: '分组为启发式方法（合并共享机构多的会议，再逐项调整），与 respgraph plan 结果相同，但不保证最优。',
+      attendance: '出席成本（各次会议邀请机构数之和，统称不计）', lowerBound: '下界（任何方案都不低于此值）', provenOptimal: '已证明最优', maxTasks: '每次会议最多任务数', maxAgencies: '每次会议最多机构数', planAuto: '自动',
+      collectivesListed: '统称（列出，不计入）', planTooLarge: '任务 {task} 单独就涉及 {n} 个机构，超过每次会议最多 {cap} 个机构', planTooFew: '{n} 项任务无法放入 {k} 次、每次最多 {cap} 项的会议；请增加会议数或放宽任务上限',
+      planNone: '在每次最多 {cap} 个机构的限制下找不到 {k} 次会议的方案；请增加会议数或放宽机构上限',
+      planNote: '与 respgraph plan 结果相同：不超过 30 项任务时精确求解（分支定界），否则用递归二分与 FM 局部搜索（16 次种子运行取最优），并给出下界。',
       meeting: '会议', before: '之前', after: '之后', roseMost: '负荷上升最多', fellMost: '负荷下降最多', appeared: '新出现的机构', disappeared: '不再出现的机构',
       change: '变化', indicatorsAdded: '新增指标', indicatorsRemoved: '删去指标', indicatorsRenamed: '更名或合并的指标', formerNames: '原名称', layout: '布局', tasksCount: '项任务',
       agenciesCount: '个机构', linksCount: '条关系', collectivesLeftOut: '个集合主体（如“各市、县人民政府”）未计入', notInNetwork: '该机构不在所绘网络中（仅绘负荷最重的机构）。',
@@ -50,7 +53,10 @@
       leadAndSupport: 'Lead and support at once', withoutSupporter: 'Lead without supporter', none: 'none', coassign: 'Co-assignment network', dependency: 'Dependency network (lead → supporter)',
       show: 'Show', heaviest: 'heaviest agencies', egoOf: 'Ego network of ', clearEgo: 'Show all', openAgency: 'Open agency page', zoomHint: 'Wheel zooms, drag pans; click an agency for its ego network',
       selectTasks: 'Select tasks', selectAll: 'Select all filtered', clear: 'Clear', meetings: 'Meetings', selected: 'Tasks selected', convene: 'Agencies to convene',
-      attendance: 'Attendance cost (Σ agencies over meetings)', naive: 'One meeting per indicator', planNote: 'The grouping is a heuristic (merge meetings sharing agencies, then move single tasks), the same as respgraph plan; not proven optimal.',
+      attendance: 'Attendance (Σ invited agencies over meetings, collectives not counted)', lowerBound: 'Lower bound (no plan costs less)', provenOptimal: 'proven optimal', maxTasks: 'Max tasks per meeting', maxAgencies: 'Max agencies per meeting', planAuto: 'auto',
+      collectivesListed: 'Collectives (listed, not counted)', planTooLarge: 'Task {task} alone invites {n} agencies, more than {cap} per meeting', planTooFew: '{n} tasks do not fit {k} meetings of at most {cap} tasks; add meetings or raise the task cap',
+      planNone: 'No plan of {k} meetings with at most {cap} agencies in each was found; add meetings or raise the agency cap',
+      planNote: 'The same plan as respgraph plan: exact (branch and bound) up to 30 tasks, else recursive bisection with FM refinement (best of 16 seeded runs), beside a lower bound.',
       meeting: 'Meeting', before: 'Before', after: 'After', roseMost: 'Load rose most', fellMost: 'Load fell most', appeared: 'Agencies that appear', disappeared: 'Agencies that disappear',
       change: 'Change', indicatorsAdded: 'Indicators added', indicatorsRemoved: 'Indicators removed', indicatorsRenamed: 'Indicators renamed or merged', formerNames: 'Former names', layout: 'Layout', tasksCount: 'tasks',
       agenciesCount: 'agencies', linksCount: 'links', collectivesLeftOut: 'collective placeholders (各市、县人民政府 and the like) left out', notInNetwork: 'This agency is not in the drawn network (only the heaviest agencies are laid out).',
@@ -111,7 +117,7 @@
 
   const state = { scope: 'all', search: '', tasks: { indicator: -1, agency: '', role: 'any', keyword: '', sort: 'key', page: 0 },
                   matrixPage: 0, workloadSort: 'weighted', network: { kind: 'coassign', count: 40, ego: null, view: null },
-                  plan: { selected: new Set(), meetings: null }, compare: 0 };
+                  plan: { selected: new Set(), meetings: null, maxTasks: null, maxAgencies: null }, compare: 0 };
 
   function inScope(task) { return state.scope === 'all' || DOCS[task.doc].id === state.scope; }
   function scopedTasks() { const out = []; TK.forEach((task, i) => { if (inScope(task)) out.push(i); }); return out; }
@@ -563,68 +569,217 @@
       h('div', { class: 'network' }, svgEl, side));
   }
 
-  // ---- Meeting planner: the same grouping as respgraph plan (MeetingPlanner). ----
-  function agenciesOf(ids) { const set = new Set(); for (const i of ids) { for (const a of TK[i].leads) set.add(a); for (const a of TK[i].supporters) set.add(a); } return set; }
-  function planOf(groups) {
-    const meetings = groups.filter(g => g.length).map(g => ({ tasks: g.slice().sort((x, y) => x - y), agencies: [...agenciesOf(g)].sort((x, y) => x - y) }));
-    return { meetings, attendance: meetings.reduce((n, m) => n + m.agencies.length, 0) };
+  // ---- Meeting planner: respgraph plan's steps (MeetingPlanner.plan over MeetingPartition), the same
+  // numbers in the same order, so the page and the CLI give the same plan. ----
+  function xorshift32(seed) {
+    let s = Math.imul((seed + 1) >>> 0, 0x9E3779B9) >>> 0;
+    if (s === 0) s = 0x6D2B79F5;
+    return {
+      next() { s = (s ^ (s << 13)) >>> 0; s = (s ^ (s >>> 17)) >>> 0; s = (s ^ (s << 5)) >>> 0; return s; },
+      shuffle(a) { for (let i = a.length - 1; i > 0; i--) { const j = this.next() % (i + 1); const x = a[i]; a[i] = a[j]; a[j] = x; } },
+    };
   }
-  function perIndicator(ids) {
-    const order = [], groups = new Map();
-    for (const i of ids) { const k = TK[i].indicator; if (!groups.has(k)) { order.push(k); groups.set(k, []); } groups.get(k).push(i); }
-    return planOf(order.map(k => groups.get(k)));
-  }
-  function groupInto(ids, meetings) {
-    const target = Math.max(1, Math.min(meetings, ids.length));
-    const groups = perIndicator(ids).meetings.map(m => m.tasks.slice());
-    for (;;) {
-      if (groups.length >= target) break;
-      let best = -1;
-      groups.forEach((g, k) => { if (best < 0 || g.length > groups[best].length) best = k; });
-      if (best < 0 || groups[best].length <= 1) break;
-      groups.push([groups[best].pop()]);
+  class PlanState {
+    constructor(inst, part, k, taskCaps, agencyCaps) {
+      this.inst = inst; this.part = part.slice();
+      this.taskCaps = taskCaps || Array(k).fill(inst.maxTasks);
+      this.agencyCaps = agencyCaps || Array(k).fill(inst.maxAgencies);
+      this.sizes = Array(k).fill(0); this.count = Array.from({ length: k }, () => new Int32Array(inst.agencyCount));
+      this.distinct = Array(k).fill(0); this.attendance = 0; this.violation = 0; this.penalty = inst.pins.length + 1;
+      part.forEach((b, t) => { this.sizes[b]++; for (const a of inst.pins[t]) { if (this.count[b][a] === 0) { this.distinct[b]++; this.attendance++; } this.count[b][a]++; } });
+      for (let b = 0; b < k; b++) this.violation += Math.max(0, this.distinct[b] - this.agencyCaps[b]);
     }
-    const sets = groups.map(g => agenciesOf(g));
-    while (groups.length > target) {
-      let best = [0, 1, -1];
-      for (let i = 0; i < groups.length; i++) for (let j = i + 1; j < groups.length; j++) {
-        let saving = 0; for (const a of sets[i]) if (sets[j].has(a)) saving++;
-        if (saving > best[2]) best = [i, j, saving];
+    copy() {
+      const c = Object.create(PlanState.prototype);
+      Object.assign(c, this, { part: this.part.slice(), sizes: this.sizes.slice(), count: this.count.map(x => x.slice()), distinct: this.distinct.slice() });
+      return c;
+    }
+    cost() { return this.attendance + this.violation * this.penalty; }
+    gain(v, j) {
+      const b = this.part[v]; let removed = 0, added = 0;
+      const from = this.count[b], to = this.count[j];
+      for (const a of this.inst.pins[v]) { if (from[a] === 1) removed++; if (to[a] === 0) added++; }
+      if (this.inst.maxAgencies === Infinity) return removed - added;
+      const cb = this.agencyCaps[b], cj = this.agencyCaps[j], db = this.distinct[b], dj = this.distinct[j];
+      const before = Math.max(0, db - cb) + Math.max(0, dj - cj), after = Math.max(0, db - removed - cb) + Math.max(0, dj + added - cj);
+      return (removed - added) + (before - after) * this.penalty;
+    }
+    move(v, j) {
+      const b = this.part[v];
+      this.violation -= Math.max(0, this.distinct[b] - this.agencyCaps[b]) + Math.max(0, this.distinct[j] - this.agencyCaps[j]);
+      for (const a of this.inst.pins[v]) {
+        this.count[b][a]--; if (this.count[b][a] === 0) { this.distinct[b]--; this.attendance--; }
+        if (this.count[j][a] === 0) { this.distinct[j]++; this.attendance++; } this.count[j][a]++;
       }
-      groups[best[0]].push(...groups[best[1]]);
-      for (const a of sets[best[1]]) sets[best[0]].add(a);
-      groups.splice(best[1], 1); sets.splice(best[1], 1);
+      this.violation += Math.max(0, this.distinct[b] - this.agencyCaps[b]) + Math.max(0, this.distinct[j] - this.agencyCaps[j]);
+      this.sizes[b]--; this.sizes[j]++; this.part[v] = j;
     }
-    const members = new Map(ids.map(i => [i, [...new Set([...TK[i].leads, ...TK[i].supporters])]]));
-    const counts = groups.map(g => { const c = new Map(); for (const i of g) for (const a of members.get(i)) c.set(a, (c.get(a) || 0) + 1); return c; });
-    let improved = true, passes = 0;
-    while (improved && passes < 50) {
-      improved = false; passes++;
-      for (let i = 0; i < groups.length; i++) {
-        let k = 0;
-        while (k < groups[i].length) {
-          if (groups[i].length <= 1) break;
-          const task = groups[i][k], mine = members.get(task);
-          const saved = mine.filter(a => counts[i].get(a) === 1).length;
-          let bestTarget = -1, bestDelta = 0;
-          for (let j = 0; j < groups.length; j++) {
-            if (j === i) continue;
-            const delta = mine.filter(a => !counts[j].has(a)).length - saved;
-            if (delta < bestDelta) { bestDelta = delta; bestTarget = j; }
-          }
-          if (bestTarget >= 0) {
-            groups[i].splice(k, 1); groups[bestTarget].push(task);
-            for (const a of mine) {
-              const n = counts[i].get(a) - 1; if (n === 0) counts[i].delete(a); else counts[i].set(a, n);
-              counts[bestTarget].set(a, (counts[bestTarget].get(a) || 0) + 1);
+    refine(tasks, blocks) {
+      if (blocks.length < 2) return;
+      let cost = this.cost();
+      for (;;) {
+        const locked = new Uint8Array(this.part.length), moves = [];
+        let best = cost, bestLength = 0, current = cost;
+        while (moves.length - bestLength < 50) {
+          let pv = -1, pj = -1, pg = -Infinity;
+          for (const v of tasks) {
+            if (locked[v]) continue;
+            for (const j of blocks) {
+              if (j === this.part[v] || this.sizes[j] >= this.taskCaps[j]) continue;
+              const g = this.gain(v, j);
+              if (g > pg) { pv = v; pj = j; pg = g; }
             }
-            improved = true;
-          } else k++;
+          }
+          if (pv < 0) break;
+          moves.push([pv, this.part[pv]]); this.move(pv, pj); locked[pv] = 1; current -= pg;
+          if (current < best) { best = current; bestLength = moves.length; }
+        }
+        for (let m = moves.length - 1; m >= bestLength; m--) this.move(moves[m][0], moves[m][1]);
+        if (best < cost) cost = best; else return;
+      }
+    }
+  }
+  class Partition {
+    constructor(pins, agencyCount, maxTasks, maxAgencies) { this.pins = pins; this.agencyCount = agencyCount; this.maxTasks = Math.max(1, maxTasks); this.maxAgencies = Math.max(1, maxAgencies); }
+    lowerBound() {
+      const c = new Int32Array(this.agencyCount); for (const p of this.pins) for (const a of p) c[a]++;
+      let s = 0; for (const x of c) s += Math.floor((x + this.maxTasks - 1) / this.maxTasks); return s;
+    }
+    attendance(part) { const seen = new Set(); part.forEach((b, t) => { for (const a of this.pins[t]) seen.add(b * this.agencyCount + a); }); return seen.size; }
+    cap(k) { return this.maxAgencies === Infinity ? Infinity : this.maxAgencies * k; }
+    bisect(tasks, k0, k, rng) {
+      const n = tasks.length, target = Math.floor((2 * n * k0 + k) / (2 * k));
+      const sub = new Partition(tasks.map(t => this.pins[t]), this.agencyCount, this.maxTasks, this.maxAgencies);
+      let best = null;
+      for (let start = 0; start < 4; start++) {
+        const order = [...Array(n).keys()];
+        if (start > 0) rng.shuffle(order);
+        const st = new PlanState(sub, Array(n).fill(1), 2, [k0 * this.maxTasks, (k - k0) * this.maxTasks], [this.cap(k0), this.cap(k - k0)]);
+        if (n > 0) st.move(order[0], 0);
+        while (st.sizes[0] < target) {
+          let pick = -1, pg = -Infinity;
+          for (const v of order) { if (st.part[v] !== 1) continue; const g = st.gain(v, 0); if (g > pg) { pick = v; pg = g; } }
+          st.move(pick, 0);
+        }
+        st.refine([...Array(n).keys()], [0, 1]);
+        const cost = st.attendance + st.violation * (n + 1);
+        if (!best || cost < best.cost) best = { cost, part: st.part };
+      }
+      return [tasks.filter((_, i) => best.part[i] === 0), tasks.filter((_, i) => best.part[i] === 1)];
+    }
+    split(tasks, k, first, part, rng) {
+      if (k === 1) { for (const t of tasks) part[t] = first; return; }
+      const k0 = Math.floor(k / 2), [left, right] = this.bisect(tasks, k0, k, rng);
+      this.split(left, k0, first, part, rng); this.split(right, k - k0, first + k0, part, rng);
+    }
+    heuristic(k, seed) {
+      const all = [...this.pins.keys()], part = Array(this.pins.length).fill(0), rng = xorshift32(seed);
+      this.split(all, k, 0, part, rng);
+      let st = new PlanState(this, part, k);
+      const blocks = [...Array(k).keys()];
+      st.refine(all, blocks);
+      let improved = k > 1;
+      while (improved) {
+        improved = false;
+        for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) {
+          const both = all.filter(t => st.part[t] === i || st.part[t] === j), before = st.cost();
+          st.refine(both, [i, j]);
+          const [left, right] = this.bisect(both, 1, 2, rng), trial = st.copy();
+          for (const t of left) if (trial.part[t] !== i) trial.move(t, i);
+          for (const t of right) if (trial.part[t] !== j) trial.move(t, j);
+          if (trial.sizes[i] <= this.maxTasks && trial.sizes[j] <= this.maxTasks && trial.cost() < st.cost()) st = trial;
+          if (st.cost() < before) improved = true;
         }
       }
+      st.refine(all, blocks);
+      return st.violation === 0 && st.sizes.every(s => s <= this.maxTasks) ? st.part : null;
     }
-    return planOf(groups);
+    exact(k, incumbent, budget) {
+      const n = this.pins.length, pins = this.pins, A = this.agencyCount;
+      const order = [...pins.keys()].sort((x, y) => pins[y].length - pins[x].length || x - y);
+      const remaining = new Int32Array(A), held = new Int32Array(A), count = Array.from({ length: k }, () => new Int32Array(A));
+      for (const p of pins) for (const a of p) remaining[a]++;
+      const distinct = Array(k).fill(0), sizes = Array(k).fill(0), part = Array(n).fill(-1);
+      let best = incumbent ? incumbent.attendance : Infinity, bestPart = incumbent ? incumbent.part : null, nodes = 0, unheld = 0, cost = 0, exhausted = false;
+      for (let a = 0; a < A; a++) if (remaining[a] > 0) unheld++;
+      const visit = (i, used) => {
+        if (exhausted) return;
+        if (++nodes > budget) { exhausted = true; return; }
+        if (i === n) { if (cost < best) { best = cost; bestPart = part.slice(); } return; }
+        const t = order[i];
+        for (const a of pins[t]) { remaining[a]--; if (remaining[a] === 0 && held[a] === 0) unheld--; }
+        for (let b = 0; b < Math.min(k, used + 1); b++) {
+          if (sizes[b] >= this.maxTasks) continue;
+          let added = 0; for (const a of pins[t]) if (count[b][a] === 0) added++;
+          if (distinct[b] + added > this.maxAgencies) continue;
+          let newlyHeld = 0;
+          for (const a of pins[t]) {
+            if (count[b][a] === 0) { distinct[b]++; if (held[a] === 0 && remaining[a] > 0) newlyHeld++; held[a]++; }
+            count[b][a]++;
+          }
+          cost += added; unheld -= newlyHeld; sizes[b]++; part[t] = b;
+          if (cost + unheld < best) visit(i + 1, Math.max(used, b + 1));
+          part[t] = -1; sizes[b]--; unheld += newlyHeld; cost -= added;
+          for (const a of pins[t]) { count[b][a]--; if (count[b][a] === 0) { distinct[b]--; held[a]--; } }
+        }
+        for (const a of pins[t]) { if (remaining[a] === 0 && held[a] === 0) unheld++; remaining[a]++; }
+      };
+      visit(0, 0);
+      return exhausted || !bestPart ? null : { part: bestPart, attendance: best, optimal: true };
+    }
+    plan(k) {
+      const n = this.pins.length;
+      if (k < 1 || n > k * this.maxTasks || this.pins.some(p => p.length > this.maxAgencies)) return null;
+      if (n === 0) return { part: [], attendance: 0, optimal: true };
+      let best = null;
+      for (let seed = 0; seed < 16; seed++) {
+        const part = this.heuristic(k, seed);
+        if (!part) continue;
+        const cost = this.attendance(part);
+        if (!best || cost < best.attendance) best = { part, attendance: cost, optimal: false };
+      }
+      if (n <= 30) { const e = this.exact(k, best, 2000000); if (e) return e; }
+      if (best && best.attendance === this.lowerBound()) best.optimal = true;
+      return best;
+    }
   }
+  function indicatorCount(ids) { return new Set(ids.map(i => TK[i].indicator)).size; }
+  // The plan under caps (MeetingPlanner.plan): { meetings: [{tasks, agencies, collectives}], attendance, lowerBound, optimal, caps } or { error }.
+  function capPlan(ids, caps) {
+    const tasks = ids.slice().sort((x, y) => x - y), index = new Map(), agencies = [];
+    const pins = tasks.map(i => [...new Set([...TK[i].leads, ...TK[i].supporters])].filter(a => !A[a].collective).sort((x, y) => x - y).map(a => {
+      if (!index.has(a)) { index.set(a, agencies.length); agencies.push(a); } return index.get(a); }).sort((x, y) => x - y));
+    const n = tasks.length, maxAgencies = caps.maxAgencies || Infinity;
+    const big = pins.findIndex(p => p.length > maxAgencies);
+    if (big >= 0) return { error: t('planTooLarge').replace('{task}', TK[tasks[big]].key).replace('{n}', pins[big].length).replace('{cap}', maxAgencies) };
+    const share = k => Math.max(1, Math.floor((11 * n + 10 * k - 1) / (10 * k)));
+    let k = caps.meetings || (!caps.maxTasks && !caps.maxAgencies ? indicatorCount(tasks) : 0);
+    if (!k) k = caps.maxTasks ? Math.max(1, Math.floor((n + caps.maxTasks - 1) / caps.maxTasks)) : 1;
+    k = Math.max(1, Math.min(k, Math.max(1, n)));
+    let inst = null, found = null;
+    for (;;) {
+      const maxTasks = caps.maxTasks || share(k);
+      if (n > k * maxTasks) {
+        if (caps.meetings) return { error: t('planTooFew').replace('{n}', n).replace('{k}', k).replace('{cap}', maxTasks) };
+        k++; continue;
+      }
+      inst = new Partition(pins, agencies.length, maxTasks, maxAgencies);
+      found = inst.plan(k);
+      if (found) break;
+      if (caps.meetings || k >= n) return { error: t('planNone').replace('{k}', k).replace('{cap}', maxAgencies) };
+      k++;
+    }
+    const meetings = Array.from({ length: k }, () => ({ tasks: [], agencies: [], collectives: [] }));
+    tasks.forEach((i, p) => meetings[found.part[p]].tasks.push(i));
+    const held = meetings.filter(m => m.tasks.length);
+    for (const m of held) {
+      const named = [...agenciesOf(m.tasks)].sort((x, y) => x - y);
+      m.agencies = named.filter(a => !A[a].collective); m.collectives = named.filter(a => A[a].collective);
+    }
+    return { meetings: held, attendance: found.attendance, lowerBound: found.optimal ? found.attendance : inst.lowerBound(), optimal: found.optimal,
+             caps: { meetings: held.length, maxTasks: inst.maxTasks, maxAgencies: caps.maxAgencies || null } };
+  }
+  function agenciesOf(ids) { const set = new Set(); for (const i of ids) { for (const a of TK[i].leads) set.add(a); for (const a of TK[i].supporters) set.add(a); } return set; }
   function planView(view) {
     const P = state.plan, f = state.tasks;
     const candidates = filteredTasks(f);
@@ -632,26 +787,33 @@
     const list = h('table', { id: 'plan-candidates' }, h('tbody', {}, candidates.slice(0, 300).map(i => h('tr', {},
       h('td', {}, h('input', { type: 'checkbox', 'data-task': TK[i].key, checked: P.selected.has(i), onchange: e => { if (e.target.checked) P.selected.add(i); else P.selected.delete(i); render(); } })),
       h('td', {}, taskLink(i)), h('td', {}, D.indicators[TK[i].indicator]), h('td', { class: 'text' }, taskText(TK[i]).slice(0, 60))))));
-    const naive = perIndicator(selected);
-    const n = P.meetings || naive.meetings.length || 1;
-    const meetings = h('input', { id: 'plan-meetings', type: 'number', min: 1, max: Math.max(1, selected.length), value: n, onchange: e => { P.meetings = Math.max(1, Number(e.target.value) || 1); render(); } });
+    const number = (id, key, label) => [h('label', {}, label), h('input', { id, type: 'number', min: 1, value: P[key] || '', placeholder: t('planAuto'),
+      onchange: e => { const x = Math.floor(Number(e.target.value)); P[key] = x >= 1 ? x : null; render(); } })];
     view.append(h('h2', {}, t('plan')), filterBar(f, render), h('div', { class: 'filters' },
       h('button', { id: 'plan-select-all', onclick: () => { for (const i of candidates) P.selected.add(i); render(); } }, t('selectAll')),
       h('button', { id: 'plan-clear', onclick: () => { P.selected.clear(); P.meetings = null; render(); } }, t('clear')),
-      h('label', {}, t('meetings')), meetings, h('span', {}, `${t('selected')} `, h('b', { id: 'plan-selected' }, selected.length))));
+      ...number('plan-meetings', 'meetings', t('meetings')), ...number('plan-max-tasks', 'maxTasks', t('maxTasks')),
+      ...number('plan-max-agencies', 'maxAgencies', t('maxAgencies')),
+      h('span', {}, `${t('selected')} `, h('b', { id: 'plan-selected' }, selected.length))));
     const result = h('div', { id: 'plan-result' });
     if (selected.length) {
-      const plan = groupInto(selected, n);
-      const lead = new Map(), support = new Map();
-      for (const i of selected) { for (const a of TK[i].leads) lead.set(a, (lead.get(a) || 0) + 1); for (const a of TK[i].supporters) support.set(a, (support.get(a) || 0) + 1); }
-      const convened = [...agenciesOf(selected)].sort((x, y) => (lead.get(y) || 0) - (lead.get(x) || 0) || (support.get(y) || 0) - (support.get(x) || 0) || (A[x].name < A[y].name ? -1 : 1));
-      result.append(h('div', { class: 'facts' }, h('div', {}, `${t('attendance')}：`, h('b', { id: 'plan-attendance' }, plan.attendance), ` (${plan.meetings.length} ${t('meetingsUnit')})`),
-        h('div', {}, `${t('naive')}：`, h('b', { id: 'plan-naive' }, naive.attendance), ` (${naive.meetings.length} ${t('meetingsUnit')})`)),
-        h('p', { class: 'muted' }, t('planNote')),
-        h('div', { id: 'plan-meetings-list' }, plan.meetings.map((m, k) => h('div', { class: 'meeting' }, h('b', {}, `${t('meeting')} ${k + 1}`), ` · ${m.tasks.length} ${t('tasksCount')} · ${m.agencies.length} ${t('agenciesCount')}`,
-          h('div', {}, m.tasks.map(i => [taskLink(i), ' '])), h('div', { class: 'muted' }, names(m.agencies))))),
-        h('h3', {}, `${t('convene')}（`, h('span', { id: 'plan-convened' }, convened.length), '）'),
-        table('plan-agencies', [t('agency'), t('kind'), t('lead'), t('support')], convened.map(a => [agencyLink(a), kindLabel(a), lead.get(a) || 0, support.get(a) || 0]), [2, 3]));
+      const plan = capPlan(selected, { meetings: P.meetings, maxTasks: P.maxTasks, maxAgencies: P.maxAgencies });
+      if (plan.error) result.append(h('p', { id: 'plan-error', class: 'warning' }, plan.error));
+      else {
+        const lead = new Map(), support = new Map();
+        for (const i of selected) { for (const a of TK[i].leads) lead.set(a, (lead.get(a) || 0) + 1); for (const a of TK[i].supporters) support.set(a, (support.get(a) || 0) + 1); }
+        const convened = [...agenciesOf(selected)].sort((x, y) => (lead.get(y) || 0) - (lead.get(x) || 0) || (support.get(y) || 0) - (support.get(x) || 0) || (A[x].name < A[y].name ? -1 : 1));
+        result.append(h('div', { class: 'facts' },
+          h('div', {}, `${t('attendance')}：`, h('b', { id: 'plan-attendance' }, plan.attendance), ` (${plan.meetings.length} ${t('meetingsUnit')}, ≤ ${plan.caps.maxTasks} ${t('tasksCount')}`
+            + (plan.caps.maxAgencies ? `, ≤ ${plan.caps.maxAgencies} ${t('agenciesCount')}` : '') + ')'),
+          h('div', {}, `${t('lowerBound')}：`, h('b', { id: 'plan-lower-bound' }, plan.lowerBound), plan.optimal ? ` · ${t('provenOptimal')}` : '')),
+          h('p', { class: 'muted' }, t('planNote')),
+          h('div', { id: 'plan-meetings-list' }, plan.meetings.map((m, k) => h('div', { class: 'meeting' }, h('b', {}, `${t('meeting')} ${k + 1}`), ` · ${m.tasks.length} ${t('tasksCount')} · ${m.agencies.length} ${t('agenciesCount')}`,
+            h('div', {}, m.tasks.map(i => [taskLink(i), ' '])), h('div', { class: 'muted' }, names(m.agencies)),
+            m.collectives.length ? h('div', { class: 'muted' }, `${t('collectivesListed')}：`, names(m.collectives)) : ''))),
+          h('h3', {}, `${t('convene')}（`, h('span', { id: 'plan-convened' }, convened.length), '）'),
+          table('plan-agencies', [t('agency'), t('kind'), t('lead'), t('support')], convened.map(a => [agencyLink(a), kindLabel(a), lead.get(a) || 0, support.get(a) || 0]), [2, 3]));
+      }
     }
     view.append(result, h('h3', {}, t('selectTasks')), list);
   }
