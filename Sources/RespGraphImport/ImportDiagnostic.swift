@@ -131,6 +131,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case textAfterClause = "text-after-clause"
     /// A Word file holds tracked changes; it is read with all of them accepted.
     case trackedChanges = "tracked-changes"
+    /// A structure past one of respgraph's stated limits (tables nested too deep, a table of too many
+    /// cells, a cell too long): read in part, as the message says.
+    case pastLimit = "past-limit"
     /// Names written in traditional characters, matched to their simplified form.
     case traditionalCharacters = "traditional-characters"
     /// An assignment clause opens a bracket it never closes.

@@ -97,6 +97,17 @@ public enum RespgraphBinary {
         guard let path else {
             throw NSError(domain: "respgraph-tests", code: 1, userInfo: [NSLocalizedDescriptionKey: "the respgraph executable is not built; run swift build first"])
         }
+        return try execute(path, arguments, in: directory, input: input, environment: replacement)
+    }
+
+    /// Runs a shell script (`sh -c SCRIPT $0 $1…`) with the same environment as ``run(_:in:input:environment:)``:
+    /// how a test puts the binary under `ulimit` and `timeout`.
+    public static func runShell(_ script: String, arguments: [String], in directory: String? = nil) throws -> ProcessOutput {
+        try execute("/bin/sh", ["-c", script] + arguments, in: directory, input: nil, environment: nil)
+    }
+
+    private static func execute(_ path: String, _ arguments: [String], in directory: String?, input: Data?,
+                                environment replacement: [String: String]?) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

@@ -33,11 +33,22 @@ public enum HTMLReader {
         var cell: String?
         var cellSpans = (1, 1)
         var inRow = false
+        /// Characters of the current cell, and whether it was cut at ``maximumCellCharacters``.
+        var cellCharacters = 0
+        var cellCut = false
     }
+
+    /// Tables nested deeper than this are read as the text of the cell they stand in.
+    public static let maximumTableNesting = 32
+    /// A table whose rowspan and colspan spread it over more cells than this is read as text.
+    public static let maximumTableCells = 1_000_000
+    /// A cell holds at most this many characters (as a spreadsheet cell does); the rest is left out.
+    public static let maximumCellCharacters = 32_767
 
     /// Reads a page.
     ///
-    /// - Complexity: O(n) in the length of the page.
+    /// - Complexity: O(n) in the length of the page; tables nested past ``maximumTableNesting`` and
+    ///   spread past ``maximumTableCells`` are read as text, so neither costs more than linear work.
     public static func read(html: String, file: String) -> BlockDocument {
         let chars = Array(html.unicodeScalars)
         var blocks: [DocumentBlock] = []
@@ -52,10 +63,23 @@ public enum HTMLReader {
         var paragraphCount = 0
         var line = 1
         var i = 0
+        var findings: [ImportDiagnostic] = []
+        // Tables opened past the nesting limit, read as text.
+        var ignoredTables = 0
+        func pastLimit(_ message: String) {
+            if findings.count < 20 { findings.append(ImportDiagnostic(.warning, file: file, line: line, code: .pastLimit, message)) }
+        }
 
         func appendText(_ s: String) {
             if tables.last?.cell != nil {
-                tables[tables.count - 1].cell! += s
+                let n = tables.count - 1
+                tables[n].cellCharacters += s.count
+                if tables[n].cellCharacters > maximumCellCharacters {
+                    if !tables[n].cellCut { pastLimit("a cell holds more than \(maximumCellCharacters) characters; the rest is left out") }
+                    tables[n].cellCut = true
+                    return
+                }
+                tables[n].cell! += s
                 return
             }
             if text.isEmpty { textLine = line }
@@ -83,7 +107,9 @@ public enum HTMLReader {
         func closeTable() {
             closeCell()
             guard let t = tables.popLast() else { return }
-            let grid = spread(t.rows)
+            let spread = spread(t.rows)
+            if spread == nil { pastLimit("a table spreads over more than \(maximumTableCells) cells (rowspan, colspan); read as text") }
+            let grid = spread ?? (rows: [], inherited: [])
             let width = grid.rows.map(\.count).max() ?? 0
             if grid.rows.count >= 2 && width >= 2 {
                 tableCount += 1
@@ -135,10 +161,23 @@ public enum HTMLReader {
                     if let close = parseTag(chars, at: j) { i = close.end }
                     continue
                 }
+                if ignoredTables > 0 && (name == "tr" || name == "td" || name == "th") {
+                    breakLine()
+                    continue
+                }
                 switch name {
                 case "br": breakLine()
                 case "table":
-                    if tag.closing { closeTable() } else { flushParagraph(); tables.append(PendingTable()) }
+                    if tag.closing {
+                        if ignoredTables > 0 { ignoredTables -= 1; breakLine() } else { closeTable() }
+                    } else if tables.count >= maximumTableNesting || ignoredTables > 0 {
+                        if ignoredTables == 0 { pastLimit("tables nested more than \(maximumTableNesting) deep; the deeper ones read as text") }
+                        ignoredTables += 1
+                        breakLine()
+                    } else {
+                        flushParagraph()
+                        tables.append(PendingTable())
+                    }
                 case "tr":
                     guard !tables.isEmpty else { break }
                     closeCell()
@@ -152,6 +191,7 @@ public enum HTMLReader {
                     if !tag.closing {
                         let n = tables.count - 1
                         tables[n].cell = ""
+                        (tables[n].cellCharacters, tables[n].cellCut) = (0, false)
                         tables[n].cellSpans = (max(1, min(1000, Int(tag.attributes["rowspan"] ?? "") ?? 1)),
                                                max(1, min(1000, Int(tag.attributes["colspan"] ?? "") ?? 1)))
                     }
@@ -178,7 +218,9 @@ public enum HTMLReader {
         }
         while !tables.isEmpty { closeTable() }
         flushParagraph()
-        return BlockDocument(file: file, blocks: blocks, format: "html")
+        var document = BlockDocument(file: file, blocks: blocks, format: "html")
+        document.findings = findings
+        return document
     }
 
     /// A cell's text: its lines joined, wrapping spaces between Chinese characters removed.
@@ -187,7 +229,9 @@ public enum HTMLReader {
     }
 
     /// Spreads cells with rowspan and colspan over a grid; records which cells were copied from above.
-    static func spread(_ rows: [[(text: String, rowSpan: Int, colSpan: Int)]]) -> (rows: [[String]], inherited: [Set<Int>]) {
+    /// Nil when the grid would pass ``maximumTableCells``.
+    static func spread(_ rows: [[(text: String, rowSpan: Int, colSpan: Int)]]) -> (rows: [[String]], inherited: [Set<Int>])? {
+        var slots = 0
         var grid: [[String?]] = []
         var inherited: [Set<Int>] = []
         // Column → (text, rows still to fill).
@@ -206,6 +250,7 @@ public enum HTMLReader {
             }
             for cell in row {
                 fillCarried()
+                if out.count + cell.colSpan > maximumTableCells { return nil }
                 for k in 0..<cell.colSpan {
                     out.append(cell.text)
                     if cell.rowSpan > 1 { carry[col] = (cell.text, cell.rowSpan - 1) }
@@ -214,6 +259,8 @@ public enum HTMLReader {
                 }
             }
             fillCarried()
+            slots += max(out.count, carry.keys.max().map { $0 + 1 } ?? 0)
+            if slots > maximumTableCells { return nil }
             // Carried cells beyond this row's last cell.
             for (c, (t, left)) in carry.sorted(by: { $0.key < $1.key }) where c >= out.count {
                 while out.count < c { out.append(nil) }

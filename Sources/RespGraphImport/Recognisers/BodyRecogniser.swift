@@ -206,7 +206,10 @@ public struct BodyRecogniser: Sendable {
         var chars = Array(text)
         var i = 0
         while i < chars.count {
-            if chars[i] == "（" || chars[i] == "(" , let close = chars[i...].firstIndex(where: { $0 == "）" || $0 == ")" }), close - i <= 8 {
+            // A score is short: its closing bracket is looked for within 8 characters only (a search to
+            // the end from every open bracket made a page of brackets quadratic).
+            if chars[i] == "（" || chars[i] == "(",
+               let close = chars[i..<min(chars.count, i + 9)].firstIndex(where: { $0 == "）" || $0 == ")" }) {
                 let inner = String(chars[(i + 1)..<close])
                 if AssignmentClauseParser.isScore(inner) {
                     chars.removeSubrange(i...close)

@@ -14,25 +14,18 @@ public enum ClauseFinder {
 
     /// The clauses of a passage, in order.
     ///
-    /// - Complexity: O(n · L) in the passage length n and the number of labels L.
+    /// - Complexity: O(n · L) in the passage length n and the number of labels L: each bracket's
+    ///   match is found in one pass with a stack (a page of 200,000 open brackets took minutes when
+    ///   each was matched by a scan of its own).
     public static func clauses(in chars: [Character]) -> [Found] {
         var found: [Found] = []
+        let match = matchingBrackets(chars)
         var i = 0
         while i < chars.count {
             guard openers[chars[i]] != nil else { i += 1; continue }
-            // Find the matching bracket, nesting any bracket pair.
-            var depth = 0, j = i
-            var end: Int?
-            while j < chars.count {
-                if openers[chars[j]] != nil { depth += 1 } else if openers.values.contains(chars[j]) {
-                    depth -= 1
-                    if depth == 0 { end = j; break }
-                }
-                j += 1
-            }
-            guard let e = end else { i += 1; continue }
-            let content = String(chars[(i + 1)..<e])
-            if content.count <= 400, let clause = AssignmentClauseParser.parse(content) {
+            guard let e = match[i] else { i += 1; continue }
+            // Only a bracket of up to 400 characters can hold a clause.
+            if e - i - 1 <= 400, let clause = AssignmentClauseParser.parse(String(chars[(i + 1)..<e])) {
                 found.append(Found(range: i..<(e + 1), clause: clause))
                 i = e + 1
             } else {
@@ -41,6 +34,18 @@ public enum ClauseFinder {
         }
         if found.isEmpty, let bare = bareClause(in: chars) ?? bareProseClause(in: chars) ?? bareListClause(in: chars) { found.append(bare) }
         return found
+    }
+
+    /// The closing bracket of each opening one, nesting any bracket pair (a closer with no opener
+    /// open is passed over; an opener never closed has none).
+    static func matchingBrackets(_ chars: [Character]) -> [Int: Int] {
+        let closers = Set(openers.values)
+        var match: [Int: Int] = [:]
+        var open: [Int] = []
+        for (j, c) in chars.enumerated() {
+            if openers[c] != nil { open.append(j) } else if closers.contains(c), let i = open.popLast() { match[i] = j }
+        }
+        return match
     }
 
     /// Brackets ending the passage that hold only agency names (…负面清单制度。（省发展改革委、省商务厅）):

@@ -51,7 +51,13 @@ public enum XLSXReader {
                     if name == "t", !selfClosing { inText = true }
                     if name == "rPh" { inPhonetic = true }
                 case .end(let name):
-                    if name == "si" { shared.append(current ?? ""); current = nil }
+                    if name == "si" {
+                        // Cut once here, not at every cell that refers to it (one long string in 100,000 rows).
+                        var text = current ?? ""
+                        if text.utf8.count > maximumCellCharacters, text.count > maximumCellCharacters { text = String(text.prefix(maximumCellCharacters)) + "…" }
+                        shared.append(text)
+                        current = nil
+                    }
                     if name == "t" { inText = false }
                     if name == "rPh" { inPhonetic = false }
                 case .text(let t):
@@ -66,7 +72,9 @@ public enum XLSXReader {
             guard let events = try archive.xmlEvents(s.path, file: file) else {
                 throw ImportError(file: file, "sheet '\(s.name)' is listed but its part \(s.path) is missing")
             }
-            guard let table = sheetTable(events, shared: shared, dateStyles: dateStyles, name: s.name, index: index + 1) else { continue }
+            var limits: [String] = []
+            guard let table = sheetTable(events, shared: shared, dateStyles: dateStyles, name: s.name, index: index + 1, limits: &limits) else { continue }
+            for message in limits { findings.append(ImportDiagnostic(.warning, file: file, line: 0, code: .pastLimit, "sheet \(s.name): \(message)")) }
             // A hidden sheet (an old version, a lookup list) is not what the user sees: read only when named.
             if s.hidden && sheet == nil {
                 if TableRecogniser.headerRow(of: table) != nil {
@@ -95,6 +103,11 @@ public enum XLSXReader {
     }
 
     static let maximumColumns = 256
+    /// A cell holds at most this many characters, as Excel's own cells do; the rest is left out.
+    public static let maximumCellCharacters = 32_767
+    /// A sheet holds at most this many characters of cell text, merged cells' copies counted (a task
+    /// table of a whole country holds a few million); cells past it are left out.
+    public static let maximumSheetCharacters = 32 << 20
 
     /// The cell styles (indices into `cellXfs`) whose number format shows a date.
     static func dateStyleIndices(_ events: [XMLScanner.Event]) -> Set<Int> {
@@ -152,8 +165,11 @@ public enum XLSXReader {
         return "\(year)年\(month)月\(day)日"
     }
 
-    static func sheetTable(_ events: [XMLScanner.Event], shared: [String], dateStyles: Set<Int> = [], name: String, index: Int) -> TableBlock? {
+    static func sheetTable(_ events: [XMLScanner.Event], shared: [String], dateStyles: Set<Int> = [], name: String, index: Int,
+                           limits: inout [String]) -> TableBlock? {
         var cells: [Int: [Int: String]] = [:]
+        var characters = 0
+        var cutCell = false, fullSheet = false
         var merges: [(Int, Int, Int, Int)] = []
         var ref: (Int, Int)?
         var type = ""
@@ -196,7 +212,17 @@ public enum XLSXReader {
                         if type == "b" { text = value == "1" ? "TRUE" : "FALSE" }
                         if type == "n", dateStyles.contains(style), let v = Double(value), let date = dateText(v) { text = date }
                         if type == "n", text.hasSuffix(".0") { text.removeLast(2) }
-                        if !text.isEmpty { cells[r, default: [:]][c] = text }
+                        if type != "s", text.utf8.count > maximumCellCharacters, text.count > maximumCellCharacters {
+                            text = String(text.prefix(maximumCellCharacters))
+                            cutCell = true
+                        }
+                        if type == "s", text.hasSuffix("…"), text.utf8.count >= maximumCellCharacters { cutCell = true }
+                        if !text.isEmpty && !fullSheet {
+                            if characters + text.utf8.count > maximumSheetCharacters { fullSheet = true } else {
+                                characters += text.utf8.count
+                                cells[r, default: [:]][c] = text
+                            }
+                        }
                         nextColumn = c + 1
                     }
                     ref = nil
@@ -213,15 +239,21 @@ public enum XLSXReader {
             let lastColumn = min(c2, maximumColumns - 1)
             guard c1 <= lastColumn, let v = cells[r1]?[c1] else { continue }
             let rows = r2 - r1 < 10_000 ? Array(r1...r2) : cells.keys.filter { (r1...r2).contains($0) }
-            for r in rows where budget > 0 {
+            for r in rows where budget > 0 && !fullSheet {
                 var row = cells[r] ?? [:]
                 for c in c1...lastColumn where !(r == r1 && c == c1) {
+                    if characters + v.utf8.count > maximumSheetCharacters { fullSheet = true; break }
+                    characters += v.utf8.count
                     row[c] = v
                     inherited[r, default: []].insert(c)
                 }
                 cells[r] = row
                 budget -= lastColumn - c1 + 1
             }
+        }
+        if cutCell { limits.append("a cell holds more than \(maximumCellCharacters) characters (more than Excel's own cells hold); the rest is left out") }
+        if fullSheet {
+            limits.append("more than \(maximumSheetCharacters >> 20) MiB of cell text (merged cells' copies counted); the cells past it are left out")
         }
         let rowNumbers = cells.keys.sorted()
         let width = (cells.values.flatMap(\.keys).max() ?? 0) + 1
