@@ -27,6 +27,7 @@ public enum DOCXReader {
             read.findings.append(ImportDiagnostic(.note, file: file, line: 0, code: .trackedChanges,
                 "the document holds tracked changes (\(revisions.inserted) insertions, \(revisions.deleted) deletions, \(revisions.moved) moves): read as Word shows it with all of them accepted"))
         }
+        read.findings += archive.invalidTextFindings(file: file)
         return read
     }
 

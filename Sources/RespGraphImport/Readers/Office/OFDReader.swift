@@ -39,7 +39,11 @@ public enum OFDReader {
         }
         let folder = root.split(separator: "/").dropLast().joined(separator: "/")
         var words: [PDFReader.Word] = []
-        for (index, location) in pageLocations(document).enumerated() {
+        let pages = pageLocations(document)
+        guard pages.count <= maximumPages else {
+            throw ImportError(file: file, "the OFD lists \(pages.count) pages, more than the \(maximumPages) respgraph reads")
+        }
+        for (index, location) in pages.enumerated() {
             let path = location.hasPrefix("/") ? packagePath(location) : packagePath(folder.isEmpty ? location : folder + "/" + location)
             guard let content = try archive.xmlEvents(path, file: file) else {
                 throw ImportError(file: file, "page \(index + 1) is stored at '\(path)', which the package does not hold")
@@ -50,9 +54,16 @@ public enum OFDReader {
             throw ImportError(file: file, "the OFD holds no text (a scanned image?); respgraph does not read images")
         }
         for i in words.indices { words[i].sequence = i }
-        if let blocks = PDFReader.tableBlocks(words, inWrittenOrder: true) { return BlockDocument(file: file, blocks: blocks, format: "ofd") }
-        return PDFReader.runningText(words, file: file, format: "ofd", inWrittenOrder: true)
+        var read: BlockDocument
+        if let blocks = PDFReader.tableBlocks(words, inWrittenOrder: true) { read = BlockDocument(file: file, blocks: blocks, format: "ofd") } else {
+            read = PDFReader.runningText(words, file: file, format: "ofd", inWrittenOrder: true)
+        }
+        read.findings += archive.invalidTextFindings(file: file)
+        return read
     }
+
+    /// An OFD of more pages than this is refused (a plan runs to tens of pages).
+    public static let maximumPages = 5_000
 
     /// A path inside the package: without a leading "/" and with "./" steps removed.
     public static func packagePath(_ path: String) -> String {

@@ -86,7 +86,7 @@ public enum XLSXReader {
             blocks.append(.table(table))
         }
         var document = BlockDocument(file: file, blocks: blocks, format: "xlsx")
-        document.findings = findings
+        document.findings = findings + archive.invalidTextFindings(file: file)
         return document
     }
 

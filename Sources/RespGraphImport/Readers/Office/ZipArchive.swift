@@ -41,9 +41,20 @@ public struct ZipArchive {
     /// The entries, in directory order.
     public let entries: [Entry]
     private var inflated = 0
+    /// The XML parts read whose bytes are not valid UTF-8 (read with U+FFFD in their place).
+    public private(set) var partsNotUTF8: [String] = []
 
     /// Whether bytes start like a ZIP archive.
     public static func isZip(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) }
+
+    /// A warning for each XML part read whose bytes were not valid UTF-8: its text holds U+FFFD (�)
+    /// where the bytes were, and a name or task read from it may be wrong.
+    public func invalidTextFindings(file: String) -> [ImportDiagnostic] {
+        partsNotUTF8.map {
+            ImportDiagnostic(.warning, file: file, line: 0, code: .badCharacters,
+                             "\($0) holds bytes that are not valid UTF-8; they are read as U+FFFD (�): check the text against the source")
+        }
+    }
 
     /// Reads the central directory.
     ///
@@ -139,6 +150,7 @@ extension ZipArchive {
         let bytes: [UInt8]?
         do { bytes = try read(name) } catch { throw ImportError(file: file, error.message) }
         guard let bytes else { return nil }
+        if String(validating: bytes, as: UTF8.self) == nil { partsNotUTF8.append(name) }
         do { return try XMLScanner.events(bytes) } catch { throw ImportError(file: file, "\(name): \(error.message)") }
     }
 }

@@ -34,12 +34,12 @@ write("html-unclosed-divs.html", html_page("<div><span>推进<b>" * 200000))
 write("html-span-200.html", html_page("<table>" + HEAD + "".join(
     "<tr>" + "".join(f"<td rowspan='200' colspan='200'>{r}-{c}</td>" for c in range(200)) + "</tr>" for r in range(200)) + "</table>"))
 write("html-span-huge.html", html_page("<table>" + HEAD + "<tr><td rowspan='2147483647' colspan='99999999'>1</td></tr></table>"))
-write("html-long-paragraph-5mb.html", html_page("<p>" + "推进企业开办全程网办，" * 450000 + "（牵头单位：自治区市场监管局）</p>"))
+write("html-long-paragraph-2mb.html", html_page("<p>" + "推进企业开办全程网办，" * 180000 + "（牵头单位：自治区市场监管局）</p>"))
 write("html-entities.html", html_page("<table>" + HEAD + "<tr><td>1</td><td>任务&#0;&#xD800;&#1114112;&#99999999999;</td><td>自治区&#x0;市场监管局</td><td>&amp;&lt;&gt;</td></tr></table>"))
 write("html-many-rows.html", html_page("<table>" + HEAD + "".join(ROW.format(n=n) for n in range(1, 20001)) + "</table>"))
 
 # Plain text.
-write("text-one-line-20mb.txt", "推进企业开办全程网办，" * 1_000_000 + "（牵头单位：自治区市场监管局）")
+write("text-one-line-8mb.txt", "推进企业开办全程网办，" * 400_000 + "（牵头单位：自治区市场监管局）")
 write("text-nul-and-controls.txt", "1.推进\x00企业\x07开办（牵头单位：自治区\x1b市场监管局）\n")
 write("text-brackets-200000.txt", "（" * 200000 + "牵头单位：自治区市场监管局" + "）" * 3)
 write("text-invalid-utf8.txt", b"1.\xff\xfe\x80\x81 \xe6\x8e\xa8\xe8\xbf\x9b\xef\xbc\x88\xe7\x89\xb5\xe5\xa4\xb4\xe5\x8d\x95\xe4\xbd\x8d\xef\xbc\x9a\xc0\xaf\xef\xbc\x89\n")
@@ -100,7 +100,7 @@ def sheet(rows, merges=""):
 
 
 head = [("A", 0), ("B", 1), ("C", 2), ("D", 3)]
-xlsx("xlsx-one-string-100000-rows.xlsx", sheet([(1, head)] + [(r, [("A", 4), ("B", 5), ("C", 6), ("D", 6)]) for r in range(2, 100002)]),
+xlsx("xlsx-one-string-30000-rows.xlsx", sheet([(1, head)] + [(r, [("A", 4), ("B", 5), ("C", 6), ("D", 6)]) for r in range(2, 30002)]),
      sst(["序号", "具体任务", "牵头单位", "配合单位", "1", "推进" * 50000, "自治区市场监管局"]))
 xlsx("xlsx-cell-merged-down.xlsx", sheet([(1, head), (2, [("A", 4), ("B", 5), ("C", 6), ("D", 6)])], "<mergeCell ref='B2:B2001'/>"),
      sst(["序号", "具体任务", "牵头单位", "配合单位", "1", "推进" * 500000, "自治区市场监管局"]))
