@@ -68,13 +68,15 @@ public enum BetweennessCentrality {
                 let mine = Array(byDegree[cuts[r]..<cuts[r + 1]]).sorted()
                 let last = r == cuts.count - 2
                 let round = sumsInBlocks(current, lengths: metric.lengths(current)?.out, sources: mine, tieTolerance: tieTolerance,
-                                         allowingBuckets: allowingBuckets, directionOptimizing: directionOptimizing, notingBypassedLinks: !last)
+                                         allowingBuckets: allowingBuckets, directionOptimizing: directionOptimizing,
+                                         notingBypassedLinks: !last)
                 for v in 0..<n { total[v] += round.total[v] }
                 if !round.bypassed.isEmpty { current = current.without(links: round.bypassed) }
             }
         } else {
             total = sumsInBlocks(network, lengths: lengths, sources: sourceList, tieTolerance: tieTolerance,
-                                 allowingBuckets: allowingBuckets, directionOptimizing: directionOptimizing, notingBypassedLinks: false).total
+                                 allowingBuckets: allowingBuckets, directionOptimizing: directionOptimizing,
+                                 notingBypassedLinks: false).total
         }
         var scale: Double? = nil
         if normalized { if n > 2 { scale = 1 / Double((n - 1) * (n - 2)) } } else if !network.isDirected { scale = 0.5 }
@@ -95,7 +97,8 @@ public enum BetweennessCentrality {
         let bypassedLinks = Slots<[Int32]>(repeating: [], count: blocks)
         Parallel.forEachBlock(blocks) { block in
             let mine = stride(from: block, to: sources.count, by: blocks).map { sources[$0] }
-            let (sum, bypassed) = sums(network, lengths: lengths, sources: mine, tieTolerance: tieTolerance, allowingBuckets: allowingBuckets,
+            let (sum, bypassed) = sums(network, lengths: lengths, sources: mine, tieTolerance: tieTolerance,
+                                       allowingBuckets: allowingBuckets,
                                        directionOptimizing: directionOptimizing, notingBypassedLinks: notingBypassedLinks)
             partial.put(sum, at: block)
             bypassedLinks.put(bypassed, at: block)
@@ -128,7 +131,8 @@ extension BetweennessCentrality {
                             }
                             if notingBypassedLinks, let lengths = graph.lengths {
                                 for e in Int(graph.offsets[s])..<Int(graph.offsets[s + 1])
-                                where PathTieRule.isShorter(search.distance(of: Int(graph.targets[e])), than: lengths[e], tolerance: tieTolerance) {
+                                where PathTieRule.isShorter(search.distance(of: Int(graph.targets[e])), than: lengths[e],
+                                                            tolerance: tieTolerance) {
                                     bypassed.append(Int32(e))
                                 }
                             }
@@ -145,7 +149,8 @@ extension BetweennessCentrality {
     /// δ(v) += σ(v)/σ(w) · (1 + δ(w)) to their predecessors, then add δ(w) to the running sums. The
     /// source, first in the order, is skipped; δ is cleared afterwards where it was written.
     @inline(__always)
-    static func accumulate(_ search: ShortestPathSearch, delta: UnsafeMutableBufferPointer<Double>, sum: UnsafeMutableBufferPointer<Double>) {
+    static func accumulate(_ search: ShortestPathSearch, delta: UnsafeMutableBufferPointer<Double>,
+                           sum: UnsafeMutableBufferPointer<Double>) {
         let order = search.order, sigma = search.sigma
         let start = search.predecessorStart, count = search.predecessorCount, preds = search.predecessors
         var k = search.settled - 1

@@ -88,7 +88,8 @@ public enum BetweennessSampling {
     /// at least 1 − `delta`.
     public static func estimate(_ network: AgencyNetwork, epsilon: Double, delta: Double = 0.05, seed: UInt64 = 1) -> Estimate {
         let n = network.nodeCount
-        guard n > 2 else { return Estimate(values: [Double](repeating: 0, count: n), epsilon: 0, delta: delta, samples: 0, vertexDiameterBound: n) }
+        guard n > 2 else { return Estimate(values: [Double](repeating: 0, count: n), epsilon: 0, delta: delta, samples: 0,
+                                           vertexDiameterBound: n) }
         let scale = Double(n) / Double(n - 2)            // b(v) → NetworkX normalization
         let vd = vertexDiameterBound(network)
         let r = sampleSize(epsilon: epsilon / scale, delta: delta, vertexDiameterBound: vd)

@@ -28,7 +28,8 @@ public enum ClosenessCentrality {
                 for u in stride(from: block, to: n, by: blocks) {
                     search.run(from: u, in: graph)
                     let reached = search.settled
-                    values.append(score(u, n, (0..<reached).lazy.map { search.distance(of: Int(search.order[$0])) }, count: reached, harmonic: harmonic))
+                    values.append(score(u, n, (0..<reached).lazy.map { search.distance(of: Int(search.order[$0])) },
+                                        count: reached, harmonic: harmonic))
                 }
             }
             partial.put(values, at: block)
@@ -46,7 +47,8 @@ public enum ClosenessCentrality {
     /// the thread count.
     static func unweighted(_ network: AgencyNetwork, harmonic: Bool) -> [Double] {
         let n = network.nodeCount
-        let total = UnsafeMutableBufferPointer<Double>.allocate(capacity: n), reached = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        let total = UnsafeMutableBufferPointer<Double>.allocate(capacity: n),
+        reached = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
         defer { total.deallocate(); reached.deallocate() }
         total.initialize(repeating: 0)
         reached.initialize(repeating: 1)
@@ -66,7 +68,8 @@ public enum ClosenessCentrality {
     }
 
     /// Closeness or harmonic closeness of `u` from the distances of the nodes reaching it (u included).
-    static func score<S: Sequence>(_ u: Int, _ n: Int, _ distances: S, count reached: Int, harmonic: Bool) -> Double where S.Element == Double {
+    static func score<S: Sequence>(_ u: Int, _ n: Int, _ distances: S, count reached: Int,
+                                   harmonic: Bool) -> Double where S.Element == Double {
         if harmonic {
             var h = 0.0
             for d in distances where d > 0 { h += 1 / d }

@@ -9,7 +9,8 @@
 ///   Networks 1:215–239, 1979; A. Barrat et al., PNAS 101(11):3747–3752, 2004 (strength).
 public enum DegreeCentrality {
     /// Degree, normalized degree and strength of each node; `incoming` reads the reverse rows.
-    public static func compute(_ network: AgencyNetwork, incoming: Bool = false) -> (degree: [Int], normalized: [Double], strength: [Double]) {
+    public static func compute(_ network: AgencyNetwork, incoming: Bool = false) -> (degree: [Int], normalized: [Double],
+        strength: [Double]) {
         let n = network.nodeCount
         var degree = [Int](repeating: 0, count: n)
         var strength = [Double](repeating: 0, count: n)

@@ -24,7 +24,8 @@ public struct Dependencies: Sendable {
         for t in graph.taskIDs {
             let leads = graph.agencies(of: t, role: .lead).filter { selection.admits(graph[$0]) }
             let supporters = graph.agencies(of: t, role: .support).filter { selection.admits(graph[$0]) }
-            for a in leads { for b in supporters where a != b { byPair[Int64(a.rawValue) << 32 | Int64(b.rawValue), default: []].append(t) } }
+            for a in leads { for b in supporters where a != b { byPair[Int64(a.rawValue) << 32 | Int64(b.rawValue),
+                                                                       default: []].append(t) } }
         }
         links = byPair.keys.sorted().map { key in
             Link(lead: AgencyID(Int(key >> 32)), supporter: AgencyID(Int(key & 0xFFFF_FFFF)), tasks: byPair[key]!)
@@ -46,6 +47,7 @@ public struct Dependencies: Sendable {
     }
 
     private func ranked(_ list: [Link]) -> [Link] {
-        list.sorted { ($0.tasks.count, $1.lead.rawValue, $1.supporter.rawValue) > ($1.tasks.count, $0.lead.rawValue, $0.supporter.rawValue) }
+        list.sorted { ($0.tasks.count, $1.lead.rawValue, $1.supporter.rawValue) > ($1.tasks.count, $0.lead.rawValue,
+            $0.supporter.rawValue) }
     }
 }

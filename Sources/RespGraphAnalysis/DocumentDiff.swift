@@ -44,7 +44,8 @@ public struct DocumentDiff: Sendable {
     /// `indicators` matches indicators renamed between the plans (开办企业 → 企业开办): a renamed
     /// indicator is listed in ``indicatorsRenamed``, not as removed and added.
     public init(before: ResponsibilityGraph, after: ResponsibilityGraph, latestName: (String) -> String,
-                scoreBefore: [String: Double] = [:], scoreAfter: [String: Double] = [:], indicators: IndicatorLineage = IndicatorLineage()) {
+                scoreBefore: [String: Double] = [:], scoreAfter: [String: Double] = [:],
+                indicators: IndicatorLineage = IndicatorLineage()) {
         struct Counts { var lead = 0, support = 0, names: Set<String> = [] }
         func counts(_ g: ResponsibilityGraph) -> [String: Counts] {
             var out: [String: Counts] = [:]

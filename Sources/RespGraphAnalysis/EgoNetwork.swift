@@ -75,7 +75,8 @@ extension AgencyNetwork {
     /// most three links per drawn agency remain. Returns the links as positions in `nodes`, the
     /// threshold used and how many links fell below it (faint ones included).
     /// - Complexity: O(Σ degree of the nodes + distinct weights × links).
-    public func diagramLinks(among nodes: [Int], threshold: Double?) -> (links: [(Int, Int, Double)], faint: [(Int, Int, Double)], threshold: Double, dropped: Int) {
+    public func diagramLinks(among nodes: [Int], threshold: Double?) -> (links: [(Int, Int, Double)],
+                                                                         faint: [(Int, Int, Double)], threshold: Double, dropped: Int) {
         var position = [Int](repeating: -1, count: nodeCount)
         for (i, v) in nodes.enumerated() { position[v] = i }
         var all: [(Int, Int, Double)] = []

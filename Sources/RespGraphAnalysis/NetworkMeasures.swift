@@ -73,8 +73,10 @@ public struct NetworkMeasures: Sendable {
         closenessCentralization = n > 2 ? c.reduce(0) { $0 + maxC - $1 } / (Double((n - 1) * (n - 2)) / Double(2 * n - 3)) : 0
         // Path measures from the counts of agencies at each distance from every agency (multi-source
         // BFS); per-source sums are added in source order, so results never depend on thread count.
-        let length = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n)), inverseSum = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n))
-        let pairCount = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, n)), farthest = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, n))
+        let length = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n)),
+        inverseSum = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n))
+        let pairCount = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, n)),
+        farthest = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, n))
         defer { length.deallocate(); inverseSum.deallocate(); pairCount.deallocate(); farthest.deallocate() }
         length.initialize(repeating: 0); inverseSum.initialize(repeating: 0); pairCount.initialize(repeating: 0); farthest.initialize(repeating: 0)
         nonisolated(unsafe) let l = length, inv = inverseSum, pc = pairCount, far = farthest

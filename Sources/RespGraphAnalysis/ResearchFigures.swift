@@ -102,7 +102,8 @@ public struct DocumentFigures: Sendable {
 
     /// Nodes by betweenness, then degree, then name: the agency-level table's order.
     public func byBetweenness(limit: Int) -> [Int] {
-        Array((0..<network.nodeCount).sorted { (betweenness[$0], degree[$0], name($1)) > (betweenness[$1], degree[$1], name($0)) }.prefix(limit))
+        Array((0..<network.nodeCount).sorted { (betweenness[$0], degree[$0], name($1)) > (betweenness[$1], degree[$1],
+            name($0)) }.prefix(limit))
     }
 
     /// Brokers: the least constrained nodes (constraint defined), then by name.
@@ -200,30 +201,48 @@ public struct ReportMeasure: Sendable {
             ReportMeasure(key: key, zh: zh, en: en, values: columns.map(f), definition: definition)
         }
         return [
-            m("agencies", "主体数", "agencies", "n: agencies named by a task (collective placeholders left out)") { Double($0.measures.nodes) },
+            m("agencies", "主体数", "agencies",
+              "n: agencies named by a task (collective placeholders left out)") { Double($0.measures.nodes) },
             m("ties", "关系数", "ties", "m: pairs of agencies sharing at least one task") { Double($0.measures.ties) },
             m("density", "网络密度", "density", "2m / (n(n−1))") { $0.measures.density },
-            m("valued_density", "加权密度", "valued density", "Σ w / (n(n−1)/2): mean number of shared tasks over all pairs") { $0.measures.valuedDensity },
-            m("degree_centralization", "度数中心势", "degree centralisation", "Σ (d_max − d_i) / ((n−1)(n−2)) (Freeman 1979)") { $0.measures.degreeCentralization },
-            m("betweenness_centralization", "中间中心势", "betweenness centralisation", "Σ (b_max − b_i) / (n−1), b normalized by (n−1)(n−2)/2 (Freeman 1979)") { $0.measures.betweennessCentralization },
-            m("closeness_centralization", "接近中心势", "closeness centralisation", "Σ (c_max − c_i) / ((n−1)(n−2)/(2n−3)), c Wasserman–Faust closeness") { $0.measures.closenessCentralization },
-            m("average_path_length", "平均路径长度", "average path length", "mean d_ij over pairs that reach each other") { $0.measures.averagePathLength },
+            m("valued_density", "加权密度", "valued density",
+              "Σ w / (n(n−1)/2): mean number of shared tasks over all pairs") { $0.measures.valuedDensity },
+            m("degree_centralization", "度数中心势", "degree centralisation",
+              "Σ (d_max − d_i) / ((n−1)(n−2)) (Freeman 1979)") { $0.measures.degreeCentralization },
+            m("betweenness_centralization", "中间中心势", "betweenness centralisation",
+              "Σ (b_max − b_i) / (n−1), b normalized by (n−1)(n−2)/2 (Freeman 1979)") { $0.measures.betweennessCentralization },
+            m("closeness_centralization", "接近中心势", "closeness centralisation",
+              "Σ (c_max − c_i) / ((n−1)(n−2)/(2n−3)), c Wasserman–Faust closeness") { $0.measures.closenessCentralization },
+            m("average_path_length", "平均路径长度", "average path length",
+              "mean d_ij over pairs that reach each other") { $0.measures.averagePathLength },
             m("diameter", "网络直径", "diameter", "max d_ij over pairs that reach each other") { Double($0.measures.diameter) },
-            m("compactness", "紧凑度（全局效率）", "compactness (global efficiency)", "mean 1/d_ij over ordered pairs, 0 when unreachable (UCINET compactness; Latora–Marchiori 2001)") { $0.measures.compactness },
-            m("average_clustering", "平均聚类系数", "average clustering", "mean local clustering, 0 for degree < 2 (Watts–Strogatz 1998)") { $0.measures.averageClustering },
+            m("compactness", "紧凑度（全局效率）", "compactness (global efficiency)",
+              "mean 1/d_ij over ordered pairs, 0 when unreachable (UCINET compactness; Latora–Marchiori 2001)") { $0.measures.compactness },
+            m("average_clustering", "平均聚类系数", "average clustering",
+              "mean local clustering, 0 for degree < 2 (Watts–Strogatz 1998)") { $0.measures.averageClustering },
             m("transitivity", "传递性", "transitivity", "3 × triangles / connected triples") { $0.measures.transitivity },
-            m("degree_assortativity", "度同配系数", "degree assortativity", "Pearson correlation of degrees at the two ends of a tie (Newman 2002)") { $0.measures.assortativity },
+            m("degree_assortativity", "度同配系数", "degree assortativity",
+              "Pearson correlation of degrees at the two ends of a tie (Newman 2002)") { $0.measures.assortativity },
             m("components", "连通分量数", "components", "connected components") { Double($0.measures.components) },
-            m("largest_component", "最大分量规模", "largest component", "agencies in the largest component") { Double($0.measures.largestComponent) },
-            m("max_core", "最高k-核", "innermost k-core", "largest k with a subgraph of minimum degree k (Batagelj–Zaversnik 2003)") { Double($0.cores.max() ?? 0) },
-            m("max_core_size", "最高k-核规模", "innermost core size", "agencies in the innermost k-core") { c in Double(c.cores.filter { $0 == (c.cores.max() ?? 0) }.count) },
-            m("communities", "凝聚子群数", "communities", "Louvain communities in fixed order (Blondel et al. 2008)") { Double(Set($0.communities).count) },
+            m("largest_component", "最大分量规模", "largest component",
+              "agencies in the largest component") { Double($0.measures.largestComponent) },
+            m("max_core", "最高k-核", "innermost k-core",
+              "largest k with a subgraph of minimum degree k (Batagelj–Zaversnik 2003)") { Double($0.cores.max() ?? 0) },
+            m("max_core_size", "最高k-核规模", "innermost core size",
+              "agencies in the innermost k-core") { c in Double(c.cores.filter { $0 == (c.cores.max() ?? 0) }.count) },
+            m("communities", "凝聚子群数", "communities",
+              "Louvain communities in fixed order (Blondel et al. 2008)") { Double(Set($0.communities).count) },
             m("modularity", "模块度", "modularity", "Q = Σ_c [L_c/m − (D_c/2m)²], weighted (Newman 2004)") { $0.modularity },
-            m("core_size", "核心成员数", "core size", "agencies in the Borgatti–Everett core (split maximising the fit)") { Double($0.corePeriphery.inCore.filter { $0 }.count) },
-            m("core_core_density", "核心—核心密度", "core–core density", "density of ties among core agencies") { $0.corePeriphery.densities.coreCore },
-            m("core_periphery_density", "核心—边缘密度", "core–periphery density", "density of ties between core and periphery") { $0.corePeriphery.densities.corePeriphery },
-            m("periphery_periphery_density", "边缘—边缘密度", "periphery–periphery density", "density of ties among periphery agencies") { $0.corePeriphery.densities.peripheryPeriphery },
-            m("core_periphery_fit", "核心—边缘拟合度", "core–periphery fit", "correlation of the adjacency with the ideal core–periphery pattern (Borgatti–Everett 2000)") { $0.corePeriphery.fit },
+            m("core_size", "核心成员数", "core size",
+              "agencies in the Borgatti–Everett core (split maximising the fit)") { Double($0.corePeriphery.inCore.filter { $0 }.count) },
+            m("core_core_density", "核心—核心密度", "core–core density",
+              "density of ties among core agencies") { $0.corePeriphery.densities.coreCore },
+            m("core_periphery_density", "核心—边缘密度", "core–periphery density",
+              "density of ties between core and periphery") { $0.corePeriphery.densities.corePeriphery },
+            m("periphery_periphery_density", "边缘—边缘密度", "periphery–periphery density",
+              "density of ties among periphery agencies") { $0.corePeriphery.densities.peripheryPeriphery },
+            m("core_periphery_fit", "核心—边缘拟合度", "core–periphery fit",
+              "correlation of the adjacency with the ideal core–periphery pattern (Borgatti–Everett 2000)") { $0.corePeriphery.fit },
             m("dependency_ties", "依赖关系数（有向）", "dependency ties (directed)", "lead → supporter pairs") { Double($0.dependency.linkCount) },
             m("dependency_density", "依赖网络密度", "dependency density", "m / (n(n−1)) for the directed lead → supporter network") { c in
                 let n = Double(c.dependency.nodeCount); return n > 1 ? Double(c.dependency.linkCount) / (n * (n - 1)) : 0 },
@@ -238,12 +257,15 @@ public struct ReportMeasure: Sendable {
         return [
             m("tasks", "任务数", "tasks", "tasks of the document (table rows and work points)") { Double($0.graph.tasks.count) },
             m("multi_lead_share", "多头牵头任务占比", "share of tasks with several leads", "tasks with more than one lead / tasks") { c in
-                Double(c.graph.taskIDs.filter { c.graph.agencies(of: $0, role: .lead).count > 1 }.count) / Double(max(1, c.graph.tasks.count)) },
+                Double(c.graph.taskIDs.filter { c.graph.agencies(of: $0, role: .lead).count > 1 }.count) / Double(max(1,
+                    c.graph.tasks.count)) },
             m("mean_supporters", "每项任务平均配合单位数", "mean supporters per task", "support edges / tasks") { c in
                 Double(c.graph.edgeCount(role: .support)) / Double(max(1, c.graph.tasks.count)) },
-            m("lead_gini", "牵头负荷基尼系数", "Gini of weighted load", "Gini coefficient of weighted load (lead 1, support 0.5) over non-collective agencies") { c in
+            m("lead_gini", "牵头负荷基尼系数", "Gini of weighted load",
+              "Gini coefficient of weighted load (lead 1, support 0.5) over non-collective agencies") { c in
                 Inequality(loads: c.loads.filter { !c.graph[$0.agency].isCollective }.map(\.weighted)).gini },
-            m("single_agency_indicators", "单一主体承担的指标数", "indicators led by one agency", "indicators whose every lead assignment belongs to one agency") { c in
+            m("single_agency_indicators", "单一主体承担的指标数", "indicators led by one agency",
+              "indicators whose every lead assignment belongs to one agency") { c in
                 Double(c.concentration.filter { $0.share == 1 }.count) },
         ]
     }

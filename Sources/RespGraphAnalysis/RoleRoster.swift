@@ -41,7 +41,8 @@ public enum RoleRoster {
         let td = d.strength.reduce(0, +) / n
         let entries = (0..<network.nodeCount).map { v -> Entry in
             let wide = Double(d.degree[v]) >= tb, deep = d.strength[v] >= td
-            return Entry(node: v, breadth: d.degree[v], depth: d.strength[v], role: wide && deep ? .leading : (wide || deep ? .key : .auxiliary))
+            return Entry(node: v, breadth: d.degree[v], depth: d.strength[v],
+                         role: wide && deep ? .leading : (wide || deep ? .key : .auxiliary))
         }
         return (entries, tb, td)
     }

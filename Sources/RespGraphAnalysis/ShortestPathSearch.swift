@@ -14,7 +14,8 @@ struct AdjacencyView {
     /// How many buckets a search cycles through: enough that no relaxation reaches past them.
     let bucketCount: Int
 
-    init(offsets: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>, lengths: UnsafeBufferPointer<Double>?, allowingBuckets: Bool = true) {
+    init(offsets: UnsafeBufferPointer<Int32>, targets: UnsafeBufferPointer<Int32>, lengths: UnsafeBufferPointer<Double>?,
+         allowingBuckets: Bool = true) {
         self.offsets = offsets
         self.targets = targets
         self.lengths = lengths
@@ -45,7 +46,8 @@ extension AgencyNetwork {
         (incoming ? inOffsets : offsets).withUnsafeBufferPointer { o in
             (incoming ? inTargets : targets).withUnsafeBufferPointer { t in
                 guard let lengths else { return body(AdjacencyView(offsets: o, targets: t, lengths: nil)) }
-                return lengths.withUnsafeBufferPointer { body(AdjacencyView(offsets: o, targets: t, lengths: $0, allowingBuckets: allowingBuckets)) }
+                return lengths.withUnsafeBufferPointer { body(AdjacencyView(offsets: o, targets: t, lengths: $0,
+                                                                            allowingBuckets: allowingBuckets)) }
             }
         }
     }

@@ -43,7 +43,8 @@ public enum StructuralHoles {
                 links.append((Int32(i), network.targets[e], weighted ? network.weights[e] : 1))
             }
         }
-        let mutual = AgencyNetwork(kind: .coAssignment, agencies: network.agencies, links: network.isDirected ? links : links.filter { $0.0 < $0.1 })
+        let mutual = AgencyNetwork(kind: .coAssignment, agencies: network.agencies,
+                                   links: network.isDirected ? links : links.filter { $0.0 < $0.1 })
         let offsets = mutual.offsets, targets = mutual.targets
         // Undirected input stores each link once per direction, so a(i,j) = 2w there; the factor
         // cancels in every proportion, but keep it for fidelity with the definition.

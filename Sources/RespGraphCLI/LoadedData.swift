@@ -72,7 +72,8 @@ struct LoadedData {
 
     /// The registry the options name, or the embedded one (Graphs/agencies.csv).
     static func registry(_ args: ParsedArguments) throws -> AgencyRegistry {
-        guard let path = args[SharedOptions.registry] else { return try AgencyRegistry(csv: EmbeddedGraphs.registry, source: "Graphs/agencies.csv") }
+        guard let path = args[SharedOptions.registry] else { return try AgencyRegistry(csv: EmbeddedGraphs.registry,
+            source: "Graphs/agencies.csv") }
         return try AgencyRegistry(csv: try Importer.readText(atPath: path), source: path)
     }
 }

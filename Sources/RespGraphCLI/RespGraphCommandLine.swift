@@ -74,8 +74,11 @@ public enum RespGraphCommandLine {
         CommandEntry(WorkloadOutliersCommand.self), CommandEntry(WorkloadRosterCommand.self),
         CommandEntry(WorkloadChecksCommand.self), CommandEntry(WorkloadBalanceCommand.self),
         CommandEntry(CentralityCommand.self),
-        CommandEntry(DepsCommand.self), CommandEntry(DepsPairsCommand.self), CommandEntry(DepsMatrixCommand.self), CommandEntry(StructureCommand.self), CommandEntry(PathCommand.self),
-        CommandEntry(PlanCommand.self), CommandEntry(DiffCommand.self), CommandEntry(MatrixCommand.self), CommandEntry(ReportCommand.self), CommandEntry(ExploreCommand.self), CommandEntry(DotCommand.self), CommandEntry(DotSameLayoutCommand.self),
+        CommandEntry(DepsCommand.self), CommandEntry(DepsPairsCommand.self), CommandEntry(DepsMatrixCommand.self),
+        CommandEntry(StructureCommand.self), CommandEntry(PathCommand.self),
+        CommandEntry(PlanCommand.self), CommandEntry(DiffCommand.self), CommandEntry(MatrixCommand.self),
+        CommandEntry(ReportCommand.self), CommandEntry(ExploreCommand.self), CommandEntry(DotCommand.self),
+        CommandEntry(DotSameLayoutCommand.self),
         CommandEntry(ExportCommand.self), CommandEntry(GenerateCommand.self), CommandEntry(DiagnosticsCommand.self),
         CommandEntry(ImportCommand.self), CommandEntry(ReviewCommand.self), CommandEntry(RegistryDraftCommand.self),
     ]

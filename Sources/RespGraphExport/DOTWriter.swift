@@ -167,7 +167,8 @@ public enum DOTWriter {
     /// which every layout program places like any node. Its text is respgraph's own, XML-escaped.
     static func legend(kinds: [AgencyKind], edges: [String], lang: String = "zh") -> String {
         func xml(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<",
+                                                                                with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         }
         var rows = "<TR><TD COLSPAN=\"2\"><B>\(lang == "en" ? "Legend" : "图例")</B></TD></TR>"
         for k in kinds {
@@ -240,7 +241,8 @@ public enum DOTWriter {
     /// in its kind's colour, heaviest first) holding its led tasks, at most `perColumn` to a column
     /// before wrapping into the next; each task names its co-leads and counts its supporters. Columns
     /// sit side by side, so forty tasks make a page, not a strip.
-    public static func taskColumns(_ graph: ResponsibilityGraph, tasks: [TaskID], options: Options = Options(), perColumn: Int = 8) -> String {
+    public static func taskColumns(_ graph: ResponsibilityGraph, tasks: [TaskID], options: Options = Options(),
+                                   perColumn: Int = 8) -> String {
         var out = "digraph respgraph_task_columns {\n"
         out += "  graph [charset=\"UTF-8\", layout=dot, rankdir=TB, newrank=true, nodesep=0.12, ranksep=0.12, fontname=\(quoted(options.font)), fontsize=12"
         if !options.title.isEmpty { out += ", label=\(quoted(options.title)), labelloc=t, fontsize=16" }
@@ -269,7 +271,8 @@ public enum DOTWriter {
                 let short = text.count > 30 ? String(text.prefix(29)) + "…" : text
                 let coLeads = graph.agencies(of: t, role: .lead).dropFirst().map { graph[$0].name }
                 var lines = [graph.key(of: t)] + wrap(short, width: 24, maxLines: 2)
-                if !coLeads.isEmpty { lines += wrap(options.t("共同牵头：", "co-leads: ") + coLeads.joined(separator: "、"), width: 30, maxLines: 2) }
+                if !coLeads.isEmpty { lines += wrap(options.t("共同牵头：", "co-leads: ") + coLeads.joined(separator: "、"),
+                                                    width: 30, maxLines: 2) }
                 let supporters = graph.agencies(of: t, role: .support).count
                 if supporters > 0 { lines.append(options.t("配合单位 \(supporters) 个", "\(supporters) supporters")) }
                 let id = GraphElements.id(of: t, in: graph)
@@ -277,7 +280,8 @@ public enum DOTWriter {
                 // Tasks stack in sub-columns of `perColumn`, the sub-columns side by side.
                 let sub = i / perColumn
                 if sub < previous.count { out += "    \(previous[sub]) -> \(id);\n"; previous[sub] = id } else { previous.append(id); if i == 0 { tops.append(id) } }
-                if i % perColumn == 0, i > 0 { out += "    { rank=same; \(GraphElements.id(of: items[i - perColumn], in: graph)); \(id); }\n" }
+                if i % perColumn == 0,
+                i > 0 { out += "    { rank=same; \(GraphElements.id(of: items[i - perColumn], in: graph)); \(id); }\n" }
             }
             out += "  }\n"
         }
@@ -288,7 +292,8 @@ public enum DOTWriter {
         }
         if tops.count > 1 { out += "  { rank=same; " + tops.joined(separator: "; ") + "; }\n" }
         let kinds = AgencyKind.allCases.filter { k in order.contains { graph[$0].kind == k } }
-        out += legend(kinds: kinds, edges: [options.t("每栏：一个牵头单位及其牵头的任务", "each column: a lead agency and the tasks it leads")], lang: options.lang)
+        out += legend(kinds: kinds,
+                      edges: [options.t("每栏：一个牵头单位及其牵头的任务", "each column: a lead agency and the tasks it leads")], lang: options.lang)
         out += "}\n"
         return out
     }
@@ -299,7 +304,8 @@ public enum DOTWriter {
     /// agency's strongest tie — thin and grey, so no agency with ties looks isolated. A key shows
     /// three node sizes and the thinnest and widest line with their values.
     /// `links` and `faint` are (node, node, weight) over `agencies`.
-    public static func network(_ graph: ResponsibilityGraph, agencies: [AgencyID], links: [(Int, Int, Double)], faint: [(Int, Int, Double)] = [],
+    public static func network(_ graph: ResponsibilityGraph, agencies: [AgencyID], links: [(Int, Int, Double)],
+                               faint: [(Int, Int, Double)] = [],
                                loads: [AgencyID: Double] = [:], directed: Bool, options: Options = Options()) -> String {
         var out = header(directed ? "respgraph_dependency" : "respgraph_coassign", directed: directed, options)
         let maxLoad = max(1, agencies.compactMap { loads[$0] }.max() ?? 1)
@@ -342,8 +348,10 @@ public enum DOTWriter {
         out += "  key_lo_a [shape=point, width=0.05\(pinnedPoint(0, 4.6))]; key_lo_b [shape=point, width=0.05\(pinnedPoint(1.2, 4.6))];\n"
         out += "  key_hi_a [shape=point, width=0.05\(pinnedPoint(0, 5.3))]; key_hi_b [shape=point, width=0.05\(pinnedPoint(1.2, 5.3))];\n"
         let unit = directed ? options.t("项任务（牵头→配合）", "tasks (lead → supporter)") : options.t("项共同任务", "shared tasks")
-        out += "  key_lo_a -- key_lo_b [dir=none, penwidth=\(String(format: "%.2f", width(lo))), color=\"#4a6a8acc\", label=\(quoted("\(plain(lo)) \(unit)")), fontsize=9];\n".replacingOccurrences(of: " -- ", with: directed ? " -> " : " -- ")
-        out += "  key_hi_a -- key_hi_b [dir=none, penwidth=\(String(format: "%.2f", width(hi))), color=\"#4a6a8acc\", label=\(quoted("\(plain(hi)) \(unit)")), fontsize=9];\n".replacingOccurrences(of: " -- ", with: directed ? " -> " : " -- ")
+        out += "  key_lo_a -- key_lo_b [dir=none, penwidth=\(String(format: "%.2f", width(lo))), color=\"#4a6a8acc\", label=\(quoted("\(plain(lo)) \(unit)")), fontsize=9];\n".replacingOccurrences(of: " -- ",
+            with: directed ? " -> " : " -- ")
+        out += "  key_hi_a -- key_hi_b [dir=none, penwidth=\(String(format: "%.2f", width(hi))), color=\"#4a6a8acc\", label=\(quoted("\(plain(hi)) \(unit)")), fontsize=9];\n".replacingOccurrences(of: " -- ",
+            with: directed ? " -> " : " -- ")
         let chain = ["key_title"] + sizes.indices.map { "key_size\($0)" } + ["key_lo_a", "key_hi_a"]
         for (x, y) in zip(chain, chain.dropFirst()) { out += "  \(x) \(arrow) \(y) [style=invis, len=0.6];\n" }
         let kinds = AgencyKind.allCases.filter { k in agencies.contains { graph[$0].kind == k } }
@@ -352,7 +360,8 @@ public enum DOTWriter {
         if !faint.isEmpty { edgeLegend.append(options.t("╌ 灰色虚线：低于阈值的最强关系", "╌ grey dashed: strongest tie below the threshold")) }
         var legendNode = legend(kinds: kinds, edges: edgeLegend, lang: options.lang)
         if let minY = pinnedY.min(), let maxX = pinnedX.max() {
-            legendNode = legendNode.replacingOccurrences(of: "];\n", with: ", pos=\"\(String(format: "%.3f", maxX + 4.4)),\(String(format: "%.3f", minY + 1))!\"];\n")
+            legendNode = legendNode.replacingOccurrences(of: "];\n",
+                                                         with: ", pos=\"\(String(format: "%.3f", maxX + 4.4)),\(String(format: "%.3f", minY + 1))!\"];\n")
         }
         out += legendNode
         out += "}\n"
@@ -365,7 +374,8 @@ public enum DOTWriter {
         var out: [(agency: AgencyID, position: (Double, Double))] = []
         for line in plain.split(separator: "\n") where line.hasPrefix("node a") {
             let parts = line.split(separator: " ")
-            guard parts.count >= 4, let index = Int(parts[1].dropFirst()), index >= 0, let x = Double(parts[2]), let y = Double(parts[3]) else { continue }
+            guard parts.count >= 4, let index = Int(parts[1].dropFirst()), index >= 0, let x = Double(parts[2]),
+            let y = Double(parts[3]) else { continue }
             out.append((AgencyID(index), (x, y)))
         }
         return out

@@ -14,11 +14,13 @@ public enum GEXFWriter {
         out += "  <meta>\n    <creator>respgraph</creator>\n  </meta>\n"
         out += "  <graph mode=\"static\" defaultedgetype=\"\(g.directed ? "directed" : "undirected")\">\n"
         out += "    <attributes class=\"node\">\n"
-        for (i, a) in g.nodeAttributes.enumerated() { out += "      <attribute id=\"\(i)\" title=\"\(XMLText.escape(a.name))\" type=\"\(type(a.type))\"/>\n" }
+        for (i,
+             a) in g.nodeAttributes.enumerated() { out += "      <attribute id=\"\(i)\" title=\"\(XMLText.escape(a.name))\" type=\"\(type(a.type))\"/>\n" }
         out += "    </attributes>\n    <attributes class=\"edge\">\n"
         // The weight is GEXF's own edge attribute; the others are declared.
         let edgeAttributes = g.edgeAttributes.enumerated().filter { $0.element.name != "weight" }
-        for (i, a) in edgeAttributes { out += "      <attribute id=\"\(i)\" title=\"\(XMLText.escape(a.name))\" type=\"\(type(a.type))\"/>\n" }
+        for (i,
+             a) in edgeAttributes { out += "      <attribute id=\"\(i)\" title=\"\(XMLText.escape(a.name))\" type=\"\(type(a.type))\"/>\n" }
         out += "    </attributes>\n    <nodes>\n"
         let kindIndex = g.nodeAttributes.firstIndex { $0.name == "kind" }
         let loadIndex = g.nodeAttributes.firstIndex { $0.name == "weighted_load" }
@@ -27,7 +29,8 @@ public enum GEXFWriter {
             for (i, v) in n.values.enumerated() { out += "          <attvalue for=\"\(i)\" value=\"\(XMLText.value(v))\"/>\n" }
             out += "        </attvalues>\n"
             var color = "#cccccc"
-            if let k = kindIndex, case .string(let raw) = n.values[k], let kind = AgencyKind(rawValue: raw) { color = DOTWriter.color(of: kind) }
+            if let k = kindIndex, case .string(let raw) = n.values[k],
+            let kind = AgencyKind(rawValue: raw) { color = DOTWriter.color(of: kind) }
             let rgb = [1, 3, 5].map { Int(color.dropFirst($0).prefix(2), radix: 16) ?? 204 }
             out += "        <viz:color r=\"\(rgb[0])\" g=\"\(rgb[1])\" b=\"\(rgb[2])\"/>\n"
             var size = 4.0

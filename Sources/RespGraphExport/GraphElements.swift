@@ -115,8 +115,10 @@ public struct GraphElements: Sendable {
         var nodes: [Node] = []
         for a in agencies.sorted() {
             let x = graph[a]
-            nodes.append(Node(id: id(of: a), label: x.name, values: [.string("agency"), .string(x.kind.rawValue), .string(x.englishName ?? ""),
-                                                                     .string(x.successor ?? ""), .string(""), .int(0), .string(""), .string(""),
+            nodes.append(Node(id: id(of: a), label: x.name,
+                              values: [.string("agency"), .string(x.kind.rawValue), .string(x.englishName ?? ""),
+                                                                     .string(x.successor ?? ""), .string(""), .int(0),
+                                                                     .string(""), .string(""),
                                                                      .string(""), .string(""), .int(0)]))
         }
         for t in selected {
@@ -146,13 +148,16 @@ public struct GraphElements: Sendable {
 
     /// An agency network: agencies as nodes (kind, English name) and weighted links.
     /// `links` are (node, node, weight) over `agencies`, each undirected link once.
-    public static func network(_ graph: ResponsibilityGraph, agencies: [AgencyID], links: [(Int, Int, Double)], directed: Bool) -> GraphElements {
+    public static func network(_ graph: ResponsibilityGraph, agencies: [AgencyID], links: [(Int, Int, Double)],
+                               directed: Bool) -> GraphElements {
         let nodes = agencies.map { a in
-            Node(id: id(of: a), label: graph[a].name, values: [.string("agency"), .string(graph[a].kind.rawValue), .string(graph[a].englishName ?? "")])
+            Node(id: id(of: a), label: graph[a].name,
+                 values: [.string("agency"), .string(graph[a].kind.rawValue), .string(graph[a].englishName ?? "")])
         }
         let edges = links.map { l in Edge(source: id(of: agencies[l.0]), target: id(of: agencies[l.1]), values: [.double(l.2)]) }
         return GraphElements(directed: directed,
-                             nodeAttributes: [Attribute(name: "type", type: "string"), Attribute(name: "kind", type: "string"), Attribute(name: "english_name", type: "string")],
+                             nodeAttributes: [Attribute(name: "type", type: "string"), Attribute(name: "kind", type: "string"),
+                                              Attribute(name: "english_name", type: "string")],
                              edgeAttributes: [Attribute(name: "weight", type: "double")], nodes: nodes, edges: edges)
     }
 }

@@ -9,9 +9,11 @@ public enum NodeLinkJSONWriter {
             .object([("id", .string(n.id)), ("label", .string(n.label))] + zip(g.nodeAttributes, n.values).map { ($0.name, $1.json) })
         }
         let links: [JSONValue] = g.edges.map { e in
-            .object([("source", .string(e.source)), ("target", .string(e.target))] + zip(g.edgeAttributes, e.values).map { ($0.name, $1.json) })
+            .object([("source", .string(e.source)), ("target", .string(e.target))] + zip(g.edgeAttributes,
+                e.values).map { ($0.name, $1.json) })
         }
-        return JSONValue.object([("directed", .bool(g.directed)), ("multigraph", .bool(false)), ("graph", .object([("generator", .string("respgraph"))])),
+        return JSONValue.object([("directed", .bool(g.directed)), ("multigraph", .bool(false)),
+                                 ("graph", .object([("generator", .string("respgraph"))])),
                                  ("nodes", .array(nodes)), ("links", .array(links))]).formatted()
     }
 }
@@ -26,7 +28,8 @@ public enum TableCSVWriter {
         let nodes = CSV.format([["id", "label"] + g.nodeAttributes.map(\.name)] + g.nodes.map { [$0.id, $0.label] + $0.values.map(\.text) })
         let label = Dictionary(g.nodes.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
         let edges = CSV.format([["source", "target", "source_label", "target_label"] + g.edgeAttributes.map(\.name)]
-                               + g.edges.map { [$0.source, $0.target, label[$0.source] ?? "", label[$0.target] ?? ""] + $0.values.map(\.text) })
+                               + g.edges.map { [$0.source, $0.target, label[$0.source] ?? "",
+                                                label[$0.target] ?? ""] + $0.values.map(\.text) })
         return (bom + nodes, bom + edges)
     }
 }

@@ -11,7 +11,8 @@ extension GraphElements {
     /// An edge's value for the research formats: its weight in an agency network; 2 for a lead and
     /// 1 for a support assignment in the agency–task graph.
     func researchValue(_ e: Edge) -> Double {
-        if let role = edgeAttributes.firstIndex(where: { $0.name == "role" }), case .string(let r) = e.values[role] { return r == "lead" ? 2 : 1 }
+        if let role = edgeAttributes.firstIndex(where: { $0.name == "role" }),
+        case .string(let r) = e.values[role] { return r == "lead" ? 2 : 1 }
         if let w = edgeAttributes.firstIndex(where: { $0.name == "weight" }), case .double(let x) = e.values[w] { return x }
         return 1
     }
@@ -23,7 +24,8 @@ public enum ResearchFormats {
     static func number(_ x: Double) -> String { JSONValue.number(x) }
     /// A label in double quotes (a quote inside becomes an apostrophe; line breaks a space).
     static func quoted(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") + "\""
+        "\"" + s.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n",
+                                                                                with: " ").replacingOccurrences(of: "\r", with: " ") + "\""
     }
 
     /// Pajek `.net`: `*Vertices n` (for the agency–task graph `*Vertices n n1`, agencies first, the
@@ -112,7 +114,8 @@ public enum ResearchFormats {
     /// NetworkX's `cytoscape_graph` read them.
     public static func cytoscape(_ g: GraphElements) -> String {
         let nodes: [JSONValue] = g.nodes.map { n in
-            .object([("data", .object([("id", .string(n.id)), ("value", .string(n.id)), ("name", .string(n.label)), ("label", .string(n.label))] + zip(g.nodeAttributes, n.values).map { ($0.name, $1.json) }))])
+            .object([("data", .object([("id", .string(n.id)), ("value", .string(n.id)), ("name", .string(n.label)),
+                                       ("label", .string(n.label))] + zip(g.nodeAttributes, n.values).map { ($0.name, $1.json) }))])
         }
         let edges: [JSONValue] = g.edges.enumerated().map { k, e in
             .object([("data", .object([("id", .string("e\(k)")), ("source", .string(e.source)), ("target", .string(e.target))]
@@ -141,7 +144,8 @@ public enum ResearchFormats {
         func kuzuType(_ a: GraphElements.Attribute) -> String { a.type == "int" ? "INT64" : a.type == "double" ? "DOUBLE" : a.type == "boolean" ? "BOOLEAN" : "STRING" }
         // Kùzu reads a header `name:int` as the column `name` of that type, as neo4j-admin does.
         func cast(_ a: GraphElements.Attribute) -> String { "`\(a.name)`" }
-        let nodeColumns = (["id STRING", "name STRING"] + g.nodeAttributes.map { "\($0.name) \(kuzuType($0))" } + ["PRIMARY KEY (id)"]).joined(separator: ", ")
+        let nodeColumns = (["id STRING",
+                            "name STRING"] + g.nodeAttributes.map { "\($0.name) \(kuzuType($0))" } + ["PRIMARY KEY (id)"]).joined(separator: ", ")
         let nodeProperties = (["id: `id:ID`", "name: name"] + g.nodeAttributes.map { "\($0.name): \(cast($0))" }).joined(separator: ", ")
         let relColumns = g.edgeAttributes.map { "\($0.name) \(kuzuType($0))" }.joined(separator: ", ")
         let relProperties = g.edgeAttributes.map { "\($0.name): \(cast($0))" }.joined(separator: ", ")

@@ -47,7 +47,8 @@ extension Importer {
             return try importConverted(bytes, path: path, format: legacy, documentID: documentID, sheet: sheet)
         }
         if let kind = Self.unreadableKind(bytes) {
-            throw ImportError(file: path, "\(kind), not a document respgraph reads (text, .html, .doc/.docx, .xls/.xlsx, .wps/.et, .rtf, .pdf, .ofd or .csv)")
+            throw ImportError(file: path,
+                              "\(kind), not a document respgraph reads (text, .html, .doc/.docx, .xls/.xlsx, .wps/.et, .rtf, .pdf, .ofd or .csv)")
         }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || HTMLReader.looksLikeHTML(bytes) {
             let (text, _) = try TextDecoding.decode(bytes, file: path, declared: HTMLReader.declaredCharset(bytes))
@@ -106,7 +107,9 @@ extension Importer {
             (Array("{\\rtf".utf8), "an RTF document (save it as .docx)"), (Array("OggS".utf8), "an audio file"),
         ]
         for (prefix, kind) in magic where bytes.starts(with: prefix) { return kind }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || ZipArchive.isZip(bytes) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return nil }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE,
+                                                                   0xFF]) || ZipArchive.isZip(bytes) || bytes.starts(with: [0xD0,
+            0xCF, 0x11, 0xE0]) { return nil }
         if bytes.prefix(4096).contains(0) { return "binary data" }
         return nil
     }
@@ -132,13 +135,15 @@ extension Importer {
         guard stat(path, &info) == 0 else {
             // A name that is not valid UTF-8 reaches respgraph with U+FFFD in place of its bytes.
             if path.contains("\u{FFFD}") {
-                throw ImportError(file: path, "the file's name is not valid UTF-8 (shown with �), so it cannot be opened by that name; rename the file (convmv -f GBK -t UTF-8 converts names) or read its folder")
+                throw ImportError(file: path,
+                                  "the file's name is not valid UTF-8 (shown with �), so it cannot be opened by that name; rename the file (convmv -f GBK -t UTF-8 converts names) or read its folder")
             }
             throw ImportError(file: path, "no such file")
         }
         if info.st_mode & S_IFMT == S_IFDIR { throw ImportError(file: path, "is a folder, not a file") }
         if Int(info.st_size) > maximumFileSize {
-            throw ImportError(file: path, "the file is \(Int(info.st_size) >> 20) MiB; respgraph reads files up to \(maximumFileSize >> 20) MiB")
+            throw ImportError(file: path,
+                              "the file is \(Int(info.st_size) >> 20) MiB; respgraph reads files up to \(maximumFileSize >> 20) MiB")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError(file: path, "cannot be read (check its permissions)")

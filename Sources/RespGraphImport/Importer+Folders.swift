@@ -18,7 +18,8 @@ extension Importer {
                     guard !name.hasPrefix("."), let dot = name.lastIndex(of: ".") else { return false }
                     return Self.documentExtensions.contains(name[name.index(after: dot)...].lowercased())
                 }
-                if found.isEmpty { throw ImportError(file: path, "the folder holds no document (.txt, .html, .csv, .pdf, .doc/.docx, .xls/.xlsx, .wps/.et, .rtf, .ofd)") }
+                if found.isEmpty { throw ImportError(file: path,
+                                                     "the folder holds no document (.txt, .html, .csv, .pdf, .doc/.docx, .xls/.xlsx, .wps/.et, .rtf, .ofd)") }
                 files += found.map { (path.hasSuffix("/") ? path : path + "/") + $0 }
             } else {
                 files.append(path)
@@ -28,7 +29,8 @@ extension Importer {
         for file in files {
             for d in try importFile(atPath: file) {
                 if let other = seen[d.document.id] {
-                    throw ImportError(file: file, "the document id '\(d.document.id)' is already used by \(other); give one of them another id (--doc-id, or rename the file)")
+                    throw ImportError(file: file,
+                                      "the document id '\(d.document.id)' is already used by \(other); give one of them another id (--doc-id, or rename the file)")
                 }
                 seen[d.document.id] = file
                 documents.append(d)

@@ -28,7 +28,8 @@ public enum ReviewList {
         var items: [ReviewItem] = []
         for d in documents {
             var findingsOfLine: [Int: [ImportDiagnostic]] = [:]
-            for f in d.diagnostics where f.resolution == nil && (f.line > 0 || f.place != nil) { findingsOfLine[f.line, default: []].append(f) }
+            for f in d.diagnostics where f.resolution == nil && (f.line > 0 || f.place != nil) { findingsOfLine[f.line,
+                default: []].append(f) }
             for row in d.rows where !row.review.isEmpty {
                 let findings = (findingsOfLine[row.sourceLine] ?? []).filter { $0.place == nil || $0.place == row.place }
                 let marked = findings.filter { row.review.contains($0.code.rawValue) }
@@ -44,12 +45,14 @@ public enum ReviewList {
         var lines: [String] = []
         let codes = row.review.compactMap(DiagnosticCode.init(rawValue:))
         for code in codes {
-            lines.append(CSV.format([[title, String(row.sourceLine), row.label, "accept", code.rawValue, "", "", "TODO: what the source shows"]])
+            lines.append(CSV.format([[title, String(row.sourceLine), row.label, "accept", code.rawValue, "", "",
+                                      "TODO: what the source shows"]])
                 .trimmingTrailingNewline)
         }
         if codes.contains(where: nameCodes.contains) {
             for (field, cell) in [("lead", row.leadCell), ("support", row.supportCell)] where !cell.isEmpty {
-                lines.append(CSV.format([[title, String(row.sourceLine), row.label, "set", field, cell, cell, "TODO: the names the source gives"]])
+                lines.append(CSV.format([[title, String(row.sourceLine), row.label, "set", field, cell, cell,
+                                          "TODO: the names the source gives"]])
                     .trimmingTrailingNewline)
             }
         }

@@ -65,7 +65,8 @@ extension StringProtocol {
     func startsInUTF8(with prefix: String) -> Bool {
         var prefix = prefix
         var copy = String(self)
-        return prefix.withUTF8 { p in copy.withUTF8 { h in h.count >= p.count && (p.isEmpty || memcmp(h.baseAddress!, p.baseAddress!, p.count) == 0) } }
+        return prefix.withUTF8 { p in copy.withUTF8 { h in h.count >= p.count && (p.isEmpty || memcmp(h.baseAddress!,
+            p.baseAddress!, p.count) == 0) } }
     }
 
     /// Whether the text ends with `suffix`, compared byte for byte in UTF-8 (no Unicode folding).
@@ -73,7 +74,8 @@ extension StringProtocol {
         var suffix = suffix
         var copy = String(self)
         return suffix.withUTF8 { p in
-            copy.withUTF8 { h in h.count >= p.count && (p.isEmpty || memcmp(h.baseAddress! + (h.count - p.count), p.baseAddress!, p.count) == 0) }
+            copy.withUTF8 { h in h.count >= p.count && (p.isEmpty || memcmp(h.baseAddress! + (h.count - p.count),
+                                                                            p.baseAddress!, p.count) == 0) }
         }
     }
 }

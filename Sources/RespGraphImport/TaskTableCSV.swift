@@ -71,10 +71,12 @@ public enum TaskTableCSV {
         var previousIndicator = ""
         func columns(of head: CSVRecord) throws(ImportError) -> ColumnMap {
             guard let columns = ColumnMap(header: head.fields) else {
-                throw ImportError(file: file, line: head.line, "no task table header: the first row must name a lead column (lead or 牵头单位) and a task column (text, 任务 or 任务举措); found \(head.fields.joined(separator: ","))")
+                throw ImportError(file: file, line: head.line,
+                                  "no task table header: the first row must name a lead column (lead or 牵头单位) and a task column (text, 任务 or 任务举措); found \(head.fields.joined(separator: ","))")
             }
             if let c = columns.conflicts.first {
-                throw ImportError(file: file, line: head.line, "the header names the \(c.field.rawValue) column twice: '\(head.fields[c.first])' (column \(c.first + 1)) and '\(head.fields[c.second])' (column \(c.second + 1)); rename or remove one")
+                throw ImportError(file: file, line: head.line,
+                                  "the header names the \(c.field.rawValue) column twice: '\(head.fields[c.first])' (column \(c.first + 1)) and '\(head.fields[c.second])' (column \(c.second + 1)); rename or remove one")
             }
             return columns
         }

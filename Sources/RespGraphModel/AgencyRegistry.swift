@@ -29,7 +29,8 @@ public struct AgencyRegistry: Sendable {
 
     /// Creates a registry from records, checking that names are unique and successors known.
     public init(agencies: [Agency], notes: [String]? = nil) throws(RegistryError) {
-        try self.init(agencies: agencies, notes: notes ?? Array(repeating: "", count: agencies.count), lines: Array(2..<(agencies.count + 2)), source: "registry")
+        try self.init(agencies: agencies, notes: notes ?? Array(repeating: "", count: agencies.count),
+                      lines: Array(2..<(agencies.count + 2)), source: "registry")
     }
 
     private init(agencies: [Agency], notes: [String], lines: [Int], source: String) throws(RegistryError) {
@@ -38,7 +39,8 @@ public struct AgencyRegistry: Sendable {
             for name in [agency.name] + agency.aliases {
                 let added = index.insert(name, value: Int32(i))
                 if !added.inserted {
-                    throw RegistryError(source: source, line: lines[i], message: "'\(name)' is already listed on line \(lines[Int(added.value)])")
+                    throw RegistryError(source: source, line: lines[i],
+                                        message: "'\(name)' is already listed on line \(lines[Int(added.value)])")
                 }
             }
         }
@@ -63,7 +65,8 @@ public struct AgencyRegistry: Sendable {
         var column: [String: Int] = [:]
         for (i, name) in head.fields.enumerated() { column[name.trimmingCharacters(in: .whitespaces)] = i }
         for required in ["name", "kind"] where column[required] == nil {
-            throw RegistryError(source: source, line: head.line, message: "missing column '\(required)'; expected \(Self.header.joined(separator: ","))")
+            throw RegistryError(source: source, line: head.line,
+                                message: "missing column '\(required)'; expected \(Self.header.joined(separator: ","))")
         }
         func field(_ r: CSVRecord, _ name: String) -> String {
             guard let i = column[name], i < r.fields.count else { return "" }
@@ -74,7 +77,8 @@ public struct AgencyRegistry: Sendable {
             let name = field(r, "name")
             if name.isEmpty { throw RegistryError(source: source, line: r.line, message: "empty agency name") }
             guard let kind = AgencyKind(rawValue: field(r, "kind")) else {
-                throw RegistryError(source: source, line: r.line, message: "unknown kind '\(field(r, "kind"))'; use one of \(AgencyKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw RegistryError(source: source, line: r.line,
+                                    message: "unknown kind '\(field(r, "kind"))'; use one of \(AgencyKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let aliases = field(r, "aliases").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let english = field(r, "english_name")

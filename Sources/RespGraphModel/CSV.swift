@@ -123,7 +123,8 @@ public enum CSV {
                 // The run up to the next separator or line end, copied at once (a quote inside an
                 // unquoted field is kept as written).
                 var j = i + 1
-                while j < bytes.count, bytes[j] != UInt8(ascii: ","), bytes[j] != UInt8(ascii: "\n"), bytes[j] != UInt8(ascii: "\r") { j += 1 }
+                while j < bytes.count, bytes[j] != UInt8(ascii: ","), bytes[j] != UInt8(ascii: "\n"),
+                bytes[j] != UInt8(ascii: "\r") { j += 1 }
                 field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
                 i = j
                 continue

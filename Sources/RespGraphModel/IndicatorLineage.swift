@@ -41,7 +41,8 @@ public struct IndicatorLineage: Sendable {
         for name in map.keys {
             var seen: Set<String> = [name], end = map[name]!
             while let next = map[end] {
-                guard seen.insert(end).inserted else { throw RegistryError(source: source, line: 0, message: "indicator renamings run in a circle through \(name)") }
+                guard seen.insert(end).inserted else { throw RegistryError(source: source, line: 0,
+                                                                           message: "indicator renamings run in a circle through \(name)") }
                 end = next
             }
             resolved[name] = end

@@ -14,7 +14,8 @@ public struct DocumentCounts: Sendable, Equatable {
     public var supportEdges = 0
 
     /// Counts as given.
-    public init(tableTasks: Int = 0, workPoints: Int = 0, tasksWithLead: Int = 0, agencies: Int = 0, leadEdges: Int = 0, supportEdges: Int = 0) {
+    public init(tableTasks: Int = 0, workPoints: Int = 0, tasksWithLead: Int = 0, agencies: Int = 0, leadEdges: Int = 0,
+                supportEdges: Int = 0) {
         (self.tableTasks, self.workPoints, self.tasksWithLead) = (tableTasks, workPoints, tasksWithLead)
         (self.agencies, self.leadEdges, self.supportEdges) = (agencies, leadEdges, supportEdges)
     }

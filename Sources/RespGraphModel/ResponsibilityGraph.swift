@@ -203,7 +203,8 @@ public struct ResponsibilityGraph: Sendable {
     public func invariantViolation() -> String? {
         guard taskOffsets.count == tasks.count + 1, agencyOffsets.count == agencies.count + 1 else { return "offset array sizes" }
         guard taskOffsets.first == 0, Int(taskOffsets.last ?? -1) == taskAgencies.count else { return "task offsets do not span the edges" }
-        guard agencyOffsets.first == 0, Int(agencyOffsets.last ?? -1) == agencyTasks.count else { return "agency offsets do not span the edges" }
+        guard agencyOffsets.first == 0,
+        Int(agencyOffsets.last ?? -1) == agencyTasks.count else { return "agency offsets do not span the edges" }
         for i in 0..<tasks.count where taskOffsets[i] > taskOffsets[i + 1] { return "task offsets decrease at \(i)" }
         for i in 0..<agencies.count where agencyOffsets[i] > agencyOffsets[i + 1] { return "agency offsets decrease at \(i)" }
         for a in taskAgencies where a < 0 || Int(a) >= agencies.count { return "agency id \(a) out of range" }

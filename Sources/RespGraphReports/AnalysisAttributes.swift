@@ -16,8 +16,10 @@ extension GraphElements {
         var node = [Int](repeating: -1, count: graph.agencies.count)
         for (v, a) in network.agencies.enumerated() { node[a.index] = v }
         var out = self
-        out.nodeAttributes += [Attribute(name: "bipartite", type: "int"), Attribute(name: "lead", type: "int"), Attribute(name: "support", type: "int"),
-                               Attribute(name: "weighted_load", type: "double"), Attribute(name: "community", type: "int"), Attribute(name: "core", type: "int")]
+        out.nodeAttributes += [Attribute(name: "bipartite", type: "int"), Attribute(name: "lead", type: "int"),
+                               Attribute(name: "support", type: "int"),
+                               Attribute(name: "weighted_load", type: "double"), Attribute(name: "community", type: "int"),
+                               Attribute(name: "core", type: "int")]
         for i in out.nodes.indices {
             guard let a = Self.agencyIndex(out.nodes[i].id), a < loads.count else {
                 out.nodes[i].values += [.int(1), .int(0), .int(0), .double(0), .int(0), .int(0)]

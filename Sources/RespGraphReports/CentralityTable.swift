@@ -83,7 +83,8 @@ public struct CentralityTable: Sendable {
         }
     }
 
-    private mutating func betweenness(_ network: AgencyNetwork, metric: PathMetric, weighted: Bool, _ estimation: Estimation) throws(ReportError) {
+    private mutating func betweenness(_ network: AgencyNetwork, metric: PathMetric, weighted: Bool,
+                                      _ estimation: Estimation) throws(ReportError) {
         switch estimation {
         case .sampledPaths(let epsilon, let delta, let seed):
             let needed = BetweennessSampling.requiredSamples(network, epsilon: epsilon, delta: delta)

@@ -21,7 +21,8 @@ public struct ResearchReportWriter {
     public let compare: Bool
 
     /// A writer for the figures.
-    public init(columns: [DocumentFigures], registry: AgencyRegistry, indicators: IndicatorLineage = IndicatorLineage(), lang: String, top: Int, compare: Bool) {
+    public init(columns: [DocumentFigures], registry: AgencyRegistry, indicators: IndicatorLineage = IndicatorLineage(),
+                lang: String, top: Int, compare: Bool) {
         self.columns = columns
         self.registry = registry
         self.indicators = indicators
@@ -123,7 +124,8 @@ public struct ResearchReportWriter {
             b.append(.paragraph(t("\(c.id)：凝聚子群成员（Louvain，模块度 \(Self.number(c.modularity))；按度数排列）",
                                   "\(c.id): members of each community (Louvain, modularity \(Self.number(c.modularity)); by degree)")))
             b.append(.table([t("子群", "community"), t("主体数", "agencies"), t("成员", "members")],
-                            c.communityMembers.enumerated().map { [String($0 + 1), String($1.count), $1.map(c.name).joined(separator: "、")] }))
+                            c.communityMembers.enumerated().map { [String($0 + 1), String($1.count),
+                                                                   $1.map(c.name).joined(separator: "、")] }))
             let core = c.coreMembers
             b.append(.paragraph(t("\(c.id)：核心成员（\(core.count) 个，按核心度排列）：", "\(c.id): the core (\(core.count) agencies, by coreness): ")
                                 + core.map(c.name).joined(separator: "、")))
@@ -131,37 +133,55 @@ public struct ResearchReportWriter {
         b.append(.heading(t("二、角色相关测度", "2. Role-aware measures")))
         b.append(.table(header, rows(roleMeasures)))
         for c in columns {
-            b.append(.paragraph(t("\(c.id)：各指标的牵头集中度（最大牵头主体份额与HHI）", "\(c.id): lead concentration per indicator (top lead agency's share, HHI)")))
+            b.append(.paragraph(t("\(c.id)：各指标的牵头集中度（最大牵头主体份额与HHI）",
+                                  "\(c.id): lead concentration per indicator (top lead agency's share, HHI)")))
             b.append(.table([t("指标", "indicator"), t("任务", "tasks"), t("最大牵头主体", "top lead agency"), t("份额", "share"), "HHI"],
-                            c.concentration.map { [$0.indicator, String($0.tasks), $0.topAgency, Self.number($0.share), Self.number($0.hhi)] }))
-            b.append(.paragraph(t("\(c.id)：作为牵头者的中心地位（依赖网络出度）与全部关系中的地位（共同任务网络度数）", "\(c.id): central as a leader (dependency out-degree) versus as a participant (co-assignment degree)")))
-            b.append(.table([t("主体", "agency"), t("牵头关系", "lead ties"), t("牵头排名", "lead rank"), t("全部关系", "all ties"), t("全部排名", "all-ties rank"), t("名次差", "rank gap")], leadRanks(c)))
+                            c.concentration.map { [$0.indicator, String($0.tasks), $0.topAgency, Self.number($0.share),
+                                                   Self.number($0.hhi)] }))
+            b.append(.paragraph(t("\(c.id)：作为牵头者的中心地位（依赖网络出度）与全部关系中的地位（共同任务网络度数）",
+                                  "\(c.id): central as a leader (dependency out-degree) versus as a participant (co-assignment degree)")))
+            b.append(.table([t("主体", "agency"), t("牵头关系", "lead ties"), t("牵头排名", "lead rank"), t("全部关系", "all ties"),
+                             t("全部排名", "all-ties rank"), t("名次差", "rank gap")], leadRanks(c)))
         }
         b.append(.heading(t("三、主体层面测度", "3. Agency-level measures")))
         for c in columns {
             b.append(.paragraph(t("\(c.id)：中间中心度最高的 \(top) 个主体", "\(c.id): the \(top) agencies with the highest betweenness")))
             b.append(.table(agencyHeader, agencyRows(c)))
             b.append(.paragraph(t("\(c.id)：结构洞——约束最低的主体（中间人）", "\(c.id): structural holes — the least constrained agencies (brokers)")))
-            b.append(.table([t("主体", "agency"), t("有效规模", "effective size"), t("效率", "efficiency"), t("约束", "constraint"), t("等级度", "hierarchy")], brokers(c)))
+            b.append(.table([t("主体", "agency"), t("有效规模", "effective size"), t("效率", "efficiency"), t("约束", "constraint"),
+                             t("等级度", "hierarchy")], brokers(c)))
         }
         if compare {
-            let diff = DocumentDiff(before: columns[0].graph, after: columns[1].graph, latestName: { registry.latestName(of: $0) }, indicators: indicators)
+            let diff = DocumentDiff(before: columns[0].graph, after: columns[1].graph,
+                                    latestName: { registry.latestName(of: $0) }, indicators: indicators)
             let changed = diff.rows.filter { $0.leadBefore + $0.supportBefore > 0 && $0.leadAfter + $0.supportAfter > 0 }
-                .sorted { (abs($0.leadChange) + abs($0.supportChange), $1.name) > (abs($1.leadChange) + abs($1.supportChange), $0.name) }.prefix(top)
-            b.append(.paragraph(t("按机构沿革对应后的负荷变化（更名机构合为一行）", "Load change with agencies matched through their lineage (a renamed agency is one row)")))
-            b.append(.table([t("主体", "agency"), t("原名称", "former names"), "\(t("牵头", "lead")) \(columns[0].id)", "\(t("牵头", "lead")) \(columns[1].id)",
+                .sorted { (abs($0.leadChange) + abs($0.supportChange), $1.name) > (abs($1.leadChange) + abs($1.supportChange),
+                    $0.name) }.prefix(top)
+            b.append(.paragraph(t("按机构沿革对应后的负荷变化（更名机构合为一行）",
+                                  "Load change with agencies matched through their lineage (a renamed agency is one row)")))
+            b.append(.table([t("主体", "agency"), t("原名称", "former names"), "\(t("牵头", "lead")) \(columns[0].id)",
+                             "\(t("牵头", "lead")) \(columns[1].id)",
                              "\(t("配合", "support")) \(columns[0].id)", "\(t("配合", "support")) \(columns[1].id)"],
-                            changed.map { [$0.name, $0.formerNames.joined(separator: "、"), String($0.leadBefore), String($0.leadAfter), String($0.supportBefore), String($0.supportAfter)] }))
+                            changed.map { [$0.name, $0.formerNames.joined(separator: "、"), String($0.leadBefore),
+                                           String($0.leadAfter), String($0.supportBefore), String($0.supportAfter)] }))
         }
         b.append(.heading(t("四、定义与出处", "4. Definitions and references")))
         b.append(.table([t("指标", "measure"), t("定义与归一化", "definition and normalisation")],
                         (networkMeasures + roleMeasures).map { [t($0.zh, $0.en), t($0.zhDefinition, $0.definition)] } + [
-                            [t("中间中心度", "betweenness"), t("Σ σ(s,t|v)/σ(s,t)，按 (n−1)(n−2)/2 标准化（Brandes 2001，与 NetworkX 一致）", "Σ σ(s,t|v)/σ(s,t), normalized by (n−1)(n−2)/2 (Brandes 2001, as NetworkX)")],
-                            [t("接近中心度", "closeness"), t("(r−1)/Σd · (r−1)/(n−1)，r 为可达主体数（Wasserman–Faust）", "(r−1)/Σd · (r−1)/(n−1) (Wasserman–Faust)")],
-                            [t("特征向量中心度", "eigenvector"), t("邻接矩阵的主特征向量，单位范数（Bonacich 1987）", "principal eigenvector, unit norm (Bonacich 1987)")],
-                            [t("有效规模、约束、等级度", "effective size, constraint, hierarchy"), t("结构洞测度（Burt 1992；Borgatti 1997）", "Burt 1992; Borgatti 1997")],
-                            [t("核心度", "coreness"), t("Borgatti–Everett 连续模型：以最小二乘使 a_ij ≈ c_i c_j，单位范数（2000）", "Borgatti–Everett continuous model: a_ij ≈ c_i c_j by least squares, unit norm (2000)")],
-                            [t("角色", "role"), t("广度（伙伴数）与深度（共同任务数）均不低于均值为主导型，其一为关键型，均低为辅助型", "leading when breadth (partners) and depth (shared tasks) are both at or above the mean, key when one is, auxiliary when neither")],
+                            [t("中间中心度", "betweenness"),
+                             t("Σ σ(s,t|v)/σ(s,t)，按 (n−1)(n−2)/2 标准化（Brandes 2001，与 NetworkX 一致）",
+                               "Σ σ(s,t|v)/σ(s,t), normalized by (n−1)(n−2)/2 (Brandes 2001, as NetworkX)")],
+                            [t("接近中心度", "closeness"),
+                             t("(r−1)/Σd · (r−1)/(n−1)，r 为可达主体数（Wasserman–Faust）", "(r−1)/Σd · (r−1)/(n−1) (Wasserman–Faust)")],
+                            [t("特征向量中心度", "eigenvector"),
+                             t("邻接矩阵的主特征向量，单位范数（Bonacich 1987）", "principal eigenvector, unit norm (Bonacich 1987)")],
+                            [t("有效规模、约束、等级度", "effective size, constraint, hierarchy"),
+                             t("结构洞测度（Burt 1992；Borgatti 1997）", "Burt 1992; Borgatti 1997")],
+                            [t("核心度", "coreness"),
+                             t("Borgatti–Everett 连续模型：以最小二乘使 a_ij ≈ c_i c_j，单位范数（2000）",
+                               "Borgatti–Everett continuous model: a_ij ≈ c_i c_j by least squares, unit norm (2000)")],
+                            [t("角色", "role"), t("广度（伙伴数）与深度（共同任务数）均不低于均值为主导型，其一为关键型，均低为辅助型",
+                                                "leading when breadth (partners) and depth (shared tasks) are both at or above the mean, key when one is, auxiliary when neither")],
                         ]))
         b.append(.heading(t("五、数据溯源", "5. Tracing figures to tasks")))
         b.append(.paragraph(t("每个主体层面的数字都可用以下命令追溯到任务：", "Every agency-level figure traces to tasks with these commands:")))
@@ -249,7 +269,8 @@ public struct ResearchReportWriter {
 
     /// What stands in for a diagram Graphviz could not draw.
     var noDiagram: String {
-        "<p><em>" + t("未安装 Graphviz，图略（apt-get install graphviz fonts-noto-cjk）。", "Diagram omitted: Graphviz is not installed (apt-get install graphviz fonts-noto-cjk).") + "</em></p>"
+        "<p><em>" + t("未安装 Graphviz，图略（apt-get install graphviz fonts-noto-cjk）。",
+                      "Diagram omitted: Graphviz is not installed (apt-get install graphviz fonts-noto-cjk).") + "</em></p>"
     }
 
     /// An SVG file made fit to inline in a page.
@@ -277,7 +298,8 @@ public struct ResearchReportWriter {
             ("title", .string(title)), ("documents", .array(columns.map { .string($0.id) })), ("language", .string(lang)),
             ("network_level", measures(networkMeasures)), ("role_aware", measures(roleMeasures)),
             ("agencies", .object(columns.map { c in (c.id, .array(agencyRows(c).map { row in
-                .object(zip(["agency", "degree", "betweenness", "closeness", "eigenvector", "effective_size", "constraint", "coreness", "position", "lead", "support", "role"], row).map { ($0, .string($1)) })
+                .object(zip(["agency", "degree", "betweenness", "closeness", "eigenvector", "effective_size", "constraint",
+                             "coreness", "position", "lead", "support", "role"], row).map { ($0, .string($1)) })
             })) })),
         ])
     }
@@ -292,7 +314,8 @@ public struct ResearchReportWriter {
         for (section, list) in [("network_level", networkMeasures), ("role_aware", roleMeasures)] {
             for m in list {
                 for (c, v) in zip(columns, m.values) { rows.append([section, m.key, t(m.zh, m.en), c.id, Self.plain(v)]) }
-                if compare { rows.append([section, m.key, t(m.zh, m.en), "\(columns[0].id)→\(columns[1].id)", Self.plain(m.values[1] - m.values[0])]) }
+                if compare { rows.append([section, m.key, t(m.zh, m.en), "\(columns[0].id)→\(columns[1].id)",
+                                          Self.plain(m.values[1] - m.values[0])]) }
             }
         }
         let keys = ["degree", "betweenness", "closeness", "eigenvector", "effective_size", "constraint", "coreness", "lead", "support"]
@@ -300,7 +323,8 @@ public struct ResearchReportWriter {
             for v in c.byBetweenness(limit: top) {
                 let a = c.network.agencies[v]
                 let values: [Double] = [Double(c.degree[v]), c.betweenness[v], c.closeness[v], c.eigenvector[v], c.holes.effectiveSize[v],
-                                        c.holes.constraint[v], c.corePeriphery.coreness[v], Double(c.loads[a.index].lead), Double(c.loads[a.index].support)]
+                                        c.holes.constraint[v], c.corePeriphery.coreness[v], Double(c.loads[a.index].lead),
+                                        Double(c.loads[a.index].support)]
                 for (k, x) in zip(keys, values) { rows.append(["agency_level", k, c.graph[a].name, c.id, Self.plain(x)]) }
             }
         }
@@ -324,7 +348,9 @@ public struct ResearchReportWriter {
     static func numericColumns(_ rows: [[String]], count: Int) -> [Bool] {
         (0..<count).map { j in
             let cells = rows.compactMap { j < $0.count ? $0[j] : nil }.filter { !$0.isEmpty && $0 != "–" }
-            return !cells.isEmpty && cells.allSatisfy { Double($0.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "+", with: "")) != nil || $0.contains("/") && $0.split(separator: "/").allSatisfy { Int($0) != nil } }
+            return !cells.isEmpty && cells.allSatisfy { Double($0.replacingOccurrences(of: "−",
+                with: "-").replacingOccurrences(of: "+",
+                                                with: "")) != nil || $0.contains("/") && $0.split(separator: "/").allSatisfy { Int($0) != nil } }
         }
     }
 

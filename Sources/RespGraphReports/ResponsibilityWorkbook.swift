@@ -17,7 +17,8 @@ public enum ResponsibilityWorkbook {
                 i > 0 && numeric.contains(j) ? (Double(v).map(XLSXWriter.Cell.number) ?? .text(v)) : .text(v)
             }
         }
-        var agencies: [[XLSXWriter.Cell]] = [["agency", "kind", "类别", "lead", "support", "weighted", "english_name", "successor"].map(XLSXWriter.Cell.text)]
+        var agencies: [[XLSXWriter.Cell]] = [["agency", "kind", "类别", "lead", "support", "weighted", "english_name",
+                                              "successor"].map(XLSXWriter.Cell.text)]
         for l in Workload.ranked(Workload.loads(in: graph), in: graph) {
             let a = graph[l.agency]
             agencies.append([.text(a.name), .text(a.kind.rawValue), .text(a.kind.chineseName), .number(Double(l.lead)),

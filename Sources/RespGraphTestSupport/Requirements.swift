@@ -32,14 +32,18 @@ public struct Requirement: Sendable {
     /// Python 3 alone.
     public static let python = Requirement(name: "Python 3", programs: ["python3"], install: "apt-get install python3")
     /// NetworkX: reads respgraph's GraphML, GEXF and JSON.
-    public static let networkx = Requirement(name: "NetworkX", programs: ["python3"], pythonModules: ["networkx"], install: "pip install networkx")
+    public static let networkx = Requirement(name: "NetworkX", programs: ["python3"], pythonModules: ["networkx"],
+                                             install: "pip install networkx")
     /// NetworkX, igraph and Kùzu: read the research formats.
     public static let researchReaders = Requirement(name: "NetworkX, igraph and Kùzu", programs: ["python3"],
-                                                    pythonModules: ["networkx", "igraph", "kuzu"], install: "pip install networkx igraph kuzu")
+                                                    pythonModules: ["networkx", "igraph", "kuzu"],
+                                                    install: "pip install networkx igraph kuzu")
     /// openpyxl: opens respgraph's workbooks as a spreadsheet reader would.
-    public static let openpyxl = Requirement(name: "openpyxl", programs: ["python3"], pythonModules: ["openpyxl"], install: "pip install openpyxl")
+    public static let openpyxl = Requirement(name: "openpyxl", programs: ["python3"], pythonModules: ["openpyxl"],
+                                             install: "pip install openpyxl")
     /// HiGHS, the MILP solver the exact plans are checked against.
-    public static let highs = Requirement(name: "HiGHS (highspy)", programs: ["python3"], pythonModules: ["highspy"], install: "pip install highspy")
+    public static let highs = Requirement(name: "HiGHS (highspy)", programs: ["python3"], pythonModules: ["highspy"],
+                                          install: "pip install highspy")
     /// HiGHS and Mt-KaHyPar, the exact solver and the hypergraph partitioner meeting plans are checked against.
     public static let partitioners = Requirement(name: "HiGHS (highspy) and Mt-KaHyPar (mtkahypar)", programs: ["python3"],
                                                  pythonModules: ["highspy", "mtkahypar"], install: "pip install highspy mtkahypar")

@@ -95,7 +95,8 @@ public enum RespgraphBinary {
     public static func run(_ arguments: [String], in directory: String? = nil, input: Data? = nil,
                            environment replacement: [String: String]? = nil) throws -> ProcessOutput {
         guard let path else {
-            throw NSError(domain: "respgraph-tests", code: 1, userInfo: [NSLocalizedDescriptionKey: "the respgraph executable is not built; run swift build first"])
+            throw NSError(domain: "respgraph-tests", code: 1,
+                          userInfo: [NSLocalizedDescriptionKey: "the respgraph executable is not built; run swift build first"])
         }
         return try execute(path, arguments, in: directory, input: input, environment: replacement)
     }

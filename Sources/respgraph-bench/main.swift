@@ -67,7 +67,8 @@ func check(_ condition: Bool, _ what: String) {
     }
 }
 
-struct Row { var scale: Double; var agencies: Int; var links: Int; var tasks: Int; var cells: [(String, Double?)]; var memory: Double; var notes: [String] }
+struct Row { var scale: Double; var agencies: Int; var links: Int; var tasks: Int; var cells: [(String,
+    Double?)]; var memory: Double; var notes: [String] }
 var rows: [Row] = []
 
 for scale in scales {
@@ -154,7 +155,8 @@ for scale in scales {
     }
     let total = cells.compactMap(\.1).reduce(0, +)
     cells.append(("total", total))
-    let row = Row(scale: scale, agencies: co.nodeCount, links: co.linkCount, tasks: graph.tasks.count, cells: cells, memory: peakMemoryMB(), notes: notes)
+    let row = Row(scale: scale, agencies: co.nodeCount, links: co.linkCount, tasks: graph.tasks.count, cells: cells,
+                  memory: peakMemoryMB(), notes: notes)
     rows.append(row)
     let summary = cells.map { "\($0.0) \($0.1.map { String(format: "%.3f", $0) } ?? "–")" }.joined(separator: ", ")
     print("\(Int(scale))×: \(graph.tasks.count) tasks, \(co.nodeCount) agencies, \(co.linkCount) links; \(summary); peak \(Int(peakMemoryMB())) MB")

@@ -39,7 +39,8 @@ func terminalWidth() -> Int? {
 
 // CJK terminals draw East Asian Ambiguous characters (“ ” … ─) two columns wide: RESPGRAPH_AMBIGUOUS_WIDE=1 says so.
 let ambiguousWide = getenv("RESPGRAPH_AMBIGUOUS_WIDE").map { String(cString: $0) == "1" } ?? false
-let result = RespGraphCommandLine.run(Array(CommandLine.arguments.dropFirst()), terminalWidth: terminalWidth(), ambiguousWide: ambiguousWide)
+let result = RespGraphCommandLine.run(Array(CommandLine.arguments.dropFirst()), terminalWidth: terminalWidth(),
+                                      ambiguousWide: ambiguousWide)
 var status = result.status
 if !writeAll(result.stdout, to: 1) {
     let reason = String(cString: strerror(errno))

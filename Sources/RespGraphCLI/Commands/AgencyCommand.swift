@@ -20,13 +20,15 @@ enum AgencyCommand: CLICommand {
         let predecessors = data.registry.lineage.filter { $0.successor == agency.name }.map(\.predecessor)
 
         var tasks = RecordSet("tasks", title: "Tasks (牵头 lead, 配合 support)", [
-            Field("role"), Field("task"), Field("indicator", maxWidth: 16), Field("direction", inTerminal: false), Field("text", maxWidth: 40),
+            Field("role"), Field("task"), Field("indicator", maxWidth: 16), Field("direction", inTerminal: false),
+            Field("text", maxWidth: 40),
             Field("leads", .list(separator: "、"), maxWidth: 30), Field("supporters", .list(separator: "、"), inTerminal: false),
             Field("source line", .whole, inTerminal: false)])
         for role in Role.allCases {
             for t in graph.tasks(of: id, role: role) {
                 let task = graph[t]
-                tasks.append([.term(role.name, zh: role.chineseName), .text(graph.key(of: t)), .optional(task.indicator), .optional(task.direction), .optional(task.text),
+                tasks.append([.term(role.name, zh: role.chineseName), .text(graph.key(of: t)), .optional(task.indicator),
+                              .optional(task.direction), .optional(task.text),
                               .list(graph.agencies(of: t, role: .lead).map { graph[$0].name }),
                               .list(graph.agencies(of: t, role: .support).map { graph[$0].name }),
                               task.sourceLine > 0 ? .whole(task.sourceLine) : .missing])

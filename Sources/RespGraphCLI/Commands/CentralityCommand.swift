@@ -14,9 +14,11 @@ enum CentralityCommand: CLICommand {
         defaultText: "dependency for pagerank, coassign otherwise", "coassign (agencies sharing a task) or dependency (lead → supporter).")
     static let top = WholeOption("top", default: nil, defaultText: "all", "Only the N highest.")
     static let weighted = Flag("weighted", "Use link weights.")
-    static let weightAs = Choice<WeightMeaning>("weight-as", default: .strength, "For path measures: strength (a link's length is 1/w) or distance (its length is w).")
+    static let weightAs = Choice<WeightMeaning>("weight-as", default: .strength,
+                                                "For path measures: strength (a link's length is 1/w) or distance (its length is w).")
     static let raw = Flag("raw", "Betweenness without normalisation.")
-    static let sample = WholeOption("sample", "K", default: nil, "Betweenness estimated from K sampled sources, with its error bound (for very large networks).")
+    static let sample = WholeOption("sample", "K", default: nil,
+                                    "Betweenness estimated from K sampled sources, with its error bound (for very large networks).")
     static let seed = WholeOption("seed", "S", in: 0...Int.max, default: 1, "Seed of --sample or --epsilon.")
     static let epsilon = NumberOption("epsilon", "E", in: 0.0001...0.5, default: 0.01, defaultText: "exact",
         "Betweenness estimated by sampling shortest paths: every value within E of the exact one with probability 1 − --delta (Riondato–Kornaropoulos).")
@@ -33,8 +35,10 @@ enum CentralityCommand: CLICommand {
         Weighted path lengths within a relative 1e-10 of each other count as equal (both paths count).
         Example: respgraph centrality betweenness --doc 2024 --top 10
         """,
-        options: SharedOptions.data + [network.spec, NetworkOptions.includeCollectives.spec, NetworkOptions.kind.spec, NetworkOptions.newman.spec,
-                                       top.spec, weighted.spec, weightAs.spec, raw.spec, sample.spec, epsilon.spec, delta.spec, seed.spec] + SharedOptions.queryOutput,
+        options: SharedOptions.data + [network.spec, NetworkOptions.includeCollectives.spec, NetworkOptions.kind.spec,
+                                       NetworkOptions.newman.spec,
+                                       top.spec, weighted.spec, weightAs.spec, raw.spec, sample.spec, epsilon.spec, delta.spec,
+                                       seed.spec] + SharedOptions.queryOutput,
         positionals: [PositionalSpec("MEASURE", choices: Measure.allCases.map(\.rawValue))],
         rules: [.requires(weightAs, weighted), .exclusive([raw, sample, epsilon]), .exclusive([sample, epsilon]),
                 .requires(delta, epsilon), .exclusive([epsilon, weighted])])
@@ -55,9 +59,11 @@ enum CentralityCommand: CLICommand {
         let metric: PathMetric = weighted ? (args[weightAs] == .distance ? .distance : .strength) : .unweighted
 
         let seed = UInt64(args[Self.seed])
-        let estimation: CentralityTable.Estimation = args.given(epsilon.spec) ? .sampledPaths(epsilon: args[epsilon], delta: args[delta], seed: seed)
+        let estimation: CentralityTable.Estimation = args.given(epsilon.spec) ? .sampledPaths(epsilon: args[epsilon],
+            delta: args[delta], seed: seed)
             : args[sample].map { .sampledSources(samples: $0, seed: seed) } ?? .exact(normalized: !args[raw])
-        let table = try CentralityTable.compute(measure, on: network, graph: graph, metric: metric, weighted: weighted, estimation: estimation)
+        let table = try CentralityTable.compute(measure, on: network, graph: graph, metric: metric, weighted: weighted,
+                                                estimation: estimation)
         let columns = table.columns
         var results = RecordSet("results", [Field("#", key: "rank", .whole), Field("agency", maxWidth: 34), Field("kind")]
                                 + columns.map { Field($0.0, .fixed(digits: 6)) })

@@ -16,7 +16,8 @@ enum DepsCommand: CLICommand {
         respgraph deps matrix writes the agency × agency matrix.
         Example: respgraph deps 数据局 --doc 2024
         """,
-        options: SharedOptions.data + [top.spec, NetworkOptions.includeCollectives.spec, NetworkOptions.kind.spec] + SharedOptions.queryOutput + [
+        options: SharedOptions.data + [top.spec, NetworkOptions.includeCollectives.spec,
+                                       NetworkOptions.kind.spec] + SharedOptions.queryOutput + [
             .renamed("pairs", to: "respgraph deps pairs"), .renamed("matrix", to: "respgraph deps matrix"),
         ],
         positionals: [agency],
@@ -44,9 +45,11 @@ enum DepsCommand: CLICommand {
             return
         }
         output.sets = [pairsRecords(deps, graph, limit: args[top])]
-        let supportOnly = graph.agencyIDs.filter { selection.admits(graph[$0]) && graph.count(of: $0, role: .lead) == 0 && graph.count(of: $0, role: .support) > 0 }
+        let supportOnly = graph.agencyIDs.filter { selection.admits(graph[$0]) && graph.count(of: $0,
+            role: .lead) == 0 && graph.count(of: $0, role: .support) > 0 }
             .sorted { (graph.count(of: $0, role: .support), graph[$1].name) > (graph.count(of: $1, role: .support), graph[$0].name) }
-        var supportSet = RecordSet("support_only", title: "Agencies that only ever support", [Field("agency", maxWidth: 34), Field("kind"), Field("supports", .whole)])
+        var supportSet = RecordSet("support_only", title: "Agencies that only ever support",
+                                   [Field("agency", maxWidth: 34), Field("kind"), Field("supports", .whole)])
         for a in supportOnly { supportSet.append([.text(graph[a].name), .kind(graph[a].kind), .whole(graph.count(of: a, role: .support))]) }
         let checks = AccountabilityChecks(graph)
         output.sets.append(supportSet)
@@ -59,9 +62,11 @@ enum DepsCommand: CLICommand {
     static func pairsRecords(_ deps: Dependencies, _ graph: ResponsibilityGraph, limit: Int) -> RecordSet {
         var pairSet = RecordSet("pairs", title: "Strongest dependencies (lead → supporter)", [
             Field("lead", maxWidth: 30), Field("supporter", maxWidth: 30), Field("tasks", .whole),
-            Field("reverse", key: "reverse_tasks", .whole), Field("reciprocal", .flag), Field("task keys", .list(separator: " "), inTerminal: false)])
+            Field("reverse", key: "reverse_tasks", .whole), Field("reciprocal", .flag),
+            Field("task keys", .list(separator: " "), inTerminal: false)])
         for (l, reverse) in deps.strongestPairs(limit: limit) {
-            pairSet.append([.text(graph[l.lead].name), .text(graph[l.supporter].name), .whole(l.tasks.count), .whole(reverse), .flag(reverse > 0),
+            pairSet.append([.text(graph[l.lead].name), .text(graph[l.supporter].name), .whole(l.tasks.count), .whole(reverse),
+                            .flag(reverse > 0),
                             .list(l.tasks.map { graph.key(of: $0) })])
         }
         return pairSet
@@ -74,7 +79,8 @@ enum DepsPairsCommand: CLICommand {
     static let spec = CommandSpec(
         name: "deps pairs", summary: "The strongest dependencies (lead → supporter), reciprocal pairs marked, with the tasks behind each.",
         discussion: "Example: respgraph deps pairs --top 10 --doc 2024",
-        options: SharedOptions.data + [top.spec, NetworkOptions.includeCollectives.spec, NetworkOptions.kind.spec] + SharedOptions.queryOutput)
+        options: SharedOptions.data + [top.spec, NetworkOptions.includeCollectives.spec,
+                                       NetworkOptions.kind.spec] + SharedOptions.queryOutput)
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let graph = try LoadedData.load(args).selectedGraph(args)

@@ -22,7 +22,8 @@ enum DiagnosticsCommand: CLICommand {
         var set = RecordSet("diagnostics", [Field("file", maxWidth: 40), Field("line", .whole), Field("severity"), Field("code"),
                                             Field("message", maxWidth: 70), Field("resolution", maxWidth: 50)])
         for d in shown {
-            set.append([.text(d.file), .whole(d.line), .text(d.severity.rawValue), .text(d.code.rawValue), .text(d.message), .optional(d.resolution)])
+            set.append([.text(d.file), .whole(d.line), .text(d.severity.rawValue), .text(d.code.rawValue), .text(d.message),
+                        .optional(d.resolution)])
         }
         var output = QueryOutput()
         output.sets = [set]

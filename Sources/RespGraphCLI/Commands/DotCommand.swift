@@ -14,21 +14,25 @@ enum DotCommand: CLICommand {
     /// How tasks are grouped in the tasks view.
     enum Clustering: String, CaseIterable, Sendable { case indicator }
 
-    static let network = Choice<NetworkView>("network", default: .coassign, "tasks (the agency–task graph), coassign or dependency, as in export and centrality.")
+    static let network = Choice<NetworkView>("network", default: .coassign,
+                                             "tasks (the agency–task graph), coassign or dependency, as in export and centrality.")
     static let indicator = TextOption("indicator", "X", "Only tasks under this indicator (a part of its name is enough).")
     static let agency = TextOption("agency", "AGENCY", "The ego network of this agency.")
     static let depth = WholeOption("depth", in: 1...Int.max, default: 1, "With --agency: how many hops out.")
-    static let top = WholeOption("top", default: nil, defaultText: "as many as stay readable", "Only the N heaviest agencies (and, in the tasks view, the tasks they lead).")
+    static let top = WholeOption("top", default: nil, defaultText: "as many as stay readable",
+                                 "Only the N heaviest agencies (and, in the tasks view, the tasks they lead).")
     static let all = Flag("all", "Draw everything in scope, however large.")
     static let minWeight = NumberOption("min-weight", "W", in: 0...1e9, default: 1,
         defaultText: "the least that keeps three links per agency; 1 with --all", "Networks: only links of at least W shared tasks.")
     static let cluster = OptionalChoice<Clustering>("cluster", default: nil, "Tasks view: one box per indicator.")
-    static let layout = OptionalChoice<Layout>("layout", default: nil, defaultText: "dot for tasks, neato for networks", "The Graphviz layout program.")
+    static let layout = OptionalChoice<Layout>("layout", default: nil, defaultText: "dot for tasks, neato for networks",
+                                               "The Graphviz layout program.")
     static let font = TextOption("font", "LIST", default: "\"\(DOTWriter.Options.chineseFonts)\"", "Comma-separated font list for labels.")
     static let render = OptionalChoice<RenderFormat>("render", default: nil, "Run Graphviz and write this format to -o FILE.")
     static let output = SharedOptions.output("Write the DOT (or the rendering) here.")
     static let lang = Choice<Language>("lang", default: .zh, "Title, legend and keys in Chinese or English (names stay as written).")
-    static let dpi = WholeOption("dpi", "N", in: 36...1200, default: nil, defaultText: "Graphviz's 96", "Dots per inch of a PNG (300 for print).")
+    static let dpi = WholeOption("dpi", "N", in: 36...1200, default: nil, defaultText: "Graphviz's 96",
+                                 "Dots per inch of a PNG (300 for print).")
     static let linkLabels = Flag("link-labels", "Networks: write each link's weight on it.")
 
 
@@ -49,7 +53,8 @@ enum DotCommand: CLICommand {
         options: SharedOptions.data + [
             network.spec, .renamed("view", takesValue: true, to: "--network (one name in dot, export and centrality)"),
             indicator.spec, agency.spec, depth.spec, top.spec, all.spec, minWeight.spec, cluster.spec, layout.spec, font.spec,
-            render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec, lang.spec, dpi.spec, linkLabels.spec,
+            render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec, lang.spec, dpi.spec,
+            linkLabels.spec,
             .renamed("same-layout", takesValue: true, to: "respgraph dot same-layout A B -o PREFIX"),
         ],
         rules: [.requires(render, output), .requires(depth, agency), .exclusive([top, all]), .requires(dpi, render)])
@@ -100,7 +105,8 @@ enum DotSameLayoutCommand: CLICommand {
     static let output = SharedOptions.output("Write PREFIX-A.dot and PREFIX-B.dot (or, with --render, PREFIX-A.png…).")
 
     static let spec = CommandSpec(
-        name: "dot same-layout", summary: "Two documents' agency networks with every agency in the same place, to compare years at a glance.",
+        name: "dot same-layout",
+        summary: "Two documents' agency networks with every agency in the same place, to compare years at a glance.",
         discussion: """
         The union's heaviest agencies are laid out once (Graphviz's neato) and each document is drawn with
         those positions pinned; a renamed agency (自治区大数据发展局 → 自治区数据局) keeps one place through
@@ -109,7 +115,8 @@ enum DotSameLayoutCommand: CLICommand {
         """,
         options: [SharedOptions.graph.spec, SharedOptions.registry.spec, SharedOptions.corrections.spec, SharedOptions.qualifyNames.spec,
                   NetworkOptions.network.spec, DotCommand.top.spec, DotCommand.all.spec, DotCommand.minWeight.spec, DotCommand.font.spec,
-                  DotCommand.render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec, DotCommand.lang.spec,
+                  DotCommand.render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec,
+                  DotCommand.lang.spec,
                   DotCommand.dpi.spec, DotCommand.linkLabels.spec],
         positionals: [document, document],
         rules: [.exclusive([DotCommand.top, DotCommand.all]), .requires(DotCommand.dpi, DotCommand.render)])

@@ -9,7 +9,8 @@ enum ExploreCommand: CLICommand {
     static let output = SharedOptions.output("Write the page here (default: standard output).")
 
     static let spec = CommandSpec(
-        name: "explore", summary: "The explorer: one self-contained HTML page to search agencies, filter tasks, read the matrix, workload and network, and plan meetings.",
+        name: "explore",
+        summary: "The explorer: one self-contained HTML page to search agencies, filter tasks, read the matrix, workload and network, and plan meetings.",
         discussion: """
         The page works offline on any computer with a browser: nothing is downloaded, nothing installed.
         Views: find an agency (any part of its name, an alias or its English name) and open its page
@@ -32,12 +33,14 @@ enum ExploreCommand: CLICommand {
         var explorer = ExplorerData(graph: graph, registry: data.registry, source: data.sourceDescription, lang: language)
         explorer.indicators = data.indicators
         let count = explorer.networkNodes.count
-        let positions = Graphviz.plain(explorer.layoutDOT(), layout: "neato").flatMap { ExplorerData.positions(fromPlain: $0, count: count) }
+        let positions = Graphviz.plain(explorer.layoutDOT(),
+                                       layout: "neato").flatMap { ExplorerData.positions(fromPlain: $0, count: count) }
         if positions == nil && count > 0 {
             result.stderr += "respgraph: Graphviz (neato) is not installed; the network is placed by respgraph's own force layout. \(Graphviz.installHint)\n"
         }
         let title = (language == "zh" ? "责任分工浏览器：" : "Responsibility explorer: ") + graph.documents.map(\.title).joined(separator: "；")
-        let page = ExplorerPage.html(data: explorer.json(positions: positions), lang: language, title: title, version: RespGraphCommandLine.version)
+        let page = ExplorerPage.html(data: explorer.json(positions: positions), lang: language, title: title,
+                                     version: RespGraphCommandLine.version)
         if let note = ForbiddenCharacters.note(for: graph) { result.stderr += note + "\n" }
         if let path = args[output] {
             try OutputFile.write(page, to: path, args)

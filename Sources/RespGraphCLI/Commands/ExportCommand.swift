@@ -60,7 +60,8 @@ enum ExportCommand: CLICommand {
         }
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        if [.graphml, .gexf, .xlsx, .pajek, .ucinet, .ucinetEdgeList].contains(format), let note = ForbiddenCharacters.note(for: graph) { result.stderr += note + "\n" }
+        if [.graphml, .gexf, .xlsx, .pajek, .ucinet, .ucinetEdgeList].contains(format),
+        let note = ForbiddenCharacters.note(for: graph) { result.stderr += note + "\n" }
         if format == .tasks {
             let text = (args[bom] ? "\u{FEFF}" : "") + TaskTableCSV.format(graph: graph)
             if let output = args[output] { try OutputFile.write(text, to: output, args) } else { result.stdout += text }

@@ -4,7 +4,8 @@ import RespGraphImport
 /// `respgraph generate`: a synthetic national corpus for scale tests and benchmarks.
 enum GenerateCommand: CLICommand {
     /// The largest corpus import reads: about 84 MB at 1000×, so 3000× stays under its 256 MiB limit.
-    static let scale = NumberOption("scale", "K", in: 0.001...3000, default: 1, "Size factor (1× ≈ the Guangxi pair; at most 3000, about 250 MB, the most import reads).")
+    static let scale = NumberOption("scale", "K", in: 0.001...3000, default: 1,
+                                    "Size factor (1× ≈ the Guangxi pair; at most 3000, about 250 MB, the most import reads).")
     static let seed = WholeOption("seed", "S", in: 0...Int.max, default: 1, "Random seed.")
     static let output = SharedOptions.output("Where to write the task table (required).")
 

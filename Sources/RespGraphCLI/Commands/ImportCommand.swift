@@ -11,12 +11,14 @@ enum ImportCommand: CLICommand {
     static let docID = TextOption("doc-id", "ID", default: "the year of its title, or the file's name", "The document's id.")
     static let notes = Flag("notes", "Also print notes (routine repairs) on standard error.")
     static let strict = Flag("strict", "Refuse the import on any warning, not only on errors.")
-    static let sheet = TextOption("sheet", "NAME", default: "every sheet with a task-table header", "For an Excel workbook: read this sheet alone.")
+    static let sheet = TextOption("sheet", "NAME", default: "every sheet with a task-table header",
+                                  "For an Excel workbook: read this sheet alone.")
     static let partial = Flag("partial",
         "Import a PDF whose table could not be rebuilt with confidence (most rows guessed), every guessed row marked, instead of refusing it.")
 
     static let spec = CommandSpec(
-        name: "import", summary: "Read documents (text, web page, Word, Excel, WPS, PDF, OFD, task-table CSV; a folder reads all) into curated task tables, reporting every repair.",
+        name: "import",
+        summary: "Read documents (text, web page, Word, Excel, WPS, PDF, OFD, task-table CSV; a folder reads all) into curated task tables, reporting every repair.",
         discussion: """
         Reads text (UTF-8, UTF-16, GB18030/GBK, Big5), Word (.docx), Excel (.xlsx), OFD (.ofd), web
         pages (.html), PDF (through Poppler's pdftotext), old Word/Excel files, WPS's .wps/.et and RTF
@@ -67,7 +69,8 @@ enum ImportCommand: CLICommand {
         if let id = args[docID], !isSafeID(id) {
             throw args.usageError("--doc-id '\(id)' cannot name a document: no '/', '\\', '..', control characters or leading dot (it names its output files)")
         }
-        if args[sheet] != nil, paths.count > 1 || Self.isFolder(paths[0]) { throw args.usageError("--sheet names a sheet of one workbook; give one file") }
+        if args[sheet] != nil,
+        paths.count > 1 || Self.isFolder(paths[0]) { throw args.usageError("--sheet names a sheet of one workbook; give one file") }
         return paths.count == 1 && !Self.isFolder(paths[0])
             ? try importer.importFile(atPath: paths[0], documentID: args[docID], sheet: args[sheet]) : try importer.importPaths(paths)
     }
@@ -88,7 +91,8 @@ enum ImportCommand: CLICommand {
         let outPath = args[output]
         let toFolder = outPath.map { $0.hasSuffix("/") || Self.isFolder($0) } ?? false
         if let out = args[diagnosticsOut], let tasks = outPath, !toFolder,
-           out == tasks || OutputFile.sameFile(out, tasks) || (OutputFile.realPath(out) != nil && OutputFile.realPath(out) == OutputFile.realPath(tasks)) {
+           out == tasks || OutputFile.sameFile(out,
+                                               tasks) || (OutputFile.realPath(out) != nil && OutputFile.realPath(out) == OutputFile.realPath(tasks)) {
             throw args.usageError("--diagnostics-out and -o name the same file (\(out)); give the findings a file of their own")
         }
         if let out = args[diagnosticsOut] {

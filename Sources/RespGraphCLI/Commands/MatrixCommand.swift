@@ -17,7 +17,8 @@ enum MatrixCommand: CLICommand {
     static let output = SharedOptions.output("Write here instead of standard output.")
 
     static let spec = CommandSpec(
-        name: "matrix", summary: "The responsibility matrix: tasks × agencies with 牵 (lead) and 配 (support), grouped by indicator, with totals.",
+        name: "matrix",
+        summary: "The responsibility matrix: tasks × agencies with 牵 (lead) and 配 (support), grouped by indicator, with totals.",
         discussion: """
         Rows are tasks grouped by indicator, columns the agencies they name ordered by load (1 × lead +
         0.5 × support within the selection); the last column counts each task's agencies, the last row
@@ -26,7 +27,8 @@ enum MatrixCommand: CLICommand {
         is a drawing sized for the paper. In a terminal the columns are numbered, with a key below.
         Example: respgraph matrix --doc 2024 --indicator 获得信贷 --format html -o matrix.html
         """,
-        options: SharedOptions.data + [indicator.spec, agency.spec, format.spec, top.spec, paper.spec, noBOM.spec, output.spec, SharedOptions.force.spec])
+        options: SharedOptions.data + [indicator.spec, agency.spec, format.spec, top.spec, paper.spec, noBOM.spec, output.spec,
+                                       SharedOptions.force.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let format = args[Self.format]
@@ -48,7 +50,8 @@ enum MatrixCommand: CLICommand {
         }
         let full = ResponsibilityMatrix(graph, tasks: tasks)
         let columns = args[top] ?? (format == .table ? 30 : Int.max)
-        let matrix = columns < full.agencies.count ? ResponsibilityMatrix(graph, tasks: tasks, columns: Array(full.agencies.prefix(columns))) : full
+        let matrix = columns < full.agencies.count ? ResponsibilityMatrix(graph, tasks: tasks,
+                                                                          columns: Array(full.agencies.prefix(columns))) : full
         let title = "责任矩阵 " + (graph.documents.map(\.title) + scope).joined(separator: " · ")
         let text: String
         switch format {
@@ -57,9 +60,11 @@ enum MatrixCommand: CLICommand {
         case .svg: text = MatrixWriter.svg(matrix, graph, title: title, paper: args[paper])
         case .table:
             var set = RecordSet("matrix", [Field("task"), Field("indicator", maxWidth: 12)]
-                                + matrix.agencies.indices.map { Field(String($0 + 1), key: "c\($0 + 1)", maxWidth: 3) } + [Field("n", key: "agencies", .whole)])
+                                + matrix.agencies.indices.map { Field(String($0 + 1), key: "c\($0 + 1)",
+                                                                      maxWidth: 3) } + [Field("n", key: "agencies", .whole)])
             for t in matrix.tasks {
-                set.append([.text(graph.key(of: t)), .text(graph[t].indicator)] + matrix.row(t).map { .text(MatrixWriter.mark($0)) } + [.whole(matrix.rowTotal(t))])
+                set.append([.text(graph.key(of: t)),
+                            .text(graph[t].indicator)] + matrix.row(t).map { .text(MatrixWriter.mark($0)) } + [.whole(matrix.rowTotal(t))])
             }
             var output = QueryOutput()
             output.heading = [title, "牵 = lead, 配 = support; n = agencies the task names."]

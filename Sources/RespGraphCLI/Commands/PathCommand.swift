@@ -20,7 +20,9 @@ enum PathCommand: CLICommand {
         guard let steps = CoordinationPath.find(graph, from: a, to: b, selection: selection) else {
             throw DataError(message: "no coordination chain links \(graph[a].name) and \(graph[b].name)\(args[NetworkOptions.includeCollectives] ? "" : " without passing through collective placeholders (try --include-collectives)")")
         }
-        var set = RecordSet("steps", [Field("step", .whole), Field("from", maxWidth: 30), Field("task"), Field("to", maxWidth: 30), Field("task text", maxWidth: 50)])
+        var set = RecordSet("steps",
+                            [Field("step", .whole), Field("from", maxWidth: 30), Field("task"), Field("to", maxWidth: 30),
+                             Field("task text", maxWidth: 50)])
         for (i, step) in steps.enumerated() {
             let t = graph[step.task]
             set.append([.whole(i + 1), .text(graph[step.from].name), .text(graph.key(of: step.task)), .text(graph[step.to].name),

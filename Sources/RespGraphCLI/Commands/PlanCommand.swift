@@ -11,12 +11,14 @@ enum PlanCommand: CLICommand {
     static let tasks = TextOption("tasks", "KEYS", "These tasks, comma-separated keys such as 2024:41,2024:42.")
     static let meetings = WholeOption("meetings", default: nil, defaultText: "the fewest that fit the caps; one per indicator without caps",
                                       "Group the tasks into N meetings.")
-    static let maxTasks = WholeOption("max-tasks", "T", default: nil, defaultText: "1.1 × an equal share", "At most T tasks on a meeting's agenda.")
+    static let maxTasks = WholeOption("max-tasks", "T", default: nil, defaultText: "1.1 × an equal share",
+                                      "At most T tasks on a meeting's agenda.")
     static let maxAgencies = WholeOption("max-agencies", "A", default: nil, defaultText: "no limit",
                                          "At most A agencies invited to a meeting (collectives are listed, not counted).")
 
     static let spec = CommandSpec(
-        name: "plan", summary: "Coordination planning: the agencies to convene for selected tasks, grouped into meetings that fit a room and an afternoon.",
+        name: "plan",
+        summary: "Coordination planning: the agencies to convene for selected tasks, grouped into meetings that fit a room and an afternoon.",
         discussion: """
         Selectors combine (a task must match all given); with none, every task of the selected documents.
         Each task goes to exactly one meeting; a meeting invites the agencies its tasks name (collective
@@ -28,14 +30,16 @@ enum PlanCommand: CLICommand {
         meetings); optimal says when the plan is proven best. Deterministic.
         Example: respgraph plan --doc 2024 --max-tasks 37 --max-agencies 40
         """,
-        options: SharedOptions.data + [indicator.spec, keyword.spec, agency.spec, tasks.spec, meetings.spec, maxTasks.spec, maxAgencies.spec]
+        options: SharedOptions.data + [indicator.spec, keyword.spec, agency.spec, tasks.spec, meetings.spec, maxTasks.spec,
+                                       maxAgencies.spec]
                  + SharedOptions.queryOutput)
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
         let keys = args[tasks].map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-        let selected = try graph.tasks(matching: TaskSelection(indicator: args[indicator], keyword: args[keyword], agency: args[agency], keys: keys))
+        let selected = try graph.tasks(matching: TaskSelection(indicator: args[indicator], keyword: args[keyword],
+                                                               agency: args[agency], keys: keys))
         let caps = MeetingPlanner.Caps(meetings: args[meetings], maxTasks: args[maxTasks], maxAgencies: args[maxAgencies])
         let plan: MeetingPlanner.CappedPlan
         do { plan = try MeetingPlanner.plan(selected, in: graph, caps: caps) } catch { throw DataError(message: error.describe(in: graph)) }
@@ -59,19 +63,24 @@ enum PlanCommand: CLICommand {
             for a in meeting.agencies + meeting.collectives { meetingOf[a, default: []].append(i + 1) }
         }
         var agencySet = RecordSet("agencies", title: "Agencies to convene", [Field("agency", maxWidth: 34), Field("kind"),
-            Field("leads", key: "lead_tasks", .whole), Field("supports", key: "support_tasks", .whole), Field("meetings", .list(separator: ","))])
+            Field("leads", key: "lead_tasks", .whole), Field("supports", key: "support_tasks", .whole),
+            Field("meetings", .list(separator: ","))])
         for a in convened {
             agencySet.append([.text(graph[a].name), .kind(graph[a].kind), .whole(lead[a] ?? 0), .whole(support[a] ?? 0),
                               .list((meetingOf[a] ?? []).map(String.init))])
         }
         var agenda = RecordSet("agenda", title: "Agenda", [Field("meeting", .whole), Field("task"), Field("indicator", maxWidth: 16),
-                                                            Field("task text", maxWidth: 44), Field("leads", .list(separator: "、"), maxWidth: 30)])
-        var meetingSet = RecordSet("meetings", [Field("meeting", .whole), Field("tasks", .list(separator: " ")), Field("agencies", .list(separator: "、")),
+                                                            Field("task text", maxWidth: 44),
+                                                            Field("leads", .list(separator: "、"), maxWidth: 30)])
+        var meetingSet = RecordSet("meetings",
+                                   [Field("meeting", .whole), Field("tasks", .list(separator: " ")),
+                                    Field("agencies", .list(separator: "、")),
                                                 Field("collectives", .list(separator: "、")), Field("attendance", .whole)])
         meetingSet.formats = [.json]
         for (i, m) in plan.meetings.enumerated() {
             for t in m.tasks {
-                agenda.append([.whole(i + 1), .text(graph.key(of: t)), .optional(graph[t].indicator), .optional(graph[t].text.isEmpty ? graph[t].direction : graph[t].text),
+                agenda.append([.whole(i + 1), .text(graph.key(of: t)), .optional(graph[t].indicator),
+                               .optional(graph[t].text.isEmpty ? graph[t].direction : graph[t].text),
                                .list(graph.agencies(of: t, role: .lead).map { graph[$0].name })])
             }
             meetingSet.append([.whole(i + 1), .list(m.tasks.map { graph.key(of: $0) }), .list(m.agencies.map { graph[$0].name }),
@@ -81,9 +90,11 @@ enum PlanCommand: CLICommand {
         var output = QueryOutput()
         output.heading = ["\(selected.count) tasks, \(convened.count) agencies to convene, \(k) meetings of at most \(maxTasks) tasks"
                           + (maxAgencies.map { " and \($0) agencies" } ?? "") + "."]
-        output.facts = [("tasks", .whole(selected.count)), ("attendance", .whole(plan.attendance)), ("lower_bound", .whole(plan.lowerBound)),
+        output.facts = [("tasks", .whole(selected.count)), ("attendance", .whole(plan.attendance)),
+                        ("lower_bound", .whole(plan.lowerBound)),
                         ("optimal", .flag(plan.optimal)),
-                        ("caps", .group([("meetings", .whole(k)), ("max_tasks", .whole(maxTasks)), ("max_agencies", maxAgencies.map { .whole($0) } ?? .missing)]))]
+                        ("caps", .group([("meetings", .whole(k)), ("max_tasks", .whole(maxTasks)),
+                                         ("max_agencies", maxAgencies.map { .whole($0) } ?? .missing)]))]
         output.sets = [agencySet, agenda, meetingSet]
         output.csvSet = "agenda"
         output.footer = [

@@ -8,7 +8,8 @@ enum RegistryDraftCommand: CLICommand {
     static let output = SharedOptions.output("Write the draft here (default: standard output).")
 
     static let spec = CommandSpec(
-        name: "registry draft", summary: "Draft an agency registry from documents: every name, its kind, jurisdiction and suggested aliases.",
+        name: "registry draft",
+        summary: "Draft an agency registry from documents: every name, its kind, jurisdiction and suggested aliases.",
         discussion: """
         Imports the documents and lists every agency they name, most-named first: names the registry
         knows with their record, others with the kind their name gives (…人民政府, 党委/省委…部,

@@ -13,7 +13,8 @@ enum ReportCommand: CLICommand {
 
     /// A document to compare (two of them, or --compare A,B).
     static let document = PositionalSpec("DOC", optional: true)
-    static let compare = TextOption("compare", "A,B", repeatable: true, "Two documents side by side (--compare 2022,2024 or --compare 2022 --compare 2024).")
+    static let compare = TextOption("compare", "A,B", repeatable: true,
+                                    "Two documents side by side (--compare 2022,2024 or --compare 2022 --compare 2024).")
     static let lang = Choice<Language>("lang", default: .zh, "The report's language.")
     static let format = Choice<Format>("format", default: .md, "Markdown, CSV, JSON or one self-contained HTML file.")
     static let top = WholeOption("top", default: 15, "Agencies in the agency-level table.")
@@ -32,7 +33,8 @@ enum ReportCommand: CLICommand {
         self-contained file with the network diagrams embedded as SVG (needs Graphviz for the pictures).
         Example: respgraph report --compare 2022 2024 --format html -o report.html
         """,
-        options: SharedOptions.data + [SharedOptions.indicators.spec, compare.spec, lang.spec, format.spec, top.spec, output.spec, noBOM.spec, SharedOptions.force.spec],
+        options: SharedOptions.data + [SharedOptions.indicators.spec, compare.spec, lang.spec, format.spec, top.spec,
+                                       output.spec, noBOM.spec, SharedOptions.force.spec],
         positionals: [document, document],
         rules: [.exclusive([compare, SharedOptions.doc]), .requires(document, compare)])
 
@@ -56,12 +58,14 @@ enum ReportCommand: CLICommand {
                 columns.append(DocumentFigures(id: id, graph: try data.graph.filtered(matching: [id])))
             }
         }
-        let report = ResearchReportWriter(columns: columns, registry: data.registry, indicators: data.indicators, lang: lang, top: top, compare: columns.count == 2)
+        let report = ResearchReportWriter(columns: columns, registry: data.registry, indicators: data.indicators, lang: lang,
+                                          top: top, compare: columns.count == 2)
         let text: String
         switch format {
         case .json: text = report.json().formatted()
         case .csv: text = (args[noBOM] ? "" : "\u{FEFF}") + report.csv()
-        case .html: text = report.html(diagrams: columns.map { Graphviz.svg(report.diagramDOT(for: $0), layout: "neato") }, version: RespGraphCommandLine.version)
+        case .html: text = report.html(diagrams: columns.map { Graphviz.svg(report.diagramDOT(for: $0), layout: "neato") },
+                                       version: RespGraphCommandLine.version)
         case .md: text = report.markdown()
         }
         if format == .html, let note = ForbiddenCharacters.note(for: data.graph) { result.stderr += note + "\n" }

@@ -4,7 +4,8 @@ import RespGraphImport
 /// and the corrections that would settle each.
 enum ReviewCommand: CLICommand {
     static let spec = CommandSpec(
-        name: "review", summary: "The tasks an import marks for review: the source beside the reading, why, and the corrections that settle them.",
+        name: "review",
+        summary: "The tasks an import marks for review: the source beside the reading, why, and the corrections that settle them.",
         discussion: """
         Reads the files as import does and lists every task whose review column is not empty. For each:
         where it stands, what was read (lead and support) beside what the source wrote, the findings that
@@ -23,12 +24,14 @@ enum ReviewCommand: CLICommand {
         let items = ReviewList.items(of: documents)
         var set = RecordSet("review", [
             Field("task", maxWidth: 24), Field("where", maxWidth: 30, zh: "原文位置"), Field("review", .list(separator: " "), zh: "复核"),
-            Field("read as", maxWidth: 40, zh: "读取结果"), Field("source wrote", maxWidth: 40, zh: "原文写法"), Field("why", maxWidth: 60, zh: "存疑原因"),
+            Field("read as", maxWidth: 40, zh: "读取结果"), Field("source wrote", maxWidth: 40, zh: "原文写法"),
+            Field("why", maxWidth: 60, zh: "存疑原因"),
             Field("text", maxWidth: 30, inTerminal: false), Field("corrections", .list(separator: "\n"), inTerminal: false, zh: "更正写法"),
         ])
         for item in items {
             let row = item.row
-            let place = [row.sourceLine > 0 ? "\(item.file):\(row.sourceLine)" : item.file, row.place].compactMap { $0 }.joined(separator: " ")
+            let place = [row.sourceLine > 0 ? "\(item.file):\(row.sourceLine)" : item.file,
+                         row.place].compactMap { $0 }.joined(separator: " ")
             let why = item.findings.map(\.message)
             set.append([
                 .text("\(item.documentID):\(row.localKey)"), .text(place), .list(row.review),

@@ -45,17 +45,21 @@ enum StructureCommand: CLICommand {
             let list = (0..<network.nodeCount).filter { cores[$0] == k }.map { names[$0] }.sorted()
             coreSet.append([.whole(k), .whole(list.count), .list(list)])
         }
-        var perAgency = RecordSet("by_agency", [Field("agency"), Field("kind"), Field("component", .whole), Field("core", .whole), Field("community", .whole)])
+        var perAgency = RecordSet("by_agency",
+                                  [Field("agency"), Field("kind"), Field("component", .whole), Field("core", .whole),
+                                   Field("community", .whole)])
         perAgency.formats = [.csv, .json]
         for v in 0..<network.nodeCount {
-            perAgency.append([.text(names[v]), .kind(graph[network.agencies[v]].kind), .whole(components[v] + 1), .whole(cores[v]), .whole(communities[v] + 1)])
+            perAgency.append([.text(names[v]), .kind(graph[network.agencies[v]].kind), .whole(components[v] + 1),
+                              .whole(cores[v]), .whole(communities[v] + 1)])
         }
         var output = QueryOutput()
         output.heading = [NetworkOptions.describe(network, args) + ".",
                           "\(componentSizes.count) components; innermost core \(maxCore); \(communityMembers.count) communities, modularity \(String(format: "%.4f", q))."]
         output.facts = [
             ("network", .text(network.kind.rawValue)), ("agencies", .whole(network.nodeCount)), ("links", .whole(network.linkCount)),
-            ("component_count", .whole(componentSizes.count)), ("max_core", .whole(maxCore)), ("community_count", .whole(communityMembers.count)),
+            ("component_count", .whole(componentSizes.count)), ("max_core", .whole(maxCore)),
+            ("community_count", .whole(communityMembers.count)),
             ("modularity", .number(q)),
         ]
         output.sets = [comps, coreSet, comms, perAgency]

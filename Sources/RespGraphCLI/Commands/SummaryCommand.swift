@@ -24,7 +24,8 @@ enum SummaryCommand: CLICommand {
                               .whole(c.agencies), .whole(c.leadEdges), .whole(c.supportEdges),
                               .whole(open.errors + open.warnings), .whole(open.errors), .whole(open.warnings)])
         }
-        var kinds = RecordSet("agencies_by_kind", title: "Agencies by kind", [Field("kind"), Field("类别", key: "kind_zh"), Field("agencies", .whole)])
+        var kinds = RecordSet("agencies_by_kind", title: "Agencies by kind",
+                              [Field("kind"), Field("类别", key: "kind_zh"), Field("agencies", .whole)])
         for (kind, n) in graph.agencyCountsByKind() { kinds.append([.text(kind.rawValue), .text(kind.chineseName), .whole(n)]) }
 
         let selectedFiles = Set(graph.documents.map(\.id))

@@ -36,7 +36,8 @@ enum TaskCommand: CLICommand {
             (Field("text 任务", key: "text"), .optional(task.text)),
             (Field("deadline 完成时限", key: "deadline"), .optional(task.deadline)),
             (Field("leads 牵头单位", key: "leads", .list(separator: "、")), .list(graph.agencies(of: t, role: .lead).map { graph[$0].name })),
-            (Field("supporters 配合单位", key: "supporters", .list(separator: "、")), .list(graph.agencies(of: t, role: .support).map { graph[$0].name })),
+            (Field("supporters 配合单位", key: "supporters", .list(separator: "、")),
+             .list(graph.agencies(of: t, role: .support).map { graph[$0].name })),
             (Field("source line", .whole), task.sourceLine > 0 ? .whole(task.sourceLine) : .missing),
             (Field("source place"), .optional(task.sourcePlace)),
         ]

@@ -13,10 +13,12 @@ enum WorkloadOptions {
     static let splitLeads = Flag("split-leads", "Share a task's lead weight among its co-leads.")
     static let madK = NumberOption("mad-k", "K", in: 0...1000, default: 3, "Outliers lie above median + K × MAD.")
     static let maxLeads = WholeOption("max-leads", in: 1...Int.max, default: 3, "More leads than this is diffuse accountability.")
-    static let maxSupporters = WholeOption("max-supporters", "M", in: 0...Int.max, default: 10, "More supporters than this is over-consultation.")
+    static let maxSupporters = WholeOption("max-supporters", "M", in: 0...Int.max, default: 10,
+                                           "More supporters than this is over-consultation.")
 
     /// The weights and who is counted.
-    static let loadOptions = [leadWeight.spec, supportWeight.spec, splitLeads.spec, NetworkOptions.kind.spec, NetworkOptions.includeCollectives.spec]
+    static let loadOptions = [leadWeight.spec, supportWeight.spec, splitLeads.spec, NetworkOptions.kind.spec,
+                              NetworkOptions.includeCollectives.spec]
 
     /// The explanation every workload view shares.
     static let discussion = """
@@ -72,7 +74,8 @@ struct WorkloadContext {
                              ("split_among_co_leads", .flag(weights.splitAmongCoLeads))])),
          ("collectives_included", .flag(includeCollectives)),
          ("inequality", .group([("agencies", .whole(ranked.count)), ("gini", .number(inequality.gini)),
-                                ("top_decile_share", .number(inequality.topDecileShare)), ("top_decile_count", .whole(inequality.topDecileCount))]))]
+                                ("top_decile_share", .number(inequality.topDecileShare)),
+                                ("top_decile_count", .whole(inequality.topDecileCount))]))]
     }
 
     var collectivesNote: [String] {
@@ -94,7 +97,8 @@ struct WorkloadContext {
     func outliers(_ args: ParsedArguments) -> ((indices: [Int], median: Double, mad: Double, threshold: Double), String) {
         let k = args[WorkloadOptions.madK]
         let o = Outliers.above(ranked.map(\.weighted), k: k)
-        return (o, "Outliers: weighted load above median \(formatNumber(o.median)) + \(formatNumber(k)) × MAD \(formatNumber(o.mad)) = \(formatNumber(o.threshold)).")
+        return (o,
+                "Outliers: weighted load above median \(formatNumber(o.median)) + \(formatNumber(k)) × MAD \(formatNumber(o.mad)) = \(formatNumber(o.threshold)).")
     }
 }
 
@@ -107,7 +111,8 @@ enum WorkloadCommand: CLICommand {
         --by indicator lists agency × indicator loads; its CSV is the agency × indicator matrix of weighted load.
         Example: respgraph workload --doc 2024 --top 10
         """,
-        options: SharedOptions.data + [WorkloadOptions.top.spec, WorkloadOptions.by.spec] + WorkloadOptions.loadOptions + SharedOptions.queryOutput + [
+        options: SharedOptions.data + [WorkloadOptions.top.spec,
+                                       WorkloadOptions.by.spec] + WorkloadOptions.loadOptions + SharedOptions.queryOutput + [
             .renamed("outliers", to: "respgraph workload outliers"), .renamed("roster", to: "respgraph workload roster"),
             .renamed("checks", to: "respgraph workload checks"), .renamed("balance", to: "respgraph workload balance"),
         ])
@@ -162,9 +167,11 @@ enum WorkloadOutliersCommand: CLICommand {
         let context = try WorkloadContext(args)
         let (outliers, note) = context.outliers(args)
         var output = QueryOutput()
-        output.facts = context.facts + [("median", .number(outliers.median)), ("mad", .number(outliers.mad)), ("threshold", .number(outliers.threshold))]
+        output.facts = context.facts + [("median", .number(outliers.median)), ("mad", .number(outliers.mad)),
+                                        ("threshold", .number(outliers.threshold))]
         output.sets = [context.loadRecords(outliers.indices.map { context.ranked[$0] })]
-        output.footer = ["\(outliers.indices.count) of \(context.ranked.count) agencies; \(context.weightNote).", context.inequalityNote, note]
+        output.footer = ["\(outliers.indices.count) of \(context.ranked.count) agencies; \(context.weightNote).",
+                         context.inequalityNote, note]
             + context.collectivesNote
         try result.write(output, args)
     }
@@ -182,18 +189,22 @@ enum WorkloadRosterCommand: CLICommand {
         let graph = try data.selectedGraph(args)
         let network = AgencyNetwork.coAssignment(graph, selection: NetworkOptions.selection(args))
         let (entries, tb, td) = RoleRoster.compute(network)
-        let sorted = entries.sorted { ($0.depth, $0.breadth, graph[network.agencies[$1.node]].name) > ($1.depth, $1.breadth, graph[network.agencies[$0.node]].name) }
-        var roster = RecordSet("agencies", [Field("agency", maxWidth: 34), Field("kind"), Field("breadth", .whole), Field("depth", .number(digits: 2)),
+        let sorted = entries.sorted { ($0.depth, $0.breadth, graph[network.agencies[$1.node]].name) > ($1.depth, $1.breadth,
+            graph[network.agencies[$0.node]].name) }
+        var roster = RecordSet("agencies",
+                               [Field("agency", maxWidth: 34), Field("kind"), Field("breadth", .whole), Field("depth", .number(digits: 2)),
                                             Field("role"), Field("角色", key: "role_zh")])
         for e in sorted {
             let a = graph[network.agencies[e.node]]
-            roster.append([.text(a.name), .kind(a.kind), .whole(e.breadth), .number(e.depth), .text(e.role.rawValue), .text(e.role.chineseName)])
+            roster.append([.text(a.name), .kind(a.kind), .whole(e.breadth), .number(e.depth), .text(e.role.rawValue),
+                           .text(e.role.chineseName)])
         }
         var output = QueryOutput()
         output.facts = [("breadth_threshold", .number(tb)), ("depth_threshold", .number(td))]
         output.sets = [roster]
         let counts = RoleRoster.Role.allCases.map { r in "\(entries.filter { $0.role == r }.count) \(r.rawValue)" }.joined(separator: ", ")
-        output.footer = ["breadth = partners in the co-assignment network, depth = shared task–partner pairs; leading when both are at or above the mean (breadth \(formatNumber(tb)), depth \(formatNumber(td))), key when one is, auxiliary when neither.", counts + "."]
+        output.footer = ["breadth = partners in the co-assignment network, depth = shared task–partner pairs; leading when both are at or above the mean (breadth \(formatNumber(tb)), depth \(formatNumber(td))), key when one is, auxiliary when neither.",
+                         counts + "."]
         try result.write(output, args)
     }
 }
@@ -201,7 +212,8 @@ enum WorkloadRosterCommand: CLICommand {
 /// `respgraph workload checks`: the accountability checks on every task.
 enum WorkloadChecksCommand: CLICommand {
     static let spec = CommandSpec(
-        name: "workload checks", summary: "Accountability checks: no lead, too many leads or supporters, lead and support at once, lead without supporter.",
+        name: "workload checks",
+        summary: "Accountability checks: no lead, too many leads or supporters, lead and support at once, lead without supporter.",
         discussion: "Example: respgraph workload checks --max-leads 2",
         options: SharedOptions.data + [WorkloadOptions.maxLeads.spec, WorkloadOptions.maxSupporters.spec] + SharedOptions.queryOutput)
 
@@ -210,7 +222,9 @@ enum WorkloadChecksCommand: CLICommand {
         let graph = try data.selectedGraph(args)
         let maxLeads = args[WorkloadOptions.maxLeads], maxSupporters = args[WorkloadOptions.maxSupporters]
         let checks = AccountabilityChecks(graph, maxLeads: maxLeads, maxSupporters: maxSupporters)
-        var findings = RecordSet("findings", [Field("check"), Field("task"), Field("leads", .whole), Field("supporters", .whole), Field("detail", maxWidth: 60)])
+        var findings = RecordSet("findings",
+                                 [Field("check"), Field("task"), Field("leads", .whole), Field("supporters", .whole),
+                                  Field("detail", maxWidth: 60)])
         func add(_ check: String, _ t: TaskID, _ detail: String) {
             findings.append([.text(check), .text(graph.key(of: t)), .whole(graph.agencies(of: t, role: .lead).count),
                              .whole(graph.agencies(of: t, role: .support).count), .optional(detail)])
@@ -224,8 +238,10 @@ enum WorkloadChecksCommand: CLICommand {
         var output = QueryOutput()
         output.heading = ["Accountability checks on \(graph.tasks.count) tasks: \(checks.withoutLead.count) without a lead, \(checks.manyLeads.count) with more than \(maxLeads) leads, \(checks.manySupporters.count) with more than \(maxSupporters) supporters, \(checks.leadAndSupport.count) agency named both lead and support, \(checks.withoutSupporter.count) leads without a supporter."]
         output.facts = [("tasks", .whole(graph.tasks.count)), ("max_leads", .whole(maxLeads)), ("max_supporters", .whole(maxSupporters)),
-                        ("counts", .group([("without_lead", .whole(checks.withoutLead.count)), ("many_leads", .whole(checks.manyLeads.count)),
-                                           ("many_supporters", .whole(checks.manySupporters.count)), ("lead_and_support", .whole(checks.leadAndSupport.count)),
+                        ("counts", .group([("without_lead", .whole(checks.withoutLead.count)),
+                                           ("many_leads", .whole(checks.manyLeads.count)),
+                                           ("many_supporters", .whole(checks.manySupporters.count)),
+                                           ("lead_and_support", .whole(checks.leadAndSupport.count)),
                                            ("without_supporter", .whole(checks.withoutSupporter.count))]))]
         output.sets = [findings]
         try result.write(output, args)
@@ -242,7 +258,8 @@ enum WorkloadBalanceCommand: CLICommand {
                                      "The fewest moves that bring every agency to LOAD or below.")
 
     static let spec = CommandSpec(
-        name: "workload balance", summary: "The rebalancing plan: the fewest role swaps (a supporter takes a task's lead) that bring the heaviest load as low as it can go.",
+        name: "workload balance",
+        summary: "The rebalancing plan: the fewest role swaps (a supporter takes a task's lead) that bring the heaviest load as low as it can go.",
         discussion: """
         A move hands the lead of one task from one of its leads to one of its supporters; the two swap
         roles, so the task keeps its agencies. Collective placeholders keep their roles and are not
@@ -251,12 +268,14 @@ enum WorkloadBalanceCommand: CLICommand {
         set of moves reaches. Loads weigh as in respgraph workload (--lead-weight above --support-weight).
         Example: respgraph workload balance --doc 2024 --max-moves 5
         """,
-        options: SharedOptions.data + [keep.spec, maxMoves.spec, target.spec, WorkloadOptions.leadWeight.spec, WorkloadOptions.supportWeight.spec]
+        options: SharedOptions.data + [keep.spec, maxMoves.spec, target.spec, WorkloadOptions.leadWeight.spec,
+                                       WorkloadOptions.supportWeight.spec]
                  + SharedOptions.queryOutput,
         rules: [.exclusive([maxMoves, target])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let weights = WorkloadWeights(lead: args[WorkloadOptions.leadWeight], support: args[WorkloadOptions.supportWeight], splitAmongCoLeads: false)
+        let weights = WorkloadWeights(lead: args[WorkloadOptions.leadWeight], support: args[WorkloadOptions.supportWeight],
+                                      splitAmongCoLeads: false)
         let graph = try LoadedData.load(args).selectedGraph(args)
         let kept = Set(try args.all(keep).map { try graph.agency(matching: $0) })
         let limits = Rebalancing.Limits(keep: kept, maxMoves: args[maxMoves], target: args.given(target.spec) ? args[target] : nil)
@@ -273,7 +292,8 @@ enum WorkloadBalanceCommand: CLICommand {
                                         Field("to", maxWidth: 30, zh: "接任牵头")])
         for m in plan.moves {
             let task = graph[m.task]
-            moves.append([.text(graph.key(of: m.task)), .text(task.text.isEmpty ? task.direction : task.text), .text(graph[m.from].name), .text(graph[m.to].name)])
+            moves.append([.text(graph.key(of: m.task)), .text(task.text.isEmpty ? task.direction : task.text),
+                          .text(graph[m.from].name), .text(graph[m.to].name)])
         }
         var loads = RecordSet("loads", [Field("agency", maxWidth: 30), Field("before", .number(digits: 2), zh: "调整前负荷"),
                                         Field("after", .number(digits: 2), zh: "调整后负荷")])

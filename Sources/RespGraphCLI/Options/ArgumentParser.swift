@@ -39,7 +39,8 @@ struct ParsedArguments: Sendable {
         values[option.spec.name]?.last.flatMap(Value.init(rawValue:)).map(option.read) ?? option.defaultValue
     }
     /// Every choice given for a repeatable option.
-    func all<Value, Read>(_ option: ChoiceOption<Value, Read>) -> [Value] { (values[option.spec.name] ?? []).compactMap(Value.init(rawValue:)) }
+    func all<Value, Read>(_ option: ChoiceOption<Value,
+                          Read>) -> [Value] { (values[option.spec.name] ?? []).compactMap(Value.init(rawValue:)) }
 
     /// A usage error for this command.
     func usageError(_ message: String) -> UsageError { UsageError(message: message, command: command) }
@@ -84,7 +85,8 @@ enum ArgumentParser {
                 if let owner = siblings.first(where: { $0.option(named: name) != nil }) {
                     throw fail("--\(name) belongs to respgraph \(owner.name)")
                 }
-                let suggestion = closest(to: name, among: spec.options.filter { $0.renamedTo == nil }.map(\.name)).map { " Did you mean '--\($0)'?" } ?? ""
+                let suggestion = closest(to: name,
+                                         among: spec.options.filter { $0.renamedTo == nil }.map(\.name)).map { " Did you mean '--\($0)'?" } ?? ""
                 throw fail("unknown option '--\(name)'.\(suggestion)")
             }
             if let replacement = option.renamedTo {
@@ -119,12 +121,14 @@ enum ArgumentParser {
             throw UsageError(message: "missing \(missing.joined(separator: " and ")); see the usage below", command: spec.name)
         }
         if given.count > count.upperBound {
-            throw UsageError(message: "too many arguments (\(given.joined(separator: " "))); expected \(spec.positionals.map(\.synopsis).joined(separator: " "))", command: spec.name)
+            throw UsageError(message: "too many arguments (\(given.joined(separator: " "))); expected \(spec.positionals.map(\.synopsis).joined(separator: " "))",
+                             command: spec.name)
         }
         for (value, p) in zip(given, spec.positionals) {
             if let choices = p.choices, !choices.contains(value) {
                 let hint = closest(to: value, among: choices).map { " Did you mean '\($0)'?" } ?? ""
-                throw UsageError(message: "unknown \(p.name) '\(value)'.\(hint) \(p.name): \(choices.joined(separator: ", "))", command: spec.name)
+                throw UsageError(message: "unknown \(p.name) '\(value)'.\(hint) \(p.name): \(choices.joined(separator: ", "))",
+                                 command: spec.name)
             }
         }
     }
@@ -141,7 +145,8 @@ enum ArgumentParser {
             case .oneOf(let names):
                 let present = names.filter(isGiven)
                 if present.count > 1 {
-                    throw UsageError(message: "\(present.map(label).joined(separator: " and ")) exclude each other; give one", command: spec.name)
+                    throw UsageError(message: "\(present.map(label).joined(separator: " and ")) exclude each other; give one",
+                                     command: spec.name)
                 }
             case .needs(let a, let b):
                 if isGiven(a) && !isGiven(b) {

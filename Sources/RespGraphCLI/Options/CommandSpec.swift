@@ -93,22 +93,27 @@ enum SharedOptions {
     /// `--corrections FILE`.
     static let corrections = TextOption("corrections", "FILE", default: "the embedded Graphs/corrections.csv", "Corrections CSV.")
     /// `--indicators FILE`: indicators renamed between plans.
-    static let indicators = TextOption("indicators", "FILE", default: "the embedded Graphs/indicators.csv", "Indicators renamed or merged between plans (former,current,note), for comparing years.")
+    static let indicators = TextOption("indicators", "FILE", default: "the embedded Graphs/indicators.csv",
+                                       "Indicators renamed or merged between plans (former,current,note), for comparing years.")
     /// `--doc ID…`: only some documents.
-    static let doc = TextOption("doc", "ID", repeatable: true, "Only this document: its id (2022, 2024), its 文号 or a unique part of its title.")
+    static let doc = TextOption("doc", "ID", repeatable: true,
+                                "Only this document: its id (2022, 2024), its 文号 or a unique part of its title.")
     /// `--format table|json|csv`.
     static let format = Choice<OutputFormat>("format", default: .table, "Output format.")
     /// `--bom`: a UTF-8 byte-order mark before CSV, for spreadsheets.
     static let bom = Flag("bom", "With --format csv: start with a UTF-8 byte-order mark, so spreadsheets read the Chinese.")
     /// `--width N`: fit terminal tables to N columns.
-    static let width = WholeOption("width", in: 20...100_000, default: nil, defaultText: "COLUMNS, or the terminal's; a pipe gets the full width",
+    static let width = WholeOption("width", in: 20...100_000, default: nil,
+                                   defaultText: "COLUMNS, or the terminal's; a pipe gets the full width",
                                    "Fit tables to N columns (the widest text columns are cut with …).")
     /// `--lang zh|en` for table headers.
-    static let headerLanguage = Choice<Language>("lang", [.en, .zh], default: .en, "Tables and CSV in Chinese or English: headers, kinds and roles.")
+    static let headerLanguage = Choice<Language>("lang", [.en, .zh], default: .en,
+                                                 "Tables and CSV in Chinese or English: headers, kinds and roles.")
     /// The options of every query's output, declared once: `--format`, `--bom`, `--width`, `--lang`.
     static let queryOutput = [format.spec, bom.spec, width.spec, headerLanguage.spec]
     /// `--qualify-names`.
-    static let qualifyNames = Flag("qualify-names", "Give names that carry only a level the place of their document (省财政厅 in a 山东省 plan → 山东省财政厅), to keep plans of several places apart.")
+    static let qualifyNames = Flag("qualify-names",
+                                   "Give names that carry only a level the place of their document (省财政厅 in a 山东省 plan → 山东省财政厅), to keep plans of several places apart.")
     /// The options every query on the data takes.
     static let data = [graph.spec, registry.spec, corrections.spec, doc.spec, qualifyNames.spec]
     /// `--force`.

@@ -124,7 +124,8 @@ struct Flag: Sendable {
 struct TextOption: Sendable {
     /// Its declaration.
     let spec: OptionSpec
-    init(_ name: String, short: Character? = nil, _ placeholder: String, default defaultText: String? = nil, repeatable: Bool = false, _ help: String) {
+    init(_ name: String, short: Character? = nil, _ placeholder: String, default defaultText: String? = nil,
+         repeatable: Bool = false, _ help: String) {
         spec = OptionSpec(name, short: short, .text(placeholder: placeholder), default: defaultText, repeatable: repeatable, help)
     }
 }
@@ -163,7 +164,8 @@ struct NumberOption: Sendable {
     let spec: OptionSpec
     /// The value when the option is absent.
     let defaultValue: Double
-    init(_ name: String, _ placeholder: String, in range: ClosedRange<Double>, default value: Double, defaultText: String? = nil, _ help: String) {
+    init(_ name: String, _ placeholder: String, in range: ClosedRange<Double>, default value: Double,
+         defaultText: String? = nil, _ help: String) {
         spec = OptionSpec(name, .number(placeholder: placeholder, range: range), default: defaultText ?? plainNumber(value), help)
         defaultValue = value
     }
@@ -194,7 +196,8 @@ extension ChoiceOption where Read == Value {
 }
 
 extension ChoiceOption where Read == Value? {
-    init(_ name: String, _ allowed: [Value], default value: Value? = nil, defaultText: String? = nil, repeatable: Bool = false, _ help: String) {
+    init(_ name: String, _ allowed: [Value], default value: Value? = nil, defaultText: String? = nil, repeatable: Bool = false,
+         _ help: String) {
         spec = OptionSpec(name, .choice(allowed.map(\.rawValue)), default: defaultText ?? value?.rawValue, repeatable: repeatable, help)
         (defaultValue, read) = (value, { $0 })
     }

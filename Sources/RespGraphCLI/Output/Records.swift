@@ -54,7 +54,8 @@ struct Field: Sendable {
     var chineseTitle: String { chinese ?? Field.chineseTitles[key] ?? title }
 
     static let chineseTitles: [String: String] = [
-        "deadline": "完成时限", "document": "文件", "document_title": "文件名称", "label": "标号", "level": "层级", "number": "序号", "source_place": "原文位置",
+        "deadline": "完成时限", "document": "文件", "document_title": "文件名称", "label": "标号", "level": "层级", "number": "序号",
+        "source_place": "原文位置",
         "betweenness_rank_after": "中间中心度排名（后）", "betweenness_rank_before": "中间中心度排名（前）", "former_names": "原名称",
         "rank": "排名", "agency": "机构", "kind": "类别", "kind_zh": "类别", "lead": "牵头", "support": "配合", "weighted": "加权负荷",
         "english_name": "英文名", "successor": "现名", "role": "角色", "role_zh": "角色", "task": "任务", "indicator": "指标",
@@ -239,7 +240,8 @@ struct QueryOutput: Sendable {
         case .table:
             var parts: [String] = []
             if !heading.isEmpty { parts.append(heading.joined(separator: "\n") + "\n") }
-            parts += sets.filter { $0.formats.contains(.table) }.map { $0.textTable(chinese: chinese).rendered(width: width, ambiguousWide: ambiguousWide) }
+            parts += sets.filter { $0.formats.contains(.table) }.map { $0.textTable(chinese: chinese).rendered(width: width,
+                ambiguousWide: ambiguousWide) }
             if !footer.isEmpty { parts.append(footer.joined(separator: "\n") + "\n") }
             return parts.joined(separator: "\n")
         }

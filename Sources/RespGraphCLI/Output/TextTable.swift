@@ -45,7 +45,8 @@ public struct TextTable: Sendable {
         let flat = rows.map { row in row.map { $0.contains("\n") ? $0.replacingOccurrences(of: "\n", with: " ") : $0 } }
         var limits = columns.map(\.maxWidth)
         func natural(_ i: Int) -> Int {
-            max(DisplayWidth.of(columns[i].title, ambiguousWide: wide), flat.map { min(DisplayWidth.of($0[i], ambiguousWide: wide), limits[i]) }.max() ?? 0)
+            max(DisplayWidth.of(columns[i].title, ambiguousWide: wide),
+                flat.map { min(DisplayWidth.of($0[i], ambiguousWide: wide), limits[i]) }.max() ?? 0)
         }
         if let width {
             var sizes = columns.indices.map(natural)
@@ -65,7 +66,8 @@ public struct TextTable: Sendable {
             var parts: [String] = []
             for (i, v) in values.enumerated() {
                 let last = i == values.count - 1
-                parts.append(last && !columns[i].alignRight ? v : DisplayWidth.pad(v, to: widths[i], alignRight: columns[i].alignRight, ambiguousWide: wide))
+                parts.append(last && !columns[i].alignRight ? v : DisplayWidth.pad(v, to: widths[i],
+                    alignRight: columns[i].alignRight, ambiguousWide: wide))
             }
             return parts.joined(separator: "  ")
         }

@@ -83,7 +83,8 @@ public struct Corrections: Sendable {
         var column: [String: Int] = [:]
         for (i, f) in head.fields.enumerated() { column[f.trimmed] = i }
         for required in ["document", "line", "action", "field", "note"] where column[required] == nil {
-            throw ImportError(file: source, line: head.line, "missing column '\(required)'; expected document,line,action,field,expected,value,note")
+            throw ImportError(file: source, line: head.line,
+                              "missing column '\(required)'; expected document,line,action,field,expected,value,note")
         }
         func field(_ r: CSVRecord, _ name: String) -> String {
             guard let i = column[name], i < r.fields.count else { return "" }
@@ -101,12 +102,14 @@ public struct Corrections: Sendable {
             switch field(r, "action").trimmed {
             case "set":
                 guard let f = Correction.Field(rawValue: name) else {
-                    throw ImportError(file: source, line: r.line, "'\(name)' cannot be set; settable fields: \(Correction.Field.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw ImportError(file: source, line: r.line,
+                                      "'\(name)' cannot be set; settable fields: \(Correction.Field.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 change = .set(f)
             case "accept":
                 guard let code = DiagnosticCode(rawValue: name) else {
-                    throw ImportError(file: source, line: r.line, "'\(name)' is not a finding code; codes: \(DiagnosticCode.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw ImportError(file: source, line: r.line,
+                                      "'\(name)' is not a finding code; codes: \(DiagnosticCode.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 change = .accept(code)
             default:
@@ -142,7 +145,8 @@ public struct Corrections: Sendable {
     /// the document text alone is skipped.
     /// A document read through the block model (`requiresLeadAndText` false) has its recognisers'
     /// warnings for a task without a lead or text instead: it is imported with them, not refused.
-    public func apply(to document: inout ImportedDocument, fromTaskTable: Bool = false, requiresLeadAndText: Bool = true) throws(ImportError) {
+    public func apply(to document: inout ImportedDocument, fromTaskTable: Bool = false,
+                      requiresLeadAndText: Bool = true) throws(ImportError) {
         try applySets(to: &document, fromTaskTable: fromTaskTable, requiresLeadAndText: requiresLeadAndText)
         try applyAcceptances(to: &document, fromTaskTable: fromTaskTable)
     }
@@ -150,7 +154,8 @@ public struct Corrections: Sendable {
     /// The first half of ``apply(to:fromTaskTable:requiresLeadAndText:)``: every `set`, then the check
     /// of leads and texts. The importer resolves names between the halves, so an `accept` can resolve
     /// a finding about a name (unknown-agency, not-a-name) too.
-    public func applySets(to document: inout ImportedDocument, fromTaskTable: Bool = false, requiresLeadAndText: Bool = true) throws(ImportError) {
+    public func applySets(to document: inout ImportedDocument, fromTaskTable: Bool = false,
+                          requiresLeadAndText: Bool = true) throws(ImportError) {
         let mine = entries.filter { $0.document == document.document.title }
         for c in mine where !fromTaskTable {
             guard case .set(let field) = c.change else { continue }
@@ -190,7 +195,8 @@ public struct Corrections: Sendable {
                 return finding.code == code && spans.contains { $0.lines.contains(finding.line) && ($0.place == nil || finding.place == $0.place) }
             }
             if matching.isEmpty && !fromTaskTable {
-                throw ImportError(file: source, line: c.fileLine, "the correction accepts '\(code.rawValue)' at \(document.file) line \(c.lines), but there is no such finding")
+                throw ImportError(file: source, line: c.fileLine,
+                                  "the correction accepts '\(code.rawValue)' at \(document.file) line \(c.lines), but there is no such finding")
             }
             for d in matching where document.diagnostics[d].resolution == nil { document.diagnostics[d].resolution = c.note }
         }

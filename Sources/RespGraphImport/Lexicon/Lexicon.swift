@@ -212,7 +212,8 @@ public enum Lexicon {
         /// The rule as a finding states it.
         public let reason: String
 
-        init(_ kind: AgencyKind, begins: [String] = [], holds: [String] = [], ends: [String] = [], alsoEnds: [String]? = nil, _ reason: String) {
+        init(_ kind: AgencyKind, begins: [String] = [], holds: [String] = [], ends: [String] = [], alsoEnds: [String]? = nil,
+             _ reason: String) {
             (self.kind, self.begins, self.holds, self.ends, self.alsoEnds, self.reason) = (kind, begins, holds, ends, alsoEnds, reason)
         }
     }
@@ -238,7 +239,8 @@ public enum Lexicon {
     ]
 
     /// How a plan's title ends (…实施方案, …工作要点, …任务分工表): a title line is told by them.
-    public static let titleEndings = ["方案", "要点", "计划", "意见", "通知", "清单", "办法", "规划", "措施", "决定", "细则", "任务", "分工", "纲要", "规定", "若干政策", "分解表", "分工表", "责任表", "推进表", "任务表", "清单表", "台账", "一览表", "安排"]
+    public static let titleEndings = ["方案", "要点", "计划", "意见", "通知", "清单", "办法", "规划", "措施", "决定", "细则", "任务", "分工", "纲要", "规定",
+                                      "若干政策", "分解表", "分工表", "责任表", "推进表", "任务表", "清单表", "台账", "一览表", "安排"]
 
     /// How the lines after a document's body begin or end (抄送：…, …办公室 2024年3月1日印发): the body is over.
     public static let closingLines = (begins: ["抄送"], ends: ["印发"])

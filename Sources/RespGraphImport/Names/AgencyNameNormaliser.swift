@@ -100,7 +100,8 @@ public struct AgencyNameNormaliser: Sendable {
     private func resolveGroup(_ group: String, repairs: inout [String]) -> [ResolvedAgencyName] {
         if registry.knows(group) { return [lookup(group, written: group)] }
         var items = Self.split(group, separators: ["、"]).filter { !$0.isEmpty }
-        items = items.flatMap { registry.knows($0) ? [$0] : Self.splittingAtConjunction(Self.droppingCollectiveTail($0, repairs: &repairs)) }
+        items = items.flatMap { registry.knows($0) ? [$0] : Self.splittingAtConjunction(Self.droppingCollectiveTail($0,
+            repairs: &repairs)) }
         if items.count <= 1 { return items.map { resolveItem($0, repairs: &repairs) } }
         items = Self.expandingSharedSuffix(items, knows: registry.knows)
         var out: [ResolvedAgencyName] = [resolveItem(items[0], repairs: &repairs)]
@@ -181,7 +182,8 @@ public struct AgencyNameNormaliser: Sendable {
             for word in conjunctions where String(chars[i..<min(chars.count, i + word.count)]) == word {
                 let left = String(chars[..<i]), right = String(chars[(i + word.count)...])
                 // Both sides a name of three characters or more: 中央和国家机关工委 and 有关部门和单位 stay whole.
-                if left.count >= 3, right.count >= 3, AgencyNameShape.looksLikeAgency(left), AgencyNameShape.looksLikeAgency(right), !isClausePart(left) {
+                if left.count >= 3, right.count >= 3, AgencyNameShape.looksLikeAgency(left),
+                AgencyNameShape.looksLikeAgency(right), !isClausePart(left) {
                     return [left] + splittingAtConjunction(right)
                 }
             }

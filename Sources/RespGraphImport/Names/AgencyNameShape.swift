@@ -11,7 +11,8 @@ public enum AgencyNameShape {
     /// 及/以及/和/与 between two names (市场监管总局及相关地区).
     public static func items(of list: String) -> [String] {
         AgencyNameNormaliser.split(list, separators: ["，", ",", "；", ";"]).flatMap {
-            AgencyNameNormaliser.expandingSharedSuffix(AgencyNameNormaliser.split($0, separators: ["、"]).map { $0.trimmed }.filter { !$0.isEmpty }) { _ in false }
+            AgencyNameNormaliser.expandingSharedSuffix(AgencyNameNormaliser.split($0,
+                separators: ["、"]).map { $0.trimmed }.filter { !$0.isEmpty }) { _ in false }
                 .flatMap(AgencyNameNormaliser.splittingAtConjunction)
         }
     }

@@ -89,7 +89,8 @@ public enum HTMLReader {
             let t = TextCleaning.joinWrapped(text)
             if !t.isEmpty {
                 paragraphCount += 1
-                blocks.append(.paragraph(TextBlock(text: t, place: BlockPlace(line: textLine, paragraph: paragraphCount), isHeading: paragraphIsHeading)))
+                blocks.append(.paragraph(TextBlock(text: t, place: BlockPlace(line: textLine, paragraph: paragraphCount),
+                                                   isHeading: paragraphIsHeading)))
             }
             text = ""
             paragraphIsHeading = headingDepth > 0
@@ -115,7 +116,9 @@ public enum HTMLReader {
                 tableCount += 1
                 let rows = grid.rows.map { $0.map { cellText($0) } }
                 let places = t.rowLines.enumerated().map { BlockPlace(line: $0.element, table: tableCount, row: $0.offset + 1) }
-                let block = TableBlock(rows: rows, rowPlaces: places + Array(repeating: BlockPlace(line: line, table: tableCount), count: max(0, rows.count - places.count)), inheritedCells: grid.inherited)
+                let block = TableBlock(rows: rows,
+                                       rowPlaces: places + Array(repeating: BlockPlace(line: line, table: tableCount),
+                                                                 count: max(0, rows.count - places.count)), inheritedCells: grid.inherited)
                 if tables.last?.cell != nil {
                     // A table inside a cell of an outer table: keep its text in the cell.
                     tables[tables.count - 1].cell! += "\n" + rows.map { $0.joined(separator: " ") }.joined(separator: "\n") + "\n"
@@ -304,7 +307,8 @@ public enum HTMLReader {
             if c[i] == "/" { selfClosing = true; i += 1; continue }
             if c[i].properties.isWhitespace { i += 1; continue }
             var key = ""
-            while i < c.count, !c[i].properties.isWhitespace, c[i] != "=", c[i] != ">", c[i] != "/" { key.unicodeScalars.append(c[i]); i += 1 }
+            while i < c.count, !c[i].properties.isWhitespace, c[i] != "=", c[i] != ">",
+            c[i] != "/" { key.unicodeScalars.append(c[i]); i += 1 }
             while i < c.count, c[i].properties.isWhitespace { i += 1 }
             var value = ""
             if i < c.count, c[i] == "=" {

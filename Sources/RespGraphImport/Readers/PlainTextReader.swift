@@ -37,7 +37,8 @@ public enum PlainTextReader {
         let lines = lines(of: text)
         var cellTables: [Int: (table: TableBlock, end: Int)] = [:]
         if !lineByLine {
-            for (start, t) in cellPerLineTables(lines) + RunTogetherTable.tables(lines) where cellTables[start] == nil { cellTables[start] = t }
+            for (start,
+                 t) in cellPerLineTables(lines) + RunTogetherTable.tables(lines) where cellTables[start] == nil { cellTables[start] = t }
         }
         let wrapWidth = lineByLine ? nil : Self.wrapWidth(lines)
         var blocks: [DocumentBlock] = []

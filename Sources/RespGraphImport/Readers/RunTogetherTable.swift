@@ -59,7 +59,8 @@ enum RunTogetherTable {
     }
 
     private static func valid(_ header: Header) -> Header? {
-        guard header.cells.count >= 3, let map = ColumnMap(header: header.cells), map[.number] == 0, map.conflicts.isEmpty else { return nil }
+        guard header.cells.count >= 3, let map = ColumnMap(header: header.cells), map[.number] == 0,
+        map.conflicts.isEmpty else { return nil }
         return header
     }
 
@@ -124,7 +125,8 @@ enum RunTogetherTable {
                     if !PlainTextReader.isPageMarker(lines[k]), Self.header(lines[k]) == nil { parts.append(lines[k]) }
                     k += 1
                 }
-                var row = cells(of: parts.joined(separator: header.spaced ? " " : ""), number: String(first.number), header: header, map: map)
+                var row = cells(of: parts.joined(separator: header.spaced ? " " : ""), number: String(first.number),
+                                header: header, map: map)
                 if let note = first.doubt { row.doubt = row.doubt.map { $0 + "; " + note } ?? "row \(first.number): " + note }
                 if let doubt = row.doubt { table.rowWarnings[table.rows.count] = doubt }
                 table.rows.append(row.cells)

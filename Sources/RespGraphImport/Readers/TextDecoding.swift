@@ -28,7 +28,8 @@ public enum TextDecoding {
     /// The decoded text and the encoding it was read as.
     ///
     /// - Throws: ``ImportError`` naming the line of the first undecodable byte.
-    public static func decode(_ bytes: [UInt8], file: String, declared: String? = nil) throws(ImportError) -> (text: String, encoding: TextEncoding) {
+    public static func decode(_ bytes: [UInt8], file: String, declared: String? = nil) throws(ImportError) -> (text: String,
+        encoding: TextEncoding) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let rest = Array(bytes.dropFirst(3))
             if let (line, offset) = firstInvalidUTF8(rest) {
@@ -39,7 +40,8 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
             let body = bytes.dropFirst(2)
-            guard body.count % 2 == 0 else { throw ImportError(file: file, "UTF-16 text with an odd number of bytes; the file is cut short") }
+            guard body.count % 2 == 0 else { throw ImportError(file: file,
+                                                               "UTF-16 text with an odd number of bytes; the file is cut short") }
             var units: [UInt16] = []
             units.reserveCapacity(body.count / 2)
             var i = body.startIndex
@@ -71,7 +73,8 @@ public enum TextDecoding {
             guard let (line, offset) = invalid else { return (String(decoding: bytes, as: UTF8.self), .utf8) }
             // Whole lines of Chinese in UTF-8 before the bad byte: a damaged or mixed file, not GBK.
             if line > 1, bytes[..<offset].contains(where: { $0 >= 0xC2 }) {
-                throw ImportError(file: file, line: line, "invalid UTF-8 at byte \(offset), after \(line - 1) line(s) of UTF-8 text: the file mixes encodings or is damaged; save it again as UTF-8")
+                throw ImportError(file: file, line: line,
+                                  "invalid UTF-8 at byte \(offset), after \(line - 1) line(s) of UTF-8 text: the file mixes encodings or is damaged; save it again as UTF-8")
             }
         }
         let gb = convertGB18030(bytes)
@@ -82,7 +85,8 @@ public enum TextDecoding {
         case let (nil, b?): return (b, .big5)
         case (nil, nil):
             let (line, offset) = firstInvalidUTF8(bytes) ?? (1, 0)
-            throw ImportError(file: file, line: line, "the text is neither UTF-8, GB18030/GBK nor Big5 (first undecodable byte at offset \(offset)); save it as UTF-8")
+            throw ImportError(file: file, line: line,
+                              "the text is neither UTF-8, GB18030/GBK nor Big5 (first undecodable byte at offset \(offset)); save it as UTF-8")
         }
     }
 

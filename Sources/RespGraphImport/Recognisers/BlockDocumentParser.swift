@@ -45,7 +45,8 @@ public struct BlockDocumentParser: Sendable {
             guard case .table(let t) = block else { continue }
             tableIndex += 1
             var sheetDiagnostics: [ImportDiagnostic] = []
-            guard let tableRows = tableRecogniser.tasks(t, tableIndex: tableIndex, firstNumber: rows.filter { $0.level == .table }.count + 1,
+            guard let tableRows = tableRecogniser.tasks(t, tableIndex: tableIndex,
+                                                        firstNumber: rows.filter { $0.level == .table }.count + 1,
                                                         convention: convention, diagnostics: &sheetDiagnostics) else {
                 diagnostics += sheetDiagnostics
                 continue
@@ -78,7 +79,8 @@ public struct BlockDocumentParser: Sendable {
             }
         }
         guard !rows.isEmpty else {
-            throw ImportError(file: doc.file, "no task found: no table names a 牵头单位/责任单位 column, and no paragraph carries an assignment clause such as （牵头单位：…）, （A牵头，B配合） or （A、B负责）")
+            throw ImportError(file: doc.file,
+                              "no task found: no table names a 牵头单位/责任单位 column, and no paragraph carries an assignment clause such as （牵头单位：…）, （A牵头，B配合） or （A、B负责）")
         }
         let id = documentID ?? doc.file.fileStem
         var document = ImportedDocument(document: PlanDocument(id: id, title: title ?? doc.file.fileStem),
@@ -140,7 +142,8 @@ public struct BlockDocumentParser: Sendable {
             var core = Substring(t)
             if core.hasSuffix("）") || core.hasSuffix(")"), let open = core.lastIndex(where: { $0 == "（" || $0 == "(" }),
                core[open...].contains(where: { $0.isNumber }) { core = core[..<open] }
-            guard title == nil, t.count <= 80, !t.contains("。"), Lexicon.titleEndings.contains(where: { core.hasSuffix($0) || core.hasSuffix($0 + "》的通知") }) else { continue }
+            guard title == nil, t.count <= 80, !t.contains("。"),
+            Lexicon.titleEndings.contains(where: { core.hasSuffix($0) || core.hasSuffix($0 + "》的通知") }) else { continue }
             if ItemNumbering.parse(t) != nil { continue }
             var full = t
             if i > 0 {

@@ -45,7 +45,8 @@ public struct BodyRecogniser: Sendable {
             }
         }
         // Each numbered item's title as a heading, computed once for every item below it.
-        let headingTitles = items.indices.map { items[$0].numbering != nil ? Self.title(of: items[$0].text, heading: true, clauses: clauses[$0]) : "" }
+        let headingTitles = items.indices.map { items[$0].numbering != nil ? Self.title(of: items[$0].text, heading: true,
+            clauses: clauses[$0]) : "" }
         var rows: [TaskRow] = []
         var number = firstNumber
         for (i, item) in items.enumerated() {
@@ -56,7 +57,8 @@ public struct BodyRecogniser: Sendable {
                 let clause = clauses[q].last!.clause
                 let ownTitle = Self.title(of: item.text, clauses: clauses[i])
                 var row = makeRow(number: number, label: label, indicator: indicator, ancestry: ancestry, ownTitle: ownTitle,
-                                  segment: item.text, clause: clause, place: item.place, convention: convention?.0, source: item.text, diagnostics: &diagnostics)
+                                  segment: item.text, clause: clause, place: item.place, convention: convention?.0,
+                                  source: item.text, diagnostics: &diagnostics)
                 row.text = ownTitle.isEmpty || !ancestry.isEmpty ? TextCleaning.joinWrapped(Self.stripScores(item.text)) : row.text
                 diagnostics.append(diagnostic(.warning, item.place, .inheritedAssignment,
                     "item \(label) names no agency; it takes the assignment of item \(labelPath(of: q, items)) above it (line \(items[q].place.line)): confirm"))
@@ -82,13 +84,15 @@ public struct BodyRecogniser: Sendable {
             // One clause written before its task （A牵头）推进…: the text after it is the task.
             let leading = found.count == 1 && AssignmentClauseParser.trimSeparators(String(chars[..<found[0].range.lowerBound])).isEmpty
             for (k, f) in found.enumerated() {
-                var segment = leading ? String(chars[f.range.upperBound...]) : String(chars[min(start, f.range.lowerBound)..<f.range.lowerBound])
+                var segment = leading ? String(chars[f.range.upperBound...]) : String(chars[min(start,
+                    f.range.lowerBound)..<f.range.lowerBound])
                 if k == 0, !ownTitle.isEmpty, ancestry.isEmpty, segment.hasPrefix(ownTitle) {
                     segment = String(segment.dropFirst(ownTitle.count))
                 }
                 let rowLabel = found.count > 1 ? "\(label)-\(k + 1)" : label
                 rows.append(makeRow(number: number, label: rowLabel, indicator: indicator, ancestry: ancestry, ownTitle: ownTitle,
-                                    segment: segment, clause: f.clause, place: item.place, convention: convention?.0, source: item.text, diagnostics: &diagnostics))
+                                    segment: segment, clause: f.clause, place: item.place, convention: convention?.0,
+                                    source: item.text, diagnostics: &diagnostics))
                 number += 1
                 start = leading ? chars.count : f.range.upperBound
             }
@@ -145,11 +149,13 @@ public struct BodyRecogniser: Sendable {
         for n in clause.notes { diagnostics.append(diagnostic(.note, place, .nameRepair, "task \(label): \(n)")) }
         for d in clause.doubts { diagnostics.append(diagnostic(.warning, place, .doubtfulClause, "task \(label): \(d)")) }
         if !clause.persons.isEmpty {
-            diagnostics.append(diagnostic(.note, place, .persons, "task \(label): persons named (\(clause.persons.joined(separator: "、"))) are not agencies; left out of the graph"))
+            diagnostics.append(diagnostic(.note, place, .persons,
+                                          "task \(label): persons named (\(clause.persons.joined(separator: "、"))) are not agencies; left out of the graph"))
         }
     }
 
-    func diagnostic(_ severity: ImportDiagnostic.Severity, _ place: BlockPlace, _ code: DiagnosticCode, _ message: String) -> ImportDiagnostic {
+    func diagnostic(_ severity: ImportDiagnostic.Severity, _ place: BlockPlace, _ code: DiagnosticCode,
+                    _ message: String) -> ImportDiagnostic {
         var d = ImportDiagnostic(severity, file: file, line: place.line, code: code, message)
         if !place.description.isEmpty { d.place = place.description }
         return d

@@ -80,7 +80,8 @@ public enum ClauseFinder {
         while start > 0, !"。！？；;".contains(chars[start - 1]) { start -= 1 }
         // The sentence must not be the whole passage's only sentence: an item needs a text before it.
         guard start > 0, end - start <= 200 else { return nil }
-        guard let clause = AssignmentClauseParser.parse(String(chars[start..<end])), clause.doubts.isEmpty, !clause.leads.isEmpty else { return nil }
+        guard let clause = AssignmentClauseParser.parse(String(chars[start..<end])), clause.doubts.isEmpty,
+        !clause.leads.isEmpty else { return nil }
         return Found(range: start..<chars.count, clause: clause)
     }
 

@@ -1,7 +1,8 @@
 /// The fields of a task table, and the header words that name each of them in Chinese
 /// documents and in spreadsheets.
 enum TaskField: String, CaseIterable, Sendable {
-    case document, title, level, number, label, indicator, direction, text, deadline, lead, support, responsible, person, sourceLine = "source_line", sourcePlace = "source_place",
+    case document, title, level, number, label, indicator, direction, text, deadline, lead, support, responsible, person,
+    sourceLine = "source_line", sourcePlace = "source_place",
          review
 
     /// Header words (compared without whitespace, case-insensitively).
@@ -63,7 +64,8 @@ enum TaskField: String, CaseIterable, Sendable {
 
 /// Which column holds which field, read from a header row.
 struct ColumnMap: Sendable, Equatable {
-    static func == (a: ColumnMap, b: ColumnMap) -> Bool { a.slots == b.slots && a.width == b.width && a.leadsAreResponsible == b.leadsAreResponsible }
+    static func == (a: ColumnMap,
+                    b: ColumnMap) -> Bool { a.slots == b.slots && a.width == b.width && a.leadsAreResponsible == b.leadsAreResponsible }
 
     /// Column index of each field by ``TaskField/ordinal``, -1 where the field is absent (read once
     /// per cell of a national table, so an array rather than a dictionary).

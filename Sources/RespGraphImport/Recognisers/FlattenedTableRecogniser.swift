@@ -57,9 +57,11 @@ public struct FlattenedTableRecogniser: Sendable {
             var table = TableReader(file: file, lines: lines, headerIndex: h, columns: columns)
             rows += table.read(diagnostics: &diagnostics)
         } else if rows.isEmpty {
-            throw ImportError(file: file, "no task table found: no tab-separated header line names a 牵头单位 (lead) column and a 具体任务/任务举措 (task) column, and no paragraph names its 牵头单位")
+            throw ImportError(file: file,
+                              "no task table found: no tab-separated header line names a 牵头单位 (lead) column and a 具体任务/任务举措 (task) column, and no paragraph names its 牵头单位")
         }
-        return ImportedDocument(document: PlanDocument(id: id, title: title ?? file.fileStem), file: file, rows: rows, diagnostics: diagnostics)
+        return ImportedDocument(document: PlanDocument(id: id, title: title ?? file.fileStem), file: file, rows: rows,
+                                diagnostics: diagnostics)
     }
 
     /// The document's title line (e.g. "2024年广西优化营商环境工作要点") and the year it starts with.

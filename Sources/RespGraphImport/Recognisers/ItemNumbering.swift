@@ -45,13 +45,15 @@ public struct ItemNumbering: Sendable, Equatable {
             let words = Lexicon.articleWords.map { ($0, Style.article) } + Lexicon.chapterWords.map { ($0, Style.chapter) }
             for (word, style) in words where after.hasPrefix(word) {
                 let rest = after.dropFirst(word.count)
-                return ItemNumbering(style: style, numeral: String(digits), printed: "第\(digits)\(word)", rest: rest.drop { $0.isWhitespace || $0 == "　" })
+                return ItemNumbering(style: style, numeral: String(digits), printed: "第\(digits)\(word)",
+                                     rest: rest.drop { $0.isWhitespace || $0 == "　" })
             }
             return nil
         }
         // ①
         if let s = first.unicodeScalars.first, (0x2460...0x2473).contains(s.value) || (0x2776...0x277F).contains(s.value) {
-            return ItemNumbering(style: .circled, numeral: String(first), printed: String(first), rest: t.dropFirst().drop { $0.isWhitespace })
+            return ItemNumbering(style: .circled, numeral: String(first), printed: String(first),
+                                 rest: t.dropFirst().drop { $0.isWhitespace })
         }
         // （一） (一) （1） (1)
         if first == "（" || first == "(" {
@@ -73,7 +75,8 @@ public struct ItemNumbering: Sendable, Equatable {
             guard digits.count <= 3 else { return nil }
             let after = t.dropFirst(digits.count)
             guard after.first == "、" else { return nil }
-            return ItemNumbering(style: .chineseComma, numeral: String(digits), printed: "\(digits)、", rest: after.dropFirst().drop { $0.isWhitespace })
+            return ItemNumbering(style: .chineseComma, numeral: String(digits), printed: "\(digits)、",
+                                 rest: after.dropFirst().drop { $0.isWhitespace })
         }
         // 1. 1、 1． 1﹒ (but not 1.5万, 2024年, 10.1)
         if first.isASCII && first.isNumber || ("０"..."９").contains(first) {
@@ -88,7 +91,8 @@ public struct ItemNumbering: Sendable, Equatable {
                 if let v = c.unicodeScalars.first?.value, v >= 0xFF10 { return Character(Unicode.Scalar(v - 0xFF10 + 0x30)!) }
                 return c
             })
-            return ItemNumbering(style: .arabicDot, numeral: numeral, printed: "\(digits)\(p)", rest: after.dropFirst().drop { $0.isWhitespace })
+            return ItemNumbering(style: .arabicDot, numeral: numeral, printed: "\(digits)\(p)",
+                                 rest: after.dropFirst().drop { $0.isWhitespace })
         }
         return nil
     }

@@ -118,10 +118,12 @@ public struct TableRecogniser: Sendable {
             clause.supporters = supportCell
             var row = TaskRow(level: .table, number: number, label: label,
                               indicator: tableIndicator.isEmpty ? indicator : tableIndicator, direction: direction, text: text,
-                              deadline: deadline.isEmpty ? nil : deadline, leadCell: leadCell, supportCell: supportCell, sourceLine: place.line)
+                              deadline: deadline.isEmpty ? nil : deadline, leadCell: leadCell, supportCell: supportCell,
+                              sourceLine: place.line)
             row.place = place.description
             if leadCell.isEmpty && supportCell.isEmpty {
-                diagnostics.append(body.diagnostic(.warning, place, .noAgency, "row \(label) names no agency; imported without lead or support: check the table"))
+                diagnostics.append(body.diagnostic(.warning, place, .noAgency,
+                                                   "row \(label) names no agency; imported without lead or support: check the table"))
             } else {
                 body.report(clause, label: label, place: place, convention: convention, row: &row, diagnostics: &diagnostics)
             }

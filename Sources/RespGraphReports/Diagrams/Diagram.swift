@@ -171,7 +171,8 @@ public struct Diagram: Sendable {
         }
 
         /// The ego view (depth 1): the agency at the centre, its strongest partners, every one of its own ties.
-        mutating func keepStrongestPartners(of center: AgencyID, in network: AgencyNetwork, keep: inout Set<AgencyID>) throws(ReportError) -> Int {
+        mutating func keepStrongestPartners(of center: AgencyID, in network: AgencyNetwork,
+                                            keep: inout Set<AgencyID>) throws(ReportError) -> Int {
             guard let c = network.agencies.firstIndex(of: center) else {
                 throw ReportError("\(graph[center].name) is not in the \(t("网络", "network")) (a collective placeholder is left out unless --include-collectives)")
             }
@@ -246,14 +247,17 @@ extension Diagram {
     ///   - latestName: the current name of an agency (the registry's lineage).
     ///   - place: lays out a DOT text and returns Graphviz's `-Tplain` output, nil when it cannot.
     public static func sameLayout(_ union: ResponsibilityGraph, documents: [String], _ request: Request,
-                                  latestName: (String) -> String, place: (String) -> String?) throws(ReportError) -> [(document: String, diagram: Diagram)] {
+                                  latestName: (String) -> String,
+                                  place: (String) -> String?) throws(ReportError) -> [(document: String, diagram: Diagram)] {
         guard request.view != .tasks else { throw ReportError("the same layout draws the agency networks; the tasks view has no shared agencies' places") }
         var graphs: [ResponsibilityGraph] = []
         for id in documents {
             do { graphs.append(try union.filtered(matching: [id])) } catch { throw ReportError(error.message) }
         }
         func build(_ g: ResponsibilityGraph) -> AgencyNetwork {
-            request.view == .dependency ? AgencyNetwork.dependency(g, selection: request.selection) : AgencyNetwork.coAssignment(g, selection: request.selection)
+            request.view == .dependency ? AgencyNetwork.dependency(g,
+                                                                   selection: request.selection) : AgencyNetwork.coAssignment(g,
+                selection: request.selection)
         }
         var options = request.options
         options.layout = "neato"
@@ -291,7 +295,8 @@ extension Diagram {
             drawing.title = "\(id) · \(what) · " + t("与 \(documents.joined(separator: "、")) 同一布局：\(nodes.count) 个机构，\(links.links.count) 条关系",
                                                      "same layout as \(documents.joined(separator: ", ")): \(nodes.count) agencies, \(links.links.count) links")
             let weighted = Dictionary(uniqueKeysWithValues: Workload.loads(in: g).map { ($0.agency, $0.weighted) })
-            let dot = DOTWriter.network(g, agencies: nodes.map { net.agencies[$0] }, links: links.links, faint: links.faint, loads: weighted,
+            let dot = DOTWriter.network(g, agencies: nodes.map { net.agencies[$0] }, links: links.links, faint: links.faint,
+                                        loads: weighted,
                                         directed: net.isDirected, options: drawing)
             out.append((id, Diagram(dot: dot, layout: "neato", notes: [])))
         }

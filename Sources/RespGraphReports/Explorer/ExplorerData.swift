@@ -130,7 +130,8 @@ public struct ExplorerData {
             let task = graph[t]
             return .object([
                 ("key", .string(graph.key(of: t))), ("doc", .int(task.document.index)), ("level", .string(task.level.rawValue)),
-                ("indicator", .int(indicatorIndex[task.indicator] ?? 0)), ("direction", .optional(task.direction.isEmpty ? nil : task.direction)),
+                ("indicator", .int(indicatorIndex[task.indicator] ?? 0)),
+                ("direction", .optional(task.direction.isEmpty ? nil : task.direction)),
                 ("text", .optional(task.text.isEmpty ? nil : task.text)), ("deadline", .optional(task.deadline)),
                 ("leads", .array(graph.agencies(of: t, role: .lead).map { .int($0.index) })),
                 ("supporters", .array(graph.agencies(of: t, role: .support).map { .int($0.index) })),
@@ -160,7 +161,8 @@ public struct ExplorerData {
         }
         let networkJSON: JSONValue = .object([
             ("nodes", .array(nodes.map { .int($0.index) })),
-            ("x", .array(xs.map { .double(($0 * 1000).rounded() / 1000) })), ("y", .array(ys.map { .double(($0 * 1000).rounded() / 1000) })),
+            ("x", .array(xs.map { .double(($0 * 1000).rounded() / 1000) })),
+            ("y", .array(ys.map { .double(($0 * 1000).rounded() / 1000) })),
             ("coassign", .array(coassignLinks.map { .array([.int($0.0), .int($0.1), .double($0.2)]) })),
             ("dependency", .array(dependencyLinks)),
         ])
@@ -195,7 +197,8 @@ public struct ExplorerData {
                          ("tasks", .int(graph.tasks.filter { $0.document.index == d }.count))])
             })),
             ("kinds", .array(AgencyKind.allCases.map { k in
-                .object([("key", .string(k.rawValue)), ("zh", .string(k.chineseName)), ("en", .string(k.rawValue.replacingOccurrences(of: "-", with: " "))),
+                .object([("key", .string(k.rawValue)), ("zh", .string(k.chineseName)),
+                         ("en", .string(k.rawValue.replacingOccurrences(of: "-", with: " "))),
                          ("color", .string(DOTWriter.color(of: k))), ("text", .string(DOTWriter.textColor(on: DOTWriter.color(of: k))))])
             })),
             ("agencies", .array(agencies)), ("indicators", .array(indicators.map(JSONValue.string))), ("tasks", .array(tasks)),

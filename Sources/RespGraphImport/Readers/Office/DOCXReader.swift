@@ -45,7 +45,8 @@ public enum DOCXReader {
                 case "w:abstractNum": currentAbstract = a["w:abstractNumId"]; if let c = currentAbstract { abstract[c] = [:] }
                 case "w:lvl": currentLevel = a["w:ilvl"].flatMap { Int($0) }
                     if let c = currentAbstract, let l = currentLevel { abstract[c]![l] = Level() }
-                case "w:start": if let c = currentAbstract, let l = currentLevel, let v = a["w:val"].flatMap({ Int($0) }) { abstract[c]![l]!.start = v }
+                case "w:start": if let c = currentAbstract, let l = currentLevel,
+                let v = a["w:val"].flatMap({ Int($0) }) { abstract[c]![l]!.start = v }
                 case "w:numFmt": if let c = currentAbstract, let l = currentLevel, let v = a["w:val"] { abstract[c]![l]!.format = v }
                 case "w:lvlText": if let c = currentAbstract, let l = currentLevel, let v = a["w:val"] { abstract[c]![l]!.text = v }
                 case "w:num": currentNum = a["w:numId"]
@@ -193,7 +194,8 @@ public enum DOCXReader {
                         tables[n].cellSpan = 1
                         tables[n].cellMerge = nil
                     }
-                case "w:gridSpan": if !tables.isEmpty { tables[tables.count - 1].cellSpan = max(1, min(64, a["w:val"].flatMap { Int($0) } ?? 1)) }
+                case "w:gridSpan": if !tables.isEmpty { tables[tables.count - 1].cellSpan = max(1,
+                    min(64, a["w:val"].flatMap { Int($0) } ?? 1)) }
                 case "w:vMerge": if !tables.isEmpty { tables[tables.count - 1].cellMerge = a["w:val"] == "restart" }
                 default: break
                 }
@@ -232,7 +234,8 @@ public enum DOCXReader {
                         let pieces = Self.pieces(of: text)
                         if !pieces.isEmpty { paragraphCount += 1 }
                         for (k, t) in pieces.enumerated() {
-                            blocks.append(.paragraph(TextBlock(text: t, place: BlockPlace(line: 0, paragraph: paragraphCount), isHeading: heading && k == 0)))
+                            blocks.append(.paragraph(TextBlock(text: t, place: BlockPlace(line: 0, paragraph: paragraphCount),
+                                                               isHeading: heading && k == 0)))
                         }
                     }
                 case "w:tc":

@@ -55,7 +55,9 @@ public enum OFDReader {
         }
         for i in words.indices { words[i].sequence = i }
         var read: BlockDocument
-        if let blocks = PDFReader.tableBlocks(words, inWrittenOrder: true) { read = BlockDocument(file: file, blocks: blocks, format: "ofd") } else {
+        if let blocks = PDFReader.tableBlocks(words,
+                                              inWrittenOrder: true) { read = BlockDocument(file: file, blocks: blocks,
+            format: "ofd") } else {
             read = PDFReader.runningText(words, file: file, format: "ofd", inWrittenOrder: true)
         }
         read.findings += archive.invalidTextFindings(file: file)

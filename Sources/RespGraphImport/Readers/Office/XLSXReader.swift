@@ -16,7 +16,8 @@ public enum XLSXReader {
             throw ImportError(file: file, "a ZIP archive without xl/workbook.xml: not an Excel workbook")
         }
         var targets: [String: String] = [:]
-        for case .start(let name, let a, _) in try archive.xmlEvents("xl/_rels/workbook.xml.rels", file: file) ?? [] where name == "Relationship" {
+        for case .start(let name, let a, _) in try archive.xmlEvents("xl/_rels/workbook.xml.rels",
+                                                                     file: file) ?? [] where name == "Relationship" {
             if let id = a["Id"], let t = a["Target"] { targets[id] = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t }
         }
         var out: [(String, String, Bool)] = []
@@ -54,7 +55,8 @@ public enum XLSXReader {
                     if name == "si" {
                         // Cut once here, not at every cell that refers to it (one long string in 100,000 rows).
                         var text = current ?? ""
-                        if text.utf8.count > maximumCellCharacters, text.count > maximumCellCharacters { text = String(text.prefix(maximumCellCharacters)) + "…" }
+                        if text.utf8.count > maximumCellCharacters,
+                        text.count > maximumCellCharacters { text = String(text.prefix(maximumCellCharacters)) + "…" }
                         shared.append(text)
                         current = nil
                     }
@@ -73,8 +75,10 @@ public enum XLSXReader {
                 throw ImportError(file: file, "sheet '\(s.name)' is listed but its part \(s.path) is missing")
             }
             var limits: [String] = []
-            guard let table = sheetTable(events, shared: shared, dateStyles: dateStyles, name: s.name, index: index + 1, limits: &limits) else { continue }
-            for message in limits { findings.append(ImportDiagnostic(.warning, file: file, line: 0, code: .pastLimit, "sheet \(s.name): \(message)")) }
+            guard let table = sheetTable(events, shared: shared, dateStyles: dateStyles, name: s.name, index: index + 1,
+                                         limits: &limits) else { continue }
+            for message in limits { findings.append(ImportDiagnostic(.warning, file: file, line: 0, code: .pastLimit,
+                                                                     "sheet \(s.name): \(message)")) }
             // A hidden sheet (an old version, a lookup list) is not what the user sees: read only when named.
             if s.hidden && sheet == nil {
                 if TableRecogniser.headerRow(of: table) != nil {

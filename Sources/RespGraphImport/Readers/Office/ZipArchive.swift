@@ -45,7 +45,8 @@ public struct ZipArchive {
     public private(set) var partsNotUTF8: [String] = []
 
     /// Whether bytes start like a ZIP archive.
-    public static func isZip(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) }
+    public static func isZip(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03,
+                                                                             0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) }
 
     /// A warning for each XML part read whose bytes were not valid UTF-8: its text holds U+FFFD (�)
     /// where the bytes were, and a name or task read from it may be wrong.

@@ -47,7 +47,8 @@ public enum PDFReader {
         }
         // A table drawn with rules is read cell by cell; one without, from the word positions.
         let bySpreadsheet = RuledTableReader.spreadsheetWriters.contains { creator(xhtml)?.hasPrefix($0) == true }
-        if let rulings = drawing.wait(), let blocks = RuledTableReader.blocks(words, rulings: rulings, printedBySpreadsheet: bySpreadsheet) {
+        if let rulings = drawing.wait(),
+        let blocks = RuledTableReader.blocks(words, rulings: rulings, printedBySpreadsheet: bySpreadsheet) {
             return BlockDocument(file: path, blocks: blocks, format: "pdf")
         }
         if let blocks = tableBlocks(words) { return BlockDocument(file: path, blocks: blocks, format: "pdf") }
@@ -99,12 +100,14 @@ public enum PDFReader {
             for x in ends where x.isFinite { counts[Int((max(-1e9, min(1e9, x)) / 2).rounded()), default: 0] += 1 }
             let commonest = counts.max { ($0.value, $0.key) < ($1.value, $1.key) } ?? (key: 0, value: 0)
             let right = commonest.value >= max(3, ends.count / 5) ? Double(commonest.key * 2) : percentile(ends, 0.9)
-            pages[page] = Page(left: percentile(group.map { $0.words.first!.x0 }, 0.1), right: right, em: max(em, 1), pitch: median(pitches))
+            pages[page] = Page(left: percentile(group.map { $0.words.first!.x0 }, 0.1), right: right, em: max(em, 1),
+                               pitch: median(pitches))
         }
         func text(of line: Line, em: Double) -> String {
             var out = "", lastEnd = -Double.infinity
             for w in line.words {
-                if let last = out.last, let first = w.text.first, isSpace(between: last, and: first, gap: w.x0 - lastEnd, em: em) { out += " " }
+                if let last = out.last, let first = w.text.first,
+                isSpace(between: last, and: first, gap: w.x0 - lastEnd, em: em) { out += " " }
                 out += w.text
                 lastEnd = w.x1
             }

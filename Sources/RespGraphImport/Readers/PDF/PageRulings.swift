@@ -111,7 +111,8 @@ enum PageRulings {
                 let own = attribute("transform", in: tag).map { Transform(svg: $0) }
                 guard let base = outer, let map = own.map({ $0.map { base.then($0) } }) ?? base else { break }
                 let clipped = (clippedGroups.last ?? false) || attribute("clip-path", in: tag) != nil
-                if current.count <= maximumPerPage { current += rulings(of: tag, isRect: name.elementsEqual("rect".utf8), clipped: clipped, map) }
+                if current.count <= maximumPerPage { current += rulings(of: tag, isRect: name.elementsEqual("rect".utf8),
+                                                                        clipped: clipped, map) }
             default:
                 break
             }
@@ -178,8 +179,10 @@ enum PageRulings {
     /// per ten) and is at least a point long.
     static func segment(_ p: (Double, Double), _ q: (Double, Double)) -> Ruling? {
         let dx = abs(q.0 - p.0), dy = abs(q.1 - p.1)
-        if dy <= 0.01 * dx + 0.1, dx >= 1 { return Ruling(isHorizontal: true, position: (p.1 + q.1) / 2, from: min(p.0, q.0), to: max(p.0, q.0)) }
-        if dx <= 0.01 * dy + 0.1, dy >= 1 { return Ruling(isHorizontal: false, position: (p.0 + q.0) / 2, from: min(p.1, q.1), to: max(p.1, q.1)) }
+        if dy <= 0.01 * dx + 0.1,
+        dx >= 1 { return Ruling(isHorizontal: true, position: (p.1 + q.1) / 2, from: min(p.0, q.0), to: max(p.0, q.0)) }
+        if dx <= 0.01 * dy + 0.1,
+        dy >= 1 { return Ruling(isHorizontal: false, position: (p.0 + q.0) / 2, from: min(p.1, q.1), to: max(p.1, q.1)) }
         return nil
     }
 
@@ -256,7 +259,8 @@ enum PageRulings {
     }
 
     /// The index just past the first `needle` in `bytes` at or after `from`.
-    static func find<C: RandomAccessCollection>(_ needle: [UInt8], in bytes: C, from: C.Index) -> C.Index? where C.Element == UInt8, C.Index == Int {
+    static func find<C: RandomAccessCollection>(_ needle: [UInt8], in bytes: C,
+                                                from: C.Index) -> C.Index? where C.Element == UInt8, C.Index == Int {
         var j = from
         while j + needle.count <= bytes.endIndex {
             if bytes[j] == needle[0] {

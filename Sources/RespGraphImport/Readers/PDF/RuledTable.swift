@@ -141,7 +141,8 @@ struct RuledGrid {
             var spans = group.map { ($0.from, $0.to) }.sorted { $0.0 < $1.0 }
             var merged: [(Double, Double)] = [spans.removeFirst()]
             for s in spans {
-                if s.0 <= merged[merged.count - 1].1 + tolerance { merged[merged.count - 1].1 = max(merged[merged.count - 1].1, s.1) } else { merged.append(s) }
+                if s.0 <= merged[merged.count - 1].1 + tolerance { merged[merged.count - 1].1 = max(merged[merged.count - 1].1,
+                    s.1) } else { merged.append(s) }
             }
             for m in merged { out.append(Ruling(isHorizontal: group[0].isHorizontal, position: position, from: m.0, to: m.1)) }
             group = []
