@@ -4,7 +4,7 @@ import RespGraphModel
 import RespGraphTestSupport
 import Testing
 
-/// A seeded mutation run over the XML inside Word, Excel and OFD packages: the parts are read out,
+/// A seeded mutation run over the XML inside Word, Excel and OFD packages (and over PDF bytes): the parts are read out,
 /// their text mutated (tags cut, repeated and nested, attributes and entities inserted, spans and
 /// references changed), and written back as a valid ZIP with correct checksums, so the mutations
 /// reach the XML readers rather than stopping at a checksum. Every package must give rows or an
@@ -98,6 +98,32 @@ import Testing
             }
         }
         return imported
+    }
+
+    /// PDFs with bytes flipped, cut, repeated and their cross-reference offsets disturbed, read through
+    /// pdftotext and pdftocairo: rows or an error, never a trap or a hang.
+    @Test(.needs(.poppler), arguments: 0..<2)
+    func mutatedPDFsNeverTrap(seed: Int) throws {
+        let importer = Importer(registry: try AgencyRegistry(csv: try Repository.text("Graphs/agencies.csv"), source: "agencies.csv"))
+        let folder = try TemporaryFolder()
+        var rng = SplitMix64(seed: UInt64(9000 + seed))
+        for (round, name) in ["county-plan.pdf", "guangxi-2024-table.pdf", "running-heads.pdf"].enumerated() {
+            var bytes = [UInt8](try #require(FileManager.default.contents(atPath: Repository.path("Tests/RespGraphImportTests/Fixtures/office/\(name)"))))
+            for _ in 0..<(1 + Int(rng.next() % 12)) {
+                let at = Int(rng.next() % UInt64(bytes.count))
+                switch rng.next() % 4 {
+                case 0: bytes[at] = UInt8(truncatingIfNeeded: rng.next())
+                case 1: bytes.removeSubrange(at..<min(bytes.count, at + Int(rng.next() % 512)))
+                case 2: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + 256)], at: at)
+                default: bytes.insert(contentsOf: Array("0000000000 65535 f \n".utf8), at: at)
+                }
+                if bytes.isEmpty { bytes = Array("%PDF-1.4".utf8) }
+            }
+            let path = try folder.write("mutated-\(seed)-\(round).pdf", bytes: bytes)
+            if let docs = try? importer.importFile(atPath: path) {
+                #expect(importer.graph(from: docs).invariantViolation() == nil, "seed \(seed) \(name)")
+            }
+        }
     }
 
     /// The writer above makes archives the reader takes back unchanged.
