@@ -79,8 +79,11 @@ public struct BlockDocumentParser: Sendable {
             }
         }
         guard !rows.isEmpty else {
+            // A limit the reader met may be why (a table read as text): say so.
+            let limits = original.findings.filter { $0.code == .pastLimit }.map(\.message)
             throw ImportError(file: doc.file,
-                              "no task found: no table names a 牵头单位/责任单位 column, and no paragraph carries an assignment clause such as （牵头单位：…）, （A牵头，B配合） or （A、B负责）")
+                              "no task found: no table names a 牵头单位/责任单位 column, and no paragraph carries an assignment clause such as （牵头单位：…）, （A牵头，B配合） or （A、B负责）"
+                              + (limits.isEmpty ? "" : "; past a limit: " + limits.joined(separator: "; ")))
         }
         let id = documentID ?? doc.file.fileStem
         var document = ImportedDocument(document: PlanDocument(id: id, title: title ?? doc.file.fileStem),
