@@ -285,15 +285,19 @@ public enum DOCXReader {
         return out.map(TextCleaning.joinWrapped).filter { !$0.isEmpty }
     }
 
-    /// Spreads gridSpan cells over their columns and copies vMerge continuations from above.
+    /// A row is read to this many columns: Word's own tables hold at most 63.
+    public static let maximumColumns = 64
+
+    /// Spreads gridSpan cells over their columns and copies vMerge continuations from above; a row is
+    /// cut at ``maximumColumns`` (a file spanning cells past Word's own width multiplied its cells).
     static func grid(_ rows: [[(text: String, span: Int, merge: Bool?)]]) -> ([[String]], [Set<Int>]) {
         var out: [[String]] = []
         var inherited: [Set<Int>] = []
         for row in rows {
             var cells: [String] = []
             var copied = Set<Int>()
-            for cell in row {
-                for k in 0..<cell.span {
+            for cell in row where cells.count < maximumColumns {
+                for k in 0..<min(cell.span, maximumColumns - cells.count) {
                     let col = cells.count
                     if cell.merge == false, let above = out.last, col < above.count {
                         cells.append(above[col])
