@@ -80,15 +80,15 @@ import Testing
         #expect(CoordinationPath.find(g, from: a, to: d, selection: .init(includeCollectives: true, kinds: []))?.count == 4)
     }
 
-    @Test func plannerNeverCostsMoreThanOneMeetingPerIndicator() {
+    @Test func plannerNeverCostsMoreThanOneMeetingPerIndicator() throws {
         let g = Self.graph([(["A"], ["B"], "I"), (["A"], ["C"], "J"), (["D"], ["E"], "K"), (["A"], ["B"], "L"), (["D"], ["E"], "M")])
         let naive = MeetingPlanner.perIndicator(g.taskIDs, in: g)
         #expect(naive.meetings.count == 5 && naive.attendance == 10)
-        let two = MeetingPlanner.group(g.taskIDs, into: 2, in: g)
-        #expect(two.meetings.count == 2)
-        #expect(two.attendance == 5)  // {A, B, C} and {D, E}
+        let two = try MeetingPlanner.plan(g.taskIDs, in: g, caps: .init(meetings: 2))
+        #expect(two.meetings.count == 2 && two.caps.maxTasks == 3)
+        #expect(two.attendance == 5 && two.optimal)  // {A, B, C} and {D, E}
         #expect(two.meetings.flatMap(\.tasks).sorted() == g.taskIDs)
-        let same = MeetingPlanner.group(g.taskIDs, into: 5, in: g)
+        let same = try MeetingPlanner.plan(g.taskIDs, in: g, caps: .init(meetings: 5))
         #expect(same.attendance <= naive.attendance)
     }
 
