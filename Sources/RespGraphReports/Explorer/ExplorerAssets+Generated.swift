@@ -767,7 +767,7 @@ a.more { font-size: 0.8em; font-weight: normal; margin-left: 0.6em; }
       let st = new PlanState(this, part, k);
       const blocks = [...Array(k).keys()];
       st.refine(all, blocks);
-      let improved = k > 1;
+      let improved = k > 1 && k <= 24;
       while (improved) {
         improved = false;
         for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) {

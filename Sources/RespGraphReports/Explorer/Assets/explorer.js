@@ -678,7 +678,7 @@
       let st = new PlanState(this, part, k);
       const blocks = [...Array(k).keys()];
       st.refine(all, blocks);
-      let improved = k > 1;
+      let improved = k > 1 && k <= 24;
       while (improved) {
         improved = false;
         for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) {
