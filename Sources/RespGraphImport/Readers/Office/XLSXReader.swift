@@ -42,6 +42,7 @@ public enum XLSXReader {
             if chosen.isEmpty { throw ImportError(file: file, "no sheet '\(s)'; sheets: \(all.map(\.name).joined(separator: ", "))") }
         }
         var shared: [String] = []
+        var cutStrings = 0
         if let events = try archive.xmlEvents("xl/sharedStrings.xml", file: file) {
             var current: String?
             var inText = false, inPhonetic = false
@@ -55,8 +56,10 @@ public enum XLSXReader {
                     if name == "si" {
                         // Cut once here, not at every cell that refers to it (one long string in 100,000 rows).
                         var text = current ?? ""
-                        if text.utf8.count > maximumCellCharacters,
-                        text.count > maximumCellCharacters { text = String(text.prefix(maximumCellCharacters)) + "…" }
+                        if text.utf8.count > maximumCellCharacters, text.count > maximumCellCharacters {
+                            text = String(text.prefix(maximumCellCharacters))
+                            cutStrings += 1
+                        }
                         shared.append(text)
                         current = nil
                     }
@@ -70,6 +73,10 @@ public enum XLSXReader {
         let dateStyles = try archive.xmlEvents("xl/styles.xml", file: file).map(dateStyleIndices) ?? []
         var blocks: [DocumentBlock] = []
         var findings: [ImportDiagnostic] = []
+        if cutStrings > 0 {
+            findings.append(ImportDiagnostic(.warning, file: file, line: 0, code: .pastLimit,
+                "\(cutStrings) shared string(s) hold more than \(maximumCellCharacters) characters (more than Excel's own cells hold); the rest is left out"))
+        }
         for (index, s) in chosen.enumerated() {
             guard let events = try archive.xmlEvents(s.path, file: file) else {
                 throw ImportError(file: file, "sheet '\(s.name)' is listed but its part \(s.path) is missing")
@@ -220,7 +227,6 @@ public enum XLSXReader {
                             text = String(text.prefix(maximumCellCharacters))
                             cutCell = true
                         }
-                        if type == "s", text.hasSuffix("…"), text.utf8.count >= maximumCellCharacters { cutCell = true }
                         if !text.isEmpty && !fullSheet {
                             if characters + text.utf8.count > maximumSheetCharacters { fullSheet = true } else {
                                 characters += text.utf8.count
