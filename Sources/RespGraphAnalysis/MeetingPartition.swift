@@ -74,7 +74,7 @@ public struct MeetingPartition: Sendable {
 
     /// The best plan found for `k` meetings, nil when none keeps the caps. Selections of at most
     /// `exactUpTo` tasks are solved exactly when the search finishes within `nodeBudget` nodes.
-    public func plan(meetings k: Int, starts: Int = 16, exactUpTo: Int = 30, nodeBudget: Int = 2_000_000) -> Result? {
+    public func plan(meetings k: Int, starts: Int = 16, exactUpTo: Int = Self.exactUpTo, nodeBudget: Int = 2_000_000) -> Result? {
         let n = pins.count
         guard k >= 1, n <= k * maxTasks, pins.allSatisfy({ $0.count <= maxAgencies }) else { return nil }
         if n == 0 { return Result(meetingOf: [], attendance: 0, optimal: true) }
@@ -124,6 +124,9 @@ public struct MeetingPartition: Sendable {
         state.refine(among: Array(pins.indices), blocks: Array(0..<k))
         return state.violation == 0 && state.sizes.allSatisfy({ $0 <= maxTasks }) ? state.part : nil
     }
+
+    /// Selections of at most this many tasks are searched exactly (branch and bound).
+    public static let exactUpTo = 30
 
     /// Plans of more meetings than this skip the pairwise re-splits.
     static let pairwiseUpTo = 24

@@ -82,16 +82,7 @@ import Testing
 
     /// Reruns HiGHS and Mt-KaHyPar: the committed reference is what they give today.
     @Test(.needs(.partitioners)) func theCommittedReferenceIsTheSolversAnswerToday() throws {
-        let folder = try TemporaryFolder()
-        let binary = try #require(RespgraphBinary.path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Requirement.which("python3")))
-        process.arguments = [Repository.path("Tests/RespGraphAnalysisTests/Golden/make_meeting_reference.py"), binary, folder.path + "/ref.json"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let fresh = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/ref.json"))) as? [String: Any])
+        let fresh = try ReferenceScript.rerun("make_meeting_reference.py")
         let committed = try Self.reference()
         for key in ["exact", "kahypar"] {
             #expect(NSArray(array: fresh[key] as? [Any] ?? []).isEqual(to: committed[key] as? [Any] ?? [[]]))

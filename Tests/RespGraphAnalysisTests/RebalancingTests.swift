@@ -81,16 +81,7 @@ import Testing
 
     /// Reruns HiGHS: the committed reference is what the MILP gives today.
     @Test(.needs(.highs)) func theCommittedReferenceIsHiGHSsAnswerToday() throws {
-        let folder = try TemporaryFolder()
-        let binary = try #require(RespgraphBinary.path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Requirement.which("python3")))
-        process.arguments = [Repository.path("Tests/RespGraphAnalysisTests/Golden/make_rebalancing_reference.py"), binary, folder.path + "/ref.json"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let fresh = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/ref.json"))) as? [String: Any])
+        let fresh = try ReferenceScript.rerun("make_rebalancing_reference.py")
         let committed = try Self.reference()
         #expect(NSDictionary(dictionary: fresh["documents"] as? [String: Any] ?? [:]).isEqual(to: committed["documents"] as? [String: Any] ?? [:]))
     }

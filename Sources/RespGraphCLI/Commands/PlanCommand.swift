@@ -100,7 +100,7 @@ enum PlanCommand: CLICommand {
         output.footer = [
             "Attendance (Σ invited agencies over meetings, collectives not counted): \(plan.attendance); no plan under these caps costs less than \(plan.lowerBound)"
                 + (plan.optimal ? " — this plan is proven optimal." : "."),
-            selected.count <= 30 && plan.optimal ? "Solved exactly (branch and bound)."
+            selected.count <= MeetingPartition.exactUpTo && plan.optimal ? "Solved exactly (branch and bound)."
                 : "Found by recursive bisection with Fiduccia–Mattheyses refinement (best of sixteen seeded runs); "
                     + (plan.optimal ? "proven optimal: it meets the lower bound." : "not proven optimal."),
         ]
