@@ -37,7 +37,7 @@ public struct CommandResult: Sendable {
             throw args.usageError("--lang puts tables and CSV in Chinese; JSON keeps its keys and words in English for programs")
         }
         stdout += output.rendered(format, width: args[SharedOptions.width] ?? terminalWidth,
-                                  chinese: args[SharedOptions.headerLanguage] == .zh, ambiguousWide: ambiguousWide)
+                                  language: args[SharedOptions.headerLanguage], ambiguousWide: ambiguousWide)
     }
 }
 

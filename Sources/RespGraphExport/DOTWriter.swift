@@ -32,7 +32,7 @@ public enum DOTWriter {
         /// Agencies drawn with a heavy border (the centre of an ego network).
         public var highlighted: Set<AgencyID> = []
         /// `zh` or `en`: the language of the title, legend and keys (names are as written).
-        public var lang = "zh"
+        public var lang = Language.zh
         /// Whether network links carry their weight as a label.
         public var linkLabels = false
         /// Dots per inch for bitmap output (Graphviz's `dpi`), nil for Graphviz's default.
@@ -45,7 +45,7 @@ public enum DOTWriter {
         public var root: AgencyID? = nil
 
         /// A label in the chosen language.
-        func t(_ zh: String, _ en: String) -> String { lang == "en" ? en : zh }
+        func t(_ zh: String, _ en: String) -> String { Bilingual(zh, en)[lang] }
 
         /// Fonts that cover Chinese on Linux, Windows and macOS, in that order.
         public static let chineseFonts = "Noto Sans CJK SC,Source Han Sans SC,Microsoft YaHei,PingFang SC,SimHei"
@@ -165,14 +165,14 @@ public enum DOTWriter {
 
     /// The legend: one node with an HTML-like table (colour swatches per kind, then the edge styles),
     /// which every layout program places like any node. Its text is respgraph's own, XML-escaped.
-    static func legend(kinds: [AgencyKind], edges: [String], lang: String = "zh") -> String {
+    static func legend(kinds: [AgencyKind], edges: [String], lang: Language = .zh) -> String {
         func xml(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<",
                                                                                 with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         }
-        var rows = "<TR><TD COLSPAN=\"2\"><B>\(lang == "en" ? "Legend" : "图例")</B></TD></TR>"
+        var rows = "<TR><TD COLSPAN=\"2\"><B>\(Bilingual("图例", "Legend")[lang])</B></TD></TR>"
         for k in kinds {
-            rows += "<TR><TD BGCOLOR=\"\(color(of: k))\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(xml(lang == "en" ? k.rawValue.replacingOccurrences(of: "-", with: " ") : k.chineseName))</TD></TR>"
+            rows += "<TR><TD BGCOLOR=\"\(color(of: k))\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(xml(Bilingual(k.chineseName, k.rawValue.replacingOccurrences(of: "-", with: " "))[lang]))</TD></TR>"
         }
         for e in edges { rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">\(xml(e))</TD></TR>" }
         return "  legend [shape=plaintext, fontsize=9, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">\(rows)</TABLE>>];\n"

@@ -23,8 +23,37 @@ public struct CentralityTable: Sendable {
         case sampledPaths(epsilon: Double, delta: Double, seed: UInt64)
     }
 
-    /// Each column's header and its value per network node.
-    public var columns: [(name: String, values: [Double])]
+    /// What a column holds, with its title in both languages beside it.
+    public enum Score: String, Sendable {
+        case degree, normalized, strength, betweenness, closeness, harmonic, eigenvector, pagerank
+        case outDegree = "out-degree", inDegree = "in-degree", outStrength = "out-strength", inStrength = "in-strength"
+        case effectiveSize = "effective-size", efficiency, constraint, hierarchy
+
+        /// The column's header: the English one is the score's name.
+        public var title: Bilingual {
+            switch self {
+            case .degree: Bilingual("度数", rawValue)
+            case .normalized: Bilingual("标准化", rawValue)
+            case .strength: Bilingual("强度", rawValue)
+            case .betweenness: Bilingual("中间中心度", rawValue)
+            case .closeness: Bilingual("接近中心度", rawValue)
+            case .harmonic: Bilingual("调和接近度", rawValue)
+            case .eigenvector: Bilingual("特征向量中心度", rawValue)
+            case .pagerank: Bilingual("PageRank", rawValue)
+            case .outDegree: Bilingual("出度", rawValue)
+            case .inDegree: Bilingual("入度", rawValue)
+            case .outStrength: Bilingual("出强度", rawValue)
+            case .inStrength: Bilingual("入强度", rawValue)
+            case .effectiveSize: Bilingual("有效规模", rawValue)
+            case .efficiency: Bilingual("效率", rawValue)
+            case .constraint: Bilingual("约束系数", rawValue)
+            case .hierarchy: Bilingual("等级度", rawValue)
+            }
+        }
+    }
+
+    /// Each column's score and its value per network node.
+    public var columns: [(score: Score, values: [Double])]
     /// How the columns were computed, a sentence each.
     public var notes: [String]
     /// The network's nodes ranked by the first column (constraint and hierarchy low-first: brokers
@@ -42,25 +71,25 @@ public struct CentralityTable: Sendable {
         case .degree, .strength: table.degree(measure, network)
         case .betweenness: try table.betweenness(network, metric: metric, weighted: weighted, estimation)
         case .closeness, .harmonic:
-            table.columns = [(measure.rawValue, ClosenessCentrality.compute(network, metric: metric, harmonic: measure == .harmonic))]
+            table.columns = [(measure == .closeness ? .closeness : .harmonic, ClosenessCentrality.compute(network, metric: metric, harmonic: measure == .harmonic))]
             table.notes.append(measure == .closeness ? "closeness = (r−1)/Σd · (r−1)/(n−1), r = agencies reached (Wasserman–Faust, NetworkX wf_improved)."
                                                      : "harmonic = Σ 1/d over other agencies (unnormalized).")
             table.notes.append(metric.explanation + ".")
         case .eigenvector:
             let r = EigenvectorCentrality.compute(network, weighted: weighted)
-            table.columns = [("eigenvector", r.values)]
+            table.columns = [(.eigenvector, r.values)]
             table.notes.append("power iteration on A + I, unit Euclidean norm; \(r.converged ? "converged" : "NOT converged") after \(r.iterations) iterations "
                                + "at tolerance \(r.tolerance) (Σ|Δx| < n·tol); \(weighted ? "weights are strengths" : "unweighted").")
         case .pagerank:
             let r = PageRank.compute(network, weighted: true)
-            table.columns = [("pagerank", r.values)]
+            table.columns = [(.pagerank, r.values)]
             table.notes.append("damping 0.85, weighted by tasks, dangling agencies spread uniformly; \(r.converged ? "converged" : "NOT converged") after "
                                + "\(r.iterations) iterations at tolerance \(r.tolerance).")
         case .effectiveSize, .efficiency, .constraint, .hierarchy, .structuralHoles:
             let holes = StructuralHoles.compute(network, weighted: weighted)
-            let all: [(String, [Double])] = [("effective-size", holes.effectiveSize), ("efficiency", holes.efficiency),
-                                             ("constraint", holes.constraint), ("hierarchy", holes.hierarchy)]
-            table.columns = (measure == .structuralHoles ? all : all.filter { $0.0 == measure.rawValue }).map { (name: $0.0, values: $0.1) }
+            let all: [(Score, [Double])] = [(.effectiveSize, holes.effectiveSize), (.efficiency, holes.efficiency),
+                                             (.constraint, holes.constraint), (.hierarchy, holes.hierarchy)]
+            table.columns = (measure == .structuralHoles ? all : all.filter { $0.0.rawValue == measure.rawValue }).map { (score: $0.0, values: $0.1) }
             table.notes.append("Burt's measures on mutual \(weighted ? "weights" : "ties (every link weight 1)"); an agency without partners has none (–). "
                                + "Low constraint and high effective size mark brokers.")
         }
@@ -73,12 +102,12 @@ public struct CentralityTable: Sendable {
         if network.isDirected {
             let incoming = DegreeCentrality.compute(network, incoming: true)
             columns = measure == .degree
-                ? [("out-degree", out.degree.map(Double.init)), ("in-degree", incoming.degree.map(Double.init))]
-                : [("out-strength", out.strength), ("in-strength", incoming.strength)]
+                ? [(.outDegree, out.degree.map(Double.init)), (.inDegree, incoming.degree.map(Double.init))]
+                : [(.outStrength, out.strength), (.inStrength, incoming.strength)]
             notes.append("out: agencies relied on as a lead; in: agencies that rely on it.")
         } else {
-            columns = measure == .degree ? [("degree", out.degree.map(Double.init)), ("normalized", out.normalized)]
-                                         : [("strength", out.strength), ("degree", out.degree.map(Double.init))]
+            columns = measure == .degree ? [(.degree, out.degree.map(Double.init)), (.normalized, out.normalized)]
+                                         : [(.strength, out.strength), (.degree, out.degree.map(Double.init))]
             notes.append(measure == .degree ? "normalized degree = degree/(n−1)." : "strength = sum of link weights (shared tasks).")
         }
     }
@@ -94,21 +123,21 @@ public struct CentralityTable: Sendable {
                                   + "or leave it out for the exact values")
             }
             let estimate = BetweennessSampling.estimate(network, epsilon: epsilon, delta: delta, seed: seed)
-            columns = [("betweenness", estimate.values)]
+            columns = [(.betweenness, estimate.values)]
             notes.append("estimated from \(estimate.samples) sampled shortest paths (seed \(seed); vertex-diameter bound \(estimate.vertexDiameterBound)): "
                          + "with probability at least \(NumberStyle.exact(1 - estimate.delta)) every value is within ±\(NumberStyle.exact(estimate.epsilon)) "
                          + "of the exact normalized betweenness (Riondato–Kornaropoulos VC bound).")
             notes.append(metric.explanation + ".")
         case .sampledSources(let k, let seed):
             let estimate = BetweennessCentrality.sampled(network, metric: metric, samples: k, seed: seed)
-            columns = [("betweenness", estimate.values)]
+            columns = [(.betweenness, estimate.values)]
             notes.append(estimate.epsilon == 0
                 ? "exact: the sample covers every agency."
                 : "estimated from \(estimate.sources) of \(network.nodeCount) sources (seed \(seed)): with probability 0.95 every value is within "
                   + "±\(String(format: "%.4f", estimate.epsilon)) of the exact normalized betweenness (Hoeffding, union bound).")
             notes.append(metric.explanation + ".")
         case .exact(let normalized):
-            columns = [("betweenness", BetweennessCentrality.compute(network, metric: metric, normalized: normalized))]
+            columns = [(.betweenness, BetweennessCentrality.compute(network, metric: metric, normalized: normalized))]
             let n = network.nodeCount
             let pairs = network.isDirected ? "" : " over ordered pairs, i.e. each pair counted once and divided by (n−1)(n−2)/2"
             notes.append(normalized ? "normalized as NetworkX: divided by (n−1)(n−2) = \(max(0, (n - 1) * (n - 2)))\(pairs)."
@@ -119,7 +148,7 @@ public struct CentralityTable: Sendable {
 
     /// Ranks by the first column; constraint and hierarchy rank low-first (brokers first).
     private mutating func rank(_ network: AgencyNetwork, _ graph: ResponsibilityGraph) {
-        let ascending = ["constraint", "hierarchy"].contains(columns[0].name)
+        let ascending = [.constraint, .hierarchy].contains(columns[0].score)
         let primary = columns[0].values
         order = (0..<network.nodeCount).sorted { x, y in
             let a = primary[x], b = primary[y]

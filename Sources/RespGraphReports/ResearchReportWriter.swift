@@ -13,8 +13,8 @@ public struct ResearchReportWriter {
     public let registry: AgencyRegistry
     /// Indicators renamed between the documents.
     public let indicators: IndicatorLineage
-    /// `zh` or `en`.
-    public let lang: String
+    /// The report's language.
+    public let lang: Language
     /// Agencies in the agency-level table.
     public let top: Int
     /// Whether two columns are compared (a change column).
@@ -22,7 +22,7 @@ public struct ResearchReportWriter {
 
     /// A writer for the figures.
     public init(columns: [DocumentFigures], registry: AgencyRegistry, indicators: IndicatorLineage = IndicatorLineage(),
-                lang: String, top: Int, compare: Bool) {
+                lang: Language, top: Int, compare: Bool) {
         self.columns = columns
         self.registry = registry
         self.indicators = indicators
@@ -32,7 +32,7 @@ public struct ResearchReportWriter {
     }
 
     /// A label in the report's language.
-    func t(_ zh: String, _ en: String) -> String { lang == "zh" ? zh : en }
+    func t(_ zh: String, _ en: String) -> String { Bilingual(zh, en)[lang] }
 
     /// A number with up to four decimals; "–" for NaN.
     static func number(_ x: Double) -> String {
@@ -56,11 +56,11 @@ public struct ResearchReportWriter {
         c.byBetweenness(limit: top).map { v in
             let a = c.network.agencies[v]
             let agency = c.graph[a]
-            let name = agency.englishName.map { lang == "en" ? "\(agency.name) (\($0))" : agency.name } ?? agency.name
+            let name = agency.englishName.map { lang == .en ? "\(agency.name) (\($0))" : agency.name } ?? agency.name
             return [name, String(c.degree[v]), Self.number(c.betweenness[v]), Self.number(c.closeness[v]), Self.number(c.eigenvector[v]),
                     Self.number(c.holes.effectiveSize[v]), Self.number(c.holes.constraint[v]), Self.number(c.corePeriphery.coreness[v]),
                     c.corePeriphery.inCore[v] ? t("核心", "core") : t("边缘", "periphery"), String(c.loads[a.index].lead),
-                    String(c.loads[a.index].support), lang == "zh" ? c.roster[v].role.chineseName : c.roster[v].role.rawValue]
+                    String(c.loads[a.index].support), Bilingual(c.roster[v].role.chineseName, c.roster[v].role.rawValue)[lang]]
         }
     }
 
@@ -114,7 +114,7 @@ public struct ResearchReportWriter {
         let header = [t("指标", "measure")] + names + (compare ? [t("变化", "change")] : [])
         func rows(_ measures: [ReportMeasure]) -> [[String]] {
             measures.map { m in
-                [t(m.zh, m.en)] + m.values.map(Self.number) + (compare ? [Self.change(m.values[1] - m.values[0])] : [])
+                [m.label[lang]] + m.values.map(Self.number) + (compare ? [Self.change(m.values[1] - m.values[0])] : [])
             }
         }
         b.append(.heading(t("一、整体网络结构", "1. Network-level structure")))
@@ -167,7 +167,7 @@ public struct ResearchReportWriter {
         }
         b.append(.heading(t("四、定义与出处", "4. Definitions and references")))
         b.append(.table([t("指标", "measure"), t("定义与归一化", "definition and normalisation")],
-                        (networkMeasures + roleMeasures).map { [t($0.zh, $0.en), t($0.zhDefinition, $0.definition)] } + [
+                        (networkMeasures + roleMeasures).map { [$0.label[lang], $0.definition[lang]] } + [
                             [t("中间中心度", "betweenness"),
                              t("Σ σ(s,t|v)/σ(s,t)，按 (n−1)(n−2)/2 标准化（Brandes 2001，与 NetworkX 一致）",
                                "Σ σ(s,t|v)/σ(s,t), normalized by (n−1)(n−2)/2 (Brandes 2001, as NetworkX)")],
@@ -222,7 +222,7 @@ public struct ResearchReportWriter {
         func esc(_ s: String) -> String { XMLText.escape(s) }
         var out = """
         <!DOCTYPE html>
-        <html lang="\(lang == "zh" ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(esc(title))</title>
+        <html lang="\(lang == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(esc(title))</title>
         <style>
         body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:1100px;color:#222;line-height:1.5}
         h1{font-size:1.5em;border-bottom:2px solid #4a6a8a;padding-bottom:.3em}h2{font-size:1.2em;color:#2c4a66;margin-top:1.6em}
@@ -290,12 +290,12 @@ public struct ResearchReportWriter {
     public func json() -> JSONValue {
         func measures(_ list: [ReportMeasure]) -> JSONValue {
             .array(list.map { m in
-                .object([("key", .string(m.key)), ("label", .string(t(m.zh, m.en))), ("definition", .string(m.definition)),
+                .object([("key", .string(m.key)), ("label", .string(m.label[lang])), ("definition", .string(m.definition.en)),
                          ("values", .object(zip(columns, m.values).map { ($0.id, $1.isNaN ? .null : .double($1)) }))])
             })
         }
         return .object([
-            ("title", .string(title)), ("documents", .array(columns.map { .string($0.id) })), ("language", .string(lang)),
+            ("title", .string(title)), ("documents", .array(columns.map { .string($0.id) })), ("language", .string(lang.rawValue)),
             ("network_level", measures(networkMeasures)), ("role_aware", measures(roleMeasures)),
             ("agencies", .object(columns.map { c in (c.id, .array(agencyRows(c).map { row in
                 .object(zip(["agency", "degree", "betweenness", "closeness", "eigenvector", "effective_size", "constraint",
@@ -313,8 +313,8 @@ public struct ResearchReportWriter {
         var rows = [["section", "measure", "label", "document", "value"]]
         for (section, list) in [("network_level", networkMeasures), ("role_aware", roleMeasures)] {
             for m in list {
-                for (c, v) in zip(columns, m.values) { rows.append([section, m.key, t(m.zh, m.en), c.id, Self.plain(v)]) }
-                if compare { rows.append([section, m.key, t(m.zh, m.en), "\(columns[0].id)→\(columns[1].id)",
+                for (c, v) in zip(columns, m.values) { rows.append([section, m.key, m.label[lang], c.id, Self.plain(v)]) }
+                if compare { rows.append([section, m.key, m.label[lang], "\(columns[0].id)→\(columns[1].id)",
                                           Self.plain(m.values[1] - m.values[0])]) }
             }
         }

@@ -18,7 +18,7 @@ import Testing
     }()
 
     @Test func explorerDataHoldsEveryTaskWithItsReviewMarksAndTheWorkload() throws {
-        let data = ExplorerData(graph: Self.graph, registry: Self.registry, source: "test", lang: "zh").json(positions: nil)
+        let data = ExplorerData(graph: Self.graph, registry: Self.registry, source: "test", lang: .zh).json(positions: nil)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(data.compact().utf8)) as? [String: Any])
         let tasks = try #require(object["tasks"] as? [[String: Any]])
         #expect(tasks.count == Self.graph.tasks.count)

@@ -26,9 +26,9 @@ enum AgenciesCommand: CLICommand {
         case .load: loads = Workload.ranked(loads, in: graph)
         }
         let shown = loads.prefix(args[top] ?? Int.max)
-        var agencies = RecordSet("agencies", [Field("agency", maxWidth: 34), Field("kind"), Field("lead", .whole, unit: nil),
-                                              Field("support", .whole), Field("weighted", .number(digits: 2)),
-                                              Field("english name", maxWidth: 36), Field("successor", maxWidth: 30)])
+        var agencies = RecordSet("agencies", [Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"), Field("lead", zh: "牵头", .whole, unit: nil),
+                                              Field("support", zh: "配合", .whole), Field("weighted", zh: "加权负荷", .number(digits: 2)),
+                                              Field("english name", zh: "英文名", maxWidth: 36), Field("successor", zh: "现名", maxWidth: 30)])
         for l in shown {
             let a = graph[l.agency]
             agencies.append([.text(a.name), .kind(a.kind), .whole(l.lead), .whole(l.support), .number(l.weighted),

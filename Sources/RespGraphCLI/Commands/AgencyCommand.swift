@@ -19,15 +19,15 @@ enum AgencyCommand: CLICommand {
         let agency = graph[id]
         let predecessors = data.registry.lineage.filter { $0.successor == agency.name }.map(\.predecessor)
 
-        var tasks = RecordSet("tasks", title: "Tasks (牵头 lead, 配合 support)", [
-            Field("role"), Field("task"), Field("indicator", maxWidth: 16), Field("direction", inTerminal: false),
-            Field("text", maxWidth: 40),
-            Field("leads", .list(separator: "、"), maxWidth: 30), Field("supporters", .list(separator: "、"), inTerminal: false),
-            Field("source line", .whole, inTerminal: false)])
+        var tasks = RecordSet("tasks", title: Bilingual("任务", "Tasks (牵头 lead, 配合 support)"), [
+            Field("role", zh: "角色"), Field("task", zh: "任务"), Field("indicator", zh: "指标", maxWidth: 16), Field("direction", zh: "方向", inTerminal: false),
+            Field("text", zh: "任务内容", maxWidth: 40),
+            Field("leads", zh: "牵头单位", .list(separator: "、"), maxWidth: 30), Field("supporters", zh: "配合单位", .list(separator: "、"), inTerminal: false),
+            Field("source line", zh: "原文行", .whole, inTerminal: false)])
         for role in Role.allCases {
             for t in graph.tasks(of: id, role: role) {
                 let task = graph[t]
-                tasks.append([.term(role.name, zh: role.chineseName), .text(graph.key(of: t)), .optional(task.indicator),
+                tasks.append([.role(role), .text(graph.key(of: t)), .optional(task.indicator),
                               .optional(task.direction), .optional(task.text),
                               .list(graph.agencies(of: t, role: .lead).map { graph[$0].name }),
                               .list(graph.agencies(of: t, role: .support).map { graph[$0].name }),
@@ -36,9 +36,9 @@ enum AgencyCommand: CLICommand {
         }
 
         let partnerList = Partner.of(id, in: graph)
-        var partners = RecordSet("partners", title: "Partners (shared tasks)", [
-            Field("agency", maxWidth: 34), Field("kind"), Field("shared", key: "shared_tasks", .whole),
-            Field("partner leads", .whole), Field("agency leads", .whole)])
+        var partners = RecordSet("partners", title: Bilingual("合作机构（共同任务）", "Partners (shared tasks)"), [
+            Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"), Field("shared", zh: "共同任务", key: "shared_tasks", .whole),
+            Field("partner leads", zh: "对方牵头", .whole), Field("agency leads", zh: "本机构牵头", .whole)])
         for p in partnerList {
             let other = graph[p.agency]
             partners.append([.text(other.name), .kind(other.kind), .whole(p.shared), .whole(p.partnerLeads), .whole(p.agencyLeads)])

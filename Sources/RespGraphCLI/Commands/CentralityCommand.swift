@@ -65,8 +65,8 @@ enum CentralityCommand: CLICommand {
         let table = try CentralityTable.compute(measure, on: network, graph: graph, metric: metric, weighted: weighted,
                                                 estimation: estimation)
         let columns = table.columns
-        var results = RecordSet("results", [Field("#", key: "rank", .whole), Field("agency", maxWidth: 34), Field("kind")]
-                                + columns.map { Field($0.0, .fixed(digits: 6)) })
+        var results = RecordSet("results", [Field("#", zh: "排名", key: "rank", .whole), Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别")]
+                                + columns.map { Field($0.score.rawValue, zh: $0.score.title.zh, .fixed(digits: 6)) })
         for (rank, v) in table.order.prefix(top).enumerated() {
             let a = graph[network.agencies[v]]
             results.append([.whole(rank + 1), .text(a.name), .kind(a.kind)] + columns.map { FieldValue.measure($0.1[v]) })

@@ -34,8 +34,8 @@ enum DepsCommand: CLICommand {
         if let query = args.positionals.first {
             let id = try graph.agency(matching: query)
             let out = deps.reliesOn(id), inn = deps.reliedOnBy(id)
-            var links = RecordSet("links", [Field("direction"), Field("agency", maxWidth: 34), Field("tasks", .whole),
-                                            Field("task keys", .list(separator: " "), maxWidth: 60)])
+            var links = RecordSet("links", [Field("direction", zh: "方向"), Field("agency", zh: "机构", maxWidth: 34), Field("tasks", zh: "任务数", .whole),
+                                            Field("task keys", zh: "任务编号", .list(separator: " "), maxWidth: 60)])
             for l in out { links.append([.text("relies on"), .text(graph[l.supporter].name), .whole(l.tasks.count), keys(l)]) }
             for l in inn { links.append([.text("relied on by"), .text(graph[l.lead].name), .whole(l.tasks.count), keys(l)]) }
             output.heading = ["\(graph[id].name): relies on \(out.count) agencies as a lead (it leads, they support); \(inn.count) agencies rely on it (they lead, it supports)."]
@@ -48,8 +48,8 @@ enum DepsCommand: CLICommand {
         let supportOnly = graph.agencyIDs.filter { selection.admits(graph[$0]) && graph.count(of: $0,
             role: .lead) == 0 && graph.count(of: $0, role: .support) > 0 }
             .sorted { (graph.count(of: $0, role: .support), graph[$1].name) > (graph.count(of: $1, role: .support), graph[$0].name) }
-        var supportSet = RecordSet("support_only", title: "Agencies that only ever support",
-                                   [Field("agency", maxWidth: 34), Field("kind"), Field("supports", .whole)])
+        var supportSet = RecordSet("support_only", title: Bilingual("只承担配合的机构", "Agencies that only ever support"),
+                                   [Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"), Field("supports", zh: "配合次数", .whole)])
         for a in supportOnly { supportSet.append([.text(graph[a].name), .kind(graph[a].kind), .whole(graph.count(of: a, role: .support))]) }
         let checks = AccountabilityChecks(graph)
         output.sets.append(supportSet)
@@ -60,10 +60,10 @@ enum DepsCommand: CLICommand {
 
     /// The strongest dependencies (lead → supporter), reciprocal pairs marked, with the tasks behind each.
     static func pairsRecords(_ deps: Dependencies, _ graph: ResponsibilityGraph, limit: Int) -> RecordSet {
-        var pairSet = RecordSet("pairs", title: "Strongest dependencies (lead → supporter)", [
-            Field("lead", maxWidth: 30), Field("supporter", maxWidth: 30), Field("tasks", .whole),
-            Field("reverse", key: "reverse_tasks", .whole), Field("reciprocal", .flag),
-            Field("task keys", .list(separator: " "), inTerminal: false)])
+        var pairSet = RecordSet("pairs", title: Bilingual("最强依赖（牵头 → 配合）", "Strongest dependencies (lead → supporter)"), [
+            Field("lead", zh: "牵头", maxWidth: 30), Field("supporter", zh: "配合单位", maxWidth: 30), Field("tasks", zh: "任务数", .whole),
+            Field("reverse", zh: "反向任务", key: "reverse_tasks", .whole), Field("reciprocal", zh: "互为依靠", .flag),
+            Field("task keys", zh: "任务编号", .list(separator: " "), inTerminal: false)])
         for (l, reverse) in deps.strongestPairs(limit: limit) {
             pairSet.append([.text(graph[l.lead].name), .text(graph[l.supporter].name), .whole(l.tasks.count), .whole(reverse),
                             .flag(reverse > 0),
@@ -102,7 +102,7 @@ enum DepsMatrixCommand: CLICommand {
         let graph = try LoadedData.load(args).selectedGraph(args)
         let network = AgencyNetwork.dependency(graph, selection: NetworkOptions.selection(args))
         let names = network.agencies.map { graph[$0].name }
-        var set = RecordSet("matrix", [Field("lead \\ supporter", key: "lead")] + names.map { Field($0, key: $0, .whole) })
+        var set = RecordSet("matrix", [Field("lead \\ supporter", zh: "牵头", key: "lead")] + names.map { Field($0, zh: $0, key: $0, .whole) })
         for u in 0..<network.nodeCount {
             set.append([.text(names[u])] + (0..<network.nodeCount).map { v in .whole(Int(network.weight(u, v))) })
         }

@@ -19,8 +19,8 @@ enum DiagnosticsCommand: CLICommand {
         let data = try LoadedData.load(args)
         let code = args[Self.code]
         let shown = data.diagnostics.filter { (severity == .any || $0.severity.rawValue == severity.rawValue) && (code == nil || $0.code == code) }
-        var set = RecordSet("diagnostics", [Field("file", maxWidth: 40), Field("line", .whole), Field("severity"), Field("code"),
-                                            Field("message", maxWidth: 70), Field("resolution", maxWidth: 50)])
+        var set = RecordSet("diagnostics", [Field("file", zh: "文件", maxWidth: 40), Field("line", zh: "行", .whole), Field("severity", zh: "级别"), Field("code", zh: "代码"),
+                                            Field("message", zh: "说明", maxWidth: 70), Field("resolution", zh: "修正", maxWidth: 50)])
         for d in shown {
             set.append([.text(d.file), .whole(d.line), .text(d.severity.rawValue), .text(d.code.rawValue), .text(d.message),
                         .optional(d.resolution)])

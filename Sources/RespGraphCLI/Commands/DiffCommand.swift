@@ -31,34 +31,34 @@ enum DiffCommand: CLICommand {
         let (x, y) = (args.positionals[0], args.positionals[1])
         func name(_ r: DocumentDiff.Row) -> String { r.formerNames.isEmpty ? r.name : "\(r.name)（原\(r.formerNames.joined(separator: "、"))）" }
         let risers = diff.risers(top), fallers = diff.fallers(top)
-        let agency = Field("agency", maxWidth: 44)
-        func loadSet(_ key: String, _ title: String, _ rows: ArraySlice<DocumentDiff.Row>) -> RecordSet {
+        let agency = Field("agency", zh: "机构", maxWidth: 44)
+        func loadSet(_ key: String, _ title: Bilingual, _ rows: ArraySlice<DocumentDiff.Row>) -> RecordSet {
             var set = RecordSet(key, title: title,
-                                [agency, Field("lead \(x)", key: "lead_before", .whole), Field("lead \(y)", key: "lead_after", .whole),
-                                                    Field("support \(x)", key: "support_before", .whole),
-                                                    Field("support \(y)", key: "support_after", .whole),
-                                                    Field("change", .change)])
+                                [agency, Field("lead \(x)", zh: "原牵头", key: "lead_before", .whole), Field("lead \(y)", zh: "新牵头", key: "lead_after", .whole),
+                                                    Field("support \(x)", zh: "原配合", key: "support_before", .whole),
+                                                    Field("support \(y)", zh: "新配合", key: "support_after", .whole),
+                                                    Field("change", zh: "变化", .change)])
             for r in rows { set.append([.text(name(r)), .whole(r.leadBefore), .whole(r.leadAfter), .whole(r.supportBefore),
                                         .whole(r.supportAfter), .whole(r.change)]) }
             return set
         }
-        var comeGo = RecordSet("appeared_or_disappeared", title: "Agencies that appear or disappear",
-                               [Field("agency", maxWidth: 40), Field("status"), Field("lead", .whole), Field("support", .whole)])
+        var comeGo = RecordSet("appeared_or_disappeared", title: Bilingual("新出现或消失的机构", "Agencies that appear or disappear"),
+                               [Field("agency", zh: "机构", maxWidth: 40), Field("status", zh: "状态"), Field("lead", zh: "牵头", .whole), Field("support", zh: "配合", .whole)])
         for r in diff.appeared { comeGo.append([.text(r.name), .text("new in \(y)"), .whole(r.leadAfter), .whole(r.supportAfter)]) }
         for r in diff.disappeared { comeGo.append([.text(r.name), .text("only in \(x)"), .whole(r.leadBefore), .whole(r.supportBefore)]) }
         let ranked = diff.rankShifts(top)
-        var ranks = RecordSet("rank_shifts", title: "Betweenness rank shifts (co-assignment network)",
-                              [agency, Field("rank \(x)", key: "rank_before", .whole),
-                                                                                                    Field("rank \(y)",
+        var ranks = RecordSet("rank_shifts", title: Bilingual("中间中心度排名变化（共同承担网络）", "Betweenness rank shifts (co-assignment network)"),
+                              [agency, Field("rank \(x)", zh: "原排名", key: "rank_before", .whole),
+                                                                                                    Field("rank \(y)", zh: "新排名",
                                                                                                         key: "rank_after",
-                                                                                                    .whole), Field("shift", .change)])
+                                                                                                    .whole), Field("shift", zh: "名次变化", .change)])
         for r in ranked { ranks.append([.text(name(r)), .whole(r.rankBefore!), .whole(r.rankAfter!),
                                         .whole(r.rankBefore! - r.rankAfter!)]) }
         var all = RecordSet("agencies",
-                            [Field("agency"), Field("former names", .list(separator: "|")), Field("lead before", .whole),
-                             Field("lead after", .whole),
-                                         Field("support before", .whole), Field("support after", .whole),
-                                         Field("betweenness rank before", .whole), Field("betweenness rank after", .whole)])
+                            [Field("agency", zh: "机构"), Field("former names", zh: "原名称", .list(separator: "|")), Field("lead before", zh: "原牵头", .whole),
+                             Field("lead after", zh: "新牵头", .whole),
+                                         Field("support before", zh: "原配合", .whole), Field("support after", zh: "新配合", .whole),
+                                         Field("betweenness rank before", zh: "中间中心度排名（前）", .whole), Field("betweenness rank after", zh: "中间中心度排名（后）", .whole)])
         all.formats = [.csv, .json]
         for r in diff.rows {
             all.append([.text(r.name), .list(r.formerNames), .whole(r.leadBefore), .whole(r.leadAfter),
@@ -73,8 +73,8 @@ enum DiffCommand: CLICommand {
         output.facts = [("before", .text(x)), ("after", .text(y)), ("indicators_added", .list(diff.indicatorsAdded)),
                         ("indicators_removed", .list(diff.indicatorsRemoved)),
                         ("indicators_renamed", .list(diff.indicatorsRenamed.map { "\($0.0)→\($0.1)" }))]
-        output.sets = [loadSet("risers", "Load rose most (tasks named, lead + support)", risers),
-                       loadSet("fallers", "Load fell most", fallers), comeGo, ranks, all]
+        output.sets = [loadSet("risers", Bilingual("负荷增加最多（所列任务，牵头 + 配合）", "Load rose most (tasks named, lead + support)"), risers),
+                       loadSet("fallers", Bilingual("负荷减少最多", "Load fell most"), fallers), comeGo, ranks, all]
         output.csvSet = "agencies"
         output.footer = ["Renamed agencies are matched through the registry's lineage (respgraph agency NAME shows it)."]
         try result.write(output, args)

@@ -87,7 +87,7 @@ enum DotCommand: CLICommand {
     static func diagramRequest(_ args: ParsedArguments, view: NetworkView) throws -> Diagram.Request {
         let kind: Diagram.View = switch view { case .tasks: .tasks; case .coassign: .coAssignment; case .dependency: .dependency }
         var options = DOTWriter.Options(font: args[font] ?? DOTWriter.Options.chineseFonts, clusterByIndicator: args[cluster] != nil)
-        options.lang = args[lang].rawValue
+        options.lang = args[lang]
         options.dpi = args[dpi]
         options.linkLabels = args[linkLabels]
         var request = Diagram.Request(view: kind, selection: NetworkOptions.selection(args), options: options)

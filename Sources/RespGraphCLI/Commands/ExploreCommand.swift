@@ -29,7 +29,7 @@ enum ExploreCommand: CLICommand {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        let language = args[lang].rawValue
+        let language = args[lang]
         var explorer = ExplorerData(graph: graph, registry: data.registry, source: data.sourceDescription, lang: language)
         explorer.indicators = data.indicators
         let count = explorer.networkNodes.count
@@ -38,7 +38,7 @@ enum ExploreCommand: CLICommand {
         if positions == nil && count > 0 {
             result.stderr += "respgraph: Graphviz (neato) is not installed; the network is placed by respgraph's own force layout. \(Graphviz.installHint)\n"
         }
-        let title = (language == "zh" ? "责任分工浏览器：" : "Responsibility explorer: ") + graph.documents.map(\.title).joined(separator: "；")
+        let title = Bilingual("责任分工浏览器：", "Responsibility explorer: ")[language] + graph.documents.map(\.title).joined(separator: "；")
         let page = ExplorerPage.html(data: explorer.json(positions: positions), lang: language, title: title,
                                      version: RespGraphCommandLine.version)
         if let note = ForbiddenCharacters.note(for: graph) { result.stderr += note + "\n" }

@@ -59,9 +59,9 @@ enum MatrixCommand: CLICommand {
         case .html: text = MatrixWriter.html(matrix, graph, title: title, paper: args[paper])
         case .svg: text = MatrixWriter.svg(matrix, graph, title: title, paper: args[paper])
         case .table:
-            var set = RecordSet("matrix", [Field("task"), Field("indicator", maxWidth: 12)]
-                                + matrix.agencies.indices.map { Field(String($0 + 1), key: "c\($0 + 1)",
-                                                                      maxWidth: 3) } + [Field("n", key: "agencies", .whole)])
+            var set = RecordSet("matrix", [Field("task", zh: "任务"), Field("indicator", zh: "指标", maxWidth: 12)]
+                                + matrix.agencies.indices.map { Field(String($0 + 1), zh: String($0 + 1), key: "c\($0 + 1)",
+                                                                      maxWidth: 3) } + [Field("n", zh: "机构数", key: "agencies", .whole)])
             for t in matrix.tasks {
                 set.append([.text(graph.key(of: t)),
                             .text(graph[t].indicator)] + matrix.row(t).map { .text(MatrixWriter.mark($0)) } + [.whole(matrix.rowTotal(t))])

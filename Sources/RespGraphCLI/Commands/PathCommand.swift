@@ -21,8 +21,8 @@ enum PathCommand: CLICommand {
             throw DataError(message: "no coordination chain links \(graph[a].name) and \(graph[b].name)\(args[NetworkOptions.includeCollectives] ? "" : " without passing through collective placeholders (try --include-collectives)")")
         }
         var set = RecordSet("steps",
-                            [Field("step", .whole), Field("from", maxWidth: 30), Field("task"), Field("to", maxWidth: 30),
-                             Field("task text", maxWidth: 50)])
+                            [Field("step", zh: "步", .whole), Field("from", zh: "起点", maxWidth: 30), Field("task", zh: "任务"), Field("to", zh: "终点", maxWidth: 30),
+                             Field("task text", zh: "任务内容", maxWidth: 50)])
         for (i, step) in steps.enumerated() {
             let t = graph[step.task]
             set.append([.whole(i + 1), .text(graph[step.from].name), .text(graph.key(of: step.task)), .text(graph[step.to].name),

@@ -62,20 +62,21 @@ enum PlanCommand: CLICommand {
         for (i, meeting) in plan.meetings.enumerated() {
             for a in meeting.agencies + meeting.collectives { meetingOf[a, default: []].append(i + 1) }
         }
-        var agencySet = RecordSet("agencies", title: "Agencies to convene", [Field("agency", maxWidth: 34), Field("kind"),
-            Field("leads", key: "lead_tasks", .whole), Field("supports", key: "support_tasks", .whole),
-            Field("meetings", .list(separator: ","))])
+        var agencySet = RecordSet("agencies", title: Bilingual("参会机构", "Agencies to convene"), [Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"),
+            Field("leads", zh: "牵头任务", key: "lead_tasks", .whole), Field("supports", zh: "配合任务", key: "support_tasks", .whole),
+            Field("meetings", zh: "会议", .list(separator: ","))])
         for a in convened {
             agencySet.append([.text(graph[a].name), .kind(graph[a].kind), .whole(lead[a] ?? 0), .whole(support[a] ?? 0),
                               .list((meetingOf[a] ?? []).map(String.init))])
         }
-        var agenda = RecordSet("agenda", title: "Agenda", [Field("meeting", .whole), Field("task"), Field("indicator", maxWidth: 16),
-                                                            Field("task text", maxWidth: 44),
-                                                            Field("leads", .list(separator: "、"), maxWidth: 30)])
+        var agenda = RecordSet("agenda", title: Bilingual("议程", "Agenda"), [Field("meeting", zh: "会议", .whole), Field("task", zh: "任务"), Field("indicator", zh: "指标", maxWidth: 16),
+                                                            Field("task text", zh: "任务内容", maxWidth: 44),
+                                                            Field("leads", zh: "牵头单位", .list(separator: "、"), maxWidth: 30)])
         var meetingSet = RecordSet("meetings",
-                                   [Field("meeting", .whole), Field("tasks", .list(separator: " ")),
-                                    Field("agencies", .list(separator: "、")),
-                                                Field("collectives", .list(separator: "、")), Field("attendance", .whole)])
+                                   [Field("meeting", zh: "会议", .whole), Field("tasks", zh: "任务", .list(separator: " ")),
+                                    Field("agencies", zh: "机构", .list(separator: "、")),
+                                    Field("collectives", zh: "集合主体", .list(separator: "、")),
+                                    Field("attendance", zh: "出席机构数", .whole)])
         meetingSet.formats = [.json]
         for (i, m) in plan.meetings.enumerated() {
             for t in m.tasks {

@@ -39,7 +39,7 @@ enum ReportCommand: CLICommand {
         rules: [.exclusive([compare, SharedOptions.doc]), .requires(document, compare)])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let lang = args[Self.lang].rawValue
+        let lang = args[Self.lang]
         let format = args[Self.format]
         if args[noBOM] && format != .csv { throw args.usageError("--no-bom applies to --format csv") }
         let top = args[Self.top]

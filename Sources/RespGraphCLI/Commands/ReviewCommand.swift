@@ -23,10 +23,10 @@ enum ReviewCommand: CLICommand {
         let documents = try ImportCommand.documents(args)
         let items = ReviewList.items(of: documents)
         var set = RecordSet("review", [
-            Field("task", maxWidth: 24), Field("where", maxWidth: 30, zh: "原文位置"), Field("review", .list(separator: " "), zh: "复核"),
-            Field("read as", maxWidth: 40, zh: "读取结果"), Field("source wrote", maxWidth: 40, zh: "原文写法"),
-            Field("why", maxWidth: 60, zh: "存疑原因"),
-            Field("text", maxWidth: 30, inTerminal: false), Field("corrections", .list(separator: "\n"), inTerminal: false, zh: "更正写法"),
+            Field("task", zh: "任务", maxWidth: 24), Field("where", zh: "原文位置", maxWidth: 30), Field("review", zh: "复核", .list(separator: " ")),
+            Field("read as", zh: "读取结果", maxWidth: 40), Field("source wrote", zh: "原文写法", maxWidth: 40),
+            Field("why", zh: "存疑原因", maxWidth: 60),
+            Field("text", zh: "任务内容", maxWidth: 30, inTerminal: false), Field("corrections", zh: "更正写法", .list(separator: "\n"), inTerminal: false),
         ])
         for item in items {
             let row = item.row

@@ -26,28 +26,28 @@ enum StructureCommand: CLICommand {
 
         var componentSizes: [Int: [Int]] = [:]
         for (v, c) in components.enumerated() { componentSizes[c, default: []].append(v) }
-        let members = Field("members", .list(separator: "、"), maxWidth: 70)
-        var comps = RecordSet("components", title: "Components", [Field("component", .whole), Field("agencies", .whole), members])
+        let members = Field("members", zh: "成员", .list(separator: "、"), maxWidth: 70)
+        var comps = RecordSet("components", title: Bilingual("连通分量", "Components"), [Field("component", zh: "连通分量", .whole), Field("agencies", zh: "机构数", .whole), members])
         for c in componentSizes.keys.sorted() {
             comps.append([.whole(c + 1), .whole(componentSizes[c]!.count), .list(componentSizes[c]!.map { names[$0] })])
         }
         var communityMembers: [Int: [Int]] = [:]
         for (v, c) in communities.enumerated() { communityMembers[c, default: []].append(v) }
-        var comms = RecordSet("communities", title: "Communities (Louvain, modularity \(String(format: "%.4f", q)))", [
-            Field("community", .whole), Field("agencies", .whole), members])
+        var comms = RecordSet("communities", title: Bilingual("凝聚子群（Louvain，模块度 \(String(format: "%.4f", q))）", "Communities (Louvain, modularity \(String(format: "%.4f", q)))"), [
+            Field("community", zh: "凝聚子群", .whole), Field("agencies", zh: "机构数", .whole), members])
         for c in communityMembers.keys.sorted() {
             let list = communityMembers[c]!.sorted { (cores[$0], names[$1]) > (cores[$1], names[$0]) }
             comms.append([.whole(c + 1), .whole(list.count), .list(list.map { names[$0] })])
         }
         let maxCore = cores.max() ?? 0
-        var coreSet = RecordSet("cores", title: "k-cores", [Field("core", .whole), Field("agencies", .whole), members])
+        var coreSet = RecordSet("cores", title: Bilingual("k-核", "k-cores"), [Field("core", zh: "k-核", .whole), Field("agencies", zh: "机构数", .whole), members])
         for k in Set(cores).sorted(by: >) {
             let list = (0..<network.nodeCount).filter { cores[$0] == k }.map { names[$0] }.sorted()
             coreSet.append([.whole(k), .whole(list.count), .list(list)])
         }
         var perAgency = RecordSet("by_agency",
-                                  [Field("agency"), Field("kind"), Field("component", .whole), Field("core", .whole),
-                                   Field("community", .whole)])
+                                  [Field("agency", zh: "机构"), Field("kind", zh: "类别"), Field("component", zh: "连通分量", .whole), Field("core", zh: "k-核", .whole),
+                                   Field("community", zh: "凝聚子群", .whole)])
         perAgency.formats = [.csv, .json]
         for v in 0..<network.nodeCount {
             perAgency.append([.text(names[v]), .kind(graph[network.agencies[v]].kind), .whole(components[v] + 1),

@@ -12,11 +12,11 @@ enum SummaryCommand: CLICommand {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
 
-        var documents = RecordSet("documents", title: "Documents", [
-            Field("id"), Field("title", maxWidth: 36), Field("table tasks", .whole), Field("work points", .whole),
-            Field("with lead", key: "tasks_with_lead", .whole), Field("agencies", .whole), Field("lead edges", .whole),
-            Field("support edges", .whole), Field("findings", key: "open_findings", .whole),
-            Field("errors", key: "open_errors", .whole), Field("warnings", key: "open_warnings", .whole)])
+        var documents = RecordSet("documents", title: Bilingual("文件", "Documents"), [
+            Field("id", zh: "文件"), Field("title", zh: "标题", maxWidth: 36), Field("table tasks", zh: "表格任务", .whole), Field("work points", zh: "工作要点", .whole),
+            Field("with lead", zh: "有牵头", key: "tasks_with_lead", .whole), Field("agencies", zh: "机构数", .whole), Field("lead edges", zh: "牵头关系", .whole),
+            Field("support edges", zh: "配合关系", .whole), Field("findings", zh: "待处理", key: "open_findings", .whole),
+            Field("errors", zh: "错误", key: "open_errors", .whole), Field("warnings", zh: "警告", key: "open_warnings", .whole)])
         for (doc, c) in zip(graph.documents, graph.documentCounts()) {
             // Findings a person should look at: errors and warnings no correction resolved.
             let open = data.openFindingsByDocument[doc.id] ?? OpenFindings()
@@ -24,8 +24,8 @@ enum SummaryCommand: CLICommand {
                               .whole(c.agencies), .whole(c.leadEdges), .whole(c.supportEdges),
                               .whole(open.errors + open.warnings), .whole(open.errors), .whole(open.warnings)])
         }
-        var kinds = RecordSet("agencies_by_kind", title: "Agencies by kind",
-                              [Field("kind"), Field("类别", key: "kind_zh"), Field("agencies", .whole)])
+        var kinds = RecordSet("agencies_by_kind", title: Bilingual("各类别机构数", "Agencies by kind"),
+                              [Field("kind", zh: "类别"), Field("类别", zh: "类别", key: "kind_zh"), Field("agencies", zh: "机构数", .whole)])
         for (kind, n) in graph.agencyCountsByKind() { kinds.append([.text(kind.rawValue), .text(kind.chineseName), .whole(n)]) }
 
         let selectedFiles = Set(graph.documents.map(\.id))

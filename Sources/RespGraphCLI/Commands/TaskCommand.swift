@@ -25,21 +25,21 @@ enum TaskCommand: CLICommand {
         let task = graph[t]
         // One record, shown field by field in a terminal.
         let fields: [(Field, FieldValue)] = [
-            (Field("task"), .text(graph.key(of: t))),
-            (Field("document"), .text(graph.documents[task.document.index].id)),
-            (Field("document title", maxWidth: 200), .text(graph.documents[task.document.index].title)),
-            (Field("level"), .text(task.level.rawValue)),
-            (Field("number", .whole), .whole(task.number)),
-            (Field("label"), .optional(task.label)),
-            (Field("indicator 指标", key: "indicator"), .optional(task.indicator)),
-            (Field("direction 方向/目标", key: "direction"), .optional(task.direction)),
-            (Field("text 任务", key: "text"), .optional(task.text)),
-            (Field("deadline 完成时限", key: "deadline"), .optional(task.deadline)),
-            (Field("leads 牵头单位", key: "leads", .list(separator: "、")), .list(graph.agencies(of: t, role: .lead).map { graph[$0].name })),
-            (Field("supporters 配合单位", key: "supporters", .list(separator: "、")),
+            (Field("task", zh: "任务"), .text(graph.key(of: t))),
+            (Field("document", zh: "文件"), .text(graph.documents[task.document.index].id)),
+            (Field("document title", zh: "文件名称", maxWidth: 200), .text(graph.documents[task.document.index].title)),
+            (Field("level", zh: "层级"), .text(task.level.rawValue)),
+            (Field("number", zh: "序号", .whole), .whole(task.number)),
+            (Field("label", zh: "标号"), .optional(task.label)),
+            (Field("indicator 指标", zh: "指标", key: "indicator"), .optional(task.indicator)),
+            (Field("direction 方向/目标", zh: "方向", key: "direction"), .optional(task.direction)),
+            (Field("text 任务", zh: "任务内容", key: "text"), .optional(task.text)),
+            (Field("deadline 完成时限", zh: "完成时限", key: "deadline"), .optional(task.deadline)),
+            (Field("leads 牵头单位", zh: "牵头单位", key: "leads", .list(separator: "、")), .list(graph.agencies(of: t, role: .lead).map { graph[$0].name })),
+            (Field("supporters 配合单位", zh: "配合单位", key: "supporters", .list(separator: "、")),
              .list(graph.agencies(of: t, role: .support).map { graph[$0].name })),
-            (Field("source line", .whole), task.sourceLine > 0 ? .whole(task.sourceLine) : .missing),
-            (Field("source place"), .optional(task.sourcePlace)),
+            (Field("source line", zh: "原文行", .whole), task.sourceLine > 0 ? .whole(task.sourceLine) : .missing),
+            (Field("source place", zh: "原文位置"), .optional(task.sourcePlace)),
         ]
         try result.write(QueryOutput.single(fields), args)
     }

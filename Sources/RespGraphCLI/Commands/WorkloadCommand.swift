@@ -84,8 +84,8 @@ struct WorkloadContext {
 
     /// Ranked agencies as records.
     func loadRecords(_ loads: [AgencyLoad]) -> RecordSet {
-        var set = RecordSet("agencies", [Field("#", key: "rank", .whole), Field("agency", maxWidth: 34), Field("kind"),
-                                         Field("lead", .whole), Field("support", .whole), Field("weighted", .number(digits: 2))])
+        var set = RecordSet("agencies", [Field("#", zh: "排名", key: "rank", .whole), Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"),
+                                         Field("lead", zh: "牵头", .whole), Field("support", zh: "配合", .whole), Field("weighted", zh: "加权负荷", .number(digits: 2))])
         for (i, l) in loads.enumerated() {
             let a = graph[l.agency]
             set.append([.whole(i + 1), .text(a.name), .kind(a.kind), .whole(l.lead), .whole(l.support), .number(l.weighted)])
@@ -127,9 +127,9 @@ enum WorkloadCommand: CLICommand {
             if args[WorkloadOptions.splitLeads] { throw args.usageError("--by indicator counts whole leads; --split-leads does not apply") }
             let (indicators, lead, support) = Workload.byIndicator(in: graph)
             let weights = context.weights
-            var long = RecordSet("loads", [Field("agency", maxWidth: 30), Field("indicator", maxWidth: 24),
-                                           Field("lead", .whole), Field("support", .whole), Field("weighted", .number(digits: 2))])
-            var matrix = RecordSet("matrix", [Field("agency")] + indicators.map { Field($0, key: $0, .number(digits: 2)) })
+            var long = RecordSet("loads", [Field("agency", zh: "机构", maxWidth: 30), Field("indicator", zh: "指标", maxWidth: 24),
+                                           Field("lead", zh: "牵头", .whole), Field("support", zh: "配合", .whole), Field("weighted", zh: "加权负荷", .number(digits: 2))])
+            var matrix = RecordSet("matrix", [Field("agency", zh: "机构")] + indicators.map { Field($0, zh: $0, key: $0, .number(digits: 2)) })
             matrix.formats = [.csv, .json]
             for l in shown {
                 let a = l.agency.index
@@ -192,8 +192,8 @@ enum WorkloadRosterCommand: CLICommand {
         let sorted = entries.sorted { ($0.depth, $0.breadth, graph[network.agencies[$1.node]].name) > ($1.depth, $1.breadth,
             graph[network.agencies[$0.node]].name) }
         var roster = RecordSet("agencies",
-                               [Field("agency", maxWidth: 34), Field("kind"), Field("breadth", .whole), Field("depth", .number(digits: 2)),
-                                            Field("role"), Field("角色", key: "role_zh")])
+                               [Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"), Field("breadth", zh: "广度", .whole), Field("depth", zh: "深度", .number(digits: 2)),
+                                            Field("role", zh: "角色"), Field("角色", zh: "角色", key: "role_zh")])
         for e in sorted {
             let a = graph[network.agencies[e.node]]
             roster.append([.text(a.name), .kind(a.kind), .whole(e.breadth), .number(e.depth), .text(e.role.rawValue),
@@ -223,8 +223,8 @@ enum WorkloadChecksCommand: CLICommand {
         let maxLeads = args[WorkloadOptions.maxLeads], maxSupporters = args[WorkloadOptions.maxSupporters]
         let checks = AccountabilityChecks(graph, maxLeads: maxLeads, maxSupporters: maxSupporters)
         var findings = RecordSet("findings",
-                                 [Field("check"), Field("task"), Field("leads", .whole), Field("supporters", .whole),
-                                  Field("detail", maxWidth: 60)])
+                                 [Field("check", zh: "检查"), Field("task", zh: "任务"), Field("leads", zh: "牵头单位", .whole), Field("supporters", zh: "配合单位", .whole),
+                                  Field("detail", zh: "说明", maxWidth: 60)])
         func add(_ check: String, _ t: TaskID, _ detail: String) {
             findings.append([.text(check), .text(graph.key(of: t)), .whole(graph.agencies(of: t, role: .lead).count),
                              .whole(graph.agencies(of: t, role: .support).count), .optional(detail)])
@@ -288,15 +288,15 @@ enum WorkloadBalanceCommand: CLICommand {
                 throw DataError(message: "no set of moves brings every agency to \(formatNumber(args[target])): the lowest reachable highest load is \(formatNumber(lowest))")
             }
         }
-        var moves = RecordSet("moves", [Field("task"), Field("text", maxWidth: 40), Field("from", maxWidth: 30, zh: "交出牵头"),
-                                        Field("to", maxWidth: 30, zh: "接任牵头")])
+        var moves = RecordSet("moves", [Field("task", zh: "任务"), Field("text", zh: "任务内容", maxWidth: 40), Field("from", zh: "交出牵头", maxWidth: 30),
+                                        Field("to", zh: "接任牵头", maxWidth: 30)])
         for m in plan.moves {
             let task = graph[m.task]
             moves.append([.text(graph.key(of: m.task)), .text(task.text.isEmpty ? task.direction : task.text),
                           .text(graph[m.from].name), .text(graph[m.to].name)])
         }
-        var loads = RecordSet("loads", [Field("agency", maxWidth: 30), Field("before", .number(digits: 2), zh: "调整前负荷"),
-                                        Field("after", .number(digits: 2), zh: "调整后负荷")])
+        var loads = RecordSet("loads", [Field("agency", zh: "机构", maxWidth: 30), Field("before", zh: "调整前负荷", .number(digits: 2)),
+                                        Field("after", zh: "调整后负荷", .number(digits: 2))])
         for l in plan.changedLoads { loads.append([.text(graph[l.agency].name), .number(l.before), .number(l.after)]) }
         var output = QueryOutput()
         let proven = plan.optimal ? "proven optimal" : "not proven optimal"

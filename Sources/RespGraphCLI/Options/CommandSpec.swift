@@ -1,3 +1,5 @@
+import RespGraphModel
+
 /// What a command accepts and how its help reads, declared once: the parser, `--help`, the usage
 /// line and the README's command table are all produced from it.
 struct CommandSpec: Sendable {
@@ -121,10 +123,6 @@ enum SharedOptions {
     /// `-o FILE`.
     static func output(_ help: String) -> TextOption { TextOption("output", short: "o", "FILE", help) }
 }
-
-/// The language respgraph writes in: of table headers, diagrams, reports and the explorer
-/// (names stay as their documents write them).
-enum Language: String, CaseIterable, Sendable { case zh, en }
 
 /// The output formats every query offers.
 enum OutputFormat: String, CaseIterable, Sendable {

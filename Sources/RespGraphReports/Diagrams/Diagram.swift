@@ -109,7 +109,7 @@ public struct Diagram: Sendable {
             if let center = request.center { narrowToEgo(center) }
         }
 
-        func t(_ zh: String, _ en: String) -> String { options.lang == "en" ? en : zh }
+        func t(_ zh: String, _ en: String) -> String { Bilingual(zh, en)[options.lang] }
 
         /// The centre's ego network: the tasks view draws every agency of a drawn task, networks keep to the selection.
         mutating func narrowToEgo(_ center: AgencyID) {
@@ -261,7 +261,7 @@ extension Diagram {
         }
         var options = request.options
         options.layout = "neato"
-        func t(_ zh: String, _ en: String) -> String { options.lang == "en" ? en : zh }
+        func t(_ zh: String, _ en: String) -> String { Bilingual(zh, en)[options.lang] }
         // The agencies drawn: the heaviest over all documents, by the latest name of each.
         let top = request.top ?? (request.all ? Int.max : readableAgencies)
         var combined: [String: Double] = [:]

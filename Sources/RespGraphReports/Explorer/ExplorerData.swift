@@ -39,12 +39,12 @@ public struct ExplorerData {
     /// Where the data came from.
     public let source: String
     /// `zh` or `en`: the page's first language.
-    public let lang: String
+    public let lang: Language
     /// Indicators renamed between plans, for the comparison.
     public var indicators = IndicatorLineage()
 
     /// The data of a graph.
-    public init(graph: ResponsibilityGraph, registry: AgencyRegistry, source: String, lang: String) {
+    public init(graph: ResponsibilityGraph, registry: AgencyRegistry, source: String, lang: Language) {
         self.graph = graph
         self.registry = registry
         self.source = source
@@ -75,37 +75,42 @@ public struct ExplorerData {
     /// The JSON, with `positions` for the network nodes (from Graphviz, or nil for respgraph's own
     /// force layout).
     public func json(positions: [(Double, Double)]?) -> JSONValue {
-        let documents = graph.documents
         let network = AgencyNetwork.coAssignment(graph)
-        let dependency = AgencyNetwork.dependency(graph)
         let nodeOf = Dictionary(uniqueKeysWithValues: network.agencies.enumerated().map { ($1, $0) })
+        let indicators = Workload.indicators(in: graph)
+        // Workload for everything and for each document, with the ids of the full graph.
+        var workload: [(String, JSONValue)] = [("all", workloadJSON(graph, documents: nil))]
+        for (d, doc) in graph.documents.enumerated() { workload.append((doc.id, workloadJSON(graph, documents: [DocumentID(d)]))) }
+        return .object([
+            ("schema", .int(1)), ("lang", .string(lang.rawValue)), ("source", .string(source)),
+            ("layout", .string(positions == nil ? "respgraph force layout" : "graphviz neato")),
+            ("documents", .array(graph.documents.enumerated().map { d, doc in
+                .object([("id", .string(doc.id)), ("title", .string(doc.title)),
+                         ("tasks", .int(graph.tasks.filter { $0.document.index == d }.count))])
+            })),
+            ("kinds", .array(AgencyKind.allCases.map { k in
+                .object([("key", .string(k.rawValue)), ("zh", .string(k.chineseName)),
+                         ("en", .string(k.rawValue.replacingOccurrences(of: "-", with: " "))),
+                         ("color", .string(DOTWriter.color(of: k))), ("text", .string(DOTWriter.textColor(on: DOTWriter.color(of: k))))])
+            })),
+            ("agencies", .array(agenciesJSON(network, nodeOf))), ("indicators", .array(indicators.map(JSONValue.string))),
+            ("tasks", .array(tasksJSON(indicators))), ("workload", .object(workload)),
+            ("network", networkJSON(positions, network, nodeOf)), ("compare", .array(compareJSON())),
+        ])
+    }
 
-        // Centralities on the co-assignment network of everything loaded.
-        let degree = DegreeCentrality.compute(network).degree.map(Double.init)
-        let betweenness = BetweennessCentrality.compute(network)
-        let closeness = ClosenessCentrality.compute(network)
-        let eigenvector = EigenvectorCentrality.compute(network).values
-        let constraint = StructuralHoles.compute(network).constraint
+    /// Each agency: its names and kind, and where it is a network node its community, core,
+    /// centralities (on the co-assignment network of everything loaded) and ranks.
+    func agenciesJSON(_ network: AgencyNetwork, _ nodeOf: [AgencyID: Int]) -> [JSONValue] {
         let cores = Structure.coreNumbers(network)
         let communities = Communities.louvain(network).communities
-        func ranks(_ values: [Double], ascending: Bool = false) -> [Int] {
-            let order = values.indices.sorted { a, b in
-                let x = values[a], y = values[b]
-                if x.isNaN != y.isNaN { return !x.isNaN }
-                if x != y && !x.isNaN { return ascending ? x < y : x > y }
-                return graph[network.agencies[a]].name < graph[network.agencies[b]].name
-            }
-            var r = [Int](repeating: 0, count: values.count)
-            for (i, v) in order.enumerated() { r[v] = values[v].isNaN ? 0 : i + 1 }
-            return r
-        }
-        let measures: [(String, [Double], Bool)] = [("degree", degree, false), ("betweenness", betweenness, false),
-                                                    ("closeness", closeness, false), ("eigenvector", eigenvector, false),
-                                                    ("constraint", constraint, true)]
-        let measureRanks = measures.map { ranks($0.1, ascending: $0.2) }
-
-        var agencies: [JSONValue] = []
-        for a in graph.agencyIDs {
+        let measures: [(String, [Double], Bool)] = [
+            ("degree", DegreeCentrality.compute(network).degree.map(Double.init), false),
+            ("betweenness", BetweennessCentrality.compute(network), false), ("closeness", ClosenessCentrality.compute(network), false),
+            ("eigenvector", EigenvectorCentrality.compute(network).values, false),
+            ("constraint", StructuralHoles.compute(network).constraint, true)]
+        let measureRanks = measures.map { ranks($0.1, network, ascending: $0.2) }
+        return graph.agencyIDs.map { a in
             let agency = graph[a]
             let predecessors = registry.lineage.filter { $0.successor == agency.name }.map(\.predecessor)
             var members: [(String, JSONValue)] = [
@@ -121,12 +126,28 @@ public struct ExplorerData {
             } else {
                 members += [("community", .null), ("core", .null), ("centrality", .null), ("ranks", .null)]
             }
-            agencies.append(.object(members))
+            return .object(members)
         }
+    }
 
-        let indicators = Workload.indicators(in: graph)
+    /// Ranks of `values` over the network's nodes (1 the highest, or the lowest when `ascending`;
+    /// ties by name; 0 for NaN).
+    func ranks(_ values: [Double], _ network: AgencyNetwork, ascending: Bool) -> [Int] {
+        let order = values.indices.sorted { a, b in
+            let x = values[a], y = values[b]
+            if x.isNaN != y.isNaN { return !x.isNaN }
+            if x != y && !x.isNaN { return ascending ? x < y : x > y }
+            return graph[network.agencies[a]].name < graph[network.agencies[b]].name
+        }
+        var r = [Int](repeating: 0, count: values.count)
+        for (i, v) in order.enumerated() { r[v] = values[v].isNaN ? 0 : i + 1 }
+        return r
+    }
+
+    /// Each task with its place, indicator (an index into `indicators`), agencies and review marks.
+    func tasksJSON(_ indicators: [String]) -> [JSONValue] {
         let indicatorIndex = Dictionary(uniqueKeysWithValues: indicators.enumerated().map { ($1, $0) })
-        let tasks: [JSONValue] = graph.taskIDs.map { t in
+        return graph.taskIDs.map { t in
             let task = graph[t]
             return .object([
                 ("key", .string(graph.key(of: t))), ("doc", .int(task.document.index)), ("level", .string(task.level.rawValue)),
@@ -139,17 +160,16 @@ public struct ExplorerData {
                 ("review", .array(task.review.map(JSONValue.string))),
             ])
         }
+    }
 
-        // Workload for everything and for each document, with the ids of the full graph.
-        var workload: [(String, JSONValue)] = [("all", workloadJSON(graph, documents: nil))]
-        for (d, doc) in documents.enumerated() { workload.append((doc.id, workloadJSON(graph, documents: [DocumentID(d)]))) }
-
-        // The network view: the heaviest agencies, their positions and the links among them.
+    /// The network view: the heaviest agencies, their positions and the links among them.
+    func networkJSON(_ positions: [(Double, Double)]?, _ network: AgencyNetwork, _ nodeOf: [AgencyID: Int]) -> JSONValue {
         let nodes = networkNodes
         let coassignLinks = coLinks(nodes, network, nodeOf)
         let place = positions ?? ForceLayout.positions(count: nodes.count, links: coassignLinks)
         let (xs, ys) = Self.normalised(place)
         let position = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, $0) })
+        let dependency = AgencyNetwork.dependency(graph)
         let depNodeOf = Dictionary(uniqueKeysWithValues: dependency.agencies.enumerated().map { ($1, $0) })
         let dependencies = Dependencies(graph)
         var dependencyLinks: [JSONValue] = []
@@ -159,22 +179,25 @@ public struct ExplorerData {
                 dependencyLinks.append(.array([.int(i), .int(j), .int(link.tasks.count), .array(link.tasks.map { .int($0.index) })]))
             }
         }
-        let networkJSON: JSONValue = .object([
+        return .object([
             ("nodes", .array(nodes.map { .int($0.index) })),
             ("x", .array(xs.map { .double(($0 * 1000).rounded() / 1000) })),
             ("y", .array(ys.map { .double(($0 * 1000).rounded() / 1000) })),
             ("coassign", .array(coassignLinks.map { .array([.int($0.0), .int($0.1), .double($0.2)]) })),
             ("dependency", .array(dependencyLinks)),
         ])
+    }
 
-        // Document pairs for the comparison view: consecutive documents (every pair when few).
+    /// Document pairs for the comparison view: consecutive documents (every pair when few).
+    func compareJSON() -> [JSONValue] {
+        let documents = graph.documents
         var pairs: [(Int, Int)] = []
         if documents.count <= 5 {
             for i in documents.indices { for j in documents.indices where j > i { pairs.append((i, j)) } }
         } else {
             pairs = (0..<max(0, documents.count - 1)).map { ($0, $0 + 1) }
         }
-        let compare: [JSONValue] = pairs.map { (i, j) in
+        return pairs.map { (i, j) in
             let before = graph.filtered(documents: [DocumentID(i)]), after = graph.filtered(documents: [DocumentID(j)])
             let diff = DocumentDiff(before: before, after: after, latestName: { registry.latestName(of: $0) }, indicators: self.indicators)
             return .object([
@@ -188,22 +211,6 @@ public struct ExplorerData {
                 })),
             ])
         }
-
-        return .object([
-            ("schema", .int(1)), ("lang", .string(lang)), ("source", .string(source)),
-            ("layout", .string(positions == nil ? "respgraph force layout" : "graphviz neato")),
-            ("documents", .array(documents.enumerated().map { d, doc in
-                .object([("id", .string(doc.id)), ("title", .string(doc.title)),
-                         ("tasks", .int(graph.tasks.filter { $0.document.index == d }.count))])
-            })),
-            ("kinds", .array(AgencyKind.allCases.map { k in
-                .object([("key", .string(k.rawValue)), ("zh", .string(k.chineseName)),
-                         ("en", .string(k.rawValue.replacingOccurrences(of: "-", with: " "))),
-                         ("color", .string(DOTWriter.color(of: k))), ("text", .string(DOTWriter.textColor(on: DOTWriter.color(of: k))))])
-            })),
-            ("agencies", .array(agencies)), ("indicators", .array(indicators.map(JSONValue.string))), ("tasks", .array(tasks)),
-            ("workload", .object(workload)), ("network", networkJSON), ("compare", .array(compare)),
-        ])
     }
 
     /// Co-assignment links among the shown nodes, as positions in `nodes`.

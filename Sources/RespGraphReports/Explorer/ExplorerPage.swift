@@ -1,4 +1,5 @@
 import RespGraphExport
+import RespGraphModel
 
 /// The explorer: one self-contained HTML file (no network access, no outside scripts, fonts or
 /// libraries) made of the page template, style and script kept in `Explorer/Assets/` and the JSON
@@ -9,10 +10,10 @@ public enum ExplorerPage {
     /// The JSON goes into a `<script type="application/json">` element with every `<` written as
     /// `\u003c`, so no text in the data can end the element or open markup; the script inserts every
     /// name and text as text, never as HTML.
-    public static func html(data: JSONValue, lang: String, title: String, version: String) -> String {
+    public static func html(data: JSONValue, lang: Language, title: String, version: String) -> String {
         let json = data.compact().replacingOccurrences(of: "<", with: "\\u003c")
         return ExplorerAssets.page
-            .replacingOccurrences(of: "{{lang}}", with: lang == "en" ? "en" : "zh-CN")
+            .replacingOccurrences(of: "{{lang}}", with: lang == .en ? "en" : "zh-CN")
             .replacingOccurrences(of: "{{version}}", with: XMLText.escape(version))
             .replacingOccurrences(of: "{{title}}", with: XMLText.escape(title))
             .replacingOccurrences(of: "{{style}}", with: ExplorerAssets.style)
