@@ -146,39 +146,11 @@ struct PathSampler {
         distS[s] = 0; sigmaS[s] = 1; distT[t] = 0; sigmaT[t] = 1
         touched.append(Int32(s)); touched.append(Int32(t))
         frontierS = [Int32(s)]; frontierT = [Int32(t)]
-        var levelS: Int32 = 0, levelT: Int32 = 0
+        var levels: (s: Int32, t: Int32) = (0, 0)
         var meeting: [Int32] = []
         while meeting.isEmpty {
             if frontierS.isEmpty || frontierT.isEmpty { return }     // no path: nothing to add
-            func degreeSum(_ f: [Int32], forward: Bool) -> Int { f.reduce(0) { $0 + neighbours(Int($1), forward: forward).range.count } }
-            let forward = degreeSum(frontierS, forward: true) <= degreeSum(frontierT, forward: false)
-            next.removeAll(keepingCapacity: true)
-            let level = (forward ? levelS : levelT) + 1
-            for v32 in forward ? frontierS : frontierT {
-                let v = Int(v32)
-                let (targets, range) = neighbours(v, forward: forward)
-                for e in range {
-                    let w = Int(targets[e])
-                    if forward {
-                        if distS[w] < 0 {
-                            distS[w] = level
-                            if distT[w] < 0 { touched.append(Int32(w)) }
-                            next.append(Int32(w))
-                        }
-                        if distS[w] == level { sigmaS[w] += sigmaS[v] }
-                    } else {
-                        if distT[w] < 0 {
-                            distT[w] = level
-                            if distS[w] < 0 { touched.append(Int32(w)) }
-                            next.append(Int32(w))
-                        }
-                        if distT[w] == level { sigmaT[w] += sigmaT[v] }
-                    }
-                }
-            }
-            // The new layer meets the other side's last layer: those vertices lie on shortest paths.
-            for w in next where (forward ? distT[Int(w)] : distS[Int(w)]) >= 0 { meeting.append(w) }
-            if forward { levelS = level; frontierS = next } else { levelT = level; frontierT = next }
+            meeting = growCheaperSide(&levels)
         }
         // Draw the meeting vertex in proportion to σ_s(w) σ_t(w), then walk back to both ends.
         var total = 0.0
@@ -190,30 +162,68 @@ struct PathSampler {
             if pick < 0 { middle = Int(w); break }
         }
         if middle != s && middle != t { sum[middle] += 1 }
-        for towardS in [true, false] {
-            var current = middle
-            while true {
-                let d = towardS ? distS[current] : distT[current]
-                if d <= 1 { break }
-                // Predecessors toward s are in-neighbours with distance d − 1 from s (out-neighbours toward t).
-                let (targets, range) = neighbours(current, forward: !towardS)
-                var weight = 0.0
-                for e in range {
-                    let p = Int(targets[e])
-                    if (towardS ? distS[p] : distT[p]) == d - 1 { weight += towardS ? sigmaS[p] : sigmaT[p] }
+        for towardS in [true, false] { walkBack(from: middle, towardS: towardS, into: &sum) }
+    }
+
+    /// Grows the side whose frontier has fewer links by one layer (σ added along), and returns the
+    /// new layer's vertices the other side has reached: they lie on shortest paths.
+    private mutating func growCheaperSide(_ levels: inout (s: Int32, t: Int32)) -> [Int32] {
+        func degreeSum(_ f: [Int32], forward: Bool) -> Int { f.reduce(0) { $0 + neighbours(Int($1), forward: forward).range.count } }
+        let forward = degreeSum(frontierS, forward: true) <= degreeSum(frontierT, forward: false)
+        next.removeAll(keepingCapacity: true)
+        let level = (forward ? levels.s : levels.t) + 1
+        for v32 in forward ? frontierS : frontierT {
+            let v = Int(v32)
+            let (targets, range) = neighbours(v, forward: forward)
+            for e in range {
+                let w = Int(targets[e])
+                if forward {
+                    if distS[w] < 0 {
+                        distS[w] = level
+                        if distT[w] < 0 { touched.append(Int32(w)) }
+                        next.append(Int32(w))
+                    }
+                    if distS[w] == level { sigmaS[w] += sigmaS[v] }
+                } else {
+                    if distT[w] < 0 {
+                        distT[w] = level
+                        if distS[w] < 0 { touched.append(Int32(w)) }
+                        next.append(Int32(w))
+                    }
+                    if distT[w] == level { sigmaT[w] += sigmaT[v] }
                 }
-                var draw = rng.unit() * weight
-                var chosen = -1
-                for e in range {
-                    let p = Int(targets[e])
-                    guard (towardS ? distS[p] : distT[p]) == d - 1 else { continue }
-                    chosen = p
-                    draw -= towardS ? sigmaS[p] : sigmaT[p]
-                    if draw < 0 { break }
-                }
-                current = chosen
-                sum[current] += 1
             }
+        }
+        let meeting = next.filter { (forward ? distT[Int($0)] : distS[Int($0)]) >= 0 }
+        if forward { levels.s = level; frontierS = next } else { levels.t = level; frontierT = next }
+        return meeting
+    }
+
+    /// Walks from `middle` back to s (or t), each step to a predecessor drawn in proportion to its σ,
+    /// adding 1 to every inner vertex passed.
+    private mutating func walkBack(from middle: Int, towardS: Bool, into sum: inout [Double]) {
+        var current = middle
+        while true {
+            let d = towardS ? distS[current] : distT[current]
+            if d <= 1 { break }
+            // Predecessors toward s are in-neighbours with distance d − 1 from s (out-neighbours toward t).
+            let (targets, range) = neighbours(current, forward: !towardS)
+            var weight = 0.0
+            for e in range {
+                let p = Int(targets[e])
+                if (towardS ? distS[p] : distT[p]) == d - 1 { weight += towardS ? sigmaS[p] : sigmaT[p] }
+            }
+            var draw = rng.unit() * weight
+            var chosen = -1
+            for e in range {
+                let p = Int(targets[e])
+                guard (towardS ? distS[p] : distT[p]) == d - 1 else { continue }
+                chosen = p
+                draw -= towardS ? sigmaS[p] : sigmaT[p]
+                if draw < 0 { break }
+            }
+            current = chosen
+            sum[current] += 1
         }
     }
 }

@@ -16,12 +16,43 @@ public enum Communities {
         let n = base.nodeCount
         if n == 0 { return ([], 0) }
         // Level graph as adjacency lists with self-loop weights.
-        var adjacency: [[(Int, Double)]] = (0..<n).map { v in base.range(of: v).map { (Int(base.targets[$0]), base.weights[$0]) } }
-        var selfLoop = [Double](repeating: 0, count: n)
+        var level = Level(adjacency: (0..<n).map { v in base.range(of: v).map { (Int(base.targets[$0]), base.weights[$0]) } },
+                          selfLoop: [Double](repeating: 0, count: n))
         var membership = Array(0..<n)  // original node → current level node
-        let m2 = adjacency.reduce(0.0) { $0 + $1.reduce(0.0) { $0 + $1.1 } }  // 2m
+        let m2 = level.adjacency.reduce(0.0) { $0 + $1.reduce(0.0) { $0 + $1.1 } }  // 2m
         guard m2 > 0 else { return (Array(0..<n), 0) }
         while true {
+            guard let community = level.localMoves(resolution: resolution, m2: m2) else { break }
+            let size = level.adjacency.count
+            // Renumber communities densely and aggregate.
+            var renumber = [Int](repeating: -1, count: size)
+            var next = 0
+            for v in 0..<size where renumber[community[v]] < 0 { renumber[community[v]] = next; next += 1 }
+            for i in 0..<n { membership[i] = renumber[community[membership[i]]] }
+            level = level.merged(community.map { renumber[$0] }, count: next)
+            if next == size { break }
+        }
+        // Renumber by size, then smallest member.
+        var members: [Int: [Int]] = [:]
+        for v in 0..<n { members[membership[v], default: []].append(v) }
+        let order = members.keys.sorted { a, b in
+            let x = members[a]!, y = members[b]!
+            return x.count != y.count ? x.count > y.count : x[0] < y[0]
+        }
+        var label = [Int: Int]()
+        for (i, c) in order.enumerated() { label[c] = i }
+        let result = membership.map { label[$0]! }
+        return (result, Structure.modularity(base, communities: result, resolution: resolution))
+    }
+
+    /// One level of the method: a graph of adjacency lists with self-loop weights.
+    struct Level {
+        var adjacency: [[(Int, Double)]]
+        var selfLoop: [Double]
+
+        /// Phase 1: moves each node, in index order, to the neighbouring community of the largest
+        /// positive gain until no node moves. The community of each node, or nil when none moved.
+        func localMoves(resolution: Double, m2: Double) -> [Int]? {
             let size = adjacency.count
             let strength = (0..<size).map { v in adjacency[v].reduce(selfLoop[v]) { $0 + $1.1 } }
             var community = Array(0..<size)
@@ -60,36 +91,22 @@ public enum Communities {
                     }
                 }
             }
-            if !anyMove { break }
-            // Renumber communities densely and aggregate.
-            var renumber = [Int](repeating: -1, count: size)
-            var next = 0
-            for v in 0..<size where renumber[community[v]] < 0 { renumber[community[v]] = next; next += 1 }
-            for i in 0..<n { membership[i] = renumber[community[membership[i]]] }
-            var newSelf = [Double](repeating: 0, count: next)
-            var merged = [[Int: Double]](repeating: [:], count: next)
-            for v in 0..<size {
-                let cv = renumber[community[v]]
+            return anyMove ? community : nil
+        }
+
+        /// Phase 2: each community (numbered densely, `count` of them) merged into one node.
+        func merged(_ community: [Int], count: Int) -> Level {
+            var newSelf = [Double](repeating: 0, count: count)
+            var merged = [[Int: Double]](repeating: [:], count: count)
+            for v in adjacency.indices {
+                let cv = community[v]
                 newSelf[cv] += selfLoop[v]
                 for (u, w) in adjacency[v] {
-                    let cu = renumber[community[u]]
+                    let cu = community[u]
                     if cu == cv { newSelf[cv] += w } else { merged[cv][cu, default: 0] += w }
                 }
             }
-            adjacency = merged.map { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
-            selfLoop = newSelf
-            if next == size { break }
+            return Level(adjacency: merged.map { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }, selfLoop: newSelf)
         }
-        // Renumber by size, then smallest member.
-        var members: [Int: [Int]] = [:]
-        for v in 0..<n { members[membership[v], default: []].append(v) }
-        let order = members.keys.sorted { a, b in
-            let x = members[a]!, y = members[b]!
-            return x.count != y.count ? x.count > y.count : x[0] < y[0]
-        }
-        var label = [Int: Int]()
-        for (i, c) in order.enumerated() { label[c] = i }
-        let result = membership.map { label[$0]! }
-        return (result, Structure.modularity(base, communities: result, resolution: resolution))
     }
 }

@@ -51,3 +51,14 @@ public struct Dependencies: Sendable {
             $0.supporter.rawValue) }
     }
 }
+
+extension Dependencies {
+    /// The agencies a selection admits that support tasks but lead none, most supports first (ties by name).
+    ///
+    /// - Complexity: O(A log A) for A agencies.
+    public static func supportOnly(_ graph: ResponsibilityGraph, selection: AgencyNetwork.Selection = .standard) -> [AgencyID] {
+        graph.agencyIDs
+            .filter { selection.admits(graph[$0]) && graph.count(of: $0, role: .lead) == 0 && graph.count(of: $0, role: .support) > 0 }
+            .sorted { (graph.count(of: $0, role: .support), graph[$1].name) > (graph.count(of: $1, role: .support), graph[$0].name) }
+    }
+}

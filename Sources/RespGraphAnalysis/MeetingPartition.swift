@@ -116,7 +116,9 @@ public struct MeetingPartition: Sendable {
                     for t in left where trial.part[t] != i { trial.move(t, to: i) }
                     for t in right where trial.part[t] != j { trial.move(t, to: j) }
                     if trial.sizes[i] <= maxTasks, trial.sizes[j] <= maxTasks,
-                       trial.attendance + trial.violation * trial.penalty < state.attendance + state.violation * state.penalty { state = trial }
+                       trial.attendance + trial.violation * trial.penalty < state.attendance + state.violation * state.penalty {
+                        state = trial
+                    }
                     if state.attendance + state.violation * state.penalty < before { improved = true }
                 }
             }
@@ -173,7 +175,8 @@ public struct MeetingPartition: Sendable {
     }
 
     /// The agency cap of a side holding `k` meetings.
-    func cap(_ k: Int) -> Int { maxAgencies == Int.max ? Int.max : maxAgencies.multipliedReportingOverflow(by: k).overflow ? Int.max : maxAgencies * k }
+    func cap(_ k: Int) -> Int { maxAgencies == Int.max ? Int.max : maxAgencies.multipliedReportingOverflow(by: k).overflow ? Int
+        .max : maxAgencies * k }
 
     /// Counts of a plan being improved: tasks per meeting, per meeting how many of its tasks name each
     /// agency, the attendance, and how far meetings exceed their agency caps (penalised in every gain).
@@ -276,72 +279,112 @@ public struct MeetingPartition: Sendable {
 
     /// Branch and bound over task placements; nil when the node budget runs out first.
     func branchAndBound(meetings k: Int, incumbent: Result?, nodeBudget: Int) -> Result? {
-        let n = pins.count
-        let order = pins.indices.sorted { (pins[$0].count, $1) > (pins[$1].count, $0) }
-        // How many unplaced tasks (from position i on) name each agency.
-        var remaining = [Int](repeating: 0, count: agencyCount)
-        for p in pins { for a in p { remaining[a] += 1 } }
-        var held = [Int](repeating: 0, count: agencyCount)  // meetings holding each agency
-        var count = [[Int]](repeating: [Int](repeating: 0, count: agencyCount), count: k)
-        var distinct = [Int](repeating: 0, count: k), sizes = [Int](repeating: 0, count: k)
-        var part = [Int](repeating: -1, count: n)
-        var best = incumbent?.attendance ?? Int.max
-        var bestPart = incumbent?.meetingOf
+        var search = ExactSearch(self, meetings: k, incumbent: incumbent, nodeBudget: nodeBudget)
+        search.visit(0, used: 0)
+        guard !search.exhausted, let found = search.bestPart else { return nil }
+        return Result(meetingOf: found, attendance: search.best, optimal: true)
+    }
+
+    /// The state of the exact search: tasks placed in order of their agency count (most first), each
+    /// in an open meeting or the first empty one (so meetings are not told apart by number); a branch
+    /// is cut when its attendance plus the agencies still held by no meeting reaches the best found.
+    struct ExactSearch {
+        let problem: MeetingPartition
+        let k: Int, nodeBudget: Int
+        let order: [Int]
+        /// How many unplaced tasks name each agency.
+        var remaining: [Int]
+        /// Meetings holding each agency.
+        var held: [Int]
+        /// Tasks naming each agency, per meeting.
+        var count: [[Int]]
+        var distinct: [Int], sizes: [Int]
+        var part: [Int]
+        var best: Int
+        var bestPart: [Int]?
         var nodes = 0
-        var unheld = 0  // agencies named by unplaced tasks and held by no meeting
-        for a in 0..<agencyCount where remaining[a] > 0 { unheld += 1 }
+        /// Agencies named by unplaced tasks and held by no meeting.
+        var unheld = 0
         var cost = 0
         var exhausted = false
 
-        func visit(_ i: Int, used: Int) {
+        init(_ problem: MeetingPartition, meetings k: Int, incumbent: Result?, nodeBudget: Int) {
+            let pins = problem.pins
+            self.problem = problem
+            self.k = k
+            self.nodeBudget = nodeBudget
+            order = pins.indices.sorted { (pins[$0].count, $1) > (pins[$1].count, $0) }
+            remaining = [Int](repeating: 0, count: problem.agencyCount)
+            for p in pins { for a in p { remaining[a] += 1 } }
+            held = [Int](repeating: 0, count: problem.agencyCount)
+            count = [[Int]](repeating: [Int](repeating: 0, count: problem.agencyCount), count: k)
+            distinct = [Int](repeating: 0, count: k)
+            sizes = [Int](repeating: 0, count: k)
+            part = [Int](repeating: -1, count: pins.count)
+            best = incumbent?.attendance ?? Int.max
+            bestPart = incumbent?.meetingOf
+            for a in 0..<problem.agencyCount where remaining[a] > 0 { unheld += 1 }
+        }
+
+        /// Places the tasks from position `i` of the order on, `used` meetings open so far.
+        mutating func visit(_ i: Int, used: Int) {
             if exhausted { return }
             nodes += 1
             if nodes > nodeBudget { exhausted = true; return }
-            if i == n {
+            if i == order.count {
                 if cost < best { best = cost; bestPart = part }
                 return
             }
             let t = order[i]
-            for a in pins[t] {
+            let pins = problem.pins[t]
+            for a in pins {
                 remaining[a] -= 1
                 if remaining[a] == 0 && held[a] == 0 { unheld -= 1 }
             }
-            for b in 0..<min(k, used + 1) where sizes[b] < maxTasks {
+            for b in 0..<min(k, used + 1) where sizes[b] < problem.maxTasks {
                 var added = 0
-                for a in pins[t] where count[b][a] == 0 { added += 1 }
-                guard distinct[b] + added <= maxAgencies else { continue }
-                // Place t in b.
-                var newlyHeld = 0
-                for a in pins[t] {
-                    if count[b][a] == 0 {
-                        distinct[b] += 1
-                        if held[a] == 0 && remaining[a] > 0 { newlyHeld += 1 }
-                        held[a] += 1
-                    }
-                    count[b][a] += 1
-                }
+                for a in pins where count[b][a] == 0 { added += 1 }
+                guard distinct[b] + added <= problem.maxAgencies else { continue }
+                let newlyHeld = place(t, in: b)
                 cost += added
                 unheld -= newlyHeld
-                sizes[b] += 1
-                part[t] = b
                 if cost + unheld < best { visit(i + 1, used: max(used, b + 1)) }
-                part[t] = -1
-                sizes[b] -= 1
                 unheld += newlyHeld
                 cost -= added
-                for a in pins[t] {
-                    count[b][a] -= 1
-                    if count[b][a] == 0 { distinct[b] -= 1; held[a] -= 1 }
-                }
+                unplace(t, from: b)
             }
-            for a in pins[t] {
+            for a in pins {
                 if remaining[a] == 0 && held[a] == 0 { unheld += 1 }
                 remaining[a] += 1
             }
         }
-        visit(0, used: 0)
-        guard !exhausted, let found = bestPart else { return nil }
-        return Result(meetingOf: found, attendance: best, optimal: true)
+
+        /// Puts task `t` in meeting `b`; returns how many agencies still named by unplaced tasks a
+        /// meeting now holds for the first time.
+        mutating func place(_ t: Int, in b: Int) -> Int {
+            var newlyHeld = 0
+            for a in problem.pins[t] {
+                if count[b][a] == 0 {
+                    distinct[b] += 1
+                    if held[a] == 0 && remaining[a] > 0 { newlyHeld += 1 }
+                    held[a] += 1
+                }
+                count[b][a] += 1
+            }
+            sizes[b] += 1
+            part[t] = b
+            return newlyHeld
+        }
+
+        /// Takes task `t` out of meeting `b` again.
+        mutating func unplace(_ t: Int, from b: Int) {
+            part[t] = -1
+            sizes[b] -= 1
+            for a in problem.pins[t] {
+                count[b][a] -= 1
+                if count[b][a] == 0 { distinct[b] -= 1; held[a] -= 1 }
+            }
+        }
     }
 }
 

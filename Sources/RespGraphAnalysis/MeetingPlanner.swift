@@ -106,7 +106,8 @@ public enum MeetingPlanner {
             switch self {
             case let .taskTooLarge(_, agencies, cap): "a task alone invites \(agencies) agencies, more than --max-agencies \(cap)"
             case let .tooFewMeetings(tasks, meetings, maxTasks):
-                "\(tasks) tasks do not fit \(meetings) meetings of at most \(maxTasks) tasks; give --meetings \((tasks + maxTasks - 1) / maxTasks) or more, or a larger --max-tasks"
+                "\(tasks) tasks do not fit \(meetings) meetings of at most \(maxTasks) tasks; give "
+                    + "--meetings \((tasks + maxTasks - 1) / maxTasks) or more, or a larger --max-tasks"
             case let .noneFound(meetings, cap):
                 "found no plan of \(meetings) meetings with at most \(cap) agencies in each; give more meetings or a larger --max-agencies"
             }

@@ -71,14 +71,28 @@ public struct NetworkMeasures: Sendable {
         let c = closeness ?? ClosenessCentrality.compute(net)
         let maxC = c.max() ?? 0
         closenessCentralization = n > 2 ? c.reduce(0) { $0 + maxC - $1 } / (Double((n - 1) * (n - 2)) / Double(2 * n - 3)) : 0
-        // Path measures from the counts of agencies at each distance from every agency (multi-source
-        // BFS); per-source sums are added in source order, so results never depend on thread count.
+        (averagePathLength, diameter, compactness) = Self.pathMeasures(net)
+        (averageClustering, transitivity) = Self.clustering(net, degree: degree)
+        assortativity = Self.assortativity(net, degree: degree)
+        let comp = Structure.components(net)
+        var sizes: [Int: Int] = [:]
+        for c in comp { sizes[c, default: 0] += 1 }
+        components = sizes.count
+        largestComponent = sizes.values.max() ?? 0
+    }
+
+    /// Average path length over pairs that reach each other, diameter, and compactness (mean 1/d over
+    /// ordered pairs), from the counts of agencies at each distance from every agency (multi-source
+    /// BFS); per-source sums are added in source order, so results never depend on thread count.
+    static func pathMeasures(_ net: AgencyNetwork) -> (averagePathLength: Double, diameter: Int, compactness: Double) {
+        let n = net.nodeCount
         let length = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n)),
         inverseSum = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n))
         let pairCount = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, n)),
         farthest = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, n))
         defer { length.deallocate(); inverseSum.deallocate(); pairCount.deallocate(); farthest.deallocate() }
-        length.initialize(repeating: 0); inverseSum.initialize(repeating: 0); pairCount.initialize(repeating: 0); farthest.initialize(repeating: 0)
+        length.initialize(repeating: 0); inverseSum.initialize(repeating: 0)
+        pairCount.initialize(repeating: 0); farthest.initialize(repeating: 0)
         nonisolated(unsafe) let l = length, inv = inverseSum, pc = pairCount, far = farthest
         net.withAdjacency(lengths: nil) { graph in
             MultiSourceBFS.levels(graph, nodeCount: n, sources: Array(0..<n)) { s, d, count in
@@ -95,12 +109,15 @@ public struct NetworkMeasures: Sendable {
             reachablePairs += Double(pairCount[s])
             longest = max(longest, farthest[s])
         }
-        averagePathLength = reachablePairs > 0 ? totalLength / reachablePairs : 0
-        diameter = longest
-        compactness = n > 1 ? inverse / (Double(n) * Double(n - 1)) : 0
-        // Clustering: triangles through each node, by marking neighbours.
+        return (reachablePairs > 0 ? totalLength / reachablePairs : 0, longest, n > 1 ? inverse / (Double(n) * Double(n - 1)) : 0)
+    }
+
+    /// Average local clustering (0 for degree < 2) and transitivity, from the triangles through each
+    /// node, counted by marking neighbours.
+    static func clustering(_ net: AgencyNetwork, degree: [Int]) -> (average: Double, transitivity: Double) {
+        let n = net.nodeCount
         var mark = [Int32](repeating: -1, count: n)
-        var triangles = [Double](repeating: 0, count: n)
+        var local = 0.0, closed = 0.0, triples = 0.0
         for v in 0..<n {
             for e in net.range(of: v) { mark[Int(net.targets[e])] = Int32(v) }
             var t = 0
@@ -108,20 +125,20 @@ public struct NetworkMeasures: Sendable {
                 let u = Int(net.targets[e])
                 for f in net.range(of: u) where mark[Int(net.targets[f])] == Int32(v) { t += 1 }
             }
-            triangles[v] = Double(t) / 2
-        }
-        var local = 0.0, closed = 0.0, triples = 0.0
-        for v in 0..<n {
+            let triangles = Double(t) / 2
             let k = Double(degree[v])
-            if k >= 2 { local += triangles[v] / (k * (k - 1) / 2) }
-            closed += triangles[v]
+            if k >= 2 { local += triangles / (k * (k - 1) / 2) }
+            closed += triangles
             triples += k * (k - 1) / 2
         }
-        averageClustering = n > 0 ? local / Double(n) : 0
-        transitivity = triples > 0 ? closed / triples : 0
-        // Degree assortativity over both ends of every tie.
+        return (n > 0 ? local / Double(n) : 0, triples > 0 ? closed / triples : 0)
+    }
+
+    /// Degree assortativity: the Pearson correlation of degrees over both ends of every tie; NaN
+    /// when every end has the same degree.
+    static func assortativity(_ net: AgencyNetwork, degree: [Int]) -> Double {
         var sx = 0.0, sxx = 0.0, sxy = 0.0, count = 0.0
-        for v in 0..<n {
+        for v in 0..<net.nodeCount {
             for e in net.range(of: v) {
                 let x = Double(degree[v]), y = Double(degree[Int(net.targets[e])])
                 sx += x; sxx += x * x; sxy += x * y; count += 1
@@ -129,12 +146,7 @@ public struct NetworkMeasures: Sendable {
         }
         let mean = count > 0 ? sx / count : 0
         let variance = count > 0 ? sxx / count - mean * mean : 0
-        assortativity = variance > 0 ? (sxy / count - mean * mean) / variance : .nan
-        let comp = Structure.components(net)
-        var sizes: [Int: Int] = [:]
-        for c in comp { sizes[c, default: 0] += 1 }
-        components = sizes.count
-        largestComponent = sizes.values.max() ?? 0
+        return variance > 0 ? (sxy / count - mean * mean) / variance : .nan
     }
 }
 
@@ -163,23 +175,7 @@ public struct CorePeriphery: Sendable {
     public init(_ network: AgencyNetwork) {
         let net = network.undirected()
         let n = net.nodeCount
-        var c = [Double](repeating: 1 / Double(max(1, n)).squareRoot(), count: n)
-        for _ in 0..<500 {
-            let squares = c.reduce(0) { $0 + $1 * $1 }
-            var next = [Double](repeating: 0, count: n)
-            for i in 0..<n {
-                var s = 0.0
-                for e in net.range(of: i) { s += c[Int(net.targets[e])] }
-                let denominator = squares - c[i] * c[i]
-                next[i] = denominator > 0 ? s / denominator : 0
-            }
-            let norm = next.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            if norm == 0 { break }
-            next = next.map { $0 / norm }
-            let change = zip(next, c).reduce(0) { $0 + abs($1.0 - $1.1) }
-            c = next
-            if change < 1e-12 { break }
-        }
+        let c = Self.coreness(net)
         coreness = c
         // Discrete split: the top-k by coreness; fit over core–core and periphery–periphery pairs.
         let order = (0..<n).sorted { (c[$0], $1) > (c[$1], $0) }
@@ -220,5 +216,29 @@ public struct CorePeriphery: Sendable {
         densities = (pk > 1 ? counts.cc / (pk * (pk - 1) / 2) : 0, pk > 0 && pn > 0 ? counts.cp / (pk * pn) : 0,
                      pn > 1 ? counts.pp / (pn * (pn - 1) / 2) : 0)
         fit = best.fit
+    }
+
+    /// Continuous coreness: c_i ← Σ_{j≠i} a_ij c_j / Σ_{j≠i} c_j², scaled to unit norm, to a fixed
+    /// point (change below 1e−12) or 500 iterations.
+    static func coreness(_ net: AgencyNetwork) -> [Double] {
+        let n = net.nodeCount
+        var c = [Double](repeating: 1 / Double(max(1, n)).squareRoot(), count: n)
+        for _ in 0..<500 {
+            let squares = c.reduce(0) { $0 + $1 * $1 }
+            var next = [Double](repeating: 0, count: n)
+            for i in 0..<n {
+                var s = 0.0
+                for e in net.range(of: i) { s += c[Int(net.targets[e])] }
+                let denominator = squares - c[i] * c[i]
+                next[i] = denominator > 0 ? s / denominator : 0
+            }
+            let norm = next.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            if norm == 0 { break }
+            next = next.map { $0 / norm }
+            let change = zip(next, c).reduce(0) { $0 + abs($1.0 - $1.1) }
+            c = next
+            if change < 1e-12 { break }
+        }
+        return c
     }
 }

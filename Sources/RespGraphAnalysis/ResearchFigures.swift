@@ -158,78 +158,141 @@ public struct ReportMeasure: Sendable {
 
     /// The network-level measures of each document.
     public static func networkLevel(_ columns: [DocumentFigures]) -> [ReportMeasure] {
-        func m(_ key: String, _ label: Bilingual, _ definition: Bilingual, _ f: (DocumentFigures) -> Double) -> ReportMeasure {
-            ReportMeasure(key: key, label: label, values: columns.map(f), definition: definition)
-        }
-        return [
-            m("agencies", Bilingual("主体数", "agencies"),
-              Bilingual("n：任务所列的主体数（不含集合主体）", "n: agencies named by a task (collective placeholders left out)")) { Double($0.measures.nodes) },
-            m("ties", Bilingual("关系数", "ties"), Bilingual("m：至少共同承担一项任务的主体对数", "m: pairs of agencies sharing at least one task")) { Double($0.measures.ties) },
-            m("density", Bilingual("网络密度", "density"), Bilingual("2m / (n(n−1))", "2m / (n(n−1))")) { $0.measures.density },
-            m("valued_density", Bilingual("加权密度", "valued density"),
-              Bilingual("Σw / (n(n−1)/2)：所有主体对平均共同承担的任务数", "Σ w / (n(n−1)/2): mean number of shared tasks over all pairs")) { $0.measures.valuedDensity },
-            m("degree_centralization", Bilingual("度数中心势", "degree centralisation"),
-              Bilingual("Σ (d_max − d_i) / ((n−1)(n−2))（Freeman 1979）", "Σ (d_max − d_i) / ((n−1)(n−2)) (Freeman 1979)")) { $0.measures.degreeCentralization },
-            m("betweenness_centralization", Bilingual("中间中心势", "betweenness centralisation"),
-              Bilingual("Σ (b_max − b_i) / (n−1)，b 按 (n−1)(n−2)/2 标准化（Freeman 1979）", "Σ (b_max − b_i) / (n−1), b normalized by (n−1)(n−2)/2 (Freeman 1979)")) { $0.measures.betweennessCentralization },
-            m("closeness_centralization", Bilingual("接近中心势", "closeness centralisation"),
-              Bilingual("Σ (c_max − c_i) / ((n−1)(n−2)/(2n−3))，c 为 Wasserman–Faust 接近中心度", "Σ (c_max − c_i) / ((n−1)(n−2)/(2n−3)), c Wasserman–Faust closeness")) { $0.measures.closenessCentralization },
-            m("average_path_length", Bilingual("平均路径长度", "average path length"),
-              Bilingual("可达主体对之间最短距离 d_ij 的平均值", "mean d_ij over pairs that reach each other")) { $0.measures.averagePathLength },
-            m("diameter", Bilingual("网络直径", "diameter"), Bilingual("可达主体对之间最短距离的最大值", "max d_ij over pairs that reach each other")) { Double($0.measures.diameter) },
-            m("compactness", Bilingual("紧凑度（全局效率）", "compactness (global efficiency)"),
-              Bilingual("有序主体对 1/d_ij 的平均值，不可达记 0（UCINET 紧凑度；Latora–Marchiori 2001）", "mean 1/d_ij over ordered pairs, 0 when unreachable (UCINET compactness; Latora–Marchiori 2001)")) { $0.measures.compactness },
-            m("average_clustering", Bilingual("平均聚类系数", "average clustering"),
-              Bilingual("各主体局部聚类系数的平均值，度数小于 2 记 0（Watts–Strogatz 1998）", "mean local clustering, 0 for degree < 2 (Watts–Strogatz 1998)")) { $0.measures.averageClustering },
-            m("transitivity", Bilingual("传递性", "transitivity"), Bilingual("3 × 三角形数 / 连通三元组数", "3 × triangles / connected triples")) { $0.measures.transitivity },
-            m("degree_assortativity", Bilingual("度同配系数", "degree assortativity"),
-              Bilingual("关系两端主体度数的 Pearson 相关系数（Newman 2002）", "Pearson correlation of degrees at the two ends of a tie (Newman 2002)")) { $0.measures.assortativity },
-            m("components", Bilingual("连通分量数", "components"), Bilingual("连通分量个数", "connected components")) { Double($0.measures.components) },
-            m("largest_component", Bilingual("最大分量规模", "largest component"),
-              Bilingual("最大连通分量中的主体数", "agencies in the largest component")) { Double($0.measures.largestComponent) },
-            m("max_core", Bilingual("最高k-核", "innermost k-core"),
-              Bilingual("存在最小度数为 k 的子图的最大 k（Batagelj–Zaversnik 2003）", "largest k with a subgraph of minimum degree k (Batagelj–Zaversnik 2003)")) { Double($0.cores.max() ?? 0) },
-            m("max_core_size", Bilingual("最高k-核规模", "innermost core size"),
-              Bilingual("最高 k-核中的主体数", "agencies in the innermost k-core")) { c in Double(c.cores.filter { $0 == (c.cores.max() ?? 0) }.count) },
-            m("communities", Bilingual("凝聚子群数", "communities"),
-              Bilingual("固定顺序 Louvain 方法得到的凝聚子群数（Blondel 等 2008）", "Louvain communities in fixed order (Blondel et al. 2008)")) { Double(Set($0.communities).count) },
-            m("modularity", Bilingual("模块度", "modularity"), Bilingual("Q = Σ_c [L_c/m − (D_c/2m)²]，按权重计算（Newman 2004）", "Q = Σ_c [L_c/m − (D_c/2m)²], weighted (Newman 2004)")) { $0.modularity },
-            m("core_size", Bilingual("核心成员数", "core size"),
-              Bilingual("Borgatti–Everett 核心中的主体数（使拟合度最大的划分）", "agencies in the Borgatti–Everett core (split maximising the fit)")) { Double($0.corePeriphery.inCore.filter { $0 }.count) },
-            m("core_core_density", Bilingual("核心—核心密度", "core–core density"),
-              Bilingual("核心主体之间的关系密度", "density of ties among core agencies")) { $0.corePeriphery.densities.coreCore },
-            m("core_periphery_density", Bilingual("核心—边缘密度", "core–periphery density"),
-              Bilingual("核心与边缘主体之间的关系密度", "density of ties between core and periphery")) { $0.corePeriphery.densities.corePeriphery },
-            m("periphery_periphery_density", Bilingual("边缘—边缘密度", "periphery–periphery density"),
-              Bilingual("边缘主体之间的关系密度", "density of ties among periphery agencies")) { $0.corePeriphery.densities.peripheryPeriphery },
-            m("core_periphery_fit", Bilingual("核心—边缘拟合度", "core–periphery fit"),
-              Bilingual("邻接矩阵与理想核心—边缘结构的相关系数（Borgatti–Everett 2000）", "correlation of the adjacency with the ideal core–periphery pattern (Borgatti–Everett 2000)")) { $0.corePeriphery.fit },
-            m("dependency_ties", Bilingual("依赖关系数（有向）", "dependency ties (directed)"), Bilingual("牵头单位 → 配合单位的有向主体对数", "lead → supporter pairs")) { Double($0.dependency.linkCount) },
-            m("dependency_density", Bilingual("依赖网络密度", "dependency density"), Bilingual("有向依赖网络的 m / (n(n−1))", "m / (n(n−1)) for the directed lead → supporter network")) { c in
-                let n = Double(c.dependency.nodeCount); return n > 1 ? Double(c.dependency.linkCount) / (n * (n - 1)) : 0 },
-        ]
+        MeasureDefinition.networkLevel.map { $0.measure(of: columns) }
     }
 
     /// The role-aware figures of each document.
     public static func roleAware(_ columns: [DocumentFigures]) -> [ReportMeasure] {
-        func m(_ key: String, _ label: Bilingual, _ definition: Bilingual, _ f: (DocumentFigures) -> Double) -> ReportMeasure {
-            ReportMeasure(key: key, label: label, values: columns.map(f), definition: definition)
-        }
-        return [
-            m("tasks", Bilingual("任务数", "tasks"), Bilingual("文件的任务数（表格任务与工作要点）", "tasks of the document (table rows and work points)")) { Double($0.graph.tasks.count) },
-            m("multi_lead_share", Bilingual("多头牵头任务占比", "share of tasks with several leads"), Bilingual("牵头单位多于一个的任务数 / 任务数", "tasks with more than one lead / tasks")) { c in
-                Double(c.graph.taskIDs.filter { c.graph.agencies(of: $0, role: .lead).count > 1 }.count) / Double(max(1,
-                    c.graph.tasks.count)) },
-            m("mean_supporters", Bilingual("每项任务平均配合单位数", "mean supporters per task"), Bilingual("配合关系数 / 任务数", "support edges / tasks")) { c in
-                Double(c.graph.edgeCount(role: .support)) / Double(max(1, c.graph.tasks.count)) },
-            m("lead_gini", Bilingual("牵头负荷基尼系数", "Gini of weighted load"),
-              Bilingual("非集合主体加权负荷（牵头 1、配合 0.5）的基尼系数", "Gini coefficient of weighted load (lead 1, support 0.5) over non-collective agencies")) { c in
-                Inequality(loads: c.loads.filter { !c.graph[$0.agency].isCollective }.map(\.weighted)).gini },
-            m("single_agency_indicators", Bilingual("单一主体承担的指标数", "indicators led by one agency"),
-              Bilingual("全部牵头任务由同一主体承担的指标数", "indicators whose every lead assignment belongs to one agency")) { c in
-                Double(c.concentration.filter { $0.share == 1 }.count) },
-        ]
+        MeasureDefinition.roleAware.map { $0.measure(of: columns) }
     }
+}
+
+/// A measure of the research report, declared once: its key, its label and definition in both
+/// languages, and how it is read from a document's figures.
+public struct MeasureDefinition: Sendable {
+    /// Stable key (snake_case) for JSON and CSV.
+    public let key: String
+    /// The label.
+    public let label: Bilingual
+    /// Formula, normalisation and reference.
+    public let definition: Bilingual
+    /// The value for one document.
+    let value: @Sendable (DocumentFigures) -> Double
+
+    init(_ key: String, _ label: Bilingual, _ definition: Bilingual, _ value: @escaping @Sendable (DocumentFigures) -> Double) {
+        (self.key, self.label, self.definition, self.value) = (key, label, definition, value)
+    }
+
+    /// The measure's values for each document.
+    func measure(of columns: [DocumentFigures]) -> ReportMeasure {
+        ReportMeasure(key: key, label: label, values: columns.map(value), definition: definition)
+    }
+
+    /// The network-level measures, in the order the report shows them.
+    static let networkLevel: [MeasureDefinition] = [
+        .init("agencies", Bilingual("主体数", "agencies"),
+              Bilingual("n：任务所列的主体数（不含集合主体）", "n: agencies named by a task (collective placeholders left out)")) {
+            Double($0.measures.nodes)
+        },
+        .init("ties", Bilingual("关系数", "ties"),
+              Bilingual("m：至少共同承担一项任务的主体对数", "m: pairs of agencies sharing at least one task")) { Double($0.measures.ties) },
+        .init("density", Bilingual("网络密度", "density"), Bilingual("2m / (n(n−1))", "2m / (n(n−1))")) { $0.measures.density },
+        .init("valued_density", Bilingual("加权密度", "valued density"),
+              Bilingual("Σw / (n(n−1)/2)：所有主体对平均共同承担的任务数", "Σ w / (n(n−1)/2): mean number of shared tasks over all pairs")) {
+            $0.measures.valuedDensity
+        },
+        .init("degree_centralization", Bilingual("度数中心势", "degree centralisation"),
+              Bilingual("Σ (d_max − d_i) / ((n−1)(n−2))（Freeman 1979）", "Σ (d_max − d_i) / ((n−1)(n−2)) (Freeman 1979)")) {
+            $0.measures.degreeCentralization
+        },
+        .init("betweenness_centralization", Bilingual("中间中心势", "betweenness centralisation"),
+              Bilingual("Σ (b_max − b_i) / (n−1)，b 按 (n−1)(n−2)/2 标准化（Freeman 1979）",
+                        "Σ (b_max − b_i) / (n−1), b normalized by (n−1)(n−2)/2 (Freeman 1979)")) { $0.measures.betweennessCentralization },
+        .init("closeness_centralization", Bilingual("接近中心势", "closeness centralisation"),
+              Bilingual("Σ (c_max − c_i) / ((n−1)(n−2)/(2n−3))，c 为 Wasserman–Faust 接近中心度",
+                        "Σ (c_max − c_i) / ((n−1)(n−2)/(2n−3)), c Wasserman–Faust closeness")) { $0.measures.closenessCentralization },
+        .init("average_path_length", Bilingual("平均路径长度", "average path length"),
+              Bilingual("可达主体对之间最短距离 d_ij 的平均值", "mean d_ij over pairs that reach each other")) { $0.measures.averagePathLength },
+        .init("diameter", Bilingual("网络直径", "diameter"),
+              Bilingual("可达主体对之间最短距离的最大值", "max d_ij over pairs that reach each other")) { Double($0.measures.diameter) },
+        .init("compactness", Bilingual("紧凑度（全局效率）", "compactness (global efficiency)"),
+              Bilingual("有序主体对 1/d_ij 的平均值，不可达记 0（UCINET 紧凑度；Latora–Marchiori 2001）",
+                        "mean 1/d_ij over ordered pairs, 0 when unreachable (UCINET compactness; Latora–Marchiori 2001)")) {
+            $0.measures.compactness
+        },
+        .init("average_clustering", Bilingual("平均聚类系数", "average clustering"),
+              Bilingual("各主体局部聚类系数的平均值，度数小于 2 记 0（Watts–Strogatz 1998）",
+                        "mean local clustering, 0 for degree < 2 (Watts–Strogatz 1998)")) { $0.measures.averageClustering },
+        .init("transitivity", Bilingual("传递性", "transitivity"),
+              Bilingual("3 × 三角形数 / 连通三元组数", "3 × triangles / connected triples")) { $0.measures.transitivity },
+        .init("degree_assortativity", Bilingual("度同配系数", "degree assortativity"),
+              Bilingual("关系两端主体度数的 Pearson 相关系数（Newman 2002）",
+                        "Pearson correlation of degrees at the two ends of a tie (Newman 2002)")) { $0.measures.assortativity },
+        .init("components", Bilingual("连通分量数", "components"),
+              Bilingual("连通分量个数", "connected components")) { Double($0.measures.components) },
+        .init("largest_component", Bilingual("最大分量规模", "largest component"),
+              Bilingual("最大连通分量中的主体数", "agencies in the largest component")) { Double($0.measures.largestComponent) },
+        .init("max_core", Bilingual("最高k-核", "innermost k-core"),
+              Bilingual("存在最小度数为 k 的子图的最大 k（Batagelj–Zaversnik 2003）",
+                        "largest k with a subgraph of minimum degree k (Batagelj–Zaversnik 2003)")) { Double($0.cores.max() ?? 0) },
+        .init("max_core_size", Bilingual("最高k-核规模", "innermost core size"),
+              Bilingual("最高 k-核中的主体数", "agencies in the innermost k-core")) { c in
+            Double(c.cores.filter { $0 == (c.cores.max() ?? 0) }.count)
+        },
+        .init("communities", Bilingual("凝聚子群数", "communities"),
+              Bilingual("固定顺序 Louvain 方法得到的凝聚子群数（Blondel 等 2008）",
+                        "Louvain communities in fixed order (Blondel et al. 2008)")) { Double(Set($0.communities).count) },
+        .init("modularity", Bilingual("模块度", "modularity"),
+              Bilingual("Q = Σ_c [L_c/m − (D_c/2m)²]，按权重计算（Newman 2004）", "Q = Σ_c [L_c/m − (D_c/2m)²], weighted (Newman 2004)")) {
+            $0.modularity
+        },
+        .init("core_size", Bilingual("核心成员数", "core size"),
+              Bilingual("Borgatti–Everett 核心中的主体数（使拟合度最大的划分）",
+                        "agencies in the Borgatti–Everett core (split maximising the fit)")) {
+            Double($0.corePeriphery.inCore.filter { $0 }.count)
+        },
+        .init("core_core_density", Bilingual("核心—核心密度", "core–core density"),
+              Bilingual("核心主体之间的关系密度", "density of ties among core agencies")) { $0.corePeriphery.densities.coreCore },
+        .init("core_periphery_density", Bilingual("核心—边缘密度", "core–periphery density"),
+              Bilingual("核心与边缘主体之间的关系密度", "density of ties between core and periphery")) { $0.corePeriphery.densities.corePeriphery },
+        .init("periphery_periphery_density", Bilingual("边缘—边缘密度", "periphery–periphery density"),
+              Bilingual("边缘主体之间的关系密度", "density of ties among periphery agencies")) { $0.corePeriphery.densities.peripheryPeriphery },
+        .init("core_periphery_fit", Bilingual("核心—边缘拟合度", "core–periphery fit"),
+              Bilingual("邻接矩阵与理想核心—边缘结构的相关系数（Borgatti–Everett 2000）",
+                        "correlation of the adjacency with the ideal core–periphery pattern (Borgatti–Everett 2000)")) {
+            $0.corePeriphery.fit
+        },
+        .init("dependency_ties", Bilingual("依赖关系数（有向）", "dependency ties (directed)"),
+              Bilingual("牵头单位 → 配合单位的有向主体对数", "lead → supporter pairs")) { Double($0.dependency.linkCount) },
+        .init("dependency_density", Bilingual("依赖网络密度", "dependency density"),
+              Bilingual("有向依赖网络的 m / (n(n−1))", "m / (n(n−1)) for the directed lead → supporter network")) { c in
+            let n = Double(c.dependency.nodeCount)
+            return n > 1 ? Double(c.dependency.linkCount) / (n * (n - 1)) : 0
+        },
+    ]
+
+    /// The role-aware figures, in the order the report shows them.
+    static let roleAware: [MeasureDefinition] = [
+        .init("tasks", Bilingual("任务数", "tasks"),
+              Bilingual("文件的任务数（表格任务与工作要点）", "tasks of the document (table rows and work points)")) { Double($0.graph.tasks.count) },
+        .init("multi_lead_share", Bilingual("多头牵头任务占比", "share of tasks with several leads"),
+              Bilingual("牵头单位多于一个的任务数 / 任务数", "tasks with more than one lead / tasks")) { c in
+            Double(c.graph.taskIDs.filter { c.graph.agencies(of: $0, role: .lead).count > 1 }.count) / Double(max(1, c.graph.tasks.count))
+        },
+        .init("mean_supporters", Bilingual("每项任务平均配合单位数", "mean supporters per task"),
+              Bilingual("配合关系数 / 任务数", "support edges / tasks")) { c in
+            Double(c.graph.edgeCount(role: .support)) / Double(max(1, c.graph.tasks.count))
+        },
+        .init("lead_gini", Bilingual("牵头负荷基尼系数", "Gini of weighted load"),
+              Bilingual("非集合主体加权负荷（牵头 1、配合 0.5）的基尼系数",
+                        "Gini coefficient of weighted load (lead 1, support 0.5) over non-collective agencies")) { c in
+            Inequality(loads: c.loads.filter { !c.graph[$0.agency].isCollective }.map(\.weighted)).gini
+        },
+        .init("single_agency_indicators", Bilingual("单一主体承担的指标数", "indicators led by one agency"),
+              Bilingual("全部牵头任务由同一主体承担的指标数", "indicators whose every lead assignment belongs to one agency")) { c in
+            Double(c.concentration.filter { $0.share == 1 }.count)
+        },
+    ]
 }
 
 extension DocumentFigures {

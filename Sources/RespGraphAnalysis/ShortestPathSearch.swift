@@ -184,9 +184,7 @@ final class ShortestPathSearch {
     func countingPaths(from s: Int, out graph: AdjacencyView, in incoming: AdjacencyView?) {
         clearPreviousSearch()
         weighted = false
-        let hops = hops, sigma = sigma, order = order
-        let predecessors = predecessors, predecessorStart = predecessorStart, predecessorCount = predecessorCount
-        let offsets = graph.offsets, targets = graph.targets
+        let offsets = graph.offsets
         let n = offsets.count - 1
         hops[s] = 0
         sigma[s] = 1
@@ -198,65 +196,15 @@ final class ShortestPathSearch {
         var listed = false
         while levelStart < reached {
             let levelEnd = reached
-            let next = level + 1
             if let incoming, frontierOut > unreachedIn + unreachedCount {
-                let inOffsets = incoming.offsets, inTargets = incoming.targets
-                // Bottom-up: every unreached node gathers its predecessors at this level.
                 if !listed {
                     unreached.removeAll(keepingCapacity: true)
                     for v in 0..<n where hops[v] < 0 { unreached.append(Int32(v)) }
                     listed = true
                 }
-                var kept = 0
-                unreached.withUnsafeMutableBufferPointer { list in
-                    for i in 0..<list.count {
-                        let w = Int(list[i])
-                        if hops[w] >= 0 { continue }
-                        var sw = 0.0
-                        let first = Int(predecessorStart[w])
-                        var slot = first
-                        for e in Int(inOffsets[w])..<Int(inOffsets[w + 1]) {
-                            let v = Int(inTargets[e])
-                            if hops[v] == level {
-                                sw += sigma[v]
-                                predecessors[slot] = Int32(v)
-                                slot += 1
-                            }
-                        }
-                        if slot > first {
-                            hops[w] = next
-                            sigma[w] = sw
-                            predecessorCount[w] = Int32(slot - first)
-                            order[reached] = Int32(w)
-                            reached += 1
-                        } else {
-                            list[kept] = Int32(w)
-                            kept += 1
-                        }
-                    }
-                }
-                unreached.removeLast(unreached.count - kept)
+                bottomUpStep(level, incoming, reached: &reached)
             } else {
-                // Top-down: the frontier's out-links reach the next level.
-                for k in levelStart..<levelEnd {
-                    let v = Int(order[k])
-                    let sv = sigma[v]
-                    for e in Int(offsets[v])..<Int(offsets[v + 1]) {
-                        let w = Int(targets[e])
-                        var dw = hops[w]
-                        if dw < 0 {
-                            dw = next
-                            hops[w] = next
-                            order[reached] = Int32(w)
-                            reached += 1
-                        }
-                        if dw == next {
-                            sigma[w] += sv
-                            predecessors[Int(predecessorStart[w] + predecessorCount[w])] = Int32(v)
-                            predecessorCount[w] += 1
-                        }
-                    }
-                }
+                topDownStep(level, graph, levelStart..<levelEnd, reached: &reached)
             }
             if let inOffsets = incoming?.offsets {
                 frontierOut = 0
@@ -268,9 +216,75 @@ final class ShortestPathSearch {
             }
             unreachedCount -= reached - levelEnd
             levelStart = levelEnd
-            level = next
+            level += 1
         }
         settled = reached
+    }
+
+    /// A bottom-up level step: every unreached node gathers its predecessors at `level` (σ their sum);
+    /// those with any join the next level, the others stay listed as unreached.
+    @inline(__always) private func bottomUpStep(_ level: Int32, _ incoming: AdjacencyView, reached: inout Int) {
+        let hops = hops, sigma = sigma, order = order
+        let predecessors = predecessors, predecessorStart = predecessorStart, predecessorCount = predecessorCount
+        let inOffsets = incoming.offsets, inTargets = incoming.targets
+        let next = level + 1
+        var kept = 0
+        unreached.withUnsafeMutableBufferPointer { list in
+            for i in 0..<list.count {
+                let w = Int(list[i])
+                if hops[w] >= 0 { continue }
+                var sw = 0.0
+                let first = Int(predecessorStart[w])
+                var slot = first
+                for e in Int(inOffsets[w])..<Int(inOffsets[w + 1]) {
+                    let v = Int(inTargets[e])
+                    if hops[v] == level {
+                        sw += sigma[v]
+                        predecessors[slot] = Int32(v)
+                        slot += 1
+                    }
+                }
+                if slot > first {
+                    hops[w] = next
+                    sigma[w] = sw
+                    predecessorCount[w] = Int32(slot - first)
+                    order[reached] = Int32(w)
+                    reached += 1
+                } else {
+                    list[kept] = Int32(w)
+                    kept += 1
+                }
+            }
+        }
+        unreached.removeLast(unreached.count - kept)
+    }
+
+    /// A top-down level step: the out-links of the frontier (`order[frontier]`, at `level`) reach
+    /// the next level, adding σ and a predecessor slot at every node they reach there.
+    @inline(__always) private func topDownStep(_ level: Int32, _ graph: AdjacencyView, _ frontier: Range<Int>, reached: inout Int) {
+        let hops = hops, sigma = sigma, order = order
+        let predecessors = predecessors, predecessorStart = predecessorStart, predecessorCount = predecessorCount
+        let offsets = graph.offsets, targets = graph.targets
+        let next = level + 1
+        for k in frontier {
+            let v = Int(order[k])
+            let sv = sigma[v]
+            for e in Int(offsets[v])..<Int(offsets[v + 1]) {
+                let w = Int(targets[e])
+                var dw = hops[w]
+                if dw < 0 {
+                    dw = next
+                    hops[w] = next
+                    order[reached] = Int32(w)
+                    reached += 1
+                }
+                if dw == next {
+                    sigma[w] += sv
+                    predecessors[Int(predecessorStart[w] + predecessorCount[w])] = Int32(v)
+                    predecessorCount[w] += 1
+                }
+            }
+        }
     }
 
     /// The bucket lists of ``bucketed``: each bucket's first entry, and per entry its node and the
@@ -295,8 +309,6 @@ final class ShortestPathSearch {
         let capacity = targets.count + 2
         if entryNode.count < capacity { entryNode = Array(repeating: 0, count: capacity); entryNext = Array(repeating: 0, count: capacity) }
         let dist = distance, pos = position, order = order, sigma = sigma
-        let predecessors = predecessors, predecessorStart = predecessorStart, predecessorCount = predecessorCount
-        let countsPaths = countsPaths, tolerance = tieTolerance
         let scale = 1 / width
         var count = 0
         bucketHead.withUnsafeMutableBufferPointer { head in
@@ -331,20 +343,9 @@ final class ShortestPathSearch {
                                 let w = Int(targets[e])
                                 if pos[w] == -2 { continue }
                                 let candidate = dv + lengths[e]
-                                let dw = dist[w]
-                                if dw == .infinity || PathTieRule.isShorter(candidate, than: dw, tolerance: tolerance) {
-                                    dist[w] = candidate
+                                if relax(v, w, candidate, sv) {
                                     pos[w] = 0
-                                    if countsPaths {
-                                        sigma[w] = sv
-                                        predecessors[Int(predecessorStart[w])] = Int32(v)
-                                        predecessorCount[w] = 1
-                                    }
                                     push(w, candidate)
-                                } else if countsPaths && PathTieRule.isTie(candidate, dw, tolerance: tolerance) {
-                                    sigma[w] += sv
-                                    predecessors[Int(predecessorStart[w] + predecessorCount[w])] = Int32(v)
-                                    predecessorCount[w] += 1
                                 }
                             }
                         }
@@ -384,36 +385,6 @@ final class ShortestPathSearch {
                           _ lengths: UnsafeBufferPointer<Double>) {
         let dist = distance, heap = heap, pos = position
         var heapCount = 0
-        @inline(__always) func less(_ a: Int32, _ b: Int32) -> Bool {
-            let da = dist[Int(a)], db = dist[Int(b)]
-            return da < db || (da == db && a < b)
-        }
-        @inline(__always) func siftUp(_ start: Int) {
-            var i = start
-            let item = heap[i]
-            while i > 0 {
-                let parent = (i - 1) >> 1
-                if !less(item, heap[parent]) { break }
-                heap[i] = heap[parent]; pos[Int(heap[i])] = Int32(i)
-                i = parent
-            }
-            heap[i] = item; pos[Int(item)] = Int32(i)
-        }
-        @inline(__always) func siftDown(_ start: Int) {
-            var i = start
-            let item = heap[i]
-            while true {
-                let l = 2 * i + 1
-                if l >= heapCount { break }
-                var m = l
-                if l + 1 < heapCount && less(heap[l + 1], heap[l]) { m = l + 1 }
-                if !less(heap[m], item) { break }
-                heap[i] = heap[m]; pos[Int(heap[i])] = Int32(i)
-                i = m
-            }
-            heap[i] = item; pos[Int(item)] = Int32(i)
-        }
-        let tolerance = tieTolerance
         var count = 0
         dist[s] = 0
         sigma[s] = 1
@@ -421,7 +392,7 @@ final class ShortestPathSearch {
         while heapCount > 0 {
             let v = Int(heap[0])
             heapCount -= 1
-            if heapCount > 0 { heap[0] = heap[heapCount]; pos[Int(heap[0])] = 0; siftDown(0) }
+            if heapCount > 0 { heap[0] = heap[heapCount]; pos[Int(heap[0])] = 0; siftDown(0, count: heapCount) }
             pos[v] = -2
             order[count] = Int32(v); count += 1
             let dv = dist[v], sv = sigma[v]
@@ -429,25 +400,70 @@ final class ShortestPathSearch {
                 let w = Int(targets[e])
                 let p = pos[w]
                 if p == -2 { continue }
-                let candidate = dv + lengths[e]
-                let dw = dist[w]
-                if dw == .infinity || PathTieRule.isShorter(candidate, than: dw, tolerance: tolerance) {
-                    dist[w] = candidate
-                    if countsPaths {
-                        sigma[w] = sv
-                        predecessors[Int(predecessorStart[w])] = Int32(v)
-                        predecessorCount[w] = 1
-                    }
+                if relax(v, w, dv + lengths[e], sv) {
                     if p < 0 { heap[heapCount] = Int32(w); heapCount += 1; siftUp(heapCount - 1) } else { siftUp(Int(p)) }
-                } else if countsPaths && PathTieRule.isTie(candidate, dw, tolerance: tolerance) {
-                    sigma[w] += sv
-                    predecessors[Int(predecessorStart[w] + predecessorCount[w])] = Int32(v)
-                    predecessorCount[w] += 1
                 }
             }
         }
         // Dijkstra settles every node it reaches, so `order` lists every node this search wrote.
         settled = count
+    }
+
+    /// Relaxes the link v → w whose path gives w the length `candidate`: a shorter path makes v w's
+    /// only predecessor (σ(w) = σ(v)), a tie within ``PathTieRule`` adds v (σ(w) += σ(v)). Returns
+    /// whether w's distance fell.
+    @inline(__always) private func relax(_ v: Int, _ w: Int, _ candidate: Double, _ sv: Double) -> Bool {
+        let dw = distance[w]
+        if dw == .infinity || PathTieRule.isShorter(candidate, than: dw, tolerance: tieTolerance) {
+            distance[w] = candidate
+            if countsPaths {
+                sigma[w] = sv
+                predecessors[Int(predecessorStart[w])] = Int32(v)
+                predecessorCount[w] = 1
+            }
+            return true
+        }
+        if countsPaths && PathTieRule.isTie(candidate, dw, tolerance: tieTolerance) {
+            sigma[w] += sv
+            predecessors[Int(predecessorStart[w] + predecessorCount[w])] = Int32(v)
+            predecessorCount[w] += 1
+        }
+        return false
+    }
+
+    /// Heap order: by distance, equal distances by node.
+    @inline(__always) private func less(_ a: Int32, _ b: Int32) -> Bool {
+        let da = distance[Int(a)], db = distance[Int(b)]
+        return da < db || (da == db && a < b)
+    }
+
+    /// Moves the heap entry at `start` up to its place.
+    @inline(__always) private func siftUp(_ start: Int) {
+        var i = start
+        let item = heap[i]
+        while i > 0 {
+            let parent = (i - 1) >> 1
+            if !less(item, heap[parent]) { break }
+            heap[i] = heap[parent]; position[Int(heap[i])] = Int32(i)
+            i = parent
+        }
+        heap[i] = item; position[Int(item)] = Int32(i)
+    }
+
+    /// Moves the heap entry at `start` down to its place in a heap of `count` entries.
+    @inline(__always) private func siftDown(_ start: Int, count heapCount: Int) {
+        var i = start
+        let item = heap[i]
+        while true {
+            let l = 2 * i + 1
+            if l >= heapCount { break }
+            var m = l
+            if l + 1 < heapCount && less(heap[l + 1], heap[l]) { m = l + 1 }
+            if !less(heap[m], item) { break }
+            heap[i] = heap[m]; position[Int(heap[i])] = Int32(i)
+            i = m
+        }
+        heap[i] = item; position[Int(item)] = Int32(i)
     }
 }
 

@@ -36,64 +36,13 @@ public enum StructuralHoles {
     ///   dense scratch row of i's mutual weights.
     public static func compute(_ network: AgencyNetwork, weighted: Bool = false) -> Measures {
         let n = network.nodeCount
-        // Mutual weights a(i,j) = w(i→j) + w(j→i) as symmetric CSR rows.
-        var links: [(Int32, Int32, Double)] = []
-        for i in 0..<n {
-            for e in network.range(of: i) where Int(network.targets[e]) != i {
-                links.append((Int32(i), network.targets[e], weighted ? network.weights[e] : 1))
-            }
-        }
-        let mutual = AgencyNetwork(kind: .coAssignment, agencies: network.agencies,
-                                   links: network.isDirected ? links : links.filter { $0.0 < $0.1 })
-        let offsets = mutual.offsets, targets = mutual.targets
-        // Undirected input stores each link once per direction, so a(i,j) = 2w there; the factor
-        // cancels in every proportion, but keep it for fidelity with the definition.
-        let weights = network.isDirected ? mutual.weights : mutual.weights.map { $0 * 2 }
-        var totals = [Double](repeating: 0, count: n), maxima = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            for e in Int(offsets[i])..<Int(offsets[i + 1]) { totals[i] += weights[e]; maxima[i] = max(maxima[i], weights[e]) }
-        }
-        let total = totals, maximum = maxima
+        let ties = MutualTies(network, weighted: weighted)
         let blocks = min(64, max(1, n))
         let partial = Slots<[Double]>(repeating: [], count: blocks)
         Parallel.forEachBlock(blocks) { block in
             var scratch = [Double](repeating: 0, count: n)   // a(i, ·) for the current i
             var out: [Double] = []
-            for i in stride(from: block, to: n, by: blocks) {
-                let row = Int(offsets[i])..<Int(offsets[i + 1])
-                if row.isEmpty { out += [.nan, .nan, .nan, .nan]; continue }
-                for e in row { scratch[Int(targets[e])] = weights[e] }
-                var effective = 0.0
-                var local: [Double] = []
-                local.reserveCapacity(row.count)
-                for e in row {
-                    let j = Int(targets[e])
-                    var redundancy = 0.0, indirect = 0.0
-                    for f in Int(offsets[j])..<Int(offsets[j + 1]) {
-                        let q = Int(targets[f])
-                        let aiq = scratch[q]
-                        if aiq == 0 || q == i { continue }
-                        let piq = aiq / total[i]
-                        if maximum[j] > 0 { redundancy += piq * weights[f] / maximum[j] }
-                        indirect += piq * weights[f] / total[q]
-                    }
-                    effective += 1 - redundancy
-                    let c = weights[e] / total[i] + indirect
-                    local.append(c * c)
-                }
-                for e in row { scratch[Int(targets[e])] = 0 }
-                let C = local.reduce(0, +)
-                let count = Double(row.count)
-                var h = 0.0
-                if row.count > 1, C > 0 {
-                    for c in local where c > 0 {
-                        let r = c / (C / count)
-                        h += r * Foundation.log(r)
-                    }
-                    h /= count * Foundation.log(count)
-                }
-                out += [effective, effective / count, C, h]
-            }
+            for i in stride(from: block, to: n, by: blocks) { out += ties.measures(of: i, scratch: &scratch) }
             partial.put(out, at: block)
         }
         var result = Measures(effectiveSize: Array(repeating: 0, count: n), efficiency: Array(repeating: 0, count: n),
@@ -108,6 +57,74 @@ public enum StructuralHoles {
             }
         }
         return result
+    }
+
+    /// Mutual weights a(i,j) = w(i→j) + w(j→i) as symmetric CSR rows, with each node's total and
+    /// largest mutual weight.
+    struct MutualTies: Sendable {
+        let offsets: [Int32], targets: [Int32], weights: [Double]
+        let total: [Double], maximum: [Double]
+
+        init(_ network: AgencyNetwork, weighted: Bool) {
+            let n = network.nodeCount
+            var links: [(Int32, Int32, Double)] = []
+            for i in 0..<n {
+                for e in network.range(of: i) where Int(network.targets[e]) != i {
+                    links.append((Int32(i), network.targets[e], weighted ? network.weights[e] : 1))
+                }
+            }
+            let mutual = AgencyNetwork(kind: .coAssignment, agencies: network.agencies,
+                                       links: network.isDirected ? links : links.filter { $0.0 < $0.1 })
+            offsets = mutual.offsets
+            targets = mutual.targets
+            // Undirected input stores each link once per direction, so a(i,j) = 2w there; the factor
+            // cancels in every proportion, but keep it for fidelity with the definition.
+            weights = network.isDirected ? mutual.weights : mutual.weights.map { $0 * 2 }
+            var totals = [Double](repeating: 0, count: n), maxima = [Double](repeating: 0, count: n)
+            for i in 0..<n {
+                for e in Int(offsets[i])..<Int(offsets[i + 1]) { totals[i] += weights[e]; maxima[i] = max(maxima[i], weights[e]) }
+            }
+            total = totals
+            maximum = maxima
+        }
+
+        /// Effective size, efficiency, constraint and hierarchy of node `i` (NaN for each without
+        /// contacts); `scratch` is all zeros before and after.
+        func measures(of i: Int, scratch: inout [Double]) -> [Double] {
+            let row = Int(offsets[i])..<Int(offsets[i + 1])
+            if row.isEmpty { return [.nan, .nan, .nan, .nan] }
+            for e in row { scratch[Int(targets[e])] = weights[e] }
+            var effective = 0.0
+            var local: [Double] = []
+            local.reserveCapacity(row.count)
+            for e in row {
+                let j = Int(targets[e])
+                var redundancy = 0.0, indirect = 0.0
+                for f in Int(offsets[j])..<Int(offsets[j + 1]) {
+                    let q = Int(targets[f])
+                    let aiq = scratch[q]
+                    if aiq == 0 || q == i { continue }
+                    let piq = aiq / total[i]
+                    if maximum[j] > 0 { redundancy += piq * weights[f] / maximum[j] }
+                    indirect += piq * weights[f] / total[q]
+                }
+                effective += 1 - redundancy
+                let c = weights[e] / total[i] + indirect
+                local.append(c * c)
+            }
+            for e in row { scratch[Int(targets[e])] = 0 }
+            let C = local.reduce(0, +)
+            let count = Double(row.count)
+            var h = 0.0
+            if row.count > 1, C > 0 {
+                for c in local where c > 0 {
+                    let r = c / (C / count)
+                    h += r * Foundation.log(r)
+                }
+                h /= count * Foundation.log(count)
+            }
+            return [effective, effective / count, C, h]
+        }
     }
 }
 

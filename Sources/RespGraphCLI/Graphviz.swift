@@ -3,13 +3,15 @@ import RespGraphImport
 
 /// Runs a Graphviz layout program (dot, neato, sfdp…) to render DOT into SVG, PNG or PDF.
 enum Graphviz {
-    static let installHint = "install Graphviz and a Chinese font: apt-get install graphviz fonts-noto-cjk (Debian/Ubuntu), dnf install graphviz google-noto-sans-cjk-fonts (Fedora), brew install graphviz (macOS)"
+    static let installHint = "install Graphviz and a Chinese font: apt-get install graphviz fonts-noto-cjk (Debian/Ubuntu), dnf install "
+        + "graphviz google-noto-sans-cjk-fonts (Fedora), brew install graphviz (macOS)"
 
     /// Renders DOT to a file; SVG is written with glyph outlines (`-Tsvg:cairo`) so it shows Chinese
     /// on machines without the font.
     static func render(_ dot: String, layout: String, format: String, to output: String, extraArguments: [String] = []) throws {
         guard let program = ExternalProgram.find(layout) else {
-            throw DataError(message: "cannot render: the Graphviz program '\(layout)' is not on PATH; \(installHint). The DOT itself is available without --render.")
+            throw DataError(message: "cannot render: the Graphviz program '\(layout)' is not on PATH; \(installHint). The DOT itself is "
+                + "available without --render.")
         }
         let type = format == "svg" ? "svg:cairo" : format
         let result: ExternalProgram.Output

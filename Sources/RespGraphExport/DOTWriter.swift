@@ -109,7 +109,8 @@ public enum DOTWriter {
                 // Control characters, surrogates and the non-characters U+FFFE/U+FFFF would make
                 // Graphviz's SVG ill-formed XML: a space or U+FFFD instead.
                 let v = scalar.value
-                if v < 0x20 { out += " " } else if v == 0xFFFE || v == 0xFFFF || (0xFDD0...0xFDEF).contains(v) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+                if v < 0x20 { out += " " } else if v == 0xFFFE || v == 0xFFFF || (0xFDD0...0xFDEF)
+                    .contains(v) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out
@@ -146,7 +147,8 @@ public enum DOTWriter {
     static func header(_ name: String, directed: Bool, _ options: Options) -> String {
         var out = "\(directed ? "digraph" : "graph") \(name) {\n"
         out += "  graph [charset=\"UTF-8\", layout=\(quoted(options.layout)), fontname=\(quoted(options.font)), fontsize=12"
-        if options.layout == "dot" { out += ", rankdir=LR, nodesep=0.15, ranksep=0.6" } else { out += ", overlap=prism, overlap_scaling=2, sep=\"+6\", splines=false" }
+        if options.layout == "dot" { out += ", rankdir=LR, nodesep=0.15, ranksep=0.6" } else { out += ", overlap=prism, "
+            + "overlap_scaling=2, sep=\"+6\", splines=false" }
         if !options.title.isEmpty { out += ", label=\(quoted(options.title)), labelloc=t, fontsize=16" }
         if let dpi = options.dpi { out += ", dpi=\(dpi)" }
         if let root = options.root { out += ", root=\(GraphElements.id(of: root)), ranksep=1.6" }
@@ -160,7 +162,8 @@ public enum DOTWriter {
     static func agencyNode(_ id: AgencyID, _ agency: Agency, _ options: Options) -> String {
         let border = options.highlighted.contains(id) ? ", penwidth=3.5, fontsize=12" : ""
         let fill = color(of: agency.kind)
-        return "\(GraphElements.id(of: id)) [shape=box, style=\"filled,rounded\", fillcolor=\"\(fill)\", fontcolor=\"\(textColor(on: fill))\"\(border), label=\(quotedLines(wrap(agency.name, width: options.wrapWidth)))];\n"
+        return "\(GraphElements.id(of: id)) [shape=box, style=\"filled,rounded\", fillcolor=\"\(fill)\", "
+            + "fontcolor=\"\(textColor(on: fill))\"\(border), label=\(quotedLines(wrap(agency.name, width: options.wrapWidth)))];\n"
     }
 
     /// The legend: one node with an HTML-like table (colour swatches per kind, then the edge styles),
@@ -172,10 +175,12 @@ public enum DOTWriter {
         }
         var rows = "<TR><TD COLSPAN=\"2\"><B>\(Bilingual("图例", "Legend")[lang])</B></TD></TR>"
         for k in kinds {
-            rows += "<TR><TD BGCOLOR=\"\(color(of: k))\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(xml(Bilingual(k.chineseName, k.rawValue.replacingOccurrences(of: "-", with: " "))[lang]))</TD></TR>"
+            rows += "<TR><TD BGCOLOR=\"\(color(of: k))\" WIDTH=\"18\"> </TD><TD "
+                + "ALIGN=\"LEFT\">\(xml(Bilingual(k.chineseName, k.rawValue.replacingOccurrences(of: "-", with: " "))[lang]))</TD></TR>"
         }
         for e in edges { rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">\(xml(e))</TD></TR>" }
-        return "  legend [shape=plaintext, fontsize=9, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">\(rows)</TABLE>>];\n"
+        return "  legend [shape=plaintext, fontsize=9, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" "
+            + "CELLPADDING=\"3\">\(rows)</TABLE>>];\n"
     }
 
     /// The agency–task graph of some tasks: agencies (boxes by kind) → tasks (ellipses), lead solid
@@ -186,12 +191,7 @@ public enum DOTWriter {
         for t in tasks { agencies.formUnion(graph.agencies(of: t)) }
         let sortedAgencies = agencies.sorted()
         for a in sortedAgencies { out += "  " + agencyNode(a, graph[a], options) }
-        func taskNode(_ t: TaskID, indent: String) -> String {
-            let task = graph[t]
-            let text = task.text.isEmpty ? task.direction : task.text
-            let short = text.count > 24 ? String(text.prefix(23)) + "…" : text
-            return "\(indent)\(GraphElements.id(of: t, in: graph)) [shape=ellipse, style=filled, fillcolor=\"#f7f7f7\", label=\(quotedLines([graph.key(of: t)] + wrap(short, width: options.wrapWidth + 6, maxLines: 3)))];\n"
-        }
+        func taskNode(_ t: TaskID, indent: String) -> String { DOTWriter.taskNode(t, graph, options, indent: indent) }
         if options.clusterByIndicator {
             var order: [String] = []
             var groups: [String: [TaskID]] = [:]
@@ -200,7 +200,8 @@ public enum DOTWriter {
                 groups[graph[t].indicator, default: []].append(t)
             }
             for (i, indicator) in order.enumerated() {
-                out += "  subgraph cluster_\(i) {\n    label=\(quoted(indicator)); style=\"rounded,filled\"; fillcolor=\"#fcfcf4\"; color=\"#bbbbbb\";\n"
+                out += "  subgraph cluster_\(i) {\n    label=\(quoted(indicator)); style=\"rounded,filled\"; fillcolor=\"#fcfcf4\"; "
+                    + "color=\"#bbbbbb\";\n"
                 for t in groups[indicator]! { out += taskNode(t, indent: "    ") }
                 out += "  }\n"
             }
@@ -213,9 +214,11 @@ public enum DOTWriter {
                 // Leads point into the task from the left; supporters hang off its right (drawn
                 // task → agency without an arrow), so a layered layout puts them in separate columns.
                 if graph.taskRoles[e] == .lead {
-                    out += "  \(GraphElements.id(of: a)) -> \(GraphElements.id(of: t, in: graph)) [style=bold, penwidth=2, color=\"#222222\", arrowsize=0.6];\n"
+                    out += "  \(GraphElements.id(of: a)) -> \(GraphElements.id(of: t, in: graph)) [style=bold, penwidth=2, "
+                        + "color=\"#222222\", arrowsize=0.6];\n"
                 } else {
-                    out += "  \(GraphElements.id(of: t, in: graph)) -> \(GraphElements.id(of: a)) [style=dashed, color=\"#777777\", dir=none];\n"
+                    out += "  \(GraphElements.id(of: t, in: graph)) -> \(GraphElements.id(of: a)) [style=dashed, color=\"#777777\", "
+                        + "dir=none];\n"
                 }
             }
         }
@@ -223,7 +226,8 @@ public enum DOTWriter {
         // that only support here.
         if options.layout == "dot" && !options.clusterByIndicator {
             let leading = Set(tasks.flatMap { graph.agencies(of: $0, role: .lead) })
-            out += "  { rank=min; " + sortedAgencies.filter { leading.contains($0) }.map { GraphElements.id(of: $0) + ";" }.joined(separator: " ") + " }\n"
+            out += "  { rank=min; " + sortedAgencies.filter { leading.contains($0) }.map { GraphElements.id(of: $0) + ";" }
+                .joined(separator: " ") + " }\n"
             out += "  { rank=same; " + tasks.map { GraphElements.id(of: $0, in: graph) + ";" }.joined(separator: " ") + " }\n"
             let supportersOnly = sortedAgencies.filter { !leading.contains($0) }
             if !supportersOnly.isEmpty {
@@ -237,6 +241,15 @@ public enum DOTWriter {
         return out
     }
 
+    /// A task's node: its key and the start of its text, in a grey ellipse.
+    static func taskNode(_ t: TaskID, _ graph: ResponsibilityGraph, _ options: Options, indent: String) -> String {
+        let task = graph[t]
+        let text = task.text.isEmpty ? task.direction : task.text
+        let short = text.count > 24 ? String(text.prefix(23)) + "…" : text
+        return "\(indent)\(GraphElements.id(of: t, in: graph)) [shape=ellipse, style=filled, fillcolor=\"#f7f7f7\", "
+            + "label=\(quotedLines([graph.key(of: t)] + wrap(short, width: options.wrapWidth + 6, maxLines: 3)))];\n"
+    }
+
     /// The agency–task graph in a compact form for many tasks: one column per leading agency (a box
     /// in its kind's colour, heaviest first) holding its led tasks, at most `perColumn` to a column
     /// before wrapping into the next; each task names its co-leads and counts its supporters. Columns
@@ -244,10 +257,12 @@ public enum DOTWriter {
     public static func taskColumns(_ graph: ResponsibilityGraph, tasks: [TaskID], options: Options = Options(),
                                    perColumn: Int = 8) -> String {
         var out = "digraph respgraph_task_columns {\n"
-        out += "  graph [charset=\"UTF-8\", layout=dot, rankdir=TB, newrank=true, nodesep=0.12, ranksep=0.12, fontname=\(quoted(options.font)), fontsize=12"
+        out += "  graph [charset=\"UTF-8\", layout=dot, rankdir=TB, newrank=true, nodesep=0.12, ranksep=0.12, "
+            + "fontname=\(quoted(options.font)), fontsize=12"
         if !options.title.isEmpty { out += ", label=\(quoted(options.title)), labelloc=t, fontsize=16" }
         if let dpi = options.dpi { out += ", dpi=\(dpi)" }
-        out += "];\n  node [fontname=\(quoted(options.font)), fontsize=9, shape=box, style=\"rounded,filled\", fillcolor=\"#f7f7f7\", color=\"#999999\", width=2.2];\n"
+        out += "];\n  node [fontname=\(quoted(options.font)), fontsize=9, shape=box, style=\"rounded,filled\", fillcolor=\"#f7f7f7\", "
+            + "color=\"#999999\", width=2.2];\n"
         out += "  edge [style=invis];\n"
         // Each task under its first listed lead; leads ordered by the number of tasks they head here.
         var order: [AgencyID] = []
@@ -262,7 +277,8 @@ public enum DOTWriter {
         var tops: [String] = []
         for (k, lead) in order.enumerated() {
             let fill = color(of: graph[lead].kind)
-            out += "  subgraph cluster_\(k) {\n    label=\(quotedLines(wrap(graph[lead].name, width: 24))); style=\"filled,rounded\"; fillcolor=\"\(fill)33\"; color=\"\(fill)\"; penwidth=2; fontsize=11;\n"
+            out += "  subgraph cluster_\(k) {\n    label=\(quotedLines(wrap(graph[lead].name, width: 24))); style=\"filled,rounded\"; "
+                + "fillcolor=\"\(fill)33\"; color=\"\(fill)\"; penwidth=2; fontsize=11;\n"
             let items = column[lead]!
             var previous: [String] = []
             for (i, t) in items.enumerated() {
@@ -279,7 +295,8 @@ public enum DOTWriter {
                 out += "    \(id) [label=\(quotedLines(lines))];\n"
                 // Tasks stack in sub-columns of `perColumn`, the sub-columns side by side.
                 let sub = i / perColumn
-                if sub < previous.count { out += "    \(previous[sub]) -> \(id);\n"; previous[sub] = id } else { previous.append(id); if i == 0 { tops.append(id) } }
+                if sub < previous.count { out += "    \(previous[sub]) -> \(id);\n"; previous[sub] = id } else { previous.append(id);
+                    if i == 0 { tops.append(id) } }
                 if i % perColumn == 0,
                 i > 0 { out += "    { rank=same; \(GraphElements.id(of: items[i - perColumn], in: graph)); \(id); }\n" }
             }
@@ -309,28 +326,63 @@ public enum DOTWriter {
                                loads: [AgencyID: Double] = [:], directed: Bool, options: Options = Options()) -> String {
         var out = header(directed ? "respgraph_dependency" : "respgraph_coassign", directed: directed, options)
         let maxLoad = max(1, agencies.compactMap { loads[$0] }.max() ?? 1)
-        // Area ∝ load: the heaviest agency gets a 1.1-inch circle; no circle under 0.18 inch.
-        func diameter(_ load: Double) -> Double { max(0.18, 1.1 * (load / maxLoad).squareRoot()) }
+        func diameter(_ load: Double) -> Double { circleDiameter(load, maxLoad: maxLoad) }
         for a in agencies {
             let fill = color(of: graph[a].kind)
             let border = options.highlighted.contains(a) ? "penwidth=3.5, color=\"#000000\", " : "color=\"#333333\", "
             var pin = ""
             if let (x, y) = options.pinned[a] { pin = ", pos=\"\(String(format: "%.3f", x)),\(String(format: "%.3f", y))!\"" }
-            out += "  \(GraphElements.id(of: a)) [shape=circle, fixedsize=true, width=\(String(format: "%.3f", diameter(loads[a] ?? 0))), style=filled, fillcolor=\"\(fill)\", \(border)label=\"\", xlabel=\(quotedLines(wrap(graph[a].name, width: options.wrapWidth))), tooltip=\(quoted("\(graph[a].name): \(options.t("加权负荷", "weighted load")) \(plain(loads[a] ?? 0))"))\(pin)];\n"
+            out += "  \(GraphElements.id(of: a)) [shape=circle, fixedsize=true, width=\(String(format: "%.3f", diameter(loads[a] ?? 0))), "
+                + "style=filled, fillcolor=\"\(fill)\", \(border)label=\"\", "
+                + "xlabel=\(quotedLines(wrap(graph[a].name, width: options.wrapWidth))), "
+                + "tooltip=\(quoted("\(graph[a].name): \(options.t("加权负荷", "weighted load")) \(plain(loads[a] ?? 0))"))\(pin)];\n"
         }
         let weights = links.map(\.2)
         let lo = weights.min() ?? 1, hi = weights.max() ?? 1
-        func width(_ w: Double) -> Double { hi > lo ? 0.6 + 4.4 * (w - lo) / (hi - lo) : 1.5 }
+        func width(_ w: Double) -> Double { lineWidth(w, lo: lo, hi: hi) }
         let arrow = directed ? "->" : "--"
         for (u, v, w) in links {
             let label = options.linkLabels ? ", label=\(quoted(plain(w))), fontcolor=\"#333333\"" : ""
-            out += "  \(GraphElements.id(of: agencies[u])) \(arrow) \(GraphElements.id(of: agencies[v])) [penwidth=\(String(format: "%.2f", width(w))), color=\"#4a6a8acc\", tooltip=\(quoted("\(graph[agencies[u]].name) – \(graph[agencies[v]].name): \(plain(w))"))\(directed ? ", arrowsize=0.7" : "")\(label)];\n"
+            let tooltip = quoted("\(graph[agencies[u]].name) – \(graph[agencies[v]].name): \(plain(w))")
+            out += "  \(GraphElements.id(of: agencies[u])) \(arrow) \(GraphElements.id(of: agencies[v])) "
+                + "[penwidth=\(String(format: "%.2f", width(w))), color=\"#4a6a8acc\", "
+                + "tooltip=\(tooltip)\(directed ? ", arrowsize=0.7" : "")\(label)];\n"
         }
         for (u, v, w) in faint {
-            out += "  \(GraphElements.id(of: agencies[u])) \(arrow) \(GraphElements.id(of: agencies[v])) [penwidth=0.5, color=\"#aaaaaa\", style=dashed, tooltip=\(quoted("\(graph[agencies[u]].name) – \(graph[agencies[v]].name): \(plain(w))"))\(directed ? ", arrowsize=0.5" : "")];\n"
+            let tooltip = quoted("\(graph[agencies[u]].name) – \(graph[agencies[v]].name): \(plain(w))")
+            out += "  \(GraphElements.id(of: agencies[u])) \(arrow) \(GraphElements.id(of: agencies[v])) [penwidth=0.5, "
+                + "color=\"#aaaaaa\", style=dashed, tooltip=\(tooltip)\(directed ? ", arrowsize=0.5" : "")];\n"
         }
         // With pinned agencies the key and legend are pinned too, to the right of them, so nothing overlaps.
         let pinnedX = options.pinned.values.map(\.0), pinnedY = options.pinned.values.map(\.1)
+        out += networkKey(maxLoad: maxLoad, lines: (lo, hi), directed: directed, options: options)
+        let kinds = AgencyKind.allCases.filter { k in agencies.contains { graph[$0].kind == k } }
+        var edgeLegend = [directed ? options.t("→ 牵头单位依靠配合单位：线宽 = 任务数", "→ lead relies on supporter: line width = tasks")
+                                   : options.t("— 共同任务：线宽 = 任务数", "— shared tasks: line width = tasks")]
+        if !faint.isEmpty { edgeLegend.append(options.t("╌ 灰色虚线：低于阈值的最强关系", "╌ grey dashed: strongest tie below the threshold")) }
+        var legendNode = legend(kinds: kinds, edges: edgeLegend, lang: options.lang)
+        if let minY = pinnedY.min(), let maxX = pinnedX.max() {
+            let place = "\(String(format: "%.3f", maxX + 4.4)),\(String(format: "%.3f", minY + 1))"
+            legendNode = legendNode.replacingOccurrences(of: "];\n", with: ", pos=\"\(place)!\"];\n")
+        }
+        out += legendNode
+        out += "}\n"
+        return out
+    }
+
+    /// Area ∝ load: the heaviest agency gets a 1.1-inch circle; no circle under 0.18 inch.
+    static func circleDiameter(_ load: Double, maxLoad: Double) -> Double { max(0.18, 1.1 * (load / maxLoad).squareRoot()) }
+
+    /// Line width from 0.6 (the lightest link, `lo`) to 5 points (the heaviest, `hi`).
+    static func lineWidth(_ w: Double, lo: Double, hi: Double) -> Double { hi > lo ? 0.6 + 4.4 * (w - lo) / (hi - lo) : 1.5 }
+
+    /// The key of a network diagram, a component of its own: three circle sizes and the thinnest and
+    /// widest line with their values; pinned right of the pinned agencies when there are any.
+    static func networkKey(maxLoad: Double, lines: (lo: Double, hi: Double), directed: Bool, options: Options) -> String {
+        let (lo, hi) = lines
+        let arrow = directed ? "->" : "--"
+        let pinnedX = options.pinned.values.map(\.0), pinnedY = options.pinned.values.map(\.1)
+        var out = ""
         func pinnedAt(_ row: Double) -> String {
             guard let maxX = pinnedX.max(), let maxY = pinnedY.max() else { return "" }
             return ", pos=\"\(String(format: "%.3f", maxX + 2.2)),\(String(format: "%.3f", maxY - row))!\""
@@ -338,9 +390,12 @@ public enum DOTWriter {
         // The key: three circle sizes and the line widths, a component of its own.
         let sizes = [maxLoad, maxLoad / 4, maxLoad / 16].map { ($0 * 2).rounded() / 2 }.filter { $0 > 0 }
         for (i, load) in sizes.enumerated() {
-            out += "  key_size\(i) [shape=circle, fixedsize=true, width=\(String(format: "%.3f", diameter(load))), style=filled, fillcolor=\"#eeeeee\", color=\"#888888\", label=\(quoted(plain(load))), fontsize=9\(pinnedAt(1.2 + Double(i) * 1.3))];\n"
+            out += "  key_size\(i) [shape=circle, fixedsize=true, "
+                + "width=\(String(format: "%.3f", circleDiameter(load, maxLoad: maxLoad))), style=filled, fillcolor=\"#eeeeee\", "
+                + "color=\"#888888\", label=\(quoted(plain(load))), fontsize=9\(pinnedAt(1.2 + Double(i) * 1.3))];\n"
         }
-        out += "  key_title [shape=plaintext, fontsize=10, label=\(quoted(options.t("圆面积 = 加权负荷\n（牵头 1、配合 0.5）", "circle area = weighted load\n(lead 1, support 0.5)")))\(pinnedAt(0))];\n"
+        let title = options.t("圆面积 = 加权负荷\n（牵头 1、配合 0.5）", "circle area = weighted load\n(lead 1, support 0.5)")
+        out += "  key_title [shape=plaintext, fontsize=10, label=\(quoted(title))\(pinnedAt(0))];\n"
         func pinnedPoint(_ dx: Double, _ row: Double) -> String {
             guard let maxX = pinnedX.max(), let maxY = pinnedY.max() else { return "" }
             return ", pos=\"\(String(format: "%.3f", maxX + 1.6 + dx)),\(String(format: "%.3f", maxY - row))!\""
@@ -348,23 +403,12 @@ public enum DOTWriter {
         out += "  key_lo_a [shape=point, width=0.05\(pinnedPoint(0, 4.6))]; key_lo_b [shape=point, width=0.05\(pinnedPoint(1.2, 4.6))];\n"
         out += "  key_hi_a [shape=point, width=0.05\(pinnedPoint(0, 5.3))]; key_hi_b [shape=point, width=0.05\(pinnedPoint(1.2, 5.3))];\n"
         let unit = directed ? options.t("项任务（牵头→配合）", "tasks (lead → supporter)") : options.t("项共同任务", "shared tasks")
-        out += "  key_lo_a -- key_lo_b [dir=none, penwidth=\(String(format: "%.2f", width(lo))), color=\"#4a6a8acc\", label=\(quoted("\(plain(lo)) \(unit)")), fontsize=9];\n".replacingOccurrences(of: " -- ",
-            with: directed ? " -> " : " -- ")
-        out += "  key_hi_a -- key_hi_b [dir=none, penwidth=\(String(format: "%.2f", width(hi))), color=\"#4a6a8acc\", label=\(quoted("\(plain(hi)) \(unit)")), fontsize=9];\n".replacingOccurrences(of: " -- ",
-            with: directed ? " -> " : " -- ")
+        for (end, w) in [("lo", lo), ("hi", hi)] {
+            out += "  key_\(end)_a \(arrow) key_\(end)_b [dir=none, penwidth=\(String(format: "%.2f", lineWidth(w, lo: lo, hi: hi))), "
+                + "color=\"#4a6a8acc\", label=\(quoted("\(plain(w)) \(unit)")), fontsize=9];\n"
+        }
         let chain = ["key_title"] + sizes.indices.map { "key_size\($0)" } + ["key_lo_a", "key_hi_a"]
         for (x, y) in zip(chain, chain.dropFirst()) { out += "  \(x) \(arrow) \(y) [style=invis, len=0.6];\n" }
-        let kinds = AgencyKind.allCases.filter { k in agencies.contains { graph[$0].kind == k } }
-        var edgeLegend = [directed ? options.t("→ 牵头单位依靠配合单位：线宽 = 任务数", "→ lead relies on supporter: line width = tasks")
-                                   : options.t("— 共同任务：线宽 = 任务数", "— shared tasks: line width = tasks")]
-        if !faint.isEmpty { edgeLegend.append(options.t("╌ 灰色虚线：低于阈值的最强关系", "╌ grey dashed: strongest tie below the threshold")) }
-        var legendNode = legend(kinds: kinds, edges: edgeLegend, lang: options.lang)
-        if let minY = pinnedY.min(), let maxX = pinnedX.max() {
-            legendNode = legendNode.replacingOccurrences(of: "];\n",
-                                                         with: ", pos=\"\(String(format: "%.3f", maxX + 4.4)),\(String(format: "%.3f", minY + 1))!\"];\n")
-        }
-        out += legendNode
-        out += "}\n"
         return out
     }
 

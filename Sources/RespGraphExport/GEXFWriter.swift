@@ -15,7 +15,8 @@ public enum GEXFWriter {
         out += "  <graph mode=\"static\" defaultedgetype=\"\(g.directed ? "directed" : "undirected")\">\n"
         out += "    <attributes class=\"node\">\n"
         for (i,
-             a) in g.nodeAttributes.enumerated() { out += "      <attribute id=\"\(i)\" title=\"\(XMLText.escape(a.name))\" type=\"\(type(a.type))\"/>\n" }
+             a) in g.nodeAttributes.enumerated() { out += "      <attribute id=\"\(i)\" title=\"\(XMLText.escape(a.name))\" "
+                 + "type=\"\(type(a.type))\"/>\n" }
         out += "    </attributes>\n    <attributes class=\"edge\">\n"
         // The weight is GEXF's own edge attribute; the others are declared.
         let edgeAttributes = g.edgeAttributes.enumerated().filter { $0.element.name != "weight" }
@@ -42,7 +43,8 @@ public enum GEXFWriter {
         for (k, e) in g.edges.enumerated() {
             var weight = ""
             if let w = weightIndex, case .double(let x) = e.values[w] { weight = " weight=\"\(x)\"" }
-            out += "      <edge id=\"\(k)\" source=\"\(XMLText.escape(e.source))\" target=\"\(XMLText.escape(e.target))\"\(weight)>\n        <attvalues>\n"
+            out += "      <edge id=\"\(k)\" source=\"\(XMLText.escape(e.source))\" "
+                + "target=\"\(XMLText.escape(e.target))\"\(weight)>\n        <attvalues>\n"
             for (i, _) in edgeAttributes { out += "          <attvalue for=\"\(i)\" value=\"\(XMLText.value(e.values[i]))\"/>\n" }
             out += "        </attvalues>\n      </edge>\n"
         }

@@ -57,10 +57,12 @@ public enum ResearchFormats {
         let (rows, columns, cell) = matrix(g)
         var out: String
         if g.isTwoMode {
-            out = "dl nr=\(rows.count) nc=\(columns.count) format=fullmatrix\nrow labels:\n" + rows.map { quoted(g.nodes[$0].label) }.joined(separator: "\n")
+            out = "dl nr=\(rows.count) nc=\(columns.count) format=fullmatrix\nrow labels:\n" + rows.map { quoted(g.nodes[$0].label) }
+                .joined(separator: "\n")
                 + "\ncolumn labels:\n" + columns.map { quoted(g.nodes[$0].label) }.joined(separator: "\n") + "\ndata:\n"
         } else {
-            out = "dl n=\(rows.count) format=fullmatrix\nlabels:\n" + rows.map { quoted(g.nodes[$0].label) }.joined(separator: "\n") + "\ndata:\n"
+            out = "dl n=\(rows.count) format=fullmatrix\nlabels:\n" + rows.map { quoted(g.nodes[$0].label) }
+                .joined(separator: "\n") + "\ndata:\n"
         }
         for r in rows.indices {
             out += columns.indices.map { number(cell[r * columns.count + $0]) }.joined(separator: " ") + "\n"
@@ -80,7 +82,8 @@ public enum ResearchFormats {
                 + g.nodes.prefix(agencies).map { quoted($0.label) }.joined(separator: "\n") + "\ncolumn labels:\n"
                 + g.nodes.dropFirst(agencies).map { quoted($0.label) }.joined(separator: "\n") + "\ndata:\n"
         } else {
-            out = "dl n=\(g.nodes.count) format=edgelist1\nlabels:\n" + g.nodes.map { quoted($0.label) }.joined(separator: "\n") + "\ndata:\n"
+            out = "dl n=\(g.nodes.count) format=edgelist1\nlabels:\n" + g.nodes.map { quoted($0.label) }
+                .joined(separator: "\n") + "\ndata:\n"
         }
         for e in g.edges {
             guard let s = index[e.source], let t = index[e.target] else { continue }
@@ -131,7 +134,9 @@ public enum ResearchFormats {
     /// and a Cypher script that loads the pair into Kùzu, an embedded engine (`kuzu` on PyPI), from
     /// the folder holding the files.
     public static func neo4j(_ g: GraphElements, prefix: String) -> (nodes: String, relationships: String, cypher: String) {
-        func typed(_ a: GraphElements.Attribute) -> String { a.type == "int" ? "\(a.name):int" : a.type == "double" ? "\(a.name):double" : a.type == "boolean" ? "\(a.name):boolean" : a.name }
+        func typed(_ a: GraphElements.Attribute) -> String {
+            ["int", "double", "boolean"].contains(a.type) ? "\(a.name):\(a.type)" : a.name
+        }
         let nodeRows = [["id:ID", "name"] + g.nodeAttributes.map(typed) + [":LABEL"]]
             + g.nodes.map { [$0.id, $0.label] + $0.values.map(\.text) + [GraphElements.agencyIndex($0.id) != nil ? "Agency" : "Task"] }
         let role = g.edgeAttributes.firstIndex { $0.name == "role" }
@@ -141,11 +146,14 @@ public enum ResearchFormats {
                 if let role, case .string(let r) = e.values[role] { type = r == "lead" ? "LEADS" : "SUPPORTS" }
                 return [e.source, e.target] + e.values.map(\.text) + [type]
             }
-        func kuzuType(_ a: GraphElements.Attribute) -> String { a.type == "int" ? "INT64" : a.type == "double" ? "DOUBLE" : a.type == "boolean" ? "BOOLEAN" : "STRING" }
+        func kuzuType(_ a: GraphElements.Attribute) -> String {
+            a.type == "int" ? "INT64" : a.type == "double" ? "DOUBLE" : a.type == "boolean" ? "BOOLEAN" : "STRING"
+        }
         // Kùzu reads a header `name:int` as the column `name` of that type, as neo4j-admin does.
         func cast(_ a: GraphElements.Attribute) -> String { "`\(a.name)`" }
         let nodeColumns = (["id STRING",
-                            "name STRING"] + g.nodeAttributes.map { "\($0.name) \(kuzuType($0))" } + ["PRIMARY KEY (id)"]).joined(separator: ", ")
+                            "name STRING"] + g.nodeAttributes.map { "\($0.name) \(kuzuType($0))" } + ["PRIMARY KEY (id)"])
+                                .joined(separator: ", ")
         let nodeProperties = (["id: `id:ID`", "name: name"] + g.nodeAttributes.map { "\($0.name): \(cast($0))" }).joined(separator: ", ")
         let relColumns = g.edgeAttributes.map { "\($0.name) \(kuzuType($0))" }.joined(separator: ", ")
         let relProperties = g.edgeAttributes.map { "\($0.name): \(cast($0))" }.joined(separator: ", ")
@@ -160,12 +168,15 @@ public enum ResearchFormats {
         CREATE NODE TABLE Task(\(nodeColumns));
 
         """
-        for type in types { cypher += "CREATE REL TABLE \(type)(FROM Agency TO \(target)\(relColumns.isEmpty ? "" : ", " + relColumns));\n" }
+        for type in types { cypher += "CREATE REL TABLE \(type)(FROM Agency "
+            + "TO \(target)\(relColumns.isEmpty ? "" : ", " + relColumns));\n" }
         for label in ["Agency", "Task"] {
-            cypher += "LOAD FROM '\(prefix)-nodes.csv' (header = true) WHERE `:LABEL` = '\(label)' CREATE (:\(label) {\(nodeProperties)});\n"
+            cypher += "LOAD FROM '\(prefix)-nodes.csv' (header = true) WHERE `:LABEL` = '\(label)' CREATE (:\(label) "
+                + "{\(nodeProperties)});\n"
         }
         for type in types {
-            cypher += "LOAD FROM '\(prefix)-relationships.csv' (header = true) WITH * WHERE `:TYPE` = '\(type)' MATCH (a:Agency {id: `:START_ID`}), (b:\(target) {id: `:END_ID`}) CREATE (a)-[:\(type) {\(relProperties)}]->(b);\n"
+            cypher += "LOAD FROM '\(prefix)-relationships.csv' (header = true) WITH * WHERE `:TYPE` = '\(type)' MATCH (a:Agency {id: "
+                + "`:START_ID`}), (b:\(target) {id: `:END_ID`}) CREATE (a)-[:\(type) {\(relProperties)}]->(b);\n"
         }
         return (CSV.format(nodeRows), CSV.format(relationshipRows), cypher)
     }

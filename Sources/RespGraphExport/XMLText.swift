@@ -58,6 +58,7 @@ public enum ForbiddenCharacters {
     /// The note a command prints when some were replaced, or nil.
     public static func note(for graph: ResponsibilityGraph) -> String? {
         let n = count(in: graph)
-        return n == 0 ? nil : "respgraph: \(n) character\(n == 1 ? "" : "s") that XML forbids (control characters, U+FFFE, U+FFFF) replaced in the output (U+FFFD; a space in DOT); the source shows where"
+        return n == 0 ? nil : "respgraph: \(n) character\(n == 1 ? "" : "s") that XML forbids (control characters, U+FFFE, U+FFFF) "
+            + "replaced in the output (U+FFFD; a space in DOT); the source shows where"
     }
 }

@@ -25,7 +25,8 @@ public enum DiagnosticsCSV {
             }
             guard let code = DiagnosticCode(rawValue: r.fields[3]) else {
                 throw ImportError(file: file, line: r.line,
-                                  "unknown finding code '\(r.fields[3])'; codes: \(DiagnosticCode.allCases.map(\.rawValue).joined(separator: ", "))")
+                                  "unknown finding code '\(r.fields[3])'; "
+                                      + "codes: \(DiagnosticCode.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             out.append(ImportDiagnostic(severity, file: r.fields[0], line: line, code: code, r.fields[4],
                                         resolution: r.fields[5].isEmpty ? nil : r.fields[5]))

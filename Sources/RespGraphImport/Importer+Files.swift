@@ -48,7 +48,8 @@ extension Importer {
         }
         if let kind = Self.unreadableKind(bytes) {
             throw ImportError(file: path,
-                              "\(kind), not a document respgraph reads (text, .html, .doc/.docx, .xls/.xlsx, .wps/.et, .rtf, .pdf, .ofd or .csv)")
+                              "\(kind), not a document respgraph reads (text, .html, .doc/.docx, .xls/.xlsx, .wps/.et, .rtf, .pdf, .ofd "
+                                  + "or .csv)")
         }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || HTMLReader.looksLikeHTML(bytes) {
             let (text, _) = try TextDecoding.decode(bytes, file: path, declared: HTMLReader.declaredCharset(bytes))
@@ -136,7 +137,8 @@ extension Importer {
             // A name that is not valid UTF-8 reaches respgraph with U+FFFD in place of its bytes.
             if path.contains("\u{FFFD}") {
                 throw ImportError(file: path,
-                                  "the file's name is not valid UTF-8 (shown with �), so it cannot be opened by that name; rename the file (convmv -f GBK -t UTF-8 converts names) or read its folder")
+                                  "the file's name is not valid UTF-8 (shown with �), so it cannot be opened by that name; rename the "
+                                      + "file (convmv -f GBK -t UTF-8 converts names) or read its folder")
             }
             throw ImportError(file: path, "no such file")
         }

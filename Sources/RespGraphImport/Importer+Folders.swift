@@ -19,7 +19,8 @@ extension Importer {
                     return Self.documentExtensions.contains(name[name.index(after: dot)...].lowercased())
                 }
                 if found.isEmpty { throw ImportError(file: path,
-                                                     "the folder holds no document (.txt, .html, .csv, .pdf, .doc/.docx, .xls/.xlsx, .wps/.et, .rtf, .ofd)") }
+                                                     "the folder holds no document (.txt, .html, .csv, .pdf, .doc/.docx, .xls/.xlsx, "
+                                                         + ".wps/.et, .rtf, .ofd)") }
                 files += found.map { (path.hasSuffix("/") ? path : path + "/") + $0 }
             } else {
                 files.append(path)
@@ -30,7 +31,8 @@ extension Importer {
             for d in try importFile(atPath: file) {
                 if let other = seen[d.document.id] {
                     throw ImportError(file: file,
-                                      "the document id '\(d.document.id)' is already used by \(other); give one of them another id (--doc-id, or rename the file)")
+                                      "the document id '\(d.document.id)' is already used by \(other); give one of them another id "
+                                          + "(--doc-id, or rename the file)")
                 }
                 seen[d.document.id] = file
                 documents.append(d)

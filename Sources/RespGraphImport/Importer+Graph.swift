@@ -33,26 +33,7 @@ extension Importer {
                 let rows = d.rows
                 d.rows = []
                 slots.put(d, at: i)
-                local.removeAll()
-                var part = DocumentPart()
-                part.tasks.reserveCapacity(rows.count)
-                func number(_ name: String) -> Int32 {
-                    let added = local.insert(name, value: Int32(part.names.count))
-                    if added.inserted {
-                        part.names.append(name)
-                        part.registryIndices.append(canonicalRegistryIndex(of: name))
-                    }
-                    return added.value
-                }
-                for r in rows {
-                    for name in r.leads { part.agencies.append(number(name)) }
-                    part.leadEnds.append(Int32(part.agencies.count))
-                    for name in r.supporters { part.agencies.append(number(name)) }
-                    part.supportEnds.append(Int32(part.agencies.count))
-                    part.tasks.append(PlanTask(document: documentIDs[i], level: r.level, number: r.number, label: r.label,
-                                               indicator: r.indicator, direction: r.direction, text: r.text, deadline: r.deadline,
-                                               sourceLine: r.sourceLine, sourcePlace: r.place, review: r.review))
-                }
+                let part = documentPart(rows, document: documentIDs[i], names: &local)
                 parts.put(part, at: i)
             }
         }
@@ -65,19 +46,7 @@ extension Importer {
         builder.reserveCapacity(tasks: sizes.tasks, assignments: sizes.assignments)
         for i in 0..<count {
             let part = parts.take(i, leaving: DocumentPart())
-            var global = [Int32](repeating: 0, count: part.names.count)
-            for k in part.names.indices {
-                let r = Int(part.registryIndices[k])
-                if r >= 0 {
-                    if idOfRegistryIndex[r] < 0 { idOfRegistryIndex[r] = builder.addAgency(registry.agencies[r]).rawValue }
-                    global[k] = idOfRegistryIndex[r]
-                } else if let known = idOfOtherName[part.names[k]] {
-                    global[k] = known
-                } else {
-                    global[k] = builder.addAgency(agency(named: part.names[k])).rawValue
-                    idOfOtherName.insert(part.names[k], value: global[k])
-                }
-            }
+            let global = graphIDs(of: part, builder: &builder, byRegistryIndex: &idOfRegistryIndex, byName: &idOfOtherName)
             var start = 0
             for t in part.tasks.indices {
                 let leadEnd = Int(part.leadEnds[t]), supportEnd = Int(part.supportEnds[t])
@@ -91,6 +60,52 @@ extension Importer {
         }
         documents = slots.all
         return builder.build()
+    }
+
+    /// One document's rows as tasks, its distinct names numbered in order of first appearance
+    /// (`names` is scratch space, emptied first).
+    func documentPart(_ rows: [TaskRow], document: DocumentID, names local: inout NameIndex) -> DocumentPart {
+        local.removeAll()
+        var part = DocumentPart()
+        part.tasks.reserveCapacity(rows.count)
+        func number(_ name: String) -> Int32 {
+            let added = local.insert(name, value: Int32(part.names.count))
+            if added.inserted {
+                part.names.append(name)
+                part.registryIndices.append(canonicalRegistryIndex(of: name))
+            }
+            return added.value
+        }
+        for r in rows {
+            for name in r.leads { part.agencies.append(number(name)) }
+            part.leadEnds.append(Int32(part.agencies.count))
+            for name in r.supporters { part.agencies.append(number(name)) }
+            part.supportEnds.append(Int32(part.agencies.count))
+            part.tasks.append(PlanTask(document: document, level: r.level, number: r.number, label: r.label,
+                                       indicator: r.indicator, direction: r.direction, text: r.text, deadline: r.deadline,
+                                       sourceLine: r.sourceLine, sourcePlace: r.place, review: r.review))
+        }
+        return part
+    }
+
+    /// The graph id of each of a part's distinct names, adding the agencies the graph does not hold
+    /// yet: by registry index for a registry's canonical name (no hashing here), by name for any other.
+    func graphIDs(of part: DocumentPart, builder: inout ResponsibilityGraphBuilder, byRegistryIndex idOfRegistryIndex: inout [Int32],
+                  byName idOfOtherName: inout NameIndex) -> [Int32] {
+        var global = [Int32](repeating: 0, count: part.names.count)
+        for k in part.names.indices {
+            let r = Int(part.registryIndices[k])
+            if r >= 0 {
+                if idOfRegistryIndex[r] < 0 { idOfRegistryIndex[r] = builder.addAgency(registry.agencies[r]).rawValue }
+                global[k] = idOfRegistryIndex[r]
+            } else if let known = idOfOtherName[part.names[k]] {
+                global[k] = known
+            } else {
+                global[k] = builder.addAgency(agency(named: part.names[k])).rawValue
+                idOfOtherName.insert(part.names[k], value: global[k])
+            }
+        }
+        return global
     }
 
     /// One document's rows as ``graph(consuming:)`` joins them: its tasks, its distinct names, and

@@ -75,7 +75,9 @@ extension Importer {
             let list = byPlace.sorted { $0.value < $1.value }
             let i = list[1].value
             documents[i].diagnostics.append(ImportDiagnostic(.warning, file: documents[i].file, line: 0, code: .sharedLevelName,
-                "'\(name)' is named by documents of \(list.map(\.key).joined(separator: " and ")); they are read as one agency. --qualify-names reads them as \(list.map { "\($0.key)\(name.dropFirst())" }.joined(separator: " and ")) to keep them apart"))
+                "'\(name)' is named by documents of \(list.map(\.key).joined(separator: " and ")); they are read as one agency. "
+                    + "--qualify-names reads them as \(list.map { "\($0.key)\(name.dropFirst())" }.joined(separator: " and ")) to keep "
+                    + "them apart"))
         }
     }
 }

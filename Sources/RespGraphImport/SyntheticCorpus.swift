@@ -82,31 +82,12 @@ public struct SyntheticCorpus: Sendable {
         out.reserveCapacity(Int(scale * 400 * 180))
         out += TaskTableCSV.header.joined(separator: ",") + "\n"
         var rng = SplitMix64(seed: seed)
-        let n = agenciesPerProvince
-        // Zipf-like cumulative weights over ranks.
-        var cumulative: [Double] = []
-        var total = 0.0
-        for r in 1...n { total += 1 / pow(Double(r), 1.1); cumulative.append(total) }
-        func pick(_ rng: inout SplitMix64) -> Int {
-            let x = rng.unit() * total
-            var lo = 0, hi = n - 1
-            while lo < hi { let mid = (lo + hi) / 2; if cumulative[mid] < x { lo = mid + 1 } else { hi = mid } }
-            return lo
-        }
-        var nationalCumulative: [Double] = []
-        var nationalTotal = 0.0
-        for r in 1...nationalCount { nationalTotal += 1 / Double(r); nationalCumulative.append(nationalTotal) }
-        func pickNational(_ rng: inout SplitMix64) -> Int {
-            let x = rng.unit() * nationalTotal
-            var lo = 0, hi = nationalCount - 1
-            while lo < hi { let mid = (lo + hi) / 2; if nationalCumulative[mid] < x { lo = mid + 1 } else { hi = mid } }
-            return lo
-        }
+        let draws = (province: ZipfDraw(count: agenciesPerProvince, exponent: 1.1), national: ZipfDraw(count: nationalCount, exponent: 1))
         // Each province ranks its agencies differently.
         var rankToAgency: [[Int]] = []
         for _ in 0..<provinceCount {
-            var perm = Array(0..<n)
-            for i in stride(from: n - 1, to: 0, by: -1) { perm.swapAt(i, rng.below(i + 1)) }
+            var perm = Array(0..<agenciesPerProvince)
+            for i in stride(from: agenciesPerProvince - 1, to: 0, by: -1) { perm.swapAt(i, rng.below(i + 1)) }
             rankToAgency.append(perm)
         }
         let tasksPerDocument = Int((400 * scale / Double(documentCount)).rounded())
@@ -118,36 +99,65 @@ public struct SyntheticCorpus: Sendable {
             var indicator = 0
             for t in 1...max(1, tasksPerDocument) {
                 if rng.below(10) == 0 { indicator = (indicator + 1) % Self.indicators.count }
-                let leadCount = rng.unit() < 0.7 ? 1 : (rng.unit() < 0.67 ? 2 : 3)
-                var leads: [Int] = []
-                while leads.count < leadCount {
-                    let a = rankToAgency[p][pick(&rng)]
-                    if !leads.contains(a) { leads.append(a) }
-                }
-                var supportCount = 0
-                while supportCount < 6 && rng.unit() < 0.63 { supportCount += 1 }
-                var supporters: [Int] = []
-                var guardCount = 0
-                while supporters.count < supportCount && guardCount < 50 {
-                    guardCount += 1
-                    let a = rankToAgency[p][pick(&rng)]
-                    if !leads.contains(a) && !supporters.contains(a) { supporters.append(a) }
-                }
-                var supportNames = supporters.map { agency(p, $0).0 }
-                var nationalCount = 0
-                while nationalCount < 3 && rng.unit() < 0.45 { nationalCount += 1 }
-                for _ in 0..<nationalCount {
-                    let name = national(pickNational(&rng))
-                    if !supportNames.contains(name) { supportNames.append(name) }
-                }
-                if rng.below(5) == 0 { supportNames.append("\(Self.province(p))各市、县人民政府") }
+                let (leads, supporters) = assignment(p, ranks: rankToAgency[p], draws: draws, rng: &rng)
                 let row = [id, title, "table", String(t), String(t), Self.indicators[indicator], "方向\(indicator)",
-                           "第\(t)项任务", "\(year)年12月31日", leads.map { agency(p, $0).0 }.joined(separator: "，"),
-                           supportNames.joined(separator: "，"), String(t + 1)]
+                           "第\(t)项任务", "\(year)年12月31日", leads.joined(separator: "，"), supporters.joined(separator: "，"), String(t + 1)]
                 out += CSV.format([row])
             }
         }
         return out
+    }
+
+    /// One task's leads (one to three) and supporters (up to six of the province's, up to three
+    /// national bodies, now and then the collective), drawn by rank.
+    private func assignment(_ p: Int, ranks: [Int], draws: (province: ZipfDraw, national: ZipfDraw),
+                            rng: inout SplitMix64) -> (leads: [String], supporters: [String]) {
+        let leadCount = rng.unit() < 0.7 ? 1 : (rng.unit() < 0.67 ? 2 : 3)
+        var leads: [Int] = []
+        while leads.count < leadCount {
+            let a = ranks[draws.province.pick(&rng)]
+            if !leads.contains(a) { leads.append(a) }
+        }
+        var supportCount = 0
+        while supportCount < 6 && rng.unit() < 0.63 { supportCount += 1 }
+        var supporters: [Int] = []
+        var guardCount = 0
+        while supporters.count < supportCount && guardCount < 50 {
+            guardCount += 1
+            let a = ranks[draws.province.pick(&rng)]
+            if !leads.contains(a) && !supporters.contains(a) { supporters.append(a) }
+        }
+        var supportNames = supporters.map { agency(p, $0).0 }
+        var nationalCount = 0
+        while nationalCount < 3 && rng.unit() < 0.45 { nationalCount += 1 }
+        for _ in 0..<nationalCount {
+            let name = national(draws.national.pick(&rng))
+            if !supportNames.contains(name) { supportNames.append(name) }
+        }
+        if rng.below(5) == 0 { supportNames.append("\(Self.province(p))各市、县人民政府") }
+        return (leads.map { agency(p, $0).0 }, supportNames)
+    }
+
+    /// Draws a rank 0..<count with probability proportional to 1/(rank + 1)^exponent (Zipf-like).
+    struct ZipfDraw {
+        let cumulative: [Double]
+        let total: Double
+
+        init(count: Int, exponent: Double) {
+            var cumulative: [Double] = []
+            var total = 0.0
+            for r in 1...count { total += exponent == 1 ? 1 / Double(r) : 1 / pow(Double(r), exponent); cumulative.append(total) }
+            self.cumulative = cumulative
+            self.total = total
+        }
+
+        /// A rank, by binary search of a uniform draw in the cumulative weights.
+        func pick(_ rng: inout SplitMix64) -> Int {
+            let x = rng.unit() * total
+            var lo = 0, hi = cumulative.count - 1
+            while lo < hi { let mid = (lo + hi) / 2; if cumulative[mid] < x { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
     }
 }
 

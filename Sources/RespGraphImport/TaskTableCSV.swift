@@ -61,42 +61,79 @@ public enum TaskTableCSV {
     ///   number that is not an integer, naming the line.
     public static func read(csv text: String, file: String, defaultDocumentID: String? = nil) throws(ImportError) -> [ImportedDocument] {
         // Rows are built as the CSV is read, so a national table's records are never all held at once.
+        var reading = Reading(file: file, fallbackID: defaultDocumentID ?? file.fileStem)
         var header: (columns: ColumnMap, line: Int)?
         var failure: ImportError?
-        let fallbackID = defaultDocumentID ?? file.fileStem
+        do {
+            try CSV.parse(text) { r in
+                do throws(ImportError) {
+                    if let (columns, _) = header { try reading.add(r, columns) } else { header = (try columns(of: r, file: file), r.line) }
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+        } catch { throw ImportError(file: file, line: error.line, error.message) }
+        if let failure { throw failure }
+        guard let head = header else { throw ImportError(file: file, line: 1, "the file is empty") }
+        if reading.documents.isEmpty { throw ImportError(file: file, line: head.line, "the table has a header but no rows") }
+        return reading.documents
+    }
+
+    /// The columns a header names; an error when it names no lead or task column, or one twice.
+    static func columns(of head: CSVRecord, file: String) throws(ImportError) -> ColumnMap {
+        guard let columns = ColumnMap(header: head.fields) else {
+            throw ImportError(file: file, line: head.line,
+                              "no task table header: the first row must name a lead column (lead or 牵头单位) and a task column "
+                              + "(text, 任务 or 任务举措); found \(head.fields.joined(separator: ","))")
+        }
+        if let c = columns.conflicts.first {
+            throw ImportError(file: file, line: head.line,
+                              "the header names the \(c.field.rawValue) column twice: '\(head.fields[c.first])' (column \(c.first + 1)) "
+                                  + "and "
+                              + "'\(head.fields[c.second])' (column \(c.second + 1)); rename or remove one")
+        }
+        return columns
+    }
+
+    /// The documents read so far, and what the next row is checked against.
+    private struct Reading {
+        let file: String
+        /// The document of rows without a `document` column.
+        let fallbackID: String
         var documents: [ImportedDocument] = []
         var indexByID: [String: Int] = [:]
         var lastID = "", lastIndex = -1
+        /// The line of each (document, level, number) seen.
         var seen: [Int64: Int] = [:]
         var previousIndicator = ""
-        func columns(of head: CSVRecord) throws(ImportError) -> ColumnMap {
-            guard let columns = ColumnMap(header: head.fields) else {
-                throw ImportError(file: file, line: head.line,
-                                  "no task table header: the first row must name a lead column (lead or 牵头单位) and a task column (text, 任务 or 任务举措); found \(head.fields.joined(separator: ","))")
-            }
-            if let c = columns.conflicts.first {
-                throw ImportError(file: file, line: head.line,
-                                  "the header names the \(c.field.rawValue) column twice: '\(head.fields[c.first])' (column \(c.first + 1)) and '\(head.fields[c.second])' (column \(c.second + 1)); rename or remove one")
-            }
-            return columns
+
+        init(file: String, fallbackID: String) {
+            self.file = file
+            self.fallbackID = fallbackID
         }
-        func add(_ r: CSVRecord, _ columns: ColumnMap) throws(ImportError) {
+
+        /// The index of document `id`, added at its first row.
+        mutating func document(_ id: String, title: String) -> Int {
+            if id.utf8.elementsEqual(lastID.utf8) { return lastIndex }
+            if indexByID[id] == nil {
+                indexByID[id] = documents.count
+                documents.append(ImportedDocument(document: PlanDocument(id: id, title: title), file: file, rows: [], diagnostics: []))
+            }
+            lastID = id
+            lastIndex = indexByID[id]!
+            return lastIndex
+        }
+
+        /// Adds a row; a task listed twice is an error finding, not a row.
+        mutating func add(_ r: CSVRecord, _ columns: ColumnMap) throws(ImportError) {
             let c = r.fields
             if c.count > columns.width {
                 throw ImportError(file: file, line: r.line, "the row has \(c.count) fields but the header has \(columns.width)")
             }
             let id = columns.cell(.document, in: c).isEmpty ? fallbackID : columns.cell(.document, in: c)
-            let title = columns.cell(.title, in: c).isEmpty ? id : columns.cell(.title, in: c)
-            let d: Int
-            if id.utf8.elementsEqual(lastID.utf8) { d = lastIndex } else {
-                if indexByID[id] == nil {
-                    indexByID[id] = documents.count
-                    documents.append(ImportedDocument(document: PlanDocument(id: id, title: title), file: file, rows: [], diagnostics: []))
-                }
-                d = indexByID[id]!
-                lastID = id
-                lastIndex = d
-            }
+            let d = document(id, title: columns.cell(.title, in: c).isEmpty ? id : columns.cell(.title, in: c))
             let levelText = columns.cell(.level, in: c)
             guard let level = levelText.isEmpty ? .table : TaskLevel(rawValue: levelText) else {
                 throw ImportError(file: file, line: r.line, "unknown level '\(levelText)'; use table or work-point")
@@ -120,13 +157,17 @@ public enum TaskTableCSV {
             var indicator = columns.cell(.indicator, in: c)
             if indicator.isEmpty { indicator = previousIndicator }
             previousIndicator = indicator
+            documents[d].rows.append(Self.row(c, r.line, columns, level: level, number: number, indicator: indicator))
+        }
+
+        /// The task row of a record's fields.
+        static func row(_ c: [String], _ line: Int, _ columns: ColumnMap, level: TaskLevel, number: Int, indicator: String) -> TaskRow {
             let label = columns.cell(.label, in: c)
             let deadline = columns.cell(.deadline, in: c)
-            let lineText = columns.cell(.sourceLine, in: c)
             var row = TaskRow(level: level, number: number, label: label.isEmpty ? String(number) : label,
                 indicator: indicator, direction: columns.cell(.direction, in: c), text: columns.cell(.text, in: c),
                 deadline: deadline.isEmpty ? nil : deadline, leadCell: columns.cell(.lead, in: c),
-                supportCell: columns.supportCell(in: c), sourceLine: Int(lineText) ?? r.line)
+                supportCell: columns.supportCell(in: c), sourceLine: Int(columns.cell(.sourceLine, in: c)) ?? line)
             if columns[.sourcePlace] != nil {
                 let place = columns.cell(.sourcePlace, in: c)
                 if !place.isEmpty { row.place = place }
@@ -134,22 +175,7 @@ public enum TaskTableCSV {
             if columns[.review] != nil {
                 row.review = columns.cell(.review, in: c).split(separator: " ").map(String.init)
             }
-            documents[d].rows.append(row)
+            return row
         }
-        do {
-            try CSV.parse(text) { r in
-                do throws(ImportError) {
-                    if let (columns, _) = header { try add(r, columns) } else { header = (try columns(of: r), r.line) }
-                    return true
-                } catch {
-                    failure = error
-                    return false
-                }
-            }
-        } catch { throw ImportError(file: file, line: error.line, error.message) }
-        if let failure { throw failure }
-        guard let head = header else { throw ImportError(file: file, line: 1, "the file is empty") }
-        if documents.isEmpty { throw ImportError(file: file, line: head.line, "the table has a header but no rows") }
-        return documents
     }
 }

@@ -78,7 +78,8 @@ public struct AgencyRegistry: Sendable {
             if name.isEmpty { throw RegistryError(source: source, line: r.line, message: "empty agency name") }
             guard let kind = AgencyKind(rawValue: field(r, "kind")) else {
                 throw RegistryError(source: source, line: r.line,
-                                    message: "unknown kind '\(field(r, "kind"))'; use one of \(AgencyKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                                    message: "unknown kind '\(field(r, "kind"))'; use one "
+                                        + "of \(AgencyKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let aliases = field(r, "aliases").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let english = field(r, "english_name")

@@ -52,6 +52,21 @@ public enum CSV {
 
     /// ``parse(_:each:)`` over UTF-8 bytes.
     static func parse(utf8 all: UnsafeBufferPointer<UInt8>, each body: (CSVRecord) -> Bool) throws(CSVError) {
+        let bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
+        var scan = Scan()
+        var i = 0
+        while i < bytes.count && !scan.stopped {
+            i = scan.inQuotes ? scan.quoted(bytes, at: i) : try scan.unquoted(bytes, at: i, body)
+        }
+        if scan.stopped { return }
+        if scan.inQuotes {
+            throw CSVError(line: scan.quoteLine, message: "a quoted field opened here is never closed (unbalanced quote)")
+        }
+        if !scan.field.isEmpty || !scan.fields.isEmpty || scan.afterQuote { scan.endRecord(body) }
+    }
+
+    /// The state of reading CSV bytes: the record and field being read, and where.
+    private struct Scan {
         var stopped = false
         var fields: [String] = []
         var field: [UInt8] = []
@@ -60,57 +75,55 @@ public enum CSV {
         var inQuotes = false
         var quoteLine = 1
         var afterQuote = false
-        let bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
-        var i = 0
-        func endField() {
+
+        mutating func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
             afterQuote = false
         }
-        func endRecord() {
+
+        /// Ends the record and hands it to `body` (a blank line is no record).
+        mutating func endRecord(_ body: (CSVRecord) -> Bool) {
             endField()
             if !(fields.count == 1 && fields[0].isEmpty) {
                 if !body(CSVRecord(line: recordLine, fields: fields)) { stopped = true }
             }
             fields.removeAll(keepingCapacity: true)
         }
-        while i < bytes.count && !stopped {
+
+        /// Reads inside a quoted field from `i`: a doubled quote, the closing quote, or the run up to
+        /// the next quote, copied at once. Returns where to go on.
+        mutating func quoted(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
             let b = bytes[i]
-            if inQuotes {
-                if b == UInt8(ascii: "\"") {
-                    if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") {
-                        field.append(b)
-                        i += 2
-                        continue
-                    }
-                    inQuotes = false
-                    afterQuote = true
-                } else {
-                    // The run up to the next quote, copied at once.
-                    var j = i
-                    while j < bytes.count && bytes[j] != UInt8(ascii: "\"") {
-                        if bytes[j] == UInt8(ascii: "\n") { line += 1 }
-                        j += 1
-                    }
-                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
-                    i = j
-                    continue
+            guard b == UInt8(ascii: "\"") else {
+                var j = i
+                while j < bytes.count && bytes[j] != UInt8(ascii: "\"") {
+                    if bytes[j] == UInt8(ascii: "\n") { line += 1 }
+                    j += 1
                 }
-                i += 1
-                continue
+                field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                return j
             }
-            switch b {
+            if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") {
+                field.append(b)
+                return i + 2
+            }
+            inQuotes = false
+            afterQuote = true
+            return i + 1
+        }
+
+        /// Reads outside quotes from `i`: a separator, a line end (LF, CRLF or a lone CR), an opening
+        /// quote, or the run up to the next separator or line end. Returns where to go on.
+        mutating func unquoted(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ body: (CSVRecord) -> Bool) throws(CSVError) -> Int {
+            switch bytes[i] {
             case UInt8(ascii: ","):
                 endField()
             case UInt8(ascii: "\r") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n"):
                 break
-            case UInt8(ascii: "\r"):
+            case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
                 // A lone CR ends a record too (files saved with classic Mac line endings).
-                endRecord()
-                line += 1
-                recordLine = line
-            case UInt8(ascii: "\n"):
-                endRecord()
+                endRecord(body)
                 line += 1
                 recordLine = line
             case UInt8(ascii: "\"") where field.isEmpty && !afterQuote:
@@ -123,19 +136,14 @@ public enum CSV {
                 // The run up to the next separator or line end, copied at once (a quote inside an
                 // unquoted field is kept as written).
                 var j = i + 1
-                while j < bytes.count, bytes[j] != UInt8(ascii: ","), bytes[j] != UInt8(ascii: "\n"),
-                bytes[j] != UInt8(ascii: "\r") { j += 1 }
+                while j < bytes.count, bytes[j] != UInt8(ascii: ","), bytes[j] != UInt8(ascii: "\n"), bytes[j] != UInt8(ascii: "\r") {
+                    j += 1
+                }
                 field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
-                i = j
-                continue
+                return j
             }
-            i += 1
+            return i + 1
         }
-        if stopped { return }
-        if inQuotes {
-            throw CSVError(line: quoteLine, message: "a quoted field opened here is never closed (unbalanced quote)")
-        }
-        if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
     }
 
     /// Quotes a field when it holds a comma, a quote, a line break or leading/trailing space.

@@ -17,6 +17,20 @@ public enum NumberStyle {
         return s
     }
 
+    /// A number in a column of measures: a whole number without a fraction, else exactly `digits`
+    /// decimals (0.1250), so a column's decimals line up; ∞ and – as ``plain(_:digits:)``.
+    public static func fixed(_ x: Double, digits: Int) -> String {
+        if !x.isFinite { return plain(x) }
+        return x == x.rounded() && abs(x) < 1e12 ? String(Int64(x)) : String(format: "%.\(max(0, min(digits, 12)))f", x)
+    }
+
+    /// A change with its sign, as ``fixed(_:digits:)`` shows the size: +0.0696, −2 (a true minus), 0.
+    public static func change(_ x: Double, digits: Int) -> String {
+        if x.isNaN { return "–" }
+        if x == 0 { return "0" }
+        return (x > 0 ? "+" : "−") + fixed(abs(x), digits: digits)
+    }
+
     /// A number as given, without rounding (a parameter a user typed, a tolerance): a whole number
     /// without a fraction (1000000000, not 1e+09), else its shortest exact spelling (0.0001).
     public static func exact(_ x: Double) -> String {

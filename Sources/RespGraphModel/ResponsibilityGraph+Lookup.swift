@@ -1,3 +1,5 @@
+import Foundation
+
 /// A document or agency a user named that the graph does not hold, or holds more than once, said
 /// with what the user can type instead.
 public struct LookupError: Error, Sendable, CustomStringConvertible {
@@ -16,7 +18,8 @@ extension ResponsibilityGraph {
         let matches = documents.indices.filter { documents[$0].title.contains(query) }
         if matches.count == 1, let d = document(id: documents[matches[0]].id) { return d }
         if matches.count > 1 {
-            throw LookupError("'\(query)' is in the titles of \(matches.count) documents; say which: \(matches.map { documents[$0].id }.joined(separator: ", "))")
+            throw LookupError("'\(query)' is in the titles of \(matches.count) documents; say "
+                + "which: \(matches.map { documents[$0].id }.joined(separator: ", "))")
         }
         throw LookupError("no document '\(query)'; documents: \(documents.map(\.id).joined(separator: ", "))")
     }
@@ -72,6 +75,22 @@ public struct TaskSelection: Sendable {
 }
 
 extension ResponsibilityGraph {
+    /// The task a user names: its key (2024:46, 2024:W3), or a number alone when one document has it.
+    public func task(matching query: String) throws(LookupError) -> TaskID {
+        let query = query.trimmingCharacters(in: .whitespaces)
+        if let t = task(key: query) { return t }
+        if !query.contains(":") {
+            let candidates = documents.compactMap { task(key: "\($0.id):\(query)") }
+            if candidates.count == 1 { return candidates[0] }
+            if candidates.count > 1 {
+                let keys = candidates.map { key(of: $0) }.joined(separator: ", ")
+                throw LookupError("task \(query) is in several documents; say which: \(keys)")
+            }
+        }
+        throw LookupError("no task '\(query)'; keys look like 2024:46 (table row) or 2024:W3 (work point); "
+                          + "documents: \(documents.map(\.id).joined(separator: ", "))")
+    }
+
     /// The tasks a selection picks, in task order; an error names the indicators, the agencies or the
     /// key form when a selector matches nothing.
     public func tasks(matching selection: TaskSelection) throws(LookupError) -> [TaskID] {

@@ -71,26 +71,32 @@ public struct CentralityTable: Sendable {
         case .degree, .strength: table.degree(measure, network)
         case .betweenness: try table.betweenness(network, metric: metric, weighted: weighted, estimation)
         case .closeness, .harmonic:
-            table.columns = [(measure == .closeness ? .closeness : .harmonic, ClosenessCentrality.compute(network, metric: metric, harmonic: measure == .harmonic))]
-            table.notes.append(measure == .closeness ? "closeness = (r−1)/Σd · (r−1)/(n−1), r = agencies reached (Wasserman–Faust, NetworkX wf_improved)."
+            table.columns = [(measure == .closeness ? .closeness : .harmonic,
+                              ClosenessCentrality.compute(network, metric: metric, harmonic: measure == .harmonic))]
+            table.notes.append(measure == .closeness ? "closeness = (r−1)/Σd · (r−1)/(n−1), r = agencies reached (Wasserman–Faust, "
+                + "NetworkX wf_improved)."
                                                      : "harmonic = Σ 1/d over other agencies (unnormalized).")
             table.notes.append(metric.explanation + ".")
         case .eigenvector:
             let r = EigenvectorCentrality.compute(network, weighted: weighted)
             table.columns = [(.eigenvector, r.values)]
-            table.notes.append("power iteration on A + I, unit Euclidean norm; \(r.converged ? "converged" : "NOT converged") after \(r.iterations) iterations "
+            table.notes.append("power iteration on A + I, unit Euclidean norm; \(r.converged ? "converged" : "NOT converged") "
+                + "after \(r.iterations) iterations "
                                + "at tolerance \(r.tolerance) (Σ|Δx| < n·tol); \(weighted ? "weights are strengths" : "unweighted").")
         case .pagerank:
             let r = PageRank.compute(network, weighted: true)
             table.columns = [(.pagerank, r.values)]
-            table.notes.append("damping 0.85, weighted by tasks, dangling agencies spread uniformly; \(r.converged ? "converged" : "NOT converged") after "
+            table.notes.append("damping 0.85, weighted by tasks, dangling agencies spread "
+                + "uniformly; \(r.converged ? "converged" : "NOT converged") after "
                                + "\(r.iterations) iterations at tolerance \(r.tolerance).")
         case .effectiveSize, .efficiency, .constraint, .hierarchy, .structuralHoles:
             let holes = StructuralHoles.compute(network, weighted: weighted)
             let all: [(Score, [Double])] = [(.effectiveSize, holes.effectiveSize), (.efficiency, holes.efficiency),
                                              (.constraint, holes.constraint), (.hierarchy, holes.hierarchy)]
-            table.columns = (measure == .structuralHoles ? all : all.filter { $0.0.rawValue == measure.rawValue }).map { (score: $0.0, values: $0.1) }
-            table.notes.append("Burt's measures on mutual \(weighted ? "weights" : "ties (every link weight 1)"); an agency without partners has none (–). "
+            table.columns = (measure == .structuralHoles ? all : all.filter { $0.0.rawValue == measure.rawValue }).map { (score: $0.0,
+                values: $0.1) }
+            table.notes.append("Burt's measures on mutual \(weighted ? "weights" : "ties (every link weight 1)"); an agency without "
+                + "partners has none (–). "
                                + "Low constraint and high effective size mark brokers.")
         }
         table.rank(network, graph)
@@ -118,14 +124,18 @@ public struct CentralityTable: Sendable {
         case .sampledPaths(let epsilon, let delta, let seed):
             let needed = BetweennessSampling.requiredSamples(network, epsilon: epsilon, delta: delta)
             guard needed <= BetweennessSampling.maximumSamples else {
-                throw ReportError("--epsilon \(NumberStyle.exact(epsilon)) with --delta \(NumberStyle.exact(delta)) needs \(needed) sampled shortest paths here, "
-                                  + "more than the \(BetweennessSampling.maximumSamples) that keep a run to a few minutes; give a larger --epsilon, "
+                throw ReportError("--epsilon \(NumberStyle.exact(epsilon)) with --delta \(NumberStyle.exact(delta)) needs \(needed) "
+                    + "sampled shortest paths here, "
+                                  + "more than the \(BetweennessSampling.maximumSamples) that keep a run to a few minutes; give a larger "
+                                  + "--epsilon, "
                                   + "or leave it out for the exact values")
             }
             let estimate = BetweennessSampling.estimate(network, epsilon: epsilon, delta: delta, seed: seed)
             columns = [(.betweenness, estimate.values)]
-            notes.append("estimated from \(estimate.samples) sampled shortest paths (seed \(seed); vertex-diameter bound \(estimate.vertexDiameterBound)): "
-                         + "with probability at least \(NumberStyle.exact(1 - estimate.delta)) every value is within ±\(NumberStyle.exact(estimate.epsilon)) "
+            notes.append("estimated from \(estimate.samples) sampled shortest paths (seed \(seed); vertex-diameter "
+                + "bound \(estimate.vertexDiameterBound)): "
+                         + "with probability at least \(NumberStyle.exact(1 - estimate.delta)) every value is within "
+                         + "±\(NumberStyle.exact(estimate.epsilon)) "
                          + "of the exact normalized betweenness (Riondato–Kornaropoulos VC bound).")
             notes.append(metric.explanation + ".")
         case .sampledSources(let k, let seed):
@@ -133,7 +143,8 @@ public struct CentralityTable: Sendable {
             columns = [(.betweenness, estimate.values)]
             notes.append(estimate.epsilon == 0
                 ? "exact: the sample covers every agency."
-                : "estimated from \(estimate.sources) of \(network.nodeCount) sources (seed \(seed)): with probability 0.95 every value is within "
+                : "estimated from \(estimate.sources) of \(network.nodeCount) sources (seed \(seed)): with probability 0.95 every value "
+                    + "is within "
                   + "±\(String(format: "%.4f", estimate.epsilon)) of the exact normalized betweenness (Hoeffding, union bound).")
             notes.append(metric.explanation + ".")
         case .exact(let normalized):
@@ -142,7 +153,8 @@ public struct CentralityTable: Sendable {
             let pairs = network.isDirected ? "" : " over ordered pairs, i.e. each pair counted once and divided by (n−1)(n−2)/2"
             notes.append(normalized ? "normalized as NetworkX: divided by (n−1)(n−2) = \(max(0, (n - 1) * (n - 2)))\(pairs)."
                                     : "raw: \(network.isDirected ? "ordered pairs" : "each pair counted once").")
-            notes.append(metric.explanation + (weighted ? "; ties within a relative \(PathTieRule.relativeTolerance) count as equal." : "."))
+            notes.append(metric.explanation
+                         + (weighted ? "; ties within a relative \(PathTieRule.relativeTolerance) count as equal." : "."))
         }
     }
 

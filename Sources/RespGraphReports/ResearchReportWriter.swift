@@ -34,19 +34,11 @@ public struct ResearchReportWriter {
     /// A label in the report's language.
     func t(_ zh: String, _ en: String) -> String { Bilingual(zh, en)[lang] }
 
-    /// A number with up to four decimals; "–" for NaN.
-    static func number(_ x: Double) -> String {
-        if x.isNaN { return "–" }
-        if x == x.rounded() && abs(x) < 1e12 { return String(Int(x)) }
-        return String(format: "%.4f", x)
-    }
+    /// A measure in the report's tables: four decimals, whole numbers without a fraction, – for NaN.
+    static func number(_ x: Double) -> String { NumberStyle.fixed(x, digits: 4) }
 
     /// A change with its sign: +0.0696, −2, 0.
-    static func change(_ x: Double) -> String {
-        if x.isNaN { return "–" }
-        if x == 0 { return "0" }
-        return (x > 0 ? "+" : "−") + number(abs(x))
-    }
+    static func change(_ x: Double) -> String { NumberStyle.change(x, digits: 4) }
 
     var networkMeasures: [ReportMeasure] { ReportMeasure.networkLevel(columns) }
     var roleMeasures: [ReportMeasure] { ReportMeasure.roleAware(columns) }
@@ -103,22 +95,34 @@ public struct ResearchReportWriter {
         case loadCharts(Int)
     }
 
+    /// The report's parts in order: summary, the four sections, and how to trace figures to tasks.
     var blocks: [Block] {
         var b: [Block] = [.heading(title)]
         b.append(.paragraph(t("网络：共同任务网络（两主体共同承担一项任务即有关系，权重为共同任务数），不含“各市、县人民政府”等集合主体；依赖网络：牵头单位 → 配合单位。",
-                              "Networks: the co-assignment network (two agencies are tied when they share a task; weight = shared tasks), collective placeholders such as 各市、县人民政府 left out; the dependency network: lead → supporter.")))
+                              "Networks: the co-assignment network (two agencies are tied when they share a task; weight = shared tasks), "
+                              + "collective placeholders such as 各市、县人民政府 left out; the dependency network: lead → supporter.")))
         b.append(.heading(t("摘要：主要发现", "Summary: what the numbers say")))
         for finding in findings { b.append(.paragraph(finding)) }
         for (i, _) in columns.enumerated() { b.append(.loadCharts(i)) }
-        let names = columns.map(\.id)
-        let header = [t("指标", "measure")] + names + (compare ? [t("变化", "change")] : [])
-        func rows(_ measures: [ReportMeasure]) -> [[String]] {
-            measures.map { m in
-                [m.label[lang]] + m.values.map(Self.number) + (compare ? [Self.change(m.values[1] - m.values[0])] : [])
-            }
+        b += networkSection + roleSection + agencySection
+        if compare { b += lineageTable }
+        b += definitionsSection + tracingSection
+        return b
+    }
+
+    /// The header of the measure tables: the measure, each document, and the change when comparing.
+    var measureHeader: [String] { [t("指标", "measure")] + columns.map(\.id) + (compare ? [t("变化", "change")] : []) }
+
+    /// The rows of a measure table.
+    func measureRows(_ measures: [ReportMeasure]) -> [[String]] {
+        measures.map { m in
+            [m.label[lang]] + m.values.map(Self.number) + (compare ? [Self.change(m.values[1] - m.values[0])] : [])
         }
-        b.append(.heading(t("一、整体网络结构", "1. Network-level structure")))
-        b.append(.table(header, rows(networkMeasures)))
+    }
+
+    /// 1. Network-level structure: the measures, the diagrams, communities and the core.
+    var networkSection: [Block] {
+        var b: [Block] = [.heading(t("一、整体网络结构", "1. Network-level structure")), .table(measureHeader, measureRows(networkMeasures))]
         for (i, _) in columns.enumerated() { b.append(.diagram(i)) }
         for c in columns {
             b.append(.paragraph(t("\(c.id)：凝聚子群成员（Louvain，模块度 \(Self.number(c.modularity))；按度数排列）",
@@ -130,8 +134,12 @@ public struct ResearchReportWriter {
             b.append(.paragraph(t("\(c.id)：核心成员（\(core.count) 个，按核心度排列）：", "\(c.id): the core (\(core.count) agencies, by coreness): ")
                                 + core.map(c.name).joined(separator: "、")))
         }
-        b.append(.heading(t("二、角色相关测度", "2. Role-aware measures")))
-        b.append(.table(header, rows(roleMeasures)))
+        return b
+    }
+
+    /// 2. Role-aware measures: lead concentration per indicator, leaders versus participants.
+    var roleSection: [Block] {
+        var b: [Block] = [.heading(t("二、角色相关测度", "2. Role-aware measures")), .table(measureHeader, measureRows(roleMeasures))]
         for c in columns {
             b.append(.paragraph(t("\(c.id)：各指标的牵头集中度（最大牵头主体份额与HHI）",
                                   "\(c.id): lead concentration per indicator (top lead agency's share, HHI)")))
@@ -143,7 +151,12 @@ public struct ResearchReportWriter {
             b.append(.table([t("主体", "agency"), t("牵头关系", "lead ties"), t("牵头排名", "lead rank"), t("全部关系", "all ties"),
                              t("全部排名", "all-ties rank"), t("名次差", "rank gap")], leadRanks(c)))
         }
-        b.append(.heading(t("三、主体层面测度", "3. Agency-level measures")))
+        return b
+    }
+
+    /// 3. Agency-level measures: the top agencies by betweenness, and the brokers.
+    var agencySection: [Block] {
+        var b: [Block] = [.heading(t("三、主体层面测度", "3. Agency-level measures"))]
         for c in columns {
             b.append(.paragraph(t("\(c.id)：中间中心度最高的 \(top) 个主体", "\(c.id): the \(top) agencies with the highest betweenness")))
             b.append(.table(agencyHeader, agencyRows(c)))
@@ -151,50 +164,66 @@ public struct ResearchReportWriter {
             b.append(.table([t("主体", "agency"), t("有效规模", "effective size"), t("效率", "efficiency"), t("约束", "constraint"),
                              t("等级度", "hierarchy")], brokers(c)))
         }
-        if compare {
-            let diff = DocumentDiff(before: columns[0].graph, after: columns[1].graph,
-                                    latestName: { registry.latestName(of: $0) }, indicators: indicators)
-            let changed = diff.rows.filter { $0.leadBefore + $0.supportBefore > 0 && $0.leadAfter + $0.supportAfter > 0 }
-                .sorted { (abs($0.leadChange) + abs($0.supportChange), $1.name) > (abs($1.leadChange) + abs($1.supportChange),
-                    $0.name) }.prefix(top)
-            b.append(.paragraph(t("按机构沿革对应后的负荷变化（更名机构合为一行）",
-                                  "Load change with agencies matched through their lineage (a renamed agency is one row)")))
-            b.append(.table([t("主体", "agency"), t("原名称", "former names"), "\(t("牵头", "lead")) \(columns[0].id)",
-                             "\(t("牵头", "lead")) \(columns[1].id)",
-                             "\(t("配合", "support")) \(columns[0].id)", "\(t("配合", "support")) \(columns[1].id)"],
-                            changed.map { [$0.name, $0.formerNames.joined(separator: "、"), String($0.leadBefore),
-                                           String($0.leadAfter), String($0.supportBefore), String($0.supportAfter)] }))
-        }
-        b.append(.heading(t("四、定义与出处", "4. Definitions and references")))
-        b.append(.table([t("指标", "measure"), t("定义与归一化", "definition and normalisation")],
-                        (networkMeasures + roleMeasures).map { [$0.label[lang], $0.definition[lang]] } + [
-                            [t("中间中心度", "betweenness"),
-                             t("Σ σ(s,t|v)/σ(s,t)，按 (n−1)(n−2)/2 标准化（Brandes 2001，与 NetworkX 一致）",
-                               "Σ σ(s,t|v)/σ(s,t), normalized by (n−1)(n−2)/2 (Brandes 2001, as NetworkX)")],
-                            [t("接近中心度", "closeness"),
-                             t("(r−1)/Σd · (r−1)/(n−1)，r 为可达主体数（Wasserman–Faust）", "(r−1)/Σd · (r−1)/(n−1) (Wasserman–Faust)")],
-                            [t("特征向量中心度", "eigenvector"),
-                             t("邻接矩阵的主特征向量，单位范数（Bonacich 1987）", "principal eigenvector, unit norm (Bonacich 1987)")],
-                            [t("有效规模、约束、等级度", "effective size, constraint, hierarchy"),
-                             t("结构洞测度（Burt 1992；Borgatti 1997）", "Burt 1992; Borgatti 1997")],
-                            [t("核心度", "coreness"),
-                             t("Borgatti–Everett 连续模型：以最小二乘使 a_ij ≈ c_i c_j，单位范数（2000）",
-                               "Borgatti–Everett continuous model: a_ij ≈ c_i c_j by least squares, unit norm (2000)")],
-                            [t("角色", "role"), t("广度（伙伴数）与深度（共同任务数）均不低于均值为主导型，其一为关键型，均低为辅助型",
-                                                "leading when breadth (partners) and depth (shared tasks) are both at or above the mean, key when one is, auxiliary when neither")],
-                        ]))
-        b.append(.heading(t("五、数据溯源", "5. Tracing figures to tasks")))
-        b.append(.paragraph(t("每个主体层面的数字都可用以下命令追溯到任务：", "Every agency-level figure traces to tasks with these commands:")))
-        let doc = columns.count == 1 && !columns[0].id.contains("+") ? " --doc \(columns[0].id)" : ""
-        b.append(.table([t("数字", "figure"), t("命令", "command")], [
-            [t("牵头、配合任务与伙伴", "tasks led, supported, partners"), "respgraph agency NAME\(doc)"],
-            [t("依赖关系及其任务", "dependencies with their tasks"), "respgraph deps NAME\(doc)"],
-            [t("中心度", "centralities"), "respgraph centrality betweenness|closeness|eigenvector|structural-holes\(doc)"],
-            [t("凝聚子群、k-核", "communities, k-cores"), "respgraph structure\(doc)"],
-            [t("某项任务", "one task"), "respgraph task DOC:NUMBER"],
-            [t("原文行号与修正", "source lines and corrections"), "respgraph diagnostics"],
-        ]))
         return b
+    }
+
+    /// Comparing two documents: the load change of agencies present in both, matched through their lineage.
+    var lineageTable: [Block] {
+        let diff = DocumentDiff(before: columns[0].graph, after: columns[1].graph,
+                                latestName: { registry.latestName(of: $0) }, indicators: indicators)
+        let changed = diff.rows.filter { $0.leadBefore + $0.supportBefore > 0 && $0.leadAfter + $0.supportAfter > 0 }
+            .sorted { (abs($0.leadChange) + abs($0.supportChange), $1.name) > (abs($1.leadChange) + abs($1.supportChange), $0.name) }
+            .prefix(top)
+        let (x, y) = (columns[0].id, columns[1].id)
+        return [.paragraph(t("按机构沿革对应后的负荷变化（更名机构合为一行）",
+                             "Load change with agencies matched through their lineage (a renamed agency is one row)")),
+                .table([t("主体", "agency"), t("原名称", "former names"), "\(t("牵头", "lead")) \(x)", "\(t("牵头", "lead")) \(y)",
+                        "\(t("配合", "support")) \(x)", "\(t("配合", "support")) \(y)"],
+                       changed.map { [$0.name, $0.formerNames.joined(separator: "、"), String($0.leadBefore),
+                                      String($0.leadAfter), String($0.supportBefore), String($0.supportAfter)] })]
+    }
+
+    /// The definitions of the agency-level measures, beside those of the document-level ones.
+    static let agencyMeasureDefinitions: [(measure: Bilingual, definition: Bilingual)] = [
+        (Bilingual("中间中心度", "betweenness"),
+         Bilingual("Σ σ(s,t|v)/σ(s,t)，按 (n−1)(n−2)/2 标准化（Brandes 2001，与 NetworkX 一致）",
+                   "Σ σ(s,t|v)/σ(s,t), normalized by (n−1)(n−2)/2 (Brandes 2001, as NetworkX)")),
+        (Bilingual("接近中心度", "closeness"),
+         Bilingual("(r−1)/Σd · (r−1)/(n−1)，r 为可达主体数（Wasserman–Faust）", "(r−1)/Σd · (r−1)/(n−1) (Wasserman–Faust)")),
+        (Bilingual("特征向量中心度", "eigenvector"),
+         Bilingual("邻接矩阵的主特征向量，单位范数（Bonacich 1987）", "principal eigenvector, unit norm (Bonacich 1987)")),
+        (Bilingual("有效规模、约束、等级度", "effective size, constraint, hierarchy"),
+         Bilingual("结构洞测度（Burt 1992；Borgatti 1997）", "Burt 1992; Borgatti 1997")),
+        (Bilingual("核心度", "coreness"),
+         Bilingual("Borgatti–Everett 连续模型：以最小二乘使 a_ij ≈ c_i c_j，单位范数（2000）",
+                   "Borgatti–Everett continuous model: a_ij ≈ c_i c_j by least squares, unit norm (2000)")),
+        (Bilingual("角色", "role"),
+         Bilingual("广度（伙伴数）与深度（共同任务数）均不低于均值为主导型，其一为关键型，均低为辅助型",
+                   "leading when breadth (partners) and depth (shared tasks) are both at or above the mean, key when one is, "
+                   + "auxiliary when neither")),
+    ]
+
+    /// 4. Definitions and references of every measure.
+    var definitionsSection: [Block] {
+        [.heading(t("四、定义与出处", "4. Definitions and references")),
+         .table([t("指标", "measure"), t("定义与归一化", "definition and normalisation")],
+                (networkMeasures + roleMeasures).map { [$0.label[lang], $0.definition[lang]] }
+                + Self.agencyMeasureDefinitions.map { [$0.measure[lang], $0.definition[lang]] })]
+    }
+
+    /// 5. The commands that trace each figure to its tasks.
+    var tracingSection: [Block] {
+        let doc = columns.count == 1 && !columns[0].id.contains("+") ? " --doc \(columns[0].id)" : ""
+        return [.heading(t("五、数据溯源", "5. Tracing figures to tasks")),
+                .paragraph(t("每个主体层面的数字都可用以下命令追溯到任务：", "Every agency-level figure traces to tasks with these commands:")),
+                .table([t("数字", "figure"), t("命令", "command")], [
+                    [t("牵头、配合任务与伙伴", "tasks led, supported, partners"), "respgraph agency NAME\(doc)"],
+                    [t("依赖关系及其任务", "dependencies with their tasks"), "respgraph deps NAME\(doc)"],
+                    [t("中心度", "centralities"), "respgraph centrality betweenness|closeness|eigenvector|structural-holes\(doc)"],
+                    [t("凝聚子群、k-核", "communities, k-cores"), "respgraph structure\(doc)"],
+                    [t("某项任务", "one task"), "respgraph task DOC:NUMBER"],
+                    [t("原文行号与修正", "source lines and corrections"), "respgraph diagnostics"],
+                ])]
     }
 
     /// The report as Markdown (diagrams are left out).
@@ -224,10 +253,12 @@ public struct ResearchReportWriter {
         <!DOCTYPE html>
         <html lang="\(lang == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(esc(title))</title>
         <style>
-        body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:1100px;color:#222;line-height:1.5}
+        body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em \
+        auto;max-width:1100px;color:#222;line-height:1.5}
         h1{font-size:1.5em;border-bottom:2px solid #4a6a8a;padding-bottom:.3em}h2{font-size:1.2em;color:#2c4a66;margin-top:1.6em}
         table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.9em}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}
-        th{background:#eef3f8}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}figure{margin:1em 0}figcaption{font-size:.85em;color:#555}
+        th{background:#eef3f8}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}figure{margin:1em \
+        0}figcaption{font-size:.85em;color:#555}
         svg{max-width:100%;height:auto}
         </style></head><body>
 
@@ -239,14 +270,23 @@ public struct ResearchReportWriter {
             case .paragraph(let p): out += "<p>\(esc(p))</p>\n"
             case .table(let header, let rows):
                 let numeric = Self.numericColumns(rows, count: header.count)
-                out += "<table><thead><tr>" + header.enumerated().map { "<th\(numeric[$0] ? " class=\"num\"" : "")>\(esc($1))</th>" }.joined() + "</tr></thead><tbody>\n"
-                for r in rows { out += "<tr>" + r.enumerated().map { "<td\(numeric[$0] ? " class=\"num\"" : "")>\(esc($1))</td>" }.joined() + "</tr>\n" }
+                func cells(_ row: [String], _ tag: String) -> String {
+                    row.enumerated().map { "<\(tag)\(numeric[$0] ? " class=\"num\"" : "")>\(esc($1))</\(tag)>" }.joined()
+                }
+                out += "<table><thead><tr>" + cells(header, "th") + "</tr></thead><tbody>\n"
+                for r in rows { out += "<tr>" + cells(r, "td") + "</tr>\n" }
                 out += "</tbody></table>\n"
             case .loadCharts(let i):
-                out += "<figure>\(loadBars(columns[i]))\(lorenz(columns[i]))<figcaption>\(esc(t("\(columns[i].id)：负荷最重的 15 个主体（红为牵头、蓝为配合 × 0.5）与负荷的洛伦兹曲线（基尼系数 \(String(format: "%.3f", Inequality(loads: columns[i].rankedLoads.map(\.weighted)).gini))）", "\(columns[i].id): the 15 heaviest agencies (red lead, blue support × 0.5) and the Lorenz curve of the load (Gini \(String(format: "%.3f", Inequality(loads: columns[i].rankedLoads.map(\.weighted)).gini)))")))</figcaption></figure>\n"
+                let gini = String(format: "%.3f", Inequality(loads: columns[i].rankedLoads.map(\.weighted)).gini)
+                let caption = t("\(columns[i].id)：负荷最重的 15 个主体（红为牵头、蓝为配合 × 0.5）与负荷的洛伦兹曲线（基尼系数 \(gini)）",
+                                "\(columns[i].id): the 15 heaviest agencies (red lead, blue support × 0.5) "
+                                + "and the Lorenz curve of the load (Gini \(gini))")
+                out += "<figure>\(loadBars(columns[i]))\(lorenz(columns[i]))<figcaption>\(esc(caption))</figcaption></figure>\n"
             case .diagram(let i):
                 let picture = diagrams.indices.contains(i) ? diagrams[i].map { Self.inline($0, idPrefix: "d\(i)-") } : nil
-                out += "<figure>\(picture ?? noDiagram)<figcaption>\(esc(t("\(columns[i].id) 共同任务网络（最重的 24 个主体，线宽为共同任务数）", "\(columns[i].id) co-assignment network (the 24 heaviest agencies; line width = shared tasks)")))</figcaption></figure>\n"
+                let caption = t("\(columns[i].id) 共同任务网络（最重的 24 个主体，线宽为共同任务数）",
+                                "\(columns[i].id) co-assignment network (the 24 heaviest agencies; line width = shared tasks)")
+                out += "<figure>\(picture ?? noDiagram)<figcaption>\(esc(caption))</figcaption></figure>\n"
             }
         }
         out += "<p style=\"font-size:.8em;color:#777\">respgraph \(version)</p>\n</body></html>\n"
@@ -332,13 +372,7 @@ public struct ResearchReportWriter {
     }
 
     /// A number in prose: up to three decimals, trailing zeros dropped.
-    static func short(_ x: Double) -> String {
-        if x.isNaN { return "–" }
-        var text = String(format: "%.3f", x)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
-    }
+    static func short(_ x: Double) -> String { NumberStyle.plain(x, digits: 3) }
 
     /// A number for CSV: full precision, ASCII minus, empty for NaN.
     static func plain(_ x: Double) -> String { x.isNaN ? "" : JSONValue.number(x) }
@@ -350,7 +384,8 @@ public struct ResearchReportWriter {
             let cells = rows.compactMap { j < $0.count ? $0[j] : nil }.filter { !$0.isEmpty && $0 != "–" }
             return !cells.isEmpty && cells.allSatisfy { Double($0.replacingOccurrences(of: "−",
                 with: "-").replacingOccurrences(of: "+",
-                                                with: "")) != nil || $0.contains("/") && $0.split(separator: "/").allSatisfy { Int($0) != nil } }
+                                                with: "")) != nil || $0.contains("/") && $0.split(separator: "/")
+                                                    .allSatisfy { Int($0) != nil } }
         }
     }
 
@@ -358,41 +393,75 @@ public struct ResearchReportWriter {
 
     /// The findings stated in plain words from the numbers.
     var findings: [String] {
+        columns.flatMap(documentFindings) + (compare ? [changeFinding] : [])
+    }
+
+    /// A document's findings: load concentration, brokers, core and periphery.
+    func documentFindings(_ c: DocumentFigures) -> [String] {
         var out: [String] = []
-        for c in columns {
-            let ranked = c.rankedLoads
-            let heavy = ranked.prefix(3)
-            let inequality = Inequality(loads: ranked.map(\.weighted))
-            let share = String(format: "%.0f", c.shareOfHeaviest(3) * 100)
-            let names = heavy.map { "\(c.graph[$0.agency].name)（\(Self.short($0.weighted))）" }.joined(separator: "、")
-            let namesEn = heavy.map { "\(c.graph[$0.agency].name) (\(Self.short($0.weighted)))" }.joined(separator: ", ")
-            out.append(t("\(c.id)年负荷集中：负荷最重的3个主体——\(names)——合计承担全部加权负荷的\(share)%；前10%的主体（\(inequality.topDecileCount)个）承担\(String(format: "%.0f", inequality.topDecileShare * 100))%，基尼系数\(String(format: "%.3f", inequality.gini))。",
-                         "\(c.id) load: the 3 heaviest agencies, \(namesEn), carry \(share)% of the weighted load; the top 10% (\(inequality.topDecileCount) agencies) carry \(String(format: "%.0f", inequality.topDecileShare * 100))%, Gini \(String(format: "%.3f", inequality.gini))."))
-            let brokers = c.byBetweenness(limit: 3).map { "\(c.name($0))（\(Self.number(c.betweenness[$0]))）" }.joined(separator: "、")
-            let brokersEn = c.byBetweenness(limit: 3).map { "\(c.name($0)) (\(Self.number(c.betweenness[$0])))" }.joined(separator: ", ")
-            let leastConstrained = c.brokers(limit: 1).first.map(c.name) ?? "–"
-            out.append(t("\(c.id)年中间人：中间中心度最高的是\(brokers)；约束系数最低（最像中间人）的是\(leastConstrained)。",
-                         "\(c.id) brokers: the highest betweenness belongs to \(brokersEn); the least constrained agency (the clearest broker) is \(leastConstrained)."))
-            let core = c.coreMembers
-            let periphery = c.network.nodeCount - core.count
-            let d = c.corePeriphery.densities
-            out.append(t("\(c.id)年核心与边缘：核心有\(core.count)个主体（\(core.prefix(5).map(c.name).joined(separator: "、"))等），边缘\(periphery)个；核心内部密度\(Self.short(d.coreCore))，核心—边缘\(Self.short(d.corePeriphery))，边缘内部\(Self.short(d.peripheryPeriphery))。共\(Set(c.communities).count)个凝聚子群，模块度\(Self.short(c.modularity))。",
-                         "\(c.id) core and periphery: \(core.count) agencies form the core (\(core.prefix(5).map(c.name).joined(separator: ", ")), …), \(periphery) the periphery; densities core–core \(Self.short(d.coreCore)), core–periphery \(Self.short(d.corePeriphery)), periphery–periphery \(Self.short(d.peripheryPeriphery)). \(Set(c.communities).count) communities, modularity \(Self.short(c.modularity))."))
-        }
-        if compare {
-            let (x, y) = (columns[0], columns[1])
-            let diff = DocumentDiff(before: x.graph, after: y.graph, latestName: { registry.latestName(of: $0) }, indicators: indicators)
-            // Collective placeholders stand for many bodies; the findings name agencies.
-            let collective = { (r: DocumentDiff.Row) in y.graph.agency(named: r.name).map { y.graph[$0].isCollective } ?? false }
-            let rose = diff.risers(3, excluding: collective), fell = diff.fallers(3, excluding: collective)
-            func list(_ rows: ArraySlice<DocumentDiff.Row>) -> String { rows.map { "\($0.name)（\(Self.change(Double($0.change)))）" }.joined(separator: "、") }
-            func listEn(_ rows: ArraySlice<DocumentDiff.Row>) -> String { rows.map { "\($0.name) (\(Self.change(Double($0.change))))" }.joined(separator: ", ") }
-            let density = networkMeasures.first { $0.key == "density" }!.values
-            let centralisation = networkMeasures.first { $0.key == "degree_centralization" }!.values
-            out.append(t("变化（\(x.id)→\(y.id)）：主体由\(x.measures.nodes)个增至\(y.measures.nodes)个，网络密度\(Self.short(density[0]))→\(Self.short(density[1]))，度数中心势\(Self.short(centralisation[0]))→\(Self.short(centralisation[1]))；承担任务增加最多的是\(list(rose))，减少最多的是\(list(fell))；新出现\(diff.appeared.count)个主体，不再出现\(diff.disappeared.count)个（更名机构按沿革合并）。\(diff.indicatorsRenamed.isEmpty ? "" : "指标更名或合并：" + diff.indicatorsRenamed.map { "\($0.0)→\($0.1)" }.joined(separator: "、") + "。")",
-                         "Change (\(x.id) → \(y.id)): agencies \(x.measures.nodes) → \(y.measures.nodes), density \(Self.short(density[0])) → \(Self.short(density[1])), degree centralisation \(Self.short(centralisation[0])) → \(Self.short(centralisation[1])); the largest rises in tasks named: \(listEn(rose)); the largest falls: \(listEn(fell)); \(diff.appeared.count) agencies appear and \(diff.disappeared.count) disappear (renamed agencies matched through their lineage).\(diff.indicatorsRenamed.isEmpty ? "" : " Indicators renamed or merged: " + diff.indicatorsRenamed.map { "\($0.0) → \($0.1)" }.joined(separator: ", ") + ".")"))
-        }
+        let ranked = c.rankedLoads
+        let heavy = ranked.prefix(3)
+        let inequality = Inequality(loads: ranked.map(\.weighted))
+        let share = String(format: "%.0f", c.shareOfHeaviest(3) * 100)
+        let names = heavy.map { "\(c.graph[$0.agency].name)（\(Self.short($0.weighted))）" }.joined(separator: "、")
+        let namesEn = heavy.map { "\(c.graph[$0.agency].name) (\(Self.short($0.weighted)))" }.joined(separator: ", ")
+        out.append(t("\(c.id)年负荷集中：负荷最重的3个主体——\(names)——合计承担全部加权负荷的\(share)%；"
+            + "前10%的主体（\(inequality.topDecileCount)个）承担\(String(format: "%.0f", inequality.topDecileShare * 100))%，"
+            + "基尼系数\(String(format: "%.3f", inequality.gini))。",
+                     "\(c.id) load: the 3 heaviest agencies, \(namesEn), carry \(share)% of the weighted load; the top 10% "
+                         + "(\(inequality.topDecileCount) agencies) "
+                         + "carry \(String(format: "%.0f", inequality.topDecileShare * 100))%, "
+                         + "Gini \(String(format: "%.3f", inequality.gini))."))
+        let brokers = c.byBetweenness(limit: 3).map { "\(c.name($0))（\(Self.number(c.betweenness[$0]))）" }.joined(separator: "、")
+        let brokersEn = c.byBetweenness(limit: 3).map { "\(c.name($0)) (\(Self.number(c.betweenness[$0])))" }.joined(separator: ", ")
+        let leastConstrained = c.brokers(limit: 1).first.map(c.name) ?? "–"
+        out.append(t("\(c.id)年中间人：中间中心度最高的是\(brokers)；约束系数最低（最像中间人）的是\(leastConstrained)。",
+                     "\(c.id) brokers: the highest betweenness belongs to \(brokersEn); the least constrained agency (the clearest "
+                         + "broker) is \(leastConstrained)."))
+        let core = c.coreMembers
+        let periphery = c.network.nodeCount - core.count
+        let d = c.corePeriphery.densities
+        out.append(t("\(c.id)年核心与边缘：核心有\(core.count)个主体（\(core.prefix(5).map(c.name).joined(separator: "、"))等），边缘\(periphery)个；"
+            + "核心内部密度\(Self.short(d.coreCore))，核心—边缘\(Self.short(d.corePeriphery))，边缘内部\(Self.short(d.peripheryPeriphery))。"
+            + "共\(Set(c.communities).count)个凝聚子群，模块度\(Self.short(c.modularity))。",
+                     "\(c.id) core and periphery: \(core.count) agencies form the core "
+                         + "(\(core.prefix(5).map(c.name).joined(separator: ", ")), …), \(periphery) the periphery; densities "
+                         + "core–core \(Self.short(d.coreCore)), core–periphery \(Self.short(d.corePeriphery)), "
+                         + "periphery–periphery \(Self.short(d.peripheryPeriphery)). \(Set(c.communities).count) communities, "
+                         + "modularity \(Self.short(c.modularity))."))
         return out
+    }
+
+    /// Comparing two documents: what changed, in one finding.
+    var changeFinding: String {
+        let (x, y) = (columns[0], columns[1])
+        let diff = DocumentDiff(before: x.graph, after: y.graph, latestName: { registry.latestName(of: $0) }, indicators: indicators)
+        // Collective placeholders stand for many bodies; the findings name agencies.
+        let collective = { (r: DocumentDiff.Row) in y.graph.agency(named: r.name).map { y.graph[$0].isCollective } ?? false }
+        let rose = diff.risers(3, excluding: collective), fell = diff.fallers(3, excluding: collective)
+        func list(_ rows: ArraySlice<DocumentDiff.Row>) -> String {
+            rows.map { "\($0.name)（\(Self.change(Double($0.change)))）" }.joined(separator: "、")
+        }
+        func listEn(_ rows: ArraySlice<DocumentDiff.Row>) -> String {
+            rows.map { "\($0.name) (\(Self.change(Double($0.change))))" }.joined(separator: ", ")
+        }
+        let density = networkMeasures.first { $0.key == "density" }!.values
+        let centralisation = networkMeasures.first { $0.key == "degree_centralization" }!.values
+        let renamedZh = diff.indicatorsRenamed.map { "\($0.0)→\($0.1)" }.joined(separator: "、")
+        let renamedEn = diff.indicatorsRenamed.map { "\($0.0) → \($0.1)" }.joined(separator: ", ")
+        return t("变化（\(x.id)→\(y.id)）：主体由\(x.measures.nodes)个增至\(y.measures.nodes)个，"
+                     + "网络密度\(Self.short(density[0]))→\(Self.short(density[1]))，"
+                     + "度数中心势\(Self.short(centralisation[0]))→\(Self.short(centralisation[1]))；"
+                     + "承担任务增加最多的是\(list(rose))，减少最多的是\(list(fell))；"
+                     + "新出现\(diff.appeared.count)个主体，不再出现\(diff.disappeared.count)个（更名机构按沿革合并）。"
+                     + (diff.indicatorsRenamed.isEmpty ? "" : "指标更名或合并：" + renamedZh + "。"),
+                     "Change (\(x.id) → \(y.id)): agencies \(x.measures.nodes) → \(y.measures.nodes), "
+                     + "density \(Self.short(density[0])) → \(Self.short(density[1])), "
+                     + "degree centralisation \(Self.short(centralisation[0])) → \(Self.short(centralisation[1])); "
+                     + "the largest rises in tasks named: \(listEn(rose)); the largest falls: \(listEn(fell)); "
+                     + "\(diff.appeared.count) agencies appear and \(diff.disappeared.count) disappear "
+                     + "(renamed agencies matched through their lineage)."
+                     + (diff.indicatorsRenamed.isEmpty ? "" : " Indicators renamed or merged: " + renamedEn + "."))
     }
 
     /// Bars of the 15 heaviest agencies: lead (red) and support × 0.5 (blue), as inline SVG.
@@ -401,14 +470,19 @@ public struct ResearchReportWriter {
         let maxLoad = max(1, rows.map(\.weighted).max() ?? 1)
         let labelWidth = 190.0, barWidth = 300.0, rowHeight = 18.0
         let height = Double(rows.count) * rowHeight + 10
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" height=\"\(Int(height))\" viewBox=\"0 0 560 \(Int(height))\" font-size=\"11\" role=\"img\">"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" height=\"\(Int(height))\" viewBox=\"0 0 560 \(Int(height))\" "
+            + "font-size=\"11\" role=\"img\">"
         for (i, l) in rows.enumerated() {
             let y = Double(i) * rowHeight + 4
             let lead = Double(l.lead) / maxLoad * barWidth, support = 0.5 * Double(l.support) / maxLoad * barWidth
-            out += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(Int(y + 12))\" text-anchor=\"end\">\(XMLText.escape(c.graph[l.agency].name))</text>"
-            out += "<rect x=\"\(Int(labelWidth))\" y=\"\(Int(y + 2))\" width=\"\(String(format: "%.1f", lead))\" height=\"12\" fill=\"#b2182b\"/>"
-            out += "<rect x=\"\(String(format: "%.1f", labelWidth + lead))\" y=\"\(Int(y + 2))\" width=\"\(String(format: "%.1f", support))\" height=\"12\" fill=\"#2166ac\"/>"
-            out += "<text x=\"\(String(format: "%.1f", labelWidth + lead + support + 4))\" y=\"\(Int(y + 12))\">\(Self.short(l.weighted))</text>"
+            out += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(Int(y + 12))\" "
+                + "text-anchor=\"end\">\(XMLText.escape(c.graph[l.agency].name))</text>"
+            out += "<rect x=\"\(Int(labelWidth))\" y=\"\(Int(y + 2))\" width=\"\(String(format: "%.1f", lead))\" height=\"12\" "
+                + "fill=\"#b2182b\"/>"
+            out += "<rect x=\"\(String(format: "%.1f", labelWidth + lead))\" y=\"\(Int(y + 2))\" "
+                + "width=\"\(String(format: "%.1f", support))\" height=\"12\" fill=\"#2166ac\"/>"
+            out += "<text x=\"\(String(format: "%.1f", labelWidth + lead + support + 4))\" "
+                + "y=\"\(Int(y + 12))\">\(Self.short(l.weighted))</text>"
         }
         return out + "</svg>"
     }
@@ -417,12 +491,16 @@ public struct ResearchReportWriter {
     func lorenz(_ c: DocumentFigures) -> String {
         let size = 220.0, pad = 30.0
         let points = c.lorenzCurve.map { String(format: "%.1f,%.1f", pad + $0.0 * size, pad + size - $0.1 * size) }.joined(separator: " ")
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(size + 2 * pad))\" height=\"\(Int(size + 2 * pad))\" font-size=\"10\" role=\"img\">"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(size + 2 * pad))\" height=\"\(Int(size + 2 * pad))\" "
+            + "font-size=\"10\" role=\"img\">"
         out += "<rect x=\"\(Int(pad))\" y=\"\(Int(pad))\" width=\"\(Int(size))\" height=\"\(Int(size))\" fill=\"none\" stroke=\"#999\"/>"
-        out += "<line x1=\"\(Int(pad))\" y1=\"\(Int(pad + size))\" x2=\"\(Int(pad + size))\" y2=\"\(Int(pad))\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>"
+        out += "<line x1=\"\(Int(pad))\" y1=\"\(Int(pad + size))\" x2=\"\(Int(pad + size))\" y2=\"\(Int(pad))\" stroke=\"#999\" "
+            + "stroke-dasharray=\"4 3\"/>"
         out += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#b2182b\" stroke-width=\"2\"/>"
-        out += "<text x=\"\(Int(pad))\" y=\"\(Int(pad + size + 16))\">\(XMLText.escape(t("主体累计占比（由轻到重）", "share of agencies, lightest first")))</text>"
-        out += "<text x=\"12\" y=\"\(Int(pad + size))\" transform=\"rotate(-90 12 \(Int(pad + size)))\">\(XMLText.escape(t("负荷累计占比", "share of load")))</text>"
+        out += "<text x=\"\(Int(pad))\" "
+            + "y=\"\(Int(pad + size + 16))\">\(XMLText.escape(t("主体累计占比（由轻到重）", "share of agencies, lightest first")))</text>"
+        out += "<text x=\"12\" y=\"\(Int(pad + size))\" transform=\"rotate(-90 "
+            + "12 \(Int(pad + size)))\">\(XMLText.escape(t("负荷累计占比", "share of load")))</text>"
         return out + "</svg>"
     }
 }

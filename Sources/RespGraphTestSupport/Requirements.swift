@@ -77,7 +77,8 @@ public struct Requirement: Sendable {
             lock.lock()
             defer { lock.unlock() }
             if let v = known[r.name] { return v }
-            let v = r.programs.allSatisfy { Requirement.which($0) != nil } && (r.pythonModules.isEmpty || Requirement.pythonImports(r.pythonModules))
+            let v = r.programs.allSatisfy { Requirement.which($0) != nil }
+                && (r.pythonModules.isEmpty || Requirement.pythonImports(r.pythonModules))
             known[r.name] = v
             return v
         }

@@ -52,7 +52,8 @@ public enum Repository {
 
         """
         for f in files.tables { out += "        (\"\(f)\", \(literal(try text(f)))),\n" }
-        out += "    ]\n\n    /// The import findings behind each task table, by path.\n    public static let diagnostics: [(name: String, csv: String)] = [\n"
+        out += "    ]\n\n    /// The import findings behind each task table, by path.\n    public static let diagnostics: [(name: String, "
+            + "csv: String)] = [\n"
         for f in files.diagnostics { out += "        (\"\(f)\", \(literal(try text(f)))),\n" }
         out += "    ]\n}\n"
         return out

@@ -46,7 +46,8 @@ func peakMemoryMB() -> Double {
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
 }
-func median(_ x: [Double]) -> Double { let s = x.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
+func median(_ x: [Double]) -> Double { let s = x.sorted();
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
 
 /// Times `body` `runs` times and returns the median seconds and the last result.
 func time<T>(_ runs: Int, _ body: () -> T) -> (Double, T) {
@@ -107,7 +108,8 @@ for scale in scales {
                 estimate = e
             }
             check(worst <= 0.005, "sampled betweenness within its bound")
-            notes.append("sampled betweenness (Riondato–Kornaropoulos, ε = 0.005, δ = 0.05): \(estimate!.samples) paths, median \(String(format: "%.2f", median(seconds))) s; largest error over 5 seeds \(String(format: "%.5f", worst))")
+            notes.append("sampled betweenness (Riondato–Kornaropoulos, ε = 0.005, δ = 0.05): \(estimate!.samples) paths, "
+                + "median \(String(format: "%.2f", median(seconds))) s; largest error over 5 seeds \(String(format: "%.5f", worst))")
         }
         let (wt, w) = time(runs) { BetweennessCentrality.compute(co, metric: .strength) }
         check(w.allSatisfy { $0 >= 0 && $0 <= 1 }, "weighted betweenness range")
@@ -130,11 +132,13 @@ for scale in scales {
         for name in ["eigenvector", "structural holes"] { cells.append((name, nil)) }
         let (rt, rk) = time(runs) { BetweennessSampling.estimate(co, epsilon: 0.005, delta: 0.05, seed: 1) }
         check(rk.values.allSatisfy { $0 >= 0 } && rk.values.contains { $0 > 0 }, "sampled paths")
-        notes.append("sampled betweenness (Riondato–Kornaropoulos, ε = 0.005, δ = 0.05): \(rk.samples) shortest paths, \(String(format: "%.2f", rt)) s (vertex-diameter bound \(rk.vertexDiameterBound))")
+        notes.append("sampled betweenness (Riondato–Kornaropoulos, ε = 0.005, δ = 0.05): \(rk.samples) shortest "
+            + "paths, \(String(format: "%.2f", rt)) s (vertex-diameter bound \(rk.vertexDiameterBound))")
         let k = 1000
         let (st, sampled) = time(runs) { BetweennessCentrality.sampled(co, samples: k, seed: 1) }
         check(sampled.values.allSatisfy { $0 >= 0 }, "sampled betweenness")
-        notes.append("sampled betweenness, k = \(k) sources: \(String(format: "%.2f", st)) s, every normalized value within ±\(String(format: "%.3f", sampled.epsilon)) with probability 0.95")
+        notes.append("sampled betweenness, k = \(k) sources: \(String(format: "%.2f", st)) s, every normalized value within "
+            + "±\(String(format: "%.3f", sampled.epsilon)) with probability 0.95")
     }
     let (pt, pr) = time(runs) { PageRank.compute(dep) }
     check(pr.converged && abs(pr.values.reduce(0, +) - 1) < 1e-9, "PageRank sums to 1")
@@ -146,7 +150,8 @@ for scale in scales {
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         func write(_ net: AgencyNetwork, _ name: String) {
             var text = "# \(net.nodeCount) nodes\n"
-            for u in 0..<net.nodeCount { for e in net.range(of: u) where net.isDirected || Int(net.targets[e]) > u { text += "\(u) \(net.targets[e]) \(net.weights[e])\n" } }
+            for u in 0..<net.nodeCount { for e in net.range(of: u) where net.isDirected
+                || Int(net.targets[e]) > u { text += "\(u) \(net.targets[e]) \(net.weights[e])\n" } }
             try? text.write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8)
         }
         let tag = String(Int(scale))
@@ -159,7 +164,8 @@ for scale in scales {
                   memory: peakMemoryMB(), notes: notes)
     rows.append(row)
     let summary = cells.map { "\($0.0) \($0.1.map { String(format: "%.3f", $0) } ?? "–")" }.joined(separator: ", ")
-    print("\(Int(scale))×: \(graph.tasks.count) tasks, \(co.nodeCount) agencies, \(co.linkCount) links; \(summary); peak \(Int(peakMemoryMB())) MB")
+    print("\(Int(scale))×: \(graph.tasks.count) tasks, \(co.nodeCount) agencies, \(co.linkCount) links; \(summary); "
+        + "peak \(Int(peakMemoryMB())) MB")
     for n in notes { print("  " + n) }
 }
 

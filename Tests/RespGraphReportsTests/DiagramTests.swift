@@ -29,7 +29,8 @@ import Testing
 
     @Test func anEgoNetworkCentresOnItsAgencyInARadialLayout() throws {
         var request = Self.request(.coAssignment)
-        request.center = try #require(Self.graph.agency(named: "自治区数据局"))
+        let center = try #require(Self.graph.agency(named: "自治区数据局"))
+        request.center = center
         let diagram = try Diagram.draw(Self.graph, request)
         #expect(diagram.layout == "twopi")
         #expect(diagram.dot.contains("自治区数据局"))

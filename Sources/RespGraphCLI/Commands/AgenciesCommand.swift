@@ -11,7 +11,8 @@ enum AgenciesCommand: CLICommand {
 
     static let spec = CommandSpec(
         name: "agencies", summary: "List agencies with their kind and load; filter by kind, sort by load or name.",
-        discussion: "Kinds: \(AgencyKind.allCases.map(\.rawValue).joined(separator: ", ")).\nExample: respgraph agencies --kind central-body --sort lead",
+        discussion: "Kinds: \(AgencyKind.allCases.map(\.rawValue).joined(separator: ", ")).\nExample: respgraph agencies --kind "
+            + "central-body --sort lead",
         options: SharedOptions.data + [NetworkOptions.kind.spec, sort.spec, top.spec] + SharedOptions.queryOutput)
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
@@ -26,7 +27,9 @@ enum AgenciesCommand: CLICommand {
         case .load: loads = Workload.ranked(loads, in: graph)
         }
         let shown = loads.prefix(args[top] ?? Int.max)
-        var agencies = RecordSet("agencies", [Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"), Field("lead", zh: "牵头", .whole, unit: nil),
+        var agencies = RecordSet("agencies",
+                                 [Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"),
+                                  Field("lead", zh: "牵头", .whole, unit: nil),
                                               Field("support", zh: "配合", .whole), Field("weighted", zh: "加权负荷", .number(digits: 2)),
                                               Field("english name", zh: "英文名", maxWidth: 36), Field("successor", zh: "现名", maxWidth: 30)])
         for l in shown {

@@ -3,6 +3,9 @@ import RespGraphModel
 
 /// `respgraph agency NAME`: one agency's tasks led and supported, and its partners.
 enum AgencyCommand: CLICommand {
+    /// The agency: its name, an alias, a former name or a unique part of one.
+    static let agency = Positional("AGENCY", at: 0)
+
     static let spec = CommandSpec(
         name: "agency", summary: "One agency: its tasks led and supported, and the agencies it works with.",
         discussion: """
@@ -10,19 +13,25 @@ enum AgencyCommand: CLICommand {
         An ambiguous part lists the agencies it matches.
         With --format csv the output is one row per task (role, task, indicator, text, leads, supporters).
         """,
-        options: SharedOptions.data + SharedOptions.queryOutput, positionals: [PositionalSpec("AGENCY")])
+        options: SharedOptions.data + SharedOptions.queryOutput, positionals: [agency.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        let id = try graph.agency(matching: args.positionals[0])
-        let agency = graph[id]
-        let predecessors = data.registry.lineage.filter { $0.successor == agency.name }.map(\.predecessor)
+        let id = try graph.agency(matching: args[agency])
+        let predecessors = data.registry.lineage.filter { $0.successor == graph[id].name }.map(\.predecessor)
+        try result.write(output(id, graph, predecessors: predecessors, partners: Partner.of(id, in: graph)), args)
+    }
 
+    /// An agency's card: its names, its tasks by role, and its partners.
+    static func output(_ id: AgencyID, _ graph: ResponsibilityGraph, predecessors: [String],
+                       partners partnerList: [Partner]) -> QueryOutput {
+        let agency = graph[id]
         var tasks = RecordSet("tasks", title: Bilingual("任务", "Tasks (牵头 lead, 配合 support)"), [
-            Field("role", zh: "角色"), Field("task", zh: "任务"), Field("indicator", zh: "指标", maxWidth: 16), Field("direction", zh: "方向", inTerminal: false),
-            Field("text", zh: "任务内容", maxWidth: 40),
-            Field("leads", zh: "牵头单位", .list(separator: "、"), maxWidth: 30), Field("supporters", zh: "配合单位", .list(separator: "、"), inTerminal: false),
+            Field("role", zh: "角色"), Field("task", zh: "任务"), Field("indicator", zh: "指标", maxWidth: 16),
+            Field("direction", zh: "方向", inTerminal: false), Field("text", zh: "任务内容", maxWidth: 40),
+            Field("leads", zh: "牵头单位", .list(separator: "、"), maxWidth: 30),
+            Field("supporters", zh: "配合单位", .list(separator: "、"), inTerminal: false),
             Field("source line", zh: "原文行", .whole, inTerminal: false)])
         for role in Role.allCases {
             for t in graph.tasks(of: id, role: role) {
@@ -35,7 +44,6 @@ enum AgencyCommand: CLICommand {
             }
         }
 
-        let partnerList = Partner.of(id, in: graph)
         var partners = RecordSet("partners", title: Bilingual("合作机构（共同任务）", "Partners (shared tasks)"), [
             Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"), Field("shared", zh: "共同任务", key: "shared_tasks", .whole),
             Field("partner leads", zh: "对方牵头", .whole), Field("agency leads", zh: "本机构牵头", .whole)])
@@ -59,6 +67,6 @@ enum AgencyCommand: CLICommand {
             ("tasks_led", .whole(led)), ("tasks_supported", .whole(supported)), ("partner_count", .whole(partnerList.count)),
         ]
         output.sets = [tasks, partners]
-        try result.write(output, args)
+        return output
     }
 }

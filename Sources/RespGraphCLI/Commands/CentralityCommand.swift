@@ -21,8 +21,12 @@ enum CentralityCommand: CLICommand {
                                     "Betweenness estimated from K sampled sources, with its error bound (for very large networks).")
     static let seed = WholeOption("seed", "S", in: 0...Int.max, default: 1, "Seed of --sample or --epsilon.")
     static let epsilon = NumberOption("epsilon", "E", in: 0.0001...0.5, default: 0.01, defaultText: "exact",
-        "Betweenness estimated by sampling shortest paths: every value within E of the exact one with probability 1 − --delta (Riondato–Kornaropoulos).")
+        "Betweenness estimated by sampling shortest paths: every value within E of the exact one with probability 1 − --delta "
+            + "(Riondato–Kornaropoulos).")
     static let delta = NumberOption("delta", "D", in: 0.0001...0.5, default: 0.05, "The failure probability of --epsilon.")
+
+    /// The measure.
+    static let measureArgument = Positional<Measure>(choice: "MEASURE", at: 0)
 
     static let spec = CommandSpec(
         name: "centrality", summary: "Degree, betweenness, closeness, eigenvector, PageRank or structural holes of agencies.",
@@ -39,46 +43,62 @@ enum CentralityCommand: CLICommand {
                                        NetworkOptions.newman.spec,
                                        top.spec, weighted.spec, weightAs.spec, raw.spec, sample.spec, epsilon.spec, delta.spec,
                                        seed.spec] + SharedOptions.queryOutput,
-        positionals: [PositionalSpec("MEASURE", choices: Measure.allCases.map(\.rawValue))],
+        positionals: [measureArgument.spec],
         rules: [.requires(weightAs, weighted), .exclusive([raw, sample, epsilon]), .exclusive([sample, epsilon]),
                 .requires(delta, epsilon), .exclusive([epsilon, weighted])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let measure = Measure(rawValue: args.positionals[0])!
-        if (args.given(sample.spec) || args.given(epsilon.spec)) && measure != .betweenness { throw args.usageError("--sample and --epsilon estimate betweenness only") }
-        if args.given(seed.spec) && !args.given(sample.spec) && !args.given(epsilon.spec) { throw args.usageError("--seed needs --sample or --epsilon") }
-        if args.given(raw.spec) && measure != .betweenness { throw args.usageError("--raw applies to betweenness only") }
-        if args[weighted] && [.degree, .strength, .pagerank].contains(measure) {
-            throw args.usageError("--weighted does not apply to \(measure.rawValue): \(measure == .degree ? "strength is the weighted degree" : measure == .strength ? "strength is weighted already" : "PageRank always weights links by tasks")")
-        }
-        let top = args[Self.top] ?? Int.max
+        let measure = args[measureArgument]
+        try check(args, measure)
         let weighted = args[Self.weighted]
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
         let network = try NetworkOptions.build(graph, args, view: args[Self.network] ?? (measure == .pagerank ? .dependency : .coassign))
         let metric: PathMetric = weighted ? (args[weightAs] == .distance ? .distance : .strength) : .unweighted
-
         let seed = UInt64(args[Self.seed])
-        let estimation: CentralityTable.Estimation = args.given(epsilon.spec) ? .sampledPaths(epsilon: args[epsilon],
-            delta: args[delta], seed: seed)
+        let estimation: CentralityTable.Estimation = args.given(epsilon.spec)
+            ? .sampledPaths(epsilon: args[epsilon], delta: args[delta], seed: seed)
             : args[sample].map { .sampledSources(samples: $0, seed: seed) } ?? .exact(normalized: !args[raw])
         let table = try CentralityTable.compute(measure, on: network, graph: graph, metric: metric, weighted: weighted,
                                                 estimation: estimation)
-        let columns = table.columns
-        var results = RecordSet("results", [Field("#", zh: "排名", key: "rank", .whole), Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别")]
-                                + columns.map { Field($0.score.rawValue, zh: $0.score.title.zh, .fixed(digits: 6)) })
-        for (rank, v) in table.order.prefix(top).enumerated() {
-            let a = graph[network.agencies[v]]
-            results.append([.whole(rank + 1), .text(a.name), .kind(a.kind)] + columns.map { FieldValue.measure($0.1[v]) })
-        }
-        var output = QueryOutput()
+        var output = Self.output(table, network, graph, top: args[top] ?? Int.max)
         output.facts = [
             ("measure", .text(measure.rawValue)), ("network", .text(network.kind.rawValue)),
             ("agencies", .whole(network.nodeCount)), ("links", .whole(network.linkCount)),
             ("weighted", .flag(weighted)), ("weight_meaning", .text(metric.explanation)),
         ]
-        output.sets = [results]
-        output.footer = [NetworkOptions.describe(network, args) + "."] + table.notes
+        output.footer.insert(NetworkOptions.describe(network, args) + ".", at: 0)
         try result.write(output, args)
+    }
+
+    /// The options that apply to some measures only.
+    static func check(_ args: ParsedArguments, _ measure: Measure) throws {
+        if (args.given(sample.spec) || args.given(epsilon.spec)) && measure != .betweenness {
+            throw args.usageError("--sample and --epsilon estimate betweenness only")
+        }
+        if args.given(seed.spec) && !args.given(sample.spec) && !args.given(epsilon.spec) {
+            throw args.usageError("--seed needs --sample or --epsilon")
+        }
+        if args.given(raw.spec) && measure != .betweenness { throw args.usageError("--raw applies to betweenness only") }
+        if args[weighted] && [.degree, .strength, .pagerank].contains(measure) {
+            let why = measure == .degree ? "strength is the weighted degree"
+                : measure == .strength ? "strength is weighted already" : "PageRank always weights links by tasks"
+            throw args.usageError("--weighted does not apply to \(measure.rawValue): \(why)")
+        }
+    }
+
+    /// The ranked table: the `top` agencies with each column's value, and the notes on how they were computed.
+    static func output(_ table: CentralityTable, _ network: AgencyNetwork, _ graph: ResponsibilityGraph, top: Int) -> QueryOutput {
+        var results = RecordSet("results", [Field("#", zh: "排名", key: "rank", .whole), Field("agency", zh: "机构", maxWidth: 34),
+                                            Field("kind", zh: "类别")]
+                                + table.columns.map { Field($0.score.rawValue, zh: $0.score.title.zh, .fixed(digits: 6)) })
+        for (rank, v) in table.order.prefix(top).enumerated() {
+            let a = graph[network.agencies[v]]
+            results.append([.whole(rank + 1), .text(a.name), .kind(a.kind)] + table.columns.map { FieldValue.measure($0.values[v]) })
+        }
+        var output = QueryOutput()
+        output.sets = [results]
+        output.footer = table.notes
+        return output
     }
 }

@@ -62,7 +62,8 @@ enum DotCommand: CLICommand {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let view = args[network]
         if args[cluster] != nil && view != .tasks { throw args.usageError("--cluster groups the tasks view; add --network tasks") }
-        if args.given(minWeight.spec) && view == .tasks { throw args.usageError("--min-weight thins the agency networks; the tasks view draws every assignment") }
+        if args.given(minWeight.spec) && view == .tasks { throw args.usageError("--min-weight thins the agency networks; the tasks view "
+            + "draws every assignment") }
         if args[linkLabels] && view == .tasks { throw args.usageError("--link-labels labels network links; the tasks view has none") }
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
@@ -101,7 +102,7 @@ enum DotCommand: CLICommand {
 /// `respgraph dot same-layout A B`: two documents' networks with every agency in the same place.
 enum DotSameLayoutCommand: CLICommand {
     /// The two documents.
-    static let document = PositionalSpec("DOC")
+    static let documents = (Positional("DOC", at: 0), Positional("DOC", at: 1))
     static let output = SharedOptions.output("Write PREFIX-A.dot and PREFIX-B.dot (or, with --render, PREFIX-A.png…).")
 
     static let spec = CommandSpec(
@@ -118,13 +119,14 @@ enum DotSameLayoutCommand: CLICommand {
                   DotCommand.render.spec, output.spec, SharedOptions.force.spec, NetworkOptions.includeCollectives.spec,
                   DotCommand.lang.spec,
                   DotCommand.dpi.spec, DotCommand.linkLabels.spec],
-        positionals: [document, document],
+        positionals: [documents.0.spec, documents.1.spec],
         rules: [.exclusive([DotCommand.top, DotCommand.all]), .requires(DotCommand.dpi, DotCommand.render)])
 
     /// The drawings of ``Diagram/sameLayout(_:documents:_:latestName:place:)``, written as -o PREFIX-A and PREFIX-B.
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        let ids = args.positionals
-        guard let prefixGiven = args[output] else { throw args.usageError("give -o PREFIX: the drawings are written as PREFIX-\(ids[0]) and PREFIX-\(ids[1])") }
+        let ids = [args[documents.0], args[documents.1]]
+        guard let prefixGiven = args[output] else { throw args.usageError("give -o PREFIX: the drawings are written as PREFIX-\(ids[0]) "
+            + "and PREFIX-\(ids[1])") }
         let view = args[NetworkOptions.network]
         let data = try LoadedData.load(args)
         var request = try DotCommand.diagramRequest(args, view: view)

@@ -10,7 +10,8 @@ enum ExploreCommand: CLICommand {
 
     static let spec = CommandSpec(
         name: "explore",
-        summary: "The explorer: one self-contained HTML page to search agencies, filter tasks, read the matrix, workload and network, and plan meetings.",
+        summary: "The explorer: one self-contained HTML page to search agencies, filter tasks, read the matrix, workload and network, and "
+            + "plan meetings.",
         discussion: """
         The page works offline on any computer with a browser: nothing is downloaded, nothing installed.
         Views: find an agency (any part of its name, an alias or its English name) and open its page
@@ -36,7 +37,8 @@ enum ExploreCommand: CLICommand {
         let positions = Graphviz.plain(explorer.layoutDOT(),
                                        layout: "neato").flatMap { ExplorerData.positions(fromPlain: $0, count: count) }
         if positions == nil && count > 0 {
-            result.stderr += "respgraph: Graphviz (neato) is not installed; the network is placed by respgraph's own force layout. \(Graphviz.installHint)\n"
+            result.stderr += "respgraph: Graphviz (neato) is not installed; the network is placed by respgraph's own force "
+                + "layout. \(Graphviz.installHint)\n"
         }
         let title = Bilingual("责任分工浏览器：", "Responsibility explorer: ")[language] + graph.documents.map(\.title).joined(separator: "；")
         let page = ExplorerPage.html(data: explorer.json(positions: positions), lang: language, title: title,

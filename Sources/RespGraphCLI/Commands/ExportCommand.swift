@@ -45,72 +45,99 @@ enum ExportCommand: CLICommand {
         rules: [.exclusive([bom, noBOM])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
-        guard let format = args[Self.format] else { throw args.usageError("give --format \(Format.allCases.map(\.rawValue).joined(separator: ", "))") }
-        if format == .xlsx && args[output] == nil { throw args.usageError("--format xlsx writes a binary workbook; give -o FILE.xlsx") }
-        if format == .csv && args[output] == nil {
-            throw args.usageError("--format csv writes two files; give -o PREFIX (PREFIX-nodes.csv and PREFIX-edges.csv)")
-        }
-        if format == .neo4j && args[output] == nil {
-            throw args.usageError("--format neo4j writes three files; give -o PREFIX (PREFIX-nodes.csv, PREFIX-relationships.csv, PREFIX-load.cypher)")
-        }
-        if (args[bom] || args[noBOM]) && format != .csv && format != .tasks { throw args.usageError("--bom and --no-bom apply to --format csv and tasks") }
-        let which = args[network]
-        if which != .tasks && (format == .tasks || format == .xlsx) {
-            throw args.usageError("--format \(format.rawValue) writes the task table; --network \(which.rawValue) does not apply")
-        }
+        let format = try checkedFormat(args)
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        if [.graphml, .gexf, .xlsx, .pajek, .ucinet, .ucinetEdgeList].contains(format),
-        let note = ForbiddenCharacters.note(for: graph) { result.stderr += note + "\n" }
-        if format == .tasks {
-            let text = (args[bom] ? "\u{FEFF}" : "") + TaskTableCSV.format(graph: graph)
-            if let output = args[output] { try OutputFile.write(text, to: output, args) } else { result.stdout += text }
-            return
-        }
-        if format == .xlsx {
-            let bytes = XLSXWriter.workbook(ResponsibilityWorkbook.sheets(graph, taskTable: TaskTableCSV.records(graph: graph)))
-            let output = args[output]!
-            try OutputFile.write(bytes, to: output, args)
-            result.stderr += "wrote \(output) (sheets: tasks \(graph.tasks.count) rows, agencies \(graph.agencies.count) rows, indicators)\n"
-            return
-        }
-        var elements: GraphElements
-        if which == .tasks {
-            elements = GraphElements.agencyTask(graph)
-        } else {
-            let network = try NetworkOptions.build(graph, args, view: which)
-            elements = GraphElements.network(graph, agencies: network.agencies, links: network.linkList, directed: network.isDirected)
-        }
-        elements = elements.addingAnalysis(graph)
+        if format.forbidsControlCharacters, let note = ForbiddenCharacters.note(for: graph) { result.stderr += note + "\n" }
         switch format {
+        case .tasks: try write((args[bom] ? "\u{FEFF}" : "") + TaskTableCSV.format(graph: graph), args, &result)
+        case .xlsx:
+            let bytes = XLSXWriter.workbook(ResponsibilityWorkbook.sheets(graph, taskTable: TaskTableCSV.records(graph: graph)))
+            try OutputFile.write(bytes, to: args[output]!, args)
+            result.stderr += "wrote \(args[output]!) (sheets: tasks \(graph.tasks.count) rows, agencies \(graph.agencies.count) rows, "
+                + "indicators)\n"
         case .csv:
-            var prefix = args[output]!
-            if prefix.hasSuffix(".csv") { prefix.removeLast(4) }
+            let elements = try Self.elements(graph, args)
+            let prefix = filePrefix(args)
             let (nodes, edges) = TableCSVWriter.write(elements, byteOrderMark: !args[noBOM])
             try OutputFile.write(nodes, to: prefix + "-nodes.csv", args)
             try OutputFile.write(edges, to: prefix + "-edges.csv", args)
-            result.stderr += "wrote \(prefix)-nodes.csv (\(elements.nodes.count) nodes) and \(prefix)-edges.csv (\(elements.edges.count) edges)\n"
+            result.stderr += "wrote \(prefix)-nodes.csv (\(elements.nodes.count) nodes) and \(prefix)-edges.csv (\(elements.edges.count) "
+                + "edges)\n"
         case .neo4j:
-            var prefix = args[output]!
-            if prefix.hasSuffix(".csv") { prefix.removeLast(4) }
-            let name = prefix.split(separator: "/").last.map(String.init) ?? prefix
-            let files = ResearchFormats.neo4j(elements, prefix: name)
+            let elements = try Self.elements(graph, args)
+            let prefix = filePrefix(args)
+            let files = ResearchFormats.neo4j(elements, prefix: prefix.split(separator: "/").last.map(String.init) ?? prefix)
             try OutputFile.write(files.nodes, to: prefix + "-nodes.csv", args)
             try OutputFile.write(files.relationships, to: prefix + "-relationships.csv", args)
             try OutputFile.write(files.cypher, to: prefix + "-load.cypher", args)
-            result.stderr += "wrote \(prefix)-nodes.csv (\(elements.nodes.count) nodes), \(prefix)-relationships.csv (\(elements.edges.count) relationships) and \(prefix)-load.cypher\n"
-        default:
-            let text: String
-            switch format {
-            case .graphml: text = GraphMLWriter.write(elements)
-            case .gexf: text = GEXFWriter.write(elements)
-            case .cytoscape: text = ResearchFormats.cytoscape(elements)
-            case .pajek: text = ResearchFormats.pajek(elements)
-            case .ucinet: text = ResearchFormats.ucinetFullMatrix(elements)
-            case .ucinetEdgeList: text = ResearchFormats.ucinetEdgeList(elements)
-            default: text = NodeLinkJSONWriter.write(elements)
-            }
-            if let output = args[output] { try OutputFile.write(text, to: output, args) } else { result.stdout += text }
+            result.stderr += "wrote \(prefix)-nodes.csv (\(elements.nodes.count) nodes), \(prefix)-relationships.csv "
+                + "(\(elements.edges.count) relationships) and \(prefix)-load.cypher\n"
+        case .graphml, .gexf, .json, .cytoscape, .pajek, .ucinet, .ucinetEdgeList:
+            try write(format.text(of: try Self.elements(graph, args)), args, &result)
+        }
+    }
+
+    /// The format asked for, once the options given with it are checked.
+    static func checkedFormat(_ args: ParsedArguments) throws -> Format {
+        guard let format = args[Self.format] else {
+            throw args.usageError("give --format \(Format.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if args[output] == nil, let files = format.needsOutput { throw args.usageError("--format \(format.rawValue) writes \(files)") }
+        if (args[bom] || args[noBOM]) && format != .csv && format != .tasks { throw args.usageError("--bom and --no-bom apply to --format "
+            + "csv and tasks") }
+        if args[network] != .tasks && (format == .tasks || format == .xlsx) {
+            throw args.usageError("--format \(format.rawValue) writes the task table; --network \(args[network].rawValue) does not apply")
+        }
+        return format
+    }
+
+    /// The nodes and edges of the network asked for, with the analysis attributes.
+    static func elements(_ graph: ResponsibilityGraph, _ args: ParsedArguments) throws -> GraphElements {
+        let which = args[network]
+        guard which != .tasks else { return GraphElements.agencyTask(graph).addingAnalysis(graph) }
+        let network = try NetworkOptions.build(graph, args, view: which)
+        return GraphElements.network(graph, agencies: network.agencies, links: network.linkList, directed: network.isDirected)
+            .addingAnalysis(graph)
+    }
+
+    /// `-o PREFIX` of the formats that write several files, without a `.csv` given by habit.
+    static func filePrefix(_ args: ParsedArguments) -> String {
+        var prefix = args[output]!
+        if prefix.hasSuffix(".csv") { prefix.removeLast(4) }
+        return prefix
+    }
+
+    /// Text to `-o FILE`, or standard output.
+    static func write(_ text: String, _ args: ParsedArguments, _ result: inout CommandResult) throws {
+        if let output = args[output] { try OutputFile.write(text, to: output, args) } else { result.stdout += text }
+    }
+}
+
+extension ExportCommand.Format {
+    /// What the format writes when it needs `-o` (a binary workbook, several files), else nil.
+    var needsOutput: String? {
+        switch self {
+        case .xlsx: "a binary workbook; give -o FILE.xlsx"
+        case .csv: "two files; give -o PREFIX (PREFIX-nodes.csv and PREFIX-edges.csv)"
+        case .neo4j: "three files; give -o PREFIX (PREFIX-nodes.csv, PREFIX-relationships.csv, PREFIX-load.cypher)"
+        default: nil
+        }
+    }
+
+    /// Whether the format cannot hold control characters (XML, and the line-based Pajek and UCINET files).
+    var forbidsControlCharacters: Bool { [.graphml, .gexf, .xlsx, .pajek, .ucinet, .ucinetEdgeList].contains(self) }
+
+    /// The file of a one-file text format.
+    func text(of elements: GraphElements) -> String {
+        switch self {
+        case .graphml: GraphMLWriter.write(elements)
+        case .gexf: GEXFWriter.write(elements)
+        case .cytoscape: ResearchFormats.cytoscape(elements)
+        case .pajek: ResearchFormats.pajek(elements)
+        case .ucinet: ResearchFormats.ucinetFullMatrix(elements)
+        case .ucinetEdgeList: ResearchFormats.ucinetEdgeList(elements)
+        default: NodeLinkJSONWriter.write(elements)
         }
     }
 }

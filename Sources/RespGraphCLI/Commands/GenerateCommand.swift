@@ -29,6 +29,7 @@ enum GenerateCommand: CLICommand {
         let registryPath = (output.hasSuffix(".csv") ? String(output.dropLast(4)) : output) + ".agencies.csv"
         try OutputFile.write(corpus.csv(), to: output, args)
         try OutputFile.write(corpus.registry().csvText, to: registryPath, args)
-        result.stderr += "wrote \(output) (\(corpus.documentCount) documents) and \(registryPath) (\(corpus.registry().agencies.count) agencies)\n"
+        result.stderr += "wrote \(output) (\(corpus.documentCount) documents) and \(registryPath) (\(corpus.registry().agencies.count) "
+            + "agencies)\n"
     }
 }

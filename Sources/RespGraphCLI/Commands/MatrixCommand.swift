@@ -36,18 +36,8 @@ enum MatrixCommand: CLICommand {
         if args.given(paper.spec) && format != .html && format != .svg { throw args.usageError("--paper applies to --format html and svg") }
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        var tasks = graph.taskIDs
-        var scope: [String] = []
-        if let x = args[indicator] {
-            tasks = graph.tasks(underIndicator: x, among: tasks)
-            if tasks.isEmpty { throw DataError(message: "no task under an indicator containing '\(x)'; indicators: \(Workload.indicators(in: graph).joined(separator: "、"))") }
-            scope.append(x)
-        }
-        if let name = args[agency] {
-            let id = try graph.agency(matching: name)
-            tasks = tasks.filter { graph.agencies(of: $0).contains(id) }
-            scope.append(graph[id].name)
-        }
+        let tasks = try graph.tasks(matching: TaskSelection(indicator: args[indicator], agency: args[agency]))
+        let scope = [args[indicator], try args[agency].map { graph[try graph.agency(matching: $0)].name }].compactMap { $0 }
         let full = ResponsibilityMatrix(graph, tasks: tasks)
         let columns = args[top] ?? (format == .table ? 30 : Int.max)
         let matrix = columns < full.agencies.count ? ResponsibilityMatrix(graph, tasks: tasks,
@@ -59,24 +49,32 @@ enum MatrixCommand: CLICommand {
         case .html: text = MatrixWriter.html(matrix, graph, title: title, paper: args[paper])
         case .svg: text = MatrixWriter.svg(matrix, graph, title: title, paper: args[paper])
         case .table:
-            var set = RecordSet("matrix", [Field("task", zh: "任务"), Field("indicator", zh: "指标", maxWidth: 12)]
-                                + matrix.agencies.indices.map { Field(String($0 + 1), zh: String($0 + 1), key: "c\($0 + 1)",
-                                                                      maxWidth: 3) } + [Field("n", zh: "机构数", key: "agencies", .whole)])
-            for t in matrix.tasks {
-                set.append([.text(graph.key(of: t)),
-                            .text(graph[t].indicator)] + matrix.row(t).map { .text(MatrixWriter.mark($0)) } + [.whole(matrix.rowTotal(t))])
-            }
-            var output = QueryOutput()
-            output.heading = [title, "牵 = lead, 配 = support; n = agencies the task names."]
-            output.sets = [set]
-            output.footer = matrix.agencies.enumerated().map { i, a in
-                "\(i + 1) = \(graph[a].name) (\(matrix.columnTotals[i].lead) 牵, \(matrix.columnTotals[i].support) 配)"
-            }
-            if matrix.agencies.count < full.agencies.count {
-                output.footer.append("The \(matrix.agencies.count) heaviest of \(full.agencies.count) agencies are shown; --top N shows more, --format csv or html all of them.")
-            }
-            text = output.rendered(.table, width: result.terminalWidth, ambiguousWide: result.ambiguousWide)
+            text = output(matrix, graph, title: title, agencyCount: full.agencies.count)
+                .rendered(.table, width: result.terminalWidth, ambiguousWide: result.ambiguousWide)
         }
         if let path = args[output] { try OutputFile.write(text, to: path, args) } else { result.stdout += text }
+    }
+
+    /// The matrix as a terminal table: a row per task, a numbered column per agency (named in the
+    /// footer), the number of agencies each task names; `agencyCount` is the agencies before the cut.
+    static func output(_ matrix: ResponsibilityMatrix, _ graph: ResponsibilityGraph, title: String, agencyCount: Int) -> QueryOutput {
+        var set = RecordSet("matrix", [Field("task", zh: "任务"), Field("indicator", zh: "指标", maxWidth: 12)]
+                            + matrix.agencies.indices.map { Field(String($0 + 1), zh: String($0 + 1), key: "c\($0 + 1)", maxWidth: 3) }
+                            + [Field("n", zh: "机构数", key: "agencies", .whole)])
+        for t in matrix.tasks {
+            set.append([.text(graph.key(of: t)), .text(graph[t].indicator)] + matrix.row(t).map { .text(MatrixWriter.mark($0)) }
+                       + [.whole(matrix.rowTotal(t))])
+        }
+        var output = QueryOutput()
+        output.heading = [title, "牵 = lead, 配 = support; n = agencies the task names."]
+        output.sets = [set]
+        output.footer = matrix.agencies.enumerated().map { i, a in
+            "\(i + 1) = \(graph[a].name) (\(matrix.columnTotals[i].lead) 牵, \(matrix.columnTotals[i].support) 配)"
+        }
+        if matrix.agencies.count < agencyCount {
+            output.footer.append("The \(matrix.agencies.count) heaviest of \(agencyCount) agencies are shown; --top N shows "
+                + "more, --format csv or html all of them.")
+        }
+        return output
     }
 }

@@ -18,7 +18,8 @@ enum PlanCommand: CLICommand {
 
     static let spec = CommandSpec(
         name: "plan",
-        summary: "Coordination planning: the agencies to convene for selected tasks, grouped into meetings that fit a room and an afternoon.",
+        summary: "Coordination planning: the agencies to convene for selected tasks, grouped into meetings that fit a room and an "
+            + "afternoon.",
         discussion: """
         Selectors combine (a task must match all given); with none, every task of the selected documents.
         Each task goes to exactly one meeting; a meeting invites the agencies its tasks name (collective
@@ -48,7 +49,46 @@ enum PlanCommand: CLICommand {
 
     /// The plan as tables: the agencies to convene, the agenda, the meetings.
     static func output(_ plan: MeetingPlanner.CappedPlan, _ selected: [TaskID], _ graph: ResponsibilityGraph) -> QueryOutput {
-        // Agencies to convene.
+        let agencySet = agencies(plan, selected, graph)
+        var agenda = RecordSet("agenda", title: Bilingual("议程", "Agenda"), [
+            Field("meeting", zh: "会议", .whole), Field("task", zh: "任务"), Field("indicator", zh: "指标", maxWidth: 16),
+            Field("task text", zh: "任务内容", maxWidth: 44), Field("leads", zh: "牵头单位", .list(separator: "、"), maxWidth: 30)])
+        var meetingSet = RecordSet("meetings", [
+            Field("meeting", zh: "会议", .whole), Field("tasks", zh: "任务", .list(separator: " ")),
+            Field("agencies", zh: "机构", .list(separator: "、")), Field("collectives", zh: "集合主体", .list(separator: "、")),
+            Field("attendance", zh: "出席机构数", .whole)])
+        meetingSet.formats = [.json]
+        for (i, m) in plan.meetings.enumerated() {
+            for t in m.tasks {
+                agenda.append([.whole(i + 1), .text(graph.key(of: t)), .optional(graph[t].indicator),
+                               .optional(graph[t].text.isEmpty ? graph[t].direction : graph[t].text),
+                               .list(graph.agencies(of: t, role: .lead).map { graph[$0].name })])
+            }
+            meetingSet.append([.whole(i + 1), .list(m.tasks.map { graph.key(of: $0) }), .list(m.agencies.map { graph[$0].name }),
+                               .list(m.collectives.map { graph[$0].name }), .whole(m.agencies.count)])
+        }
+        let (k, maxTasks, maxAgencies) = plan.caps
+        var output = QueryOutput()
+        output.heading = ["\(selected.count) tasks, \(agencySet.rows.count) agencies to convene, \(k) meetings of at most \(maxTasks) tasks"
+                          + (maxAgencies.map { " and \($0) agencies" } ?? "") + "."]
+        output.facts = [("tasks", .whole(selected.count)), ("attendance", .whole(plan.attendance)),
+                        ("lower_bound", .whole(plan.lowerBound)), ("optimal", .flag(plan.optimal)),
+                        ("caps", .group([("meetings", .whole(k)), ("max_tasks", .whole(maxTasks)),
+                                         ("max_agencies", maxAgencies.map { .whole($0) } ?? .missing)]))]
+        output.sets = [agencySet, agenda, meetingSet]
+        output.csvSet = "agenda"
+        output.footer = [
+            "Attendance (Σ invited agencies over meetings, collectives not counted): \(plan.attendance); no plan under these caps costs "
+                + "less than \(plan.lowerBound)" + (plan.optimal ? " — this plan is proven optimal." : "."),
+            selected.count <= MeetingPartition.exactUpTo && plan.optimal ? "Solved exactly (branch and bound)."
+                : "Found by recursive bisection with Fiduccia–Mattheyses refinement (best of sixteen seeded runs); "
+                + (plan.optimal ? "proven optimal: it meets the lower bound." : "not proven optimal."),
+        ]
+        return output
+    }
+
+    /// The agencies to convene, most tasks led first, with the tasks they lead and support and their meetings.
+    static func agencies(_ plan: MeetingPlanner.CappedPlan, _ selected: [TaskID], _ graph: ResponsibilityGraph) -> RecordSet {
         var lead: [AgencyID: Int] = [:], support: [AgencyID: Int] = [:]
         for t in selected {
             for a in graph.agencies(of: t, role: .lead) { lead[a, default: 0] += 1 }
@@ -62,49 +102,14 @@ enum PlanCommand: CLICommand {
         for (i, meeting) in plan.meetings.enumerated() {
             for a in meeting.agencies + meeting.collectives { meetingOf[a, default: []].append(i + 1) }
         }
-        var agencySet = RecordSet("agencies", title: Bilingual("参会机构", "Agencies to convene"), [Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"),
+        var set = RecordSet("agencies", title: Bilingual("参会机构", "Agencies to convene"), [
+            Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"),
             Field("leads", zh: "牵头任务", key: "lead_tasks", .whole), Field("supports", zh: "配合任务", key: "support_tasks", .whole),
             Field("meetings", zh: "会议", .list(separator: ","))])
         for a in convened {
-            agencySet.append([.text(graph[a].name), .kind(graph[a].kind), .whole(lead[a] ?? 0), .whole(support[a] ?? 0),
-                              .list((meetingOf[a] ?? []).map(String.init))])
+            set.append([.text(graph[a].name), .kind(graph[a].kind), .whole(lead[a] ?? 0), .whole(support[a] ?? 0),
+                        .list((meetingOf[a] ?? []).map(String.init))])
         }
-        var agenda = RecordSet("agenda", title: Bilingual("议程", "Agenda"), [Field("meeting", zh: "会议", .whole), Field("task", zh: "任务"), Field("indicator", zh: "指标", maxWidth: 16),
-                                                            Field("task text", zh: "任务内容", maxWidth: 44),
-                                                            Field("leads", zh: "牵头单位", .list(separator: "、"), maxWidth: 30)])
-        var meetingSet = RecordSet("meetings",
-                                   [Field("meeting", zh: "会议", .whole), Field("tasks", zh: "任务", .list(separator: " ")),
-                                    Field("agencies", zh: "机构", .list(separator: "、")),
-                                    Field("collectives", zh: "集合主体", .list(separator: "、")),
-                                    Field("attendance", zh: "出席机构数", .whole)])
-        meetingSet.formats = [.json]
-        for (i, m) in plan.meetings.enumerated() {
-            for t in m.tasks {
-                agenda.append([.whole(i + 1), .text(graph.key(of: t)), .optional(graph[t].indicator),
-                               .optional(graph[t].text.isEmpty ? graph[t].direction : graph[t].text),
-                               .list(graph.agencies(of: t, role: .lead).map { graph[$0].name })])
-            }
-            meetingSet.append([.whole(i + 1), .list(m.tasks.map { graph.key(of: $0) }), .list(m.agencies.map { graph[$0].name }),
-                               .list(m.collectives.map { graph[$0].name }), .whole(m.agencies.count)])
-        }
-        let (k, maxTasks, maxAgencies) = plan.caps
-        var output = QueryOutput()
-        output.heading = ["\(selected.count) tasks, \(convened.count) agencies to convene, \(k) meetings of at most \(maxTasks) tasks"
-                          + (maxAgencies.map { " and \($0) agencies" } ?? "") + "."]
-        output.facts = [("tasks", .whole(selected.count)), ("attendance", .whole(plan.attendance)),
-                        ("lower_bound", .whole(plan.lowerBound)),
-                        ("optimal", .flag(plan.optimal)),
-                        ("caps", .group([("meetings", .whole(k)), ("max_tasks", .whole(maxTasks)),
-                                         ("max_agencies", maxAgencies.map { .whole($0) } ?? .missing)]))]
-        output.sets = [agencySet, agenda, meetingSet]
-        output.csvSet = "agenda"
-        output.footer = [
-            "Attendance (Σ invited agencies over meetings, collectives not counted): \(plan.attendance); no plan under these caps costs less than \(plan.lowerBound)"
-                + (plan.optimal ? " — this plan is proven optimal." : "."),
-            selected.count <= MeetingPartition.exactUpTo && plan.optimal ? "Solved exactly (branch and bound)."
-                : "Found by recursive bisection with Fiduccia–Mattheyses refinement (best of sixteen seeded runs); "
-                    + (plan.optimal ? "proven optimal: it meets the lower bound." : "not proven optimal."),
-        ]
-        return output
+        return set
     }
 }

@@ -20,16 +20,17 @@ enum RegistryDraftCommand: CLICommand {
         Example: respgraph registry draft plans/ -o agencies.csv
         """,
         options: [output.spec, SharedOptions.force.spec, SharedOptions.registry.spec, SharedOptions.qualifyNames.spec],
-        positionals: [PositionalSpec("FILE", variadic: true)])
+        positionals: [ImportCommand.files.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let registry = try LoadedData.registry(args)
         var importer = Importer(registry: registry)
         importer.qualifiesLevelNames = args[SharedOptions.qualifyNames]
-        let documents = try importer.importPaths(args.positionals)
+        let documents = try importer.importPaths(args[ImportCommand.files])
         let draft = RegistryDraft(documents: documents, registry: registry)
         let unknown = draft.entries.filter { $0.note.hasPrefix("kind inferred") || $0.note.hasPrefix("no kind") }.count
-        result.stderr += "\(draft.entries.count) agencies in \(documents.count) document(s): \(draft.entries.count - unknown) in the registry, \(unknown) drafted; \(draft.entries.filter { $0.kind == .unknown }.count) need a kind.\n"
+        result.stderr += "\(draft.entries.count) agencies in \(documents.count) document(s): \(draft.entries.count - unknown) in the "
+            + "registry, \(unknown) drafted; \(draft.entries.filter { $0.kind == .unknown }.count) need a kind.\n"
         if let out = args[output] { try OutputFile.write(draft.csv(), to: out, args) } else { result.stdout += draft.csv() }
     }
 }

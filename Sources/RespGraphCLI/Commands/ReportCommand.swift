@@ -12,7 +12,9 @@ enum ReportCommand: CLICommand {
     enum Format: String, CaseIterable, Sendable { case md, csv, json, html }
 
     /// A document to compare (two of them, or --compare A,B).
-    static let document = PositionalSpec("DOC", optional: true)
+    static let document = Positional(optional: "DOC", at: 0)
+    /// The second document to compare.
+    static let otherDocument = Positional(optional: "DOC", at: 1)
     static let compare = TextOption("compare", "A,B", repeatable: true,
                                     "Two documents side by side (--compare 2022,2024 or --compare 2022 --compare 2024).")
     static let lang = Choice<Language>("lang", default: .zh, "The report's language.")
@@ -35,7 +37,7 @@ enum ReportCommand: CLICommand {
         """,
         options: SharedOptions.data + [SharedOptions.indicators.spec, compare.spec, lang.spec, format.spec, top.spec,
                                        output.spec, noBOM.spec, SharedOptions.force.spec],
-        positionals: [document, document],
+        positionals: [document.spec, otherDocument.spec],
         rules: [.exclusive([compare, SharedOptions.doc]), .requires(document, compare)])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
@@ -44,19 +46,8 @@ enum ReportCommand: CLICommand {
         if args[noBOM] && format != .csv { throw args.usageError("--no-bom applies to --format csv") }
         let top = args[Self.top]
         let data = try LoadedData.load(args)
-        var ids = args.all(compare).flatMap { $0.split(separator: ",").map(String.init) }
-        if !ids.isEmpty { ids += args.positionals } else if !args.all(SharedOptions.doc).isEmpty { ids = args.all(SharedOptions.doc) } else { ids = data.graph.documents.map(\.id) }
-        if !args.all(compare).isEmpty && ids.count != 2 {
-            throw args.usageError("--compare takes two documents, e.g. --compare 2022,2024")
-        }
-        if args.all(compare).isEmpty && args.all(SharedOptions.doc).isEmpty && ids.count > 1 { ids = [ids.joined(separator: "+")] }
-        var columns: [DocumentFigures] = []
-        for id in ids {
-            if id.contains("+") {
-                columns.append(DocumentFigures(id: id, graph: data.graph))
-            } else {
-                columns.append(DocumentFigures(id: id, graph: try data.graph.filtered(matching: [id])))
-            }
+        let columns = try documentColumns(args, data.graph).map { id in
+            DocumentFigures(id: id, graph: id.contains("+") ? data.graph : try data.graph.filtered(matching: [id]))
         }
         let report = ResearchReportWriter(columns: columns, registry: data.registry, indicators: data.indicators, lang: lang,
                                           top: top, compare: columns.count == 2)
@@ -71,5 +62,22 @@ enum ReportCommand: CLICommand {
         if format == .html, let note = ForbiddenCharacters.note(for: data.graph) { result.stderr += note + "\n" }
         if let out = args[output] { try OutputFile.write(text, to: out, args) } else { result.stdout += text }
     }
-}
 
+    /// The documents the report covers, one column each: the two compared (--compare A,B, or A B after
+    /// it), those chosen with --doc, or every document loaded taken together (ids joined by +).
+    static func documentColumns(_ args: ParsedArguments, _ graph: ResponsibilityGraph) throws -> [String] {
+        var ids = args.all(compare).flatMap { $0.split(separator: ",").map(String.init) }
+        if !ids.isEmpty {
+            ids += [args[document], args[otherDocument]].compactMap { $0 }
+        } else if !args.all(SharedOptions.doc).isEmpty {
+            ids = args.all(SharedOptions.doc)
+        } else {
+            ids = graph.documents.map(\.id)
+        }
+        if !args.all(compare).isEmpty && ids.count != 2 {
+            throw args.usageError("--compare takes two documents, e.g. --compare 2022,2024")
+        }
+        if args.all(compare).isEmpty && args.all(SharedOptions.doc).isEmpty && ids.count > 1 { ids = [ids.joined(separator: "+")] }
+        return ids
+    }
+}

@@ -16,17 +16,22 @@ enum ReviewCommand: CLICommand {
         """,
         options: [SharedOptions.registry.spec, SharedOptions.corrections.spec, ImportCommand.noCorrections.spec, ImportCommand.docID.spec,
                   SharedOptions.qualifyNames.spec, ImportCommand.sheet.spec] + SharedOptions.queryOutput,
-        positionals: [PositionalSpec("FILE", variadic: true)],
+        positionals: [ImportCommand.files.spec],
         rules: [.exclusive([SharedOptions.corrections, ImportCommand.noCorrections])])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let documents = try ImportCommand.documents(args)
-        let items = ReviewList.items(of: documents)
+        try result.write(output(ReviewList.items(of: documents), taskCount: documents.reduce(0) { $0 + $1.rows.count }), args)
+    }
+
+    /// The rows to check, each with where it stands, how it was read, what the source wrote and why it is marked.
+    static func output(_ items: [ReviewItem], taskCount total: Int) -> QueryOutput {
         var set = RecordSet("review", [
-            Field("task", zh: "任务", maxWidth: 24), Field("where", zh: "原文位置", maxWidth: 30), Field("review", zh: "复核", .list(separator: " ")),
+            Field("task", zh: "任务", maxWidth: 24), Field("where", zh: "原文位置", maxWidth: 30),
+            Field("review", zh: "复核", .list(separator: " ")),
             Field("read as", zh: "读取结果", maxWidth: 40), Field("source wrote", zh: "原文写法", maxWidth: 40),
-            Field("why", zh: "存疑原因", maxWidth: 60),
-            Field("text", zh: "任务内容", maxWidth: 30, inTerminal: false), Field("corrections", zh: "更正写法", .list(separator: "\n"), inTerminal: false),
+            Field("why", zh: "存疑原因", maxWidth: 60), Field("text", zh: "任务内容", maxWidth: 30, inTerminal: false),
+            Field("corrections", zh: "更正写法", .list(separator: "\n"), inTerminal: false),
         ])
         for item in items {
             let row = item.row
@@ -43,11 +48,11 @@ enum ReviewCommand: CLICommand {
         }
         var output = QueryOutput()
         output.sets = [set]
-        let total = documents.reduce(0) { $0 + $1.rows.count }
         output.footer = ["\(items.count) of \(total) tasks marked for review; the others read as their source says."]
         if !items.isEmpty {
-            output.footer.append("Settle one: check it against the source, then append its corrections (--format csv shows them) to your corrections file and import again with --corrections FILE.")
+            output.footer.append("Settle one: check it against the source, then append its corrections (--format csv shows them) to your "
+                + "corrections file and import again with --corrections FILE.")
         }
-        try result.write(output, args)
+        return output
     }
 }

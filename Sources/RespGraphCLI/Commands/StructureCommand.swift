@@ -22,31 +22,42 @@ enum StructureCommand: CLICommand {
         let components = Structure.components(network)
         let cores = Structure.coreNumbers(network)
         let (communities, q) = Communities.louvain(network)
-        let names = network.agencies.map { graph[$0].name }
+        var output = Self.output(graph, network, components: components, cores: cores, communities: communities, modularity: q)
+        output.heading.insert(NetworkOptions.describe(network, args) + ".", at: 0)
+        try result.write(output, args)
+    }
 
+    /// The structure as tables: components, k-cores and communities with their members, and each agency's place.
+    static func output(_ graph: ResponsibilityGraph, _ network: AgencyNetwork, components: [Int], cores: [Int], communities: [Int],
+                       modularity q: Double) -> QueryOutput {
+        let names = network.agencies.map { graph[$0].name }
         var componentSizes: [Int: [Int]] = [:]
         for (v, c) in components.enumerated() { componentSizes[c, default: []].append(v) }
         let members = Field("members", zh: "成员", .list(separator: "、"), maxWidth: 70)
-        var comps = RecordSet("components", title: Bilingual("连通分量", "Components"), [Field("component", zh: "连通分量", .whole), Field("agencies", zh: "机构数", .whole), members])
+        var comps = RecordSet("components", title: Bilingual("连通分量", "Components"),
+                              [Field("component", zh: "连通分量", .whole), Field("agencies", zh: "机构数", .whole), members])
         for c in componentSizes.keys.sorted() {
             comps.append([.whole(c + 1), .whole(componentSizes[c]!.count), .list(componentSizes[c]!.map { names[$0] })])
         }
         var communityMembers: [Int: [Int]] = [:]
         for (v, c) in communities.enumerated() { communityMembers[c, default: []].append(v) }
-        var comms = RecordSet("communities", title: Bilingual("凝聚子群（Louvain，模块度 \(String(format: "%.4f", q))）", "Communities (Louvain, modularity \(String(format: "%.4f", q)))"), [
+        var comms = RecordSet("communities", title: Bilingual("凝聚子群（Louvain，模块度 \(String(format: "%.4f", q))）", "Communities (Louvain, "
+            + "modularity \(String(format: "%.4f", q)))"), [
             Field("community", zh: "凝聚子群", .whole), Field("agencies", zh: "机构数", .whole), members])
         for c in communityMembers.keys.sorted() {
             let list = communityMembers[c]!.sorted { (cores[$0], names[$1]) > (cores[$1], names[$0]) }
             comms.append([.whole(c + 1), .whole(list.count), .list(list.map { names[$0] })])
         }
         let maxCore = cores.max() ?? 0
-        var coreSet = RecordSet("cores", title: Bilingual("k-核", "k-cores"), [Field("core", zh: "k-核", .whole), Field("agencies", zh: "机构数", .whole), members])
+        var coreSet = RecordSet("cores", title: Bilingual("k-核", "k-cores"),
+                                [Field("core", zh: "k-核", .whole), Field("agencies", zh: "机构数", .whole), members])
         for k in Set(cores).sorted(by: >) {
             let list = (0..<network.nodeCount).filter { cores[$0] == k }.map { names[$0] }.sorted()
             coreSet.append([.whole(k), .whole(list.count), .list(list)])
         }
         var perAgency = RecordSet("by_agency",
-                                  [Field("agency", zh: "机构"), Field("kind", zh: "类别"), Field("component", zh: "连通分量", .whole), Field("core", zh: "k-核", .whole),
+                                  [Field("agency", zh: "机构"), Field("kind", zh: "类别"), Field("component", zh: "连通分量", .whole),
+                                   Field("core", zh: "k-核", .whole),
                                    Field("community", zh: "凝聚子群", .whole)])
         perAgency.formats = [.csv, .json]
         for v in 0..<network.nodeCount {
@@ -54,8 +65,8 @@ enum StructureCommand: CLICommand {
                               .whole(cores[v]), .whole(communities[v] + 1)])
         }
         var output = QueryOutput()
-        output.heading = [NetworkOptions.describe(network, args) + ".",
-                          "\(componentSizes.count) components; innermost core \(maxCore); \(communityMembers.count) communities, modularity \(String(format: "%.4f", q))."]
+        output.heading = ["\(componentSizes.count) components; innermost core \(maxCore); \(communityMembers.count) communities, "
+                          + "modularity \(String(format: "%.4f", q))."]
         output.facts = [
             ("network", .text(network.kind.rawValue)), ("agencies", .whole(network.nodeCount)), ("links", .whole(network.linkCount)),
             ("component_count", .whole(componentSizes.count)), ("max_core", .whole(maxCore)),
@@ -64,6 +75,6 @@ enum StructureCommand: CLICommand {
         ]
         output.sets = [comps, coreSet, comms, perAgency]
         output.csvSet = "by_agency"
-        try result.write(output, args)
+        return output
     }
 }

@@ -11,10 +11,17 @@ enum SummaryCommand: CLICommand {
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
+        try result.write(output(graph, data, documentsChosen: !args.all(SharedOptions.doc).isEmpty), args)
+    }
 
+    /// The summary as tables: per document, per kind, and the findings counted by severity (of the
+    /// chosen documents only when `documentsChosen`).
+    static func output(_ graph: ResponsibilityGraph, _ data: LoadedData, documentsChosen: Bool) -> QueryOutput {
         var documents = RecordSet("documents", title: Bilingual("文件", "Documents"), [
-            Field("id", zh: "文件"), Field("title", zh: "标题", maxWidth: 36), Field("table tasks", zh: "表格任务", .whole), Field("work points", zh: "工作要点", .whole),
-            Field("with lead", zh: "有牵头", key: "tasks_with_lead", .whole), Field("agencies", zh: "机构数", .whole), Field("lead edges", zh: "牵头关系", .whole),
+            Field("id", zh: "文件"), Field("title", zh: "标题", maxWidth: 36), Field("table tasks", zh: "表格任务", .whole), Field("work points",
+                zh: "工作要点", .whole),
+            Field("with lead", zh: "有牵头", key: "tasks_with_lead", .whole), Field("agencies", zh: "机构数", .whole), Field("lead edges",
+                zh: "牵头关系", .whole),
             Field("support edges", zh: "配合关系", .whole), Field("findings", zh: "待处理", key: "open_findings", .whole),
             Field("errors", zh: "错误", key: "open_errors", .whole), Field("warnings", zh: "警告", key: "open_warnings", .whole)])
         for (doc, c) in zip(graph.documents, graph.documentCounts()) {
@@ -29,7 +36,7 @@ enum SummaryCommand: CLICommand {
         for (kind, n) in graph.agencyCountsByKind() { kinds.append([.text(kind.rawValue), .text(kind.chineseName), .whole(n)]) }
 
         let selectedFiles = Set(graph.documents.map(\.id))
-        let findings = args.all(SharedOptions.doc).isEmpty ? data.diagnostics : data.diagnostics.filter { d in
+        let findings = !documentsChosen ? data.diagnostics : data.diagnostics.filter { d in
             selectedFiles.contains { d.file.contains($0) }
         }
         // Counted in place: a national corpus has hundreds of thousands of findings.
@@ -53,8 +60,9 @@ enum SummaryCommand: CLICommand {
         output.sets = [documents, kinds]
         output.footer = [
             "Total: \(graph.tasks.count) tasks, \(graph.agencies.count) agencies, \(lead) lead edges, \(support) support edges.",
-            "Import findings: \(count(.error)) errors, \(count(.warning)) warnings, \(count(.note)) notes; \(corrected) resolved by corrections (respgraph diagnostics lists them).",
+            "Import findings: \(count(.error)) errors, \(count(.warning)) warnings, \(count(.note)) notes; \(corrected) resolved by "
+                + "corrections (respgraph diagnostics lists them).",
         ]
-        try result.write(output, args)
+        return output
     }
 }

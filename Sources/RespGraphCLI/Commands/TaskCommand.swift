@@ -2,28 +2,25 @@ import RespGraphModel
 
 /// `respgraph task 2024:46`: one task with its lead and supporting agencies and its source line.
 enum TaskCommand: CLICommand {
+    /// The task: DOC:NUMBER (2024:W3) or a unique part of its text.
+    static let task = Positional("TASK", at: 0)
+
     static let spec = CommandSpec(
         name: "task", summary: "One task: indicator, direction, text, deadline, leads, supporters, source line.",
-        discussion: "Examples: respgraph task 2024:46 · respgraph task 2024:W3 (the third work point of the 2024 body) · respgraph task 46 --doc 2024",
-        options: SharedOptions.data + SharedOptions.queryOutput, positionals: [PositionalSpec("TASK")])
+        discussion: "Examples: respgraph task 2024:46 · respgraph task 2024:W3 (the third work point of the 2024 body) · respgraph task "
+            + "46 --doc 2024",
+        options: SharedOptions.data + SharedOptions.queryOutput, positionals: [task.spec])
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
-        let query = args.positionals[0].trimmingCharacters(in: .whitespaces)
-        var id = graph.task(key: query)
-        if id == nil, !query.contains(":") {
-            let candidates = graph.documents.compactMap { graph.task(key: "\($0.id):\(query)") }
-            if candidates.count == 1 { id = candidates[0] }
-            else if candidates.count > 1 {
-                throw DataError(message: "task \(query) is in several documents; say which: \(candidates.map { graph.key(of: $0) }.joined(separator: ", "))")
-            }
-        }
-        guard let t = id else {
-            throw DataError(message: "no task '\(query)'; keys look like 2024:46 (table row) or 2024:W3 (work point); documents: \(graph.documents.map(\.id).joined(separator: ", "))")
-        }
+        let t = try graph.task(matching: args[task])
+        try result.write(output(t, graph), args)
+    }
+
+    /// The task as one record, shown field by field in a terminal.
+    static func output(_ t: TaskID, _ graph: ResponsibilityGraph) -> QueryOutput {
         let task = graph[t]
-        // One record, shown field by field in a terminal.
         let fields: [(Field, FieldValue)] = [
             (Field("task", zh: "任务"), .text(graph.key(of: t))),
             (Field("document", zh: "文件"), .text(graph.documents[task.document.index].id)),
@@ -35,12 +32,13 @@ enum TaskCommand: CLICommand {
             (Field("direction 方向/目标", zh: "方向", key: "direction"), .optional(task.direction)),
             (Field("text 任务", zh: "任务内容", key: "text"), .optional(task.text)),
             (Field("deadline 完成时限", zh: "完成时限", key: "deadline"), .optional(task.deadline)),
-            (Field("leads 牵头单位", zh: "牵头单位", key: "leads", .list(separator: "、")), .list(graph.agencies(of: t, role: .lead).map { graph[$0].name })),
+            (Field("leads 牵头单位", zh: "牵头单位", key: "leads", .list(separator: "、")),
+             .list(graph.agencies(of: t, role: .lead).map { graph[$0].name })),
             (Field("supporters 配合单位", zh: "配合单位", key: "supporters", .list(separator: "、")),
              .list(graph.agencies(of: t, role: .support).map { graph[$0].name })),
             (Field("source line", zh: "原文行", .whole), task.sourceLine > 0 ? .whole(task.sourceLine) : .missing),
             (Field("source place", zh: "原文位置"), .optional(task.sourcePlace)),
         ]
-        try result.write(QueryOutput.single(fields), args)
+        return QueryOutput.single(fields)
     }
 }

@@ -62,11 +62,14 @@ struct WorkloadContext {
     }
 
     var weightNote: String {
-        "weighted = \(formatNumber(weights.lead)) × lead\(weights.splitAmongCoLeads ? " (split among co-leads)" : "") + \(formatNumber(weights.support)) × support"
+        "weighted = \(formatNumber(weights.lead)) × lead\(weights.splitAmongCoLeads ? " (split among co-leads)" : "") "
+            + "+ \(formatNumber(weights.support)) × support"
     }
 
     var inequalityNote: String {
-        "Inequality over \(ranked.count) agencies: Gini \(String(format: "%.3f", inequality.gini)); the top 10% (\(inequality.topDecileCount) agencies) carry \(String(format: "%.1f", inequality.topDecileShare * 100))% of the weighted load."
+        "Inequality over \(ranked.count) agencies: Gini \(String(format: "%.3f", inequality.gini)); the top 10% "
+            + "(\(inequality.topDecileCount) agencies) carry \(String(format: "%.1f", inequality.topDecileShare * 100))% of the weighted "
+            + "load."
     }
 
     var facts: [(String, FieldValue)] {
@@ -79,13 +82,16 @@ struct WorkloadContext {
     }
 
     var collectivesNote: [String] {
-        collectivesLeftOut > 0 ? ["\(collectivesLeftOut) collective placeholders (各市、县人民政府 and the like) left out; --include-collectives keeps them."] : []
+        collectivesLeftOut > 0 ? ["\(collectivesLeftOut) collective placeholders (各市、县人民政府 and the like) left out; --include-collectives "
+            + "keeps them."] : []
     }
 
     /// Ranked agencies as records.
     func loadRecords(_ loads: [AgencyLoad]) -> RecordSet {
-        var set = RecordSet("agencies", [Field("#", zh: "排名", key: "rank", .whole), Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"),
-                                         Field("lead", zh: "牵头", .whole), Field("support", zh: "配合", .whole), Field("weighted", zh: "加权负荷", .number(digits: 2))])
+        var set = RecordSet("agencies",
+                            [Field("#", zh: "排名", key: "rank", .whole), Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"),
+                                         Field("lead", zh: "牵头", .whole), Field("support", zh: "配合", .whole), Field("weighted",
+                                             zh: "加权负荷", .number(digits: 2))])
         for (i, l) in loads.enumerated() {
             let a = graph[l.agency]
             set.append([.whole(i + 1), .text(a.name), .kind(a.kind), .whole(l.lead), .whole(l.support), .number(l.weighted)])
@@ -98,7 +104,8 @@ struct WorkloadContext {
         let k = args[WorkloadOptions.madK]
         let o = Outliers.above(ranked.map(\.weighted), k: k)
         return (o,
-                "Outliers: weighted load above median \(formatNumber(o.median)) + \(formatNumber(k)) × MAD \(formatNumber(o.mad)) = \(formatNumber(o.threshold)).")
+                "Outliers: weighted load above median \(formatNumber(o.median)) + \(formatNumber(k)) × MAD \(formatNumber(o.mad)) "
+                    + "= \(formatNumber(o.threshold)).")
     }
 }
 
@@ -119,40 +126,49 @@ enum WorkloadCommand: CLICommand {
 
     static func run(_ args: ParsedArguments, _ result: inout CommandResult) throws {
         let context = try WorkloadContext(args)
-        let graph = context.graph
         let shown = Array(context.ranked.prefix(args[WorkloadOptions.top] ?? Int.max))
         var output = QueryOutput()
-        output.facts = context.facts
         if args[WorkloadOptions.by] == .indicator {
             if args[WorkloadOptions.splitLeads] { throw args.usageError("--by indicator counts whole leads; --split-leads does not apply") }
-            let (indicators, lead, support) = Workload.byIndicator(in: graph)
-            let weights = context.weights
-            var long = RecordSet("loads", [Field("agency", zh: "机构", maxWidth: 30), Field("indicator", zh: "指标", maxWidth: 24),
-                                           Field("lead", zh: "牵头", .whole), Field("support", zh: "配合", .whole), Field("weighted", zh: "加权负荷", .number(digits: 2))])
-            var matrix = RecordSet("matrix", [Field("agency", zh: "机构")] + indicators.map { Field($0, zh: $0, key: $0, .number(digits: 2)) })
-            matrix.formats = [.csv, .json]
-            for l in shown {
-                let a = l.agency.index
-                var row: [FieldValue] = [.text(graph[l.agency].name)]
-                for (i, name) in indicators.enumerated() {
-                    let w = weights.lead * Double(lead[a][i]) + weights.support * Double(support[a][i])
-                    row.append(.number(w))
-                    if lead[a][i] + support[a][i] > 0 {
-                        long.append([.text(graph[l.agency].name), .text(name), .whole(lead[a][i]), .whole(support[a][i]), .number(w)])
-                    }
-                }
-                matrix.append(row)
-            }
-            output.facts.append(("indicators", .list(indicators)))
-            output.sets = [long, matrix]
-            output.csvSet = "matrix"
-            output.footer = ["\(shown.count) agencies across \(indicators.count) indicators; weighted here counts whole leads."]
+            output = byIndicator(shown, context)
         } else {
             output.sets = [context.loadRecords(shown)]
             output.footer = ["\(shown.count) of \(context.ranked.count) agencies; \(context.weightNote).", context.inequalityNote]
         }
+        output.facts = context.facts + output.facts
         output.footer += context.collectivesNote
         try result.write(output, args)
+    }
+
+    /// The loads of the `shown` agencies per indicator: one row per agency and indicator it works on,
+    /// and an agency × indicator matrix of weighted loads (CSV and JSON).
+    static func byIndicator(_ shown: [AgencyLoad], _ context: WorkloadContext) -> QueryOutput {
+        let graph = context.graph
+        let (indicators, lead, support) = Workload.byIndicator(in: graph)
+        let weights = context.weights
+        var long = RecordSet("loads", [
+            Field("agency", zh: "机构", maxWidth: 30), Field("indicator", zh: "指标", maxWidth: 24), Field("lead", zh: "牵头", .whole),
+            Field("support", zh: "配合", .whole), Field("weighted", zh: "加权负荷", .number(digits: 2))])
+        var matrix = RecordSet("matrix", [Field("agency", zh: "机构")] + indicators.map { Field($0, zh: $0, key: $0, .number(digits: 2)) })
+        matrix.formats = [.csv, .json]
+        for l in shown {
+            let a = l.agency.index
+            var row: [FieldValue] = [.text(graph[l.agency].name)]
+            for (i, name) in indicators.enumerated() {
+                let w = weights.lead * Double(lead[a][i]) + weights.support * Double(support[a][i])
+                row.append(.number(w))
+                if lead[a][i] + support[a][i] > 0 {
+                    long.append([.text(graph[l.agency].name), .text(name), .whole(lead[a][i]), .whole(support[a][i]), .number(w)])
+                }
+            }
+            matrix.append(row)
+        }
+        var output = QueryOutput()
+        output.facts = [("indicators", .list(indicators))]
+        output.sets = [long, matrix]
+        output.csvSet = "matrix"
+        output.footer = ["\(shown.count) agencies across \(indicators.count) indicators; weighted here counts whole leads."]
+        return output
     }
 }
 
@@ -192,7 +208,8 @@ enum WorkloadRosterCommand: CLICommand {
         let sorted = entries.sorted { ($0.depth, $0.breadth, graph[network.agencies[$1.node]].name) > ($1.depth, $1.breadth,
             graph[network.agencies[$0.node]].name) }
         var roster = RecordSet("agencies",
-                               [Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"), Field("breadth", zh: "广度", .whole), Field("depth", zh: "深度", .number(digits: 2)),
+                               [Field("agency", zh: "机构", maxWidth: 34), Field("kind", zh: "类别"), Field("breadth", zh: "广度", .whole),
+                                Field("depth", zh: "深度", .number(digits: 2)),
                                             Field("role", zh: "角色"), Field("角色", zh: "角色", key: "role_zh")])
         for e in sorted {
             let a = graph[network.agencies[e.node]]
@@ -203,7 +220,8 @@ enum WorkloadRosterCommand: CLICommand {
         output.facts = [("breadth_threshold", .number(tb)), ("depth_threshold", .number(td))]
         output.sets = [roster]
         let counts = RoleRoster.Role.allCases.map { r in "\(entries.filter { $0.role == r }.count) \(r.rawValue)" }.joined(separator: ", ")
-        output.footer = ["breadth = partners in the co-assignment network, depth = shared task–partner pairs; leading when both are at or above the mean (breadth \(formatNumber(tb)), depth \(formatNumber(td))), key when one is, auxiliary when neither.",
+        output.footer = ["breadth = partners in the co-assignment network, depth = shared task–partner pairs; leading when both are at or "
+            + "above the mean (breadth \(formatNumber(tb)), depth \(formatNumber(td))), key when one is, auxiliary when neither.",
                          counts + "."]
         try result.write(output, args)
     }
@@ -223,7 +241,8 @@ enum WorkloadChecksCommand: CLICommand {
         let maxLeads = args[WorkloadOptions.maxLeads], maxSupporters = args[WorkloadOptions.maxSupporters]
         let checks = AccountabilityChecks(graph, maxLeads: maxLeads, maxSupporters: maxSupporters)
         var findings = RecordSet("findings",
-                                 [Field("check", zh: "检查"), Field("task", zh: "任务"), Field("leads", zh: "牵头单位", .whole), Field("supporters", zh: "配合单位", .whole),
+                                 [Field("check", zh: "检查"), Field("task", zh: "任务"), Field("leads", zh: "牵头单位", .whole),
+                                  Field("supporters", zh: "配合单位", .whole),
                                   Field("detail", zh: "说明", maxWidth: 60)])
         func add(_ check: String, _ t: TaskID, _ detail: String) {
             findings.append([.text(check), .text(graph.key(of: t)), .whole(graph.agencies(of: t, role: .lead).count),
@@ -236,7 +255,10 @@ enum WorkloadChecksCommand: CLICommand {
         for (t, a) in checks.leadAndSupport { add("lead and support", t, graph[a].name) }
         for t in checks.withoutSupporter { add("lead without supporter", t, leads(t)) }
         var output = QueryOutput()
-        output.heading = ["Accountability checks on \(graph.tasks.count) tasks: \(checks.withoutLead.count) without a lead, \(checks.manyLeads.count) with more than \(maxLeads) leads, \(checks.manySupporters.count) with more than \(maxSupporters) supporters, \(checks.leadAndSupport.count) agency named both lead and support, \(checks.withoutSupporter.count) leads without a supporter."]
+        output.heading = ["Accountability checks on \(graph.tasks.count) tasks: \(checks.withoutLead.count) without a "
+            + "lead, \(checks.manyLeads.count) with more than \(maxLeads) leads, \(checks.manySupporters.count) with more "
+            + "than \(maxSupporters) supporters, \(checks.leadAndSupport.count) agency named both lead and "
+            + "support, \(checks.withoutSupporter.count) leads without a supporter."]
         output.facts = [("tasks", .whole(graph.tasks.count)), ("max_leads", .whole(maxLeads)), ("max_supporters", .whole(maxSupporters)),
                         ("counts", .group([("without_lead", .whole(checks.withoutLead.count)),
                                            ("many_leads", .whole(checks.manyLeads.count)),
@@ -259,7 +281,8 @@ enum WorkloadBalanceCommand: CLICommand {
 
     static let spec = CommandSpec(
         name: "workload balance",
-        summary: "The rebalancing plan: the fewest role swaps (a supporter takes a task's lead) that bring the heaviest load as low as it can go.",
+        summary: "The rebalancing plan: the fewest role swaps (a supporter takes a task's lead) that bring the heaviest load as low as it "
+            + "can go.",
         discussion: """
         A move hands the lead of one task from one of its leads to one of its supporters; the two swap
         roles, so the task keeps its agencies. Collective placeholders keep their roles and are not
@@ -283,13 +306,21 @@ enum WorkloadBalanceCommand: CLICommand {
         do { plan = try Rebalancing.plan(graph, weights: weights, limits: limits) } catch {
             switch error {
             case .leadNotHeavier:
-                throw args.usageError("--lead-weight must be above --support-weight: only then does handing a lead to a supporter lower a load")
+                throw args.usageError("--lead-weight must be above --support-weight: only then does handing a lead to a supporter lower a "
+                    + "load")
             case .targetUnreachable(let lowest):
-                throw DataError(message: "no set of moves brings every agency to \(formatNumber(args[target])): the lowest reachable highest load is \(formatNumber(lowest))")
+                throw DataError(message: "no set of moves brings every agency to \(formatNumber(args[target])): the lowest reachable "
+                    + "highest load is \(formatNumber(lowest))")
             }
         }
-        var moves = RecordSet("moves", [Field("task", zh: "任务"), Field("text", zh: "任务内容", maxWidth: 40), Field("from", zh: "交出牵头", maxWidth: 30),
-                                        Field("to", zh: "接任牵头", maxWidth: 30)])
+        try result.write(output(plan, graph, weights: weights), args)
+    }
+
+    /// The plan as tables: the moves, and every agency whose load changes.
+    static func output(_ plan: Rebalancing.Plan, _ graph: ResponsibilityGraph, weights: WorkloadWeights) -> QueryOutput {
+        var moves = RecordSet("moves", [
+            Field("task", zh: "任务"), Field("text", zh: "任务内容", maxWidth: 40), Field("from", zh: "交出牵头", maxWidth: 30),
+            Field("to", zh: "接任牵头", maxWidth: 30)])
         for m in plan.moves {
             let task = graph[m.task]
             moves.append([.text(graph.key(of: m.task)), .text(task.text.isEmpty ? task.direction : task.text),
@@ -300,12 +331,14 @@ enum WorkloadBalanceCommand: CLICommand {
         for l in plan.changedLoads { loads.append([.text(graph[l.agency].name), .number(l.before), .number(l.after)]) }
         var output = QueryOutput()
         let proven = plan.optimal ? "proven optimal" : "not proven optimal"
-        output.heading = ["Rebalancing plan: the highest load \(formatNumber(plan.maxLoadBefore)) → \(formatNumber(plan.maxLoadAfter)) with \(plan.moves.count) moves; no set of moves goes below \(formatNumber(plan.lowerBound)) (\(proven))."]
+        output.heading = ["Rebalancing plan: the highest load \(formatNumber(plan.maxLoadBefore)) → \(formatNumber(plan.maxLoadAfter)) "
+            + "with \(plan.moves.count) moves; no set of moves goes below \(formatNumber(plan.lowerBound)) (\(proven))."]
         output.facts = [("max_load_before", .number(plan.maxLoadBefore)), ("max_load_after", .number(plan.maxLoadAfter)),
                         ("lower_bound", .number(plan.lowerBound)), ("optimal", .flag(plan.optimal)),
                         ("weights", .group([("lead", .number(weights.lead)), ("support", .number(weights.support))]))]
         output.sets = [moves, loads]
-        output.footer = ["A move: the task's lead becomes a supporter and the supporter its lead. Every agency whose load changes is listed; weighted = \(formatNumber(weights.lead)) × lead + \(formatNumber(weights.support)) × support."]
-        try result.write(output, args)
+        output.footer = ["A move: the task's lead becomes a supporter and the supporter its lead. Every agency whose load changes is "
+            + "listed; weighted = \(formatNumber(weights.lead)) × lead + \(formatNumber(weights.support)) × support."]
+        return output
     }
 }

@@ -30,8 +30,12 @@ struct ParsedArguments: Sendable {
     subscript(_ option: TextOption) -> String? { values[option.spec.name]?.last }
     /// Every text given for a repeatable option.
     func all(_ option: TextOption) -> [String] { values[option.spec.name] ?? [] }
+    /// A positional argument's value, as its handle reads it.
+    subscript<Read>(_ positional: Positional<Read>) -> Read { positional.read(positionals) }
     /// The number given, or the default (nil when there is none).
-    subscript<Read>(_ option: WholeOption<Read>) -> Read { values[option.spec.name]?.last.flatMap { Int($0) }.map(option.read) ?? option.defaultValue }
+    subscript<Read>(_ option: WholeOption<Read>) -> Read {
+        values[option.spec.name]?.last.flatMap { Int($0) }.map(option.read) ?? option.defaultValue
+    }
     /// The number given, or the default.
     subscript(_ option: NumberOption) -> Double { values[option.spec.name]?.last.flatMap { Double($0) } ?? option.defaultValue }
     /// The choice given, or the default (nil when there is none).
@@ -86,7 +90,8 @@ enum ArgumentParser {
                     throw fail("--\(name) belongs to respgraph \(owner.name)")
                 }
                 let suggestion = closest(to: name,
-                                         among: spec.options.filter { $0.renamedTo == nil }.map(\.name)).map { " Did you mean '--\($0)'?" } ?? ""
+                                         among: spec.options.filter { $0.renamedTo == nil }.map(\.name))
+                                             .map { " Did you mean '--\($0)'?" } ?? ""
                 throw fail("unknown option '--\(name)'.\(suggestion)")
             }
             if let replacement = option.renamedTo {
@@ -121,7 +126,8 @@ enum ArgumentParser {
             throw UsageError(message: "missing \(missing.joined(separator: " and ")); see the usage below", command: spec.name)
         }
         if given.count > count.upperBound {
-            throw UsageError(message: "too many arguments (\(given.joined(separator: " "))); expected \(spec.positionals.map(\.synopsis).joined(separator: " "))",
+            throw UsageError(message: "too many arguments (\(given.joined(separator: " "))); "
+                + "expected \(spec.positionals.map(\.synopsis).joined(separator: " "))",
                              command: spec.name)
         }
         for (value, p) in zip(given, spec.positionals) {

@@ -45,7 +45,8 @@ struct CommandSpec: Sendable {
     var usage: String {
         var parts = [name] + positionals.map(\.synopsis)
         for o in usageOptions {
-            parts.append("[\(o.short.map { "-\($0) \(o.valueName ?? "")" }.map { $0.trimmingCharacters(in: .whitespaces) } ?? o.synopsis)]\(o.repeatable ? "…" : "")")
+            let shortForm = o.short.map { "-\($0) \(o.valueName ?? "")".trimmingCharacters(in: .whitespaces) }
+            parts.append("[\(shortForm ?? o.synopsis)]\(o.repeatable ? "…" : "")")
         }
         return parts.joined(separator: " ")
     }
@@ -89,7 +90,8 @@ struct CommandSpec: Sendable {
 enum SharedOptions {
     /// `--graph FILE…`: the user's documents instead of the embedded data.
     static let graph = TextOption("graph", "FILE", repeatable: true,
-        "Read this document (text, web page, Word, Excel, PDF or task-table CSV) or folder of documents instead of the embedded Guangxi data.")
+        "Read this document (text, web page, Word, Excel, PDF or task-table CSV) or folder of documents instead of the embedded Guangxi "
+            + "data.")
     /// `--registry FILE`.
     static let registry = TextOption("registry", "FILE", default: "the embedded Graphs/agencies.csv", "Agency registry CSV.")
     /// `--corrections FILE`.
@@ -115,7 +117,8 @@ enum SharedOptions {
     static let queryOutput = [format.spec, bom.spec, width.spec, headerLanguage.spec]
     /// `--qualify-names`.
     static let qualifyNames = Flag("qualify-names",
-                                   "Give names that carry only a level the place of their document (省财政厅 in a 山东省 plan → 山东省财政厅), to keep plans of several places apart.")
+                                   "Give names that carry only a level the place of their document (省财政厅 in a 山东省 plan → 山东省财政厅), to keep "
+                                       + "plans of several places apart.")
     /// The options every query on the data takes.
     static let data = [graph.spec, registry.spec, corrections.spec, doc.spec, qualifyNames.spec]
     /// `--force`.

@@ -240,6 +240,47 @@ struct PositionalSpec: Sendable {
     }
 }
 
+/// A positional argument as a typed handle: its declaration and how the arguments the parser has
+/// checked (their number and choices) become its value.
+struct Positional<Read: Sendable>: Sendable {
+    /// Its declaration, for the parser, the usage line and the help.
+    let spec: PositionalSpec
+    /// The value, from every positional argument given.
+    let read: @Sendable ([String]) -> Read
+}
+
+extension Positional where Read == String {
+    /// The required argument at `index`.
+    init(_ name: String, at index: Int) {
+        spec = PositionalSpec(name)
+        read = { $0[index] }
+    }
+}
+
+extension Positional where Read == String? {
+    /// The argument at `index`, which may be left out.
+    init(optional name: String, at index: Int) {
+        spec = PositionalSpec(name, optional: true)
+        read = { index < $0.count ? $0[index] : nil }
+    }
+}
+
+extension Positional where Read == [String] {
+    /// Every argument from `index` on (FILE…).
+    init(variadic name: String, from index: Int = 0) {
+        spec = PositionalSpec(name, variadic: true)
+        read = { Array($0.dropFirst(index)) }
+    }
+}
+
+extension Positional where Read: RawRepresentable & CaseIterable, Read.RawValue == String {
+    /// The required argument at `index`, one of `Read`'s cases (the parser refuses any other word).
+    init(choice name: String, at index: Int) {
+        spec = PositionalSpec(name, choices: Read.allCases.map(\.rawValue))
+        read = { Read(rawValue: $0[index])! }
+    }
+}
+
 /// What a rule between options can name: a declared option or positional, never a spelling of one.
 protocol RuleTerm: Sendable {
     /// The option's long name or the positional's name, as the parser knows it.
@@ -248,6 +289,7 @@ protocol RuleTerm: Sendable {
 
 extension OptionSpec: RuleTerm { var ruleName: String { name } }
 extension PositionalSpec: RuleTerm { var ruleName: String { name } }
+extension Positional: RuleTerm { var ruleName: String { spec.name } }
 extension Flag: RuleTerm { var ruleName: String { spec.name } }
 extension TextOption: RuleTerm { var ruleName: String { spec.name } }
 extension WholeOption: RuleTerm { var ruleName: String { spec.name } }

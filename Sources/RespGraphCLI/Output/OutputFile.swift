@@ -31,10 +31,12 @@ enum OutputFile {
                 throw DataError(message: "\(path) is a symbolic link; respgraph does not write through it (--force does)")
             }
             if type != S_IFREG && type != S_IFLNK && !force {
-                throw DataError(message: "\(path) is not a regular file (a device or a pipe); respgraph does not write onto it (--force does)")
+                throw DataError(message: "\(path) is not a regular file (a device or a pipe); respgraph does not write onto it (--force "
+                    + "does)")
             }
             for input in inputs(args) where sameFile(input, path) || (isDirectory(input) && isInside(path, input)) {
-                throw DataError(message: "\(path) is \(isDirectory(input) ? "inside the folder" : "the file") this command reads (\(input)); write the output elsewhere")
+                throw DataError(message: "\(path) is \(isDirectory(input) ? "inside the folder" : "the file") this command reads "
+                    + "(\(input)); write the output elsewhere")
             }
         } else {
             // A new file inside a folder the command reads would be read as a document next time.

@@ -115,7 +115,7 @@ indirect enum FieldValue: Sendable {
     /// The value in a terminal cell; `language` gives a term its form.
     func display(_ type: FieldType, language: Language = .en) -> String {
         switch (self, type) {
-        case (.number(let x), .fixed(let digits)): x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(format: "%.\(digits)f", x)
+        case (.number(let x), .fixed(let digits)): NumberStyle.fixed(x, digits: digits)
         case (.number(let x), .number(let digits)): formatNumber(x, digits: digits)
         case (.number(let x), _): formatNumber(x)
         case (.flag(let b), _): b ? "yes" : ""

@@ -103,13 +103,15 @@ public struct Corrections: Sendable {
             case "set":
                 guard let f = Correction.Field(rawValue: name) else {
                     throw ImportError(file: source, line: r.line,
-                                      "'\(name)' cannot be set; settable fields: \(Correction.Field.allCases.map(\.rawValue).joined(separator: ", "))")
+                                      "'\(name)' cannot be set; settable "
+                                          + "fields: \(Correction.Field.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 change = .set(f)
             case "accept":
                 guard let code = DiagnosticCode(rawValue: name) else {
                     throw ImportError(file: source, line: r.line,
-                                      "'\(name)' is not a finding code; codes: \(DiagnosticCode.allCases.map(\.rawValue).joined(separator: ", "))")
+                                      "'\(name)' is not a finding code; "
+                                          + "codes: \(DiagnosticCode.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 change = .accept(code)
             default:
@@ -164,7 +166,8 @@ public struct Corrections: Sendable {
                 let current = Self.value(of: field, in: document.rows[t])
                 if !c.expected.isEmpty, current != c.expected {
                     throw ImportError(file: source, line: c.fileLine,
-                        "the correction for \(document.file) line \(document.rows[t].sourceLine) expects \(field.rawValue) '\(c.expected)' but the source now gives '\(current)'")
+                        "the correction for \(document.file) line \(document.rows[t].sourceLine) expects \(field.rawValue) "
+                            + "'\(c.expected)' but the source now gives '\(current)'")
                 }
                 Self.set(field, to: c.value, in: &document.rows[t])
                 let codes = Self.resolvedBySet[field] ?? []
@@ -192,11 +195,13 @@ public struct Corrections: Sendable {
             }
             let matching = document.diagnostics.indices.filter { d in
                 let finding = document.diagnostics[d]
-                return finding.code == code && spans.contains { $0.lines.contains(finding.line) && ($0.place == nil || finding.place == $0.place) }
+                return finding.code == code && spans
+                    .contains { $0.lines.contains(finding.line) && ($0.place == nil || finding.place == $0.place) }
             }
             if matching.isEmpty && !fromTaskTable {
                 throw ImportError(file: source, line: c.fileLine,
-                                  "the correction accepts '\(code.rawValue)' at \(document.file) line \(c.lines), but there is no such finding")
+                                  "the correction accepts '\(code.rawValue)' at \(document.file) line \(c.lines), but there is no such "
+                                      + "finding")
             }
             for d in matching where document.diagnostics[d].resolution == nil { document.diagnostics[d].resolution = c.note }
         }
@@ -217,11 +222,13 @@ public struct Corrections: Sendable {
             let found = document.rows.indices.filter { document.rows[$0].label == label }
             guard !found.isEmpty else {
                 throw ImportError(file: source, line: c.fileLine,
-                    "the correction for \(document.file) task \(label) (line \(c.lines)) no longer matches: the document has no task \(label)")
+                    "the correction for \(document.file) task \(label) (line \(c.lines)) no longer matches: the document has no "
+                        + "task \(label)")
             }
             // Several tasks with one label (table row and work point): prefer those on the stated lines.
             let onLines = found.filter { c.lines.contains(document.rows[$0].sourceLine) }
-            targets += onLines.isEmpty ? [found.min { abs(document.rows[$0].sourceLine - c.lines.lowerBound) < abs(document.rows[$1].sourceLine - c.lines.lowerBound) }!] : onLines
+            let distance = { (row: Int) in abs(document.rows[row].sourceLine - c.lines.lowerBound) }
+            targets += onLines.isEmpty ? [found.min { distance($0) < distance($1) }!] : onLines
         }
         return targets
     }

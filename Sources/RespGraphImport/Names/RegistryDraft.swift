@@ -77,7 +77,8 @@ public struct RegistryDraft: Sendable {
                 let suggested = names.filter { !registry.knows($0) }.sorted()
                 entries.append(Entry(name: agency.name, kind: agency.kind, englishName: agency.englishName,
                                      aliases: agency.aliases + suggested, successor: agency.successor,
-                                     note: suggested.isEmpty ? "in the registry" : "in the registry; suggested aliases \(suggested.joined(separator: "、")): check they are this body",
+                                     note: suggested.isEmpty ? "in the registry" : "in the registry; suggested "
+                                         + "aliases \(suggested.joined(separator: "、")): check they are this body",
                                      jurisdiction: Self.jurisdiction(agency.name), tasks: tasks))
                 continue
             }

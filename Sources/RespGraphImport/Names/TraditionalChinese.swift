@@ -125,7 +125,8 @@ public enum TraditionalChinese {
             document.rows = document.rows.map(restore)
             document.document.title = restore(document.document.title)
             var note = ImportDiagnostic(.note, file: document.file, line: place.line, code: .traditionalCharacters,
-                "the document is written in traditional characters; it is read in simplified form (牽頭單位 ↔ 牵头单位) and its texts keep their spelling; a name the registry knows takes its registered name, others keep the document's spelling")
+                "the document is written in traditional characters; it is read in simplified form (牽頭單位 ↔ 牵头单位) and its texts keep their "
+                    + "spelling; a name the registry knows takes its registered name, others keep the document's spelling")
             if !place.description.isEmpty { note.place = place.description }
             document.diagnostics.append(note)
         }

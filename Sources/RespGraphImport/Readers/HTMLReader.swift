@@ -50,7 +50,18 @@ public enum HTMLReader {
     /// - Complexity: O(n) in the length of the page; tables nested past ``maximumTableNesting`` and
     ///   spread past ``maximumTableCells`` are read as text, so neither costs more than linear work.
     public static func read(html: String, file: String) -> BlockDocument {
-        let chars = Array(html.unicodeScalars)
+        var page = PageReading(chars: Array(html.unicodeScalars), file: file)
+        page.readAll()
+        var document = BlockDocument(file: file, blocks: page.blocks, format: "html")
+        document.findings = page.findings
+        return document
+    }
+
+    /// The state of one page's reading: the paragraph being gathered, the tables open around the
+    /// current point (innermost last), and the blocks and findings so far.
+    private struct PageReading {
+        let chars: [Unicode.Scalar]
+        let file: String
         var blocks: [DocumentBlock] = []
         // A String, appended in place: appending to a String.UnicodeScalarView copied the whole
         // paragraph at every character (a 1 MB paragraph took 12 s).
@@ -64,13 +75,135 @@ public enum HTMLReader {
         var line = 1
         var i = 0
         var findings: [ImportDiagnostic] = []
-        // Tables opened past the nesting limit, read as text.
+        /// Tables opened past the nesting limit, read as text.
         var ignoredTables = 0
-        func pastLimit(_ message: String) {
+
+        init(chars: [Unicode.Scalar], file: String) {
+            self.chars = chars
+            self.file = file
+        }
+
+        /// Reads every character: markup, character references and text.
+        mutating func readAll() {
+            while i < chars.count {
+                let c = chars[i]
+                if c == "\n" { line += 1 }
+                if c == "<" {
+                    readMarkup()
+                    continue
+                }
+                if c == "&", let (decoded, end) = decodeEntity(chars, at: i) {
+                    appendText(decoded)
+                    i = end
+                    continue
+                }
+                appendText(c.properties.isWhitespace && c != "\u{3000}" ? " " : String(c))
+                i += 1
+            }
+            while !tables.isEmpty { closeTable() }
+            flushParagraph()
+        }
+
+        /// Reads what begins with `<` at `i`: a comment, a skipped element, a tag, or a plain `<`.
+        mutating func readMarkup() {
+            if i + 3 < chars.count, chars[i + 1] == "!", chars[i + 2] == "-", chars[i + 3] == "-" {
+                var j = i + 4
+                while j + 2 < chars.count, !(chars[j] == "-" && chars[j + 1] == "-" && chars[j + 2] == ">") {
+                    if chars[j] == "\n" { line += 1 }
+                    j += 1
+                }
+                i = min(chars.count, j + 3)
+                return
+            }
+            guard let tag = parseTag(chars, at: i) else {
+                appendText("<")
+                i += 1
+                return
+            }
+            for k in i..<tag.end where chars[k] == "\n" { line += 1 }
+            i = tag.end
+            if skippedTags.contains(tag.name), !tag.closing, !tag.selfClosing {
+                skipElement(tag.name)
+            } else if ignoredTables > 0 && (tag.name == "tr" || tag.name == "td" || tag.name == "th") {
+                breakLine()
+            } else {
+                apply(tag)
+            }
+        }
+
+        /// Skips to the end tag of a `<script>`, `<style>` and the like.
+        mutating func skipElement(_ name: String) {
+            let endTag = Array("</\(name)".unicodeScalars)
+            var j = i
+            while j < chars.count {
+                if chars[j] == "<", j + endTag.count <= chars.count,
+                   String(String.UnicodeScalarView(chars[j..<(j + endTag.count)])).lowercased() == "</\(name)" { break }
+                if chars[j] == "\n" { line += 1 }
+                j += 1
+            }
+            i = j
+            if let close = parseTag(chars, at: j) { i = close.end }
+        }
+
+        /// What a tag does: breaks, tables, rows, cells and headings.
+        mutating func apply(_ tag: Tag) {
+            switch tag.name {
+            case "br": breakLine()
+            case "table": tag.closing ? endTable() : beginTable()
+            case "tr":
+                guard !tables.isEmpty else { break }
+                closeCell()
+                let n = tables.count - 1
+                if tag.closing { tables[n].inRow = false } else {
+                    tables[n].rows.append([]); tables[n].rowLines.append(line); tables[n].inRow = true
+                }
+            case "td", "th":
+                guard !tables.isEmpty else { break }
+                closeCell()
+                if !tag.closing {
+                    let n = tables.count - 1
+                    tables[n].cell = ""
+                    (tables[n].cellCharacters, tables[n].cellCut) = (0, false)
+                    tables[n].cellSpans = (max(1, min(1000, Int(tag.attributes["rowspan"] ?? "") ?? 1)),
+                                           max(1, min(1000, Int(tag.attributes["colspan"] ?? "") ?? 1)))
+                }
+            case "h1", "h2", "h3", "h4", "h5", "h6":
+                breakLine()
+                headingDepth = max(0, headingDepth + (tag.closing ? -1 : 1))
+                paragraphIsHeading = headingDepth > 0
+            default:
+                if blockTags.contains(tag.name) { breakLine() }
+            }
+        }
+
+        /// `<table>`: a new table, or text when tables nest past ``maximumTableNesting``.
+        mutating func beginTable() {
+            if tables.count >= maximumTableNesting || ignoredTables > 0 {
+                if ignoredTables == 0 { pastLimit("tables nested more than \(maximumTableNesting) deep; the deeper ones read as text") }
+                ignoredTables += 1
+                breakLine()
+            } else {
+                flushParagraph()
+                tables.append(PendingTable())
+            }
+        }
+
+        /// `</table>`.
+        mutating func endTable() {
+            if ignoredTables > 0 {
+                ignoredTables -= 1
+                breakLine()
+            } else {
+                closeTable()
+            }
+        }
+
+        mutating func pastLimit(_ message: String) {
             if findings.count < 20 { findings.append(ImportDiagnostic(.warning, file: file, line: line, code: .pastLimit, message)) }
         }
 
-        func appendText(_ s: String) {
+        /// Text into the open cell (up to ``maximumCellCharacters``) or the paragraph.
+        mutating func appendText(_ s: String) {
             if tables.last?.cell != nil {
                 let n = tables.count - 1
                 tables[n].cellCharacters += s.count
@@ -85,7 +218,8 @@ public enum HTMLReader {
             if text.isEmpty { textLine = line }
             text += s
         }
-        func flushParagraph() {
+
+        mutating func flushParagraph() {
             let t = TextCleaning.joinWrapped(text)
             if !t.isEmpty {
                 paragraphCount += 1
@@ -95,135 +229,48 @@ public enum HTMLReader {
             text = ""
             paragraphIsHeading = headingDepth > 0
         }
-        func breakLine() {
+
+        mutating func breakLine() {
             if tables.last?.cell != nil { tables[tables.count - 1].cell! += "\n" } else { flushParagraph() }
         }
-        func closeCell() {
+
+        mutating func closeCell() {
             guard let t = tables.last, let c = t.cell else { return }
             let n = tables.count - 1
             if !tables[n].inRow { tables[n].rows.append([]); tables[n].rowLines.append(line); tables[n].inRow = true }
             tables[n].rows[tables[n].rows.count - 1].append((c, t.cellSpans.0, t.cellSpans.1))
             tables[n].cell = nil
         }
-        func closeTable() {
+
+        /// Closes the innermost table: a table block, its text in the outer cell when nested, or
+        /// running text when it is layout (one row or one column) or spreads past ``maximumTableCells``.
+        mutating func closeTable() {
             closeCell()
             guard let t = tables.popLast() else { return }
             let spread = spread(t.rows)
             if spread == nil { pastLimit("a table spreads over more than \(maximumTableCells) cells (rowspan, colspan); read as text") }
             let grid = spread ?? (rows: [], inherited: [])
             let width = grid.rows.map(\.count).max() ?? 0
-            if grid.rows.count >= 2 && width >= 2 {
-                tableCount += 1
-                let rows = grid.rows.map { $0.map { cellText($0) } }
-                let places = t.rowLines.enumerated().map { BlockPlace(line: $0.element, table: tableCount, row: $0.offset + 1) }
-                let block = TableBlock(rows: rows,
-                                       rowPlaces: places + Array(repeating: BlockPlace(line: line, table: tableCount),
-                                                                 count: max(0, rows.count - places.count)), inheritedCells: grid.inherited)
-                if tables.last?.cell != nil {
-                    // A table inside a cell of an outer table: keep its text in the cell.
-                    tables[tables.count - 1].cell! += "\n" + rows.map { $0.joined(separator: " ") }.joined(separator: "\n") + "\n"
-                } else {
-                    flushParagraph()
-                    blocks.append(.table(block))
-                }
-            } else {
+            guard grid.rows.count >= 2 && width >= 2 else {
                 // Layout: the cells are running text.
-                for row in t.rows { for cell in row { for piece in cell.text.split(separator: "\n") { appendText(String(piece)); breakLine() } } }
+                for row in t.rows { for cell in row { for piece in cell.text
+                    .split(separator: "\n") { appendText(String(piece)); breakLine() } } }
+                return
             }
-        }
-
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\n" { line += 1 }
-            if c == "<" {
-                // Comment.
-                if i + 3 < chars.count, chars[i + 1] == "!", chars[i + 2] == "-", chars[i + 3] == "-" {
-                    var j = i + 4
-                    while j + 2 < chars.count, !(chars[j] == "-" && chars[j + 1] == "-" && chars[j + 2] == ">") {
-                        if chars[j] == "\n" { line += 1 }
-                        j += 1
-                    }
-                    i = min(chars.count, j + 3)
-                    continue
-                }
-                guard let tag = parseTag(chars, at: i) else { appendText("<"); i += 1; continue }
-                for k in i..<tag.end where chars[k] == "\n" { line += 1 }
-                i = tag.end
-                let name = tag.name
-                if skippedTags.contains(name), !tag.closing, !tag.selfClosing {
-                    // Skip to the matching end tag.
-                    let endTag = Array("</\(name)".unicodeScalars)
-                    var j = i
-                    while j < chars.count {
-                        if chars[j] == "<", j + endTag.count <= chars.count,
-                           String(String.UnicodeScalarView(chars[j..<(j + endTag.count)])).lowercased() == "</\(name)" { break }
-                        if chars[j] == "\n" { line += 1 }
-                        j += 1
-                    }
-                    i = j
-                    if let close = parseTag(chars, at: j) { i = close.end }
-                    continue
-                }
-                if ignoredTables > 0 && (name == "tr" || name == "td" || name == "th") {
-                    breakLine()
-                    continue
-                }
-                switch name {
-                case "br": breakLine()
-                case "table":
-                    if tag.closing {
-                        if ignoredTables > 0 { ignoredTables -= 1; breakLine() } else { closeTable() }
-                    } else if tables.count >= maximumTableNesting || ignoredTables > 0 {
-                        if ignoredTables == 0 { pastLimit("tables nested more than \(maximumTableNesting) deep; the deeper ones read as text") }
-                        ignoredTables += 1
-                        breakLine()
-                    } else {
-                        flushParagraph()
-                        tables.append(PendingTable())
-                    }
-                case "tr":
-                    guard !tables.isEmpty else { break }
-                    closeCell()
-                    let n = tables.count - 1
-                    if tag.closing { tables[n].inRow = false } else {
-                        tables[n].rows.append([]); tables[n].rowLines.append(line); tables[n].inRow = true
-                    }
-                case "td", "th":
-                    guard !tables.isEmpty else { break }
-                    closeCell()
-                    if !tag.closing {
-                        let n = tables.count - 1
-                        tables[n].cell = ""
-                        (tables[n].cellCharacters, tables[n].cellCut) = (0, false)
-                        tables[n].cellSpans = (max(1, min(1000, Int(tag.attributes["rowspan"] ?? "") ?? 1)),
-                                               max(1, min(1000, Int(tag.attributes["colspan"] ?? "") ?? 1)))
-                    }
-                case "h1", "h2", "h3", "h4", "h5", "h6":
-                    breakLine()
-                    headingDepth = max(0, headingDepth + (tag.closing ? -1 : 1))
-                    paragraphIsHeading = headingDepth > 0
-                default:
-                    if blockTags.contains(name) { breakLine() }
-                }
-                continue
-            }
-            if c == "&", let (decoded, end) = decodeEntity(chars, at: i) {
-                appendText(decoded)
-                i = end
-                continue
-            }
-            if c.properties.isWhitespace && c != "\u{3000}" {
-                appendText(" ")
+            tableCount += 1
+            let rows = grid.rows.map { $0.map { cellText($0) } }
+            let places = t.rowLines.enumerated().map { BlockPlace(line: $0.element, table: tableCount, row: $0.offset + 1) }
+            let block = TableBlock(rows: rows,
+                                   rowPlaces: places + Array(repeating: BlockPlace(line: line, table: tableCount),
+                                                             count: max(0, rows.count - places.count)), inheritedCells: grid.inherited)
+            if tables.last?.cell != nil {
+                // A table inside a cell of an outer table: keep its text in the cell.
+                tables[tables.count - 1].cell! += "\n" + rows.map { $0.joined(separator: " ") }.joined(separator: "\n") + "\n"
             } else {
-                appendText(String(c))
+                flushParagraph()
+                blocks.append(.table(block))
             }
-            i += 1
         }
-        while !tables.isEmpty { closeTable() }
-        flushParagraph()
-        var document = BlockDocument(file: file, blocks: blocks, format: "html")
-        document.findings = findings
-        return document
     }
 
     /// A cell's text: its lines joined, wrapping spaces between Chinese characters removed.
@@ -348,7 +395,8 @@ public enum HTMLReader {
             let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             // An invalid or non-character reference becomes U+FFFD, as browsers do.
             guard let v = value else { return nil }
-            let scalar = Unicode.Scalar(v).flatMap { ($0.value == 0 || ($0.value >= 0xFFFE && $0.value & 0xFFFE == 0xFFFE)) ? nil : $0 } ?? "\u{FFFD}"
+            let scalar = Unicode.Scalar(v).flatMap { ($0.value == 0
+                || ($0.value >= 0xFFFE && $0.value & 0xFFFE == 0xFFFE)) ? nil : $0 } ?? "\u{FFFD}"
             return (String(scalar), i + 1)
         }
         guard let s = namedEntities[body.lowercased()] else { return nil }

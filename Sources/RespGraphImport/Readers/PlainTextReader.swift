@@ -35,16 +35,11 @@ public enum PlainTextReader {
     ///   for recognisers that repair damage line by line (``FlattenedTableRecogniser``).
     public static func read(text: String, file: String, lineByLine: Bool = false) -> BlockDocument {
         let lines = lines(of: text)
-        var cellTables: [Int: (table: TableBlock, end: Int)] = [:]
-        if !lineByLine {
-            for (start,
-                 t) in cellPerLineTables(lines) + RunTogetherTable.tables(lines) where cellTables[start] == nil { cellTables[start] = t }
-        }
+        let cellTables = lineByLine ? [:] : rebuiltTables(lines)
         let wrapWidth = lineByLine ? nil : Self.wrapWidth(lines)
         var blocks: [DocumentBlock] = []
         var paragraph: TextBlock?
-        var tableRows: [[String]] = []
-        var tablePlaces: [BlockPlace] = []
+        var (tableRows, tablePlaces): ([[String]], [BlockPlace]) = ([], [])
         func flushParagraph() {
             if let p = paragraph { blocks.append(.paragraph(p)) }
             paragraph = nil
@@ -83,9 +78,8 @@ public enum PlainTextReader {
                 continue
             }
             flushTable()
-            let wrapped = wrapWidth != nil && previousLength >= wrapWidth! - 2 && !endsSentence(paragraph?.text ?? "")
-            let continues = !lineByLine && paragraph != nil && ItemNumbering.parse(text) == nil && (wrapped || openBrackets > 0)
-            if continues {
+            let wrapped = wrapWidth.map { previousLength >= $0 - 2 && !endsSentence(paragraph?.text ?? "") } ?? false
+            if !lineByLine && paragraph != nil && ItemNumbering.parse(text) == nil && (wrapped || openBrackets > 0) {
                 paragraph!.text += text
                 openBrackets = bracketBalance(text, from: openBrackets)
             } else {
@@ -98,6 +92,14 @@ public enum PlainTextReader {
         flushParagraph()
         flushTable()
         return BlockDocument(file: file, blocks: blocks, format: "text")
+    }
+
+    /// The tables a text writes one cell per line or with its cells run together, by the index of
+    /// their first line, with the index past their last.
+    static func rebuiltTables(_ lines: [String]) -> [Int: (table: TableBlock, end: Int)] {
+        var tables: [Int: (table: TableBlock, end: Int)] = [:]
+        for (start, t) in cellPerLineTables(lines) + RunTogetherTable.tables(lines) where tables[start] == nil { tables[start] = t }
+        return tables
     }
 
     /// Tables flattened to one cell per line (a header of one word per line — 序号, 任务, 牵头单位… —
@@ -142,7 +144,8 @@ public enum PlainTextReader {
                     k += 1
                 }
                 if cells.count != header.count {
-                    warnings[rows.count] = "row \(expected) has \(cells.count) cells on its lines for \(header.count) columns; read in order: check"
+                    warnings[rows.count] = "row \(expected) has \(cells.count) cells on its lines for \(header.count) columns; read in "
+                        + "order: check"
                 }
                 rows.append(cells)
                 places.append(BlockPlace(line: start + 1))

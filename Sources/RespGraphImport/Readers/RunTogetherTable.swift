@@ -213,16 +213,19 @@ enum RunTogetherTable {
         if header.spaced, parts.count >= before.count + 1, !before.isEmpty {
             for (column, part) in zip(before, parts) { cells[column] = part }
             cells[textColumn] = parts[before.count...].joined(separator: " ")
-            if parts.count > before.count + 1 { guessed.append("the parts before the agencies are more than their columns; the last read as one task") }
+            if parts.count > before.count + 1 { guessed.append("the parts before the agencies are more than their columns; the last read "
+                + "as one task") }
         } else {
             cells[textColumn] = parts.joined(separator: " ")
             if !before.isEmpty {
-                guessed.append("the \(before.map { header.cells[$0] }.joined(separator: "、")) cells run into the task and are read as part of it")
+                guessed.append("the \(before.map { header.cells[$0] }.joined(separator: "、")) cells run into the task and are read as "
+                    + "part of it")
             }
         }
         if guessed.isEmpty { return (cells, nil) }
         let doubt = "row \(number): its cells ran together (a table copied as text) and were rebuilt from the header; "
-            + (guessed.isEmpty ? "check the row against the source" : guessed.joined(separator: "; ") + ": check the row against the source")
+            + (guessed.isEmpty ? "check the row against the source" : guessed.joined(separator: "; ") + ": check the row against the "
+                + "source")
         return (cells, doubt)
     }
 
@@ -233,7 +236,8 @@ enum RunTogetherTable {
             let tail = String(chars[start...]).trimmed
             // A deadline begins with its number (2024年…, 6月底前) or a word that states a time (长期坚持, 年底前).
             let begins = chars[start].isNumber && (start == 0 || !chars[start - 1].isNumber)
-                || (Lexicon.standingDeadlines + Lexicon.undatedDeadlineBeginnings + Lexicon.undatedDeadlineWords).contains { tail.hasPrefix($0) }
+                || (Lexicon.standingDeadlines + Lexicon.undatedDeadlineBeginnings + Lexicon.undatedDeadlineWords)
+                    .contains { tail.hasPrefix($0) }
             guard begins, AssignmentClauseParser.isDeadline(tail), !AgencyNameShape.looksLikeAgencyList(tail) else { continue }
             best = start
         }
@@ -290,20 +294,7 @@ enum RunTogetherTable {
     /// name holds the end of the task and the first list's first name. The `count - 1` strongest
     /// abutments are where the lists part.
     static func agencyLists(_ chars: [Character], count: Int, spaced: Bool) -> (lists: [String], start: Int, doubts: [String]) {
-        let separators: Set<Character> = ["、", "，", ",", "；", ";"]
-        // The parts between separators, as ranges, last first; 、 between two levels (各市、县人民政府) does not part.
-        func partsAt(_ i: Int) -> Bool {
-            guard i >= 0 else { return true }
-            if chars[i] == "、", i > 0, i + 1 < chars.count, Lexicon.placeMarkers.contains(chars[i - 1]),
-               Lexicon.placeMarkers.contains(chars[i + 1]) { return false }
-            return separators.contains(chars[i]) || chars[i].isWhitespace
-        }
-        var parts: [Range<Int>] = []
-        var end = chars.count
-        for i in stride(from: chars.count - 1, through: -1, by: -1) where partsAt(i) {
-            if i + 1 < end { parts.append((i + 1)..<end) }
-            end = i
-        }
+        let parts = listParts(chars)
         var start = chars.count
         var abutments: [(at: Int, strength: Int)] = []
         var doubts: [String] = []
@@ -323,7 +314,8 @@ enum RunTogetherTable {
                 start = cut.at
                 abutments += cuts(in: chars, cut.at..<part.upperBound, leftMustBeName: true)
                 let before = chars[chars.index(before: cut.at)]
-                if !sentenceEnds.contains(before) { doubts.append("the task's end and the first agency were told apart by the name's shape alone") }
+                if !sentenceEnds.contains(before) { doubts.append("the task's end and the first agency were told apart by the name's "
+                    + "shape alone") }
             }
             break
         }
@@ -332,7 +324,6 @@ enum RunTogetherTable {
         }
         // The lists part at the strongest abutments inside the agency block.
         let inside = abutments.filter { $0.at > start }.sorted { ($0.strength, -$0.at) > ($1.strength, -$1.at) }
-        var chosen = Array(inside.prefix(count - 1)).map(\.at).sorted()
         // Cells spaced apart with one list after the space: the lists after it are empty, as the spacing says.
         let spacedAlone = spaced && start > 0 && chars[start - 1].isWhitespace && !chars[start...].contains(where: \.isWhitespace)
         // No name so long that two could hide in it (two abutting names run past 14 characters): the
@@ -346,15 +337,33 @@ enum RunTogetherTable {
         } else if count >= 2, inside.count > count - 1, inside[count - 1].strength == inside[count - 2].strength {
             doubts.append("more than one place where the lists could part; the first of the strongest taken")
         }
-        chosen.append(chars.count)
         var lists: [String] = []
         var from = start
-        for to in chosen {
+        for to in inside.prefix(count - 1).map(\.at).sorted() + [chars.count] {
             lists.append(AssignmentClauseParser.trimSeparators(String(chars[from..<to])))
             from = to
         }
         while lists.count < count { lists.append("") }
         return (lists, start, doubts)
+    }
+
+    /// The parts of a row between 、，；and whitespace, as ranges, last first; 、 between two levels
+    /// (各市、县人民政府) does not part.
+    static func listParts(_ chars: [Character]) -> [Range<Int>] {
+        let separators: Set<Character> = ["、", "，", ",", "；", ";"]
+        func partsAt(_ i: Int) -> Bool {
+            guard i >= 0 else { return true }
+            if chars[i] == "、", i > 0, i + 1 < chars.count, Lexicon.placeMarkers.contains(chars[i - 1]),
+               Lexicon.placeMarkers.contains(chars[i + 1]) { return false }
+            return separators.contains(chars[i]) || chars[i].isWhitespace
+        }
+        var parts: [Range<Int>] = []
+        var end = chars.count
+        for i in stride(from: chars.count - 1, through: -1, by: -1) where partsAt(i) {
+            if i + 1 < end { parts.append((i + 1)..<end) }
+            end = i
+        }
+        return parts
     }
 
     /// Places inside a part where an agency's name begins, with the strength of its beginning

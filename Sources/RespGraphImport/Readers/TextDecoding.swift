@@ -39,31 +39,7 @@ public enum TextDecoding {
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
-            let body = bytes.dropFirst(2)
-            guard body.count % 2 == 0 else { throw ImportError(file: file,
-                                                               "UTF-16 text with an odd number of bytes; the file is cut short") }
-            var units: [UInt16] = []
-            units.reserveCapacity(body.count / 2)
-            var i = body.startIndex
-            while i < body.endIndex {
-                let a = UInt16(body[i]), b = UInt16(body[i + 1])
-                units.append(little ? a | b << 8 : a << 8 | b)
-                i += 2
-            }
-            var text = String.UnicodeScalarView()
-            var line = 1
-            var iterator = units.makeIterator()
-            var decoder = Unicode.UTF16()
-            decoding: while true {
-                switch decoder.decode(&iterator) {
-                case .scalarValue(let s):
-                    if s == "\n" { line += 1 }
-                    text.append(s)
-                case .emptyInput: break decoding
-                case .error: throw ImportError(file: file, line: line, "invalid UTF-16 (an unpaired surrogate)")
-                }
-            }
-            return (String(text), little ? .utf16LE : .utf16BE)
+            return (try utf16(bytes.dropFirst(2), littleEndian: little, file: file), little ? .utf16LE : .utf16BE)
         }
         let declaredGB = declared.map { ["gbk", "gb2312", "gb18030", "x-gbk", "cp936"].contains($0.lowercased()) } ?? false
         let declaredBig5 = declared.map { ["big5", "big5-hkscs", "cp950", "x-x-big5"].contains($0.lowercased()) } ?? false
@@ -74,7 +50,8 @@ public enum TextDecoding {
             // Whole lines of Chinese in UTF-8 before the bad byte: a damaged or mixed file, not GBK.
             if line > 1, bytes[..<offset].contains(where: { $0 >= 0xC2 }) {
                 throw ImportError(file: file, line: line,
-                                  "invalid UTF-8 at byte \(offset), after \(line - 1) line(s) of UTF-8 text: the file mixes encodings or is damaged; save it again as UTF-8")
+                                  "invalid UTF-8 at byte \(offset), after \(line - 1) line(s) of UTF-8 text: the file mixes encodings or "
+                                      + "is damaged; save it again as UTF-8")
             }
         }
         let gb = convertGB18030(bytes)
@@ -86,7 +63,36 @@ public enum TextDecoding {
         case (nil, nil):
             let (line, offset) = firstInvalidUTF8(bytes) ?? (1, 0)
             throw ImportError(file: file, line: line,
-                              "the text is neither UTF-8, GB18030/GBK nor Big5 (first undecodable byte at offset \(offset)); save it as UTF-8")
+                              "the text is neither UTF-8, GB18030/GBK nor Big5 (first undecodable byte at offset \(offset)); save it as "
+                                  + "UTF-8")
+        }
+    }
+
+    /// UTF-16 text after its byte-order mark.
+    ///
+    /// - Throws: ``ImportError`` for an odd number of bytes or an unpaired surrogate, naming its line.
+    static func utf16(_ body: ArraySlice<UInt8>, littleEndian little: Bool, file: String) throws(ImportError) -> String {
+        guard body.count % 2 == 0 else { throw ImportError(file: file, "UTF-16 text with an odd number of bytes; the file is cut short") }
+        var units: [UInt16] = []
+        units.reserveCapacity(body.count / 2)
+        var i = body.startIndex
+        while i < body.endIndex {
+            let a = UInt16(body[i]), b = UInt16(body[i + 1])
+            units.append(little ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        var text = String.UnicodeScalarView()
+        var line = 1
+        var iterator = units.makeIterator()
+        var decoder = Unicode.UTF16()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s):
+                if s == "\n" { line += 1 }
+                text.append(s)
+            case .emptyInput: return String(text)
+            case .error: throw ImportError(file: file, line: line, "invalid UTF-16 (an unpaired surrogate)")
+            }
         }
     }
 

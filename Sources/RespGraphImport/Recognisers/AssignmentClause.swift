@@ -108,7 +108,9 @@ public enum AssignmentClauseParser {
         clause.supporters = supporters.joined(separator: "、")
         if !marked.isEmpty { clause.leadsAreResponsible = false }
         clause.doubts.removeAll { d in (leadMarkers + supportMarkers).contains { d.contains($0) } }
-        clause.notes.append("roles read from the markers after the names: \(marked.isEmpty ? "" : "牵头 " + marked.joined(separator: "、"))\(markedSupport.isEmpty ? "" : " 配合 " + markedSupport.joined(separator: "、"))")
+        clause.notes.append("roles read from the markers after the "
+            + "names: \(marked.isEmpty ? "" : "牵头 " + marked.joined(separator: "、"))"
+            + (markedSupport.isEmpty ? "" : " 配合 " + markedSupport.joined(separator: "、")))
     }
 
     /// Whitespace removed, except where it separates two whole agency names (配合单位：市数据局 市住建局)
@@ -159,6 +161,8 @@ public enum AssignmentClauseParser {
     static let labelCharacters: [([Character], String, Field)] = labels.map { (Array($0.0), $0.0, $0.1) }
     static let labelStarts: Set<Character> = Set(labels.map { $0.0.first! })
 
+    /// A clause of labels and their values (牵头单位：A；配合单位：B、C；完成时限：…); nil without a lead,
+    /// support or responsible label.
     static func parseLabelled(_ c: String) -> AssignmentClause? {
         let s = Array(c)
         guard let first = firstLabel(in: s, from: 0) else { return nil }
@@ -177,36 +181,21 @@ public enum AssignmentClauseParser {
         }
         guard fields.contains(where: { [.lead, .support, .responsible].contains($0.0) }) else { return nil }
         // Text before the first label: a deadline, a score, or something to check.
-        let before = trimSeparators(String(s[0..<first.index]))
-        if !before.isEmpty {
-            for part in splitSegments(before) where !part.isEmpty {
-                if isScore(part) { continue }
-                if isDeadline(part) { clause.deadline = join(clause.deadline, part) } else {
-                    clause.doubts.append("'\(part)' before \(first.label) is neither a deadline nor a label; left out")
-                }
+        for part in splitSegments(trimSeparators(String(s[0..<first.index]))) where !part.isEmpty && !isScore(part) {
+            if isDeadline(part) { clause.deadline = join(clause.deadline, part) } else {
+                clause.doubts.append("'\(part)' before \(first.label) is neither a deadline nor a label; left out")
             }
         }
         var leads: [String] = [], supporters: [String] = [], responsible: [String] = []
         for (field, label, value) in fields {
             switch field {
             case .lead, .support, .responsible:
-                var kept: [String] = []
-                for part in splitSegments(value) where !part.isEmpty {
-                    if isDeadline(part) && !AgencyNameShape.looksLikeAgencyList(part) {
-                        clause.deadline = join(clause.deadline, part)
-                    } else {
-                        kept.append(part)
-                    }
+                guard let cleaned = agencyList(value, label: label, clause: &clause) else { continue }
+                switch field {
+                case .lead: leads.append(cleaned)
+                case .support: supporters.append(cleaned)
+                default: responsible.append(cleaned)
                 }
-                let cleaned = cleanList(kept.joined(separator: "，"), notes: &clause.notes)
-                if cleaned.isEmpty {
-                    clause.doubts.append("\(label) names no agency")
-                    continue
-                }
-                for item in AgencyNameShape.items(of: cleaned) where !AgencyNameShape.looksLikeAgency(item) {
-                    clause.doubts.append("'\(item)' under \(label) does not look like an agency name; kept as written")
-                }
-                if field == .lead { leads.append(cleaned) } else if field == .support { supporters.append(cleaned) } else { responsible.append(cleaned) }
             case .person:
                 if !value.isEmpty { clause.persons.append(value) }
             case .deadline:
@@ -227,23 +216,59 @@ public enum AssignmentClauseParser {
         return clause
     }
 
+    /// The agencies a label's value lists, cleaned; a deadline among them goes to `clause`, and a
+    /// value naming no agency, or parts that do not look like one, are doubts. Nil when none is named.
+    static func agencyList(_ value: String, label: String, clause: inout AssignmentClause) -> String? {
+        var kept: [String] = []
+        for part in splitSegments(value) where !part.isEmpty {
+            if isDeadline(part) && !AgencyNameShape.looksLikeAgencyList(part) {
+                clause.deadline = join(clause.deadline, part)
+            } else {
+                kept.append(part)
+            }
+        }
+        let cleaned = cleanList(kept.joined(separator: "，"), notes: &clause.notes)
+        if cleaned.isEmpty {
+            clause.doubts.append("\(label) names no agency")
+            return nil
+        }
+        for item in AgencyNameShape.items(of: cleaned) where !AgencyNameShape.looksLikeAgency(item) {
+            clause.doubts.append("'\(item)' under \(label) does not look like an agency name; kept as written")
+        }
+        return cleaned
+    }
+
+    /// A clause in prose (A牵头，B、C按职责分工负责; A会同B负责); nil when its parties do not
+    /// mostly look like agencies (a sentence, not a clause).
     static func parseProse(_ c: String) -> AssignmentClause? {
-        var body = c
         var clause = AssignmentClause()
+        var body = c
         // A convention stated inside the clause (…负责。列第一位者为牵头单位，下同).
         if let convention = AssignmentConvention.stated(in: body) {
             clause.convention = convention
-            let chars = Array(body)
-            // The convention's sentence starts at the earliest of the lexicon's convention words.
-            let markers = Lexicon.firstListedLeadsMarkers + Lexicon.responsibleAreLeadsMarkers.absent
-            let markerStart = markers.compactMap { Self.offset(of: $0, in: chars) }.min() ?? chars.count
-            var cut = markerStart
-            while cut > 0, !"，。；,;".contains(chars[cut - 1]) { cut -= 1 }
-            body = String(chars[0..<cut])
+            body = beforeConvention(body)
         }
         body = trimSeparators(body)
         guard !body.isEmpty else { return nil }
-        var groups: [(names: String, field: Field, coLead: Bool)] = []
+        let (groups, pending) = roleGroups(body, clause: &clause)
+        guard !groups.isEmpty else { return nil }
+        return assigning(groups, unassigned: pending, to: clause)
+    }
+
+    /// A clause's text before the sentence that states its convention, which starts at the earliest
+    /// of the lexicon's convention words.
+    static func beforeConvention(_ body: String) -> String {
+        let chars = Array(body)
+        let markers = Lexicon.firstListedLeadsMarkers + Lexicon.responsibleAreLeadsMarkers.absent
+        var cut = markers.compactMap { offset(of: $0, in: chars) }.min() ?? chars.count
+        while cut > 0, !"，。；,;".contains(chars[cut - 1]) { cut -= 1 }
+        return String(chars[0..<cut])
+    }
+
+    /// Names with the role their verb gives them, segment by segment; a deadline goes to `clause`, and
+    /// the names no verb follows are returned as `pending`.
+    static func roleGroups(_ body: String, clause: inout AssignmentClause) -> (groups: [RoleGroup], pending: [String]) {
+        var groups: [RoleGroup] = []
         var pending: [String] = []
         for segment in splitSegments(body) where !segment.isEmpty {
             if segment == "下同" || isScore(segment) { continue }
@@ -251,7 +276,7 @@ public enum AssignmentClauseParser {
             if seg.hasPrefix("由") { seg.removeFirst() }
             guard let (verb, field) = verbs.first(where: { seg.hasSuffix($0.0) && seg.count > $0.0.count }) else {
                 let segChars = Array(seg)
-                if let at = Self.offset(of: "会同", in: segChars), at > 0, at + 2 < segChars.count {
+                if let at = offset(of: "会同", in: segChars), at > 0, at + 2 < segChars.count {
                     // A会同B with no verb after it: A leads, B supports.
                     groups.append(((pending + [String(segChars[..<at])]).joined(separator: "，"), .lead, true))
                     groups.append((String(segChars[(at + 2)...]), .support, true))
@@ -263,10 +288,10 @@ public enum AssignmentClauseParser {
                 }
                 continue
             }
-            var names = Self.droppingQualifiers(String(seg.dropLast(verb.count)))
+            var names = droppingQualifiers(String(seg.dropLast(verb.count)))
             if names.hasPrefix("由") { names.removeFirst() }
             let nameChars = Array(names)
-            if let at = Self.offset(of: "会同", in: nameChars) {
+            if let at = offset(of: "会同", in: nameChars) {
                 // A会同B负责: A leads, B supports.
                 let a = String(nameChars[..<at]), b = String(nameChars[(at + 2)...])
                 groups.append(((pending + [a]).joined(separator: "，"), .lead, true))
@@ -277,9 +302,16 @@ public enum AssignmentClauseParser {
             groups.append(((pending + [names]).joined(separator: "，"), field, false))
             pending = []
         }
-        guard !groups.isEmpty else { return nil }
-        // Every party must look like an agency, or this is a sentence, not a clause.
-        // A clause if most of its parties look like agencies; the others are kept and flagged.
+        return (groups, pending)
+    }
+
+    /// Names and the role a verb gives them; `coLead` when joined by 会同.
+    typealias RoleGroup = (names: String, field: Field, coLead: Bool)
+
+    /// The clause with its leads and supporters (responsible parties lead unless another leads), or
+    /// nil when most parties do not look like agencies; the others are kept and flagged.
+    static func assigning(_ groups: [RoleGroup], unassigned pending: [String], to start: AssignmentClause) -> AssignmentClause? {
+        var clause = start
         var cleanedGroups: [(String, Field)] = []
         var shaped = 0, unshaped: [String] = []
         for g in groups {
@@ -292,9 +324,7 @@ public enum AssignmentClauseParser {
             cleanedGroups.append((cleaned, g.field))
         }
         guard shaped > 0, shaped >= unshaped.count * 2 else { return nil }
-        for item in unshaped {
-            clause.doubts.append("'\(item)' does not look like an agency name; kept as written")
-        }
+        for item in unshaped { clause.doubts.append("'\(item)' does not look like an agency name; kept as written") }
         if !pending.isEmpty {
             clause.doubts.append("'\(pending.joined(separator: "，"))' carries no role (牵头/配合/负责); left out")
         }

@@ -20,33 +20,67 @@ public struct BlockDocumentParser: Sendable {
         })
         let doc = RunTogetherTable.rebuildingParagraphs(restorer == nil ? original : Self.simplified(original))
         let paragraphs = doc.blocks.compactMap { b -> TextBlock? in if case .paragraph(let p) = b { return p } else { return nil } }
-        var (title, _) = Self.title(of: paragraphs)
-        if title == nil {
-            // A workbook or a table-only page: a title row above the table's header (one text across the row).
-            for case .table(let t) in doc.blocks {
-                guard let h = TableRecogniser.headerRow(of: t) else { continue }
-                let above = t.rows[..<h].compactMap { row -> TextBlock? in
-                    let values = Set(row.map(\.trimmed).filter { !$0.isEmpty })
-                    return values.count == 1 ? TextBlock(text: values.first!, place: BlockPlace(line: 0)) : nil
-                }
-                title = Self.title(of: above).0
-                break
-            }
-        }
         let convention = BodyRecogniser.convention(in: paragraphs)?.0
         var rows = BodyRecogniser(file: doc.file).tasks(paragraphs, diagnostics: &diagnostics)
+        rows += Self.tableRows(doc, firstNumber: rows.filter { $0.level == .table }.count + 1, convention: convention,
+                               diagnostics: &diagnostics)
+        guard !rows.isEmpty else {
+            // A limit the reader met may be why (a table read as text): say so.
+            let limits = original.findings.filter { $0.code == .pastLimit }.map(\.message)
+            throw ImportError(file: doc.file,
+                              "no task found: no table names a 牵头单位/责任单位 column, and no paragraph carries an assignment clause "
+                              + "such as （牵头单位：…）, （A牵头，B配合） or （A、B负责）"
+                              + (limits.isEmpty ? "" : "; past a limit: " + limits.joined(separator: "; ")))
+        }
+        let id = documentID ?? doc.file.fileStem
+        let title = Self.title(of: paragraphs).0 ?? Self.titleAboveTable(in: doc)
+        var document = ImportedDocument(document: PlanDocument(id: id, title: title ?? doc.file.fileStem),
+                                        file: doc.file, rows: rows, diagnostics: diagnostics)
+        restorer?.restore(&document, noteAt: Self.firstTraditionalPlace(in: original))
+        return document
+    }
+
+    /// A workbook's or a table-only page's title: a title row above the table's header (one text across the row).
+    static func titleAboveTable(in doc: BlockDocument) -> String? {
+        for case .table(let t) in doc.blocks {
+            guard let h = TableRecogniser.headerRow(of: t) else { continue }
+            let above = t.rows[..<h].compactMap { row -> TextBlock? in
+                let values = Set(row.map(\.trimmed).filter { !$0.isEmpty })
+                return values.count == 1 ? TextBlock(text: values.first!, place: BlockPlace(line: 0)) : nil
+            }
+            return title(of: above).0
+        }
+        return nil
+    }
+
+    /// Where a document first shows a traditional character, for the note that it was read simplified.
+    static func firstTraditionalPlace(in doc: BlockDocument) -> BlockPlace {
+        doc.blocks.lazy.compactMap { b -> BlockPlace? in
+            switch b {
+            case .paragraph(let p): TraditionalChinese.hasTraditional(p.text) ? p.place : nil
+            case .table(let t):
+                t.rows.firstIndex { $0.contains(where: TraditionalChinese.hasTraditional) }
+                    .map { $0 < t.rowPlaces.count ? t.rowPlaces[$0] : BlockPlace(line: 1) }
+            }
+        }.first ?? BlockPlace(line: 1)
+    }
+
+    /// The tasks of every task table, numbered on from `firstNumber`. A workbook's sheets with a
+    /// task-table header are all read, except one whose tasks (text and lead) all stand in sheets read
+    /// before it (a 汇总 after its parts, or the parts after it); with several task sheets, a sheet's
+    /// name is the category of its rows that name none.
+    static func tableRows(_ doc: BlockDocument, firstNumber: Int, convention: AssignmentConvention?,
+                          diagnostics: inout [ImportDiagnostic]) -> [TaskRow] {
+        var rows: [TaskRow] = []
         var tableIndex = 0
         let tableRecogniser = TableRecogniser(file: doc.file)
-        // A workbook's sheets with a task-table header are all read, except one whose tasks (text and
-        // lead) all stand in sheets read before it (a 汇总 after its parts, or the parts after it).
         var sheetsRead: [(name: String, tasks: Set<String>)] = []
         var sheetRows: [(name: String, rows: Range<Int>)] = []
         for block in doc.blocks {
             guard case .table(let t) = block else { continue }
             tableIndex += 1
             var sheetDiagnostics: [ImportDiagnostic] = []
-            guard let tableRows = tableRecogniser.tasks(t, tableIndex: tableIndex,
-                                                        firstNumber: rows.filter { $0.level == .table }.count + 1,
+            guard let tableRows = tableRecogniser.tasks(t, tableIndex: tableIndex, firstNumber: firstNumber + rows.count,
                                                         convention: convention, diagnostics: &sheetDiagnostics) else {
                 diagnostics += sheetDiagnostics
                 continue
@@ -55,16 +89,18 @@ public struct BlockDocumentParser: Sendable {
                 // A task is the same task when its text and lead cell are.
                 let tasks = Set(tableRows.map { TextCleaning.removingWhitespace($0.text + "|" + $0.leadCell) }.filter { $0 != "|" })
                 let before = sheetsRead.reduce(into: Set<String>()) { $0.formUnion($1.tasks) }
-                let sources = sheetsRead.filter { !$0.tasks.isDisjoint(with: tasks) }.map(\.name)
+                let sources = sheetsRead.filter { !$0.tasks.isDisjoint(with: tasks) }.map(\.name).joined(separator: ", ")
                 if !tasks.isEmpty, tasks.isSubset(of: before) {
                     diagnostics.append(ImportDiagnostic(.note, file: doc.file, line: 0, code: .repeatedSheet,
-                        "sheet \(sheet) holds \(tableRows.count) tasks that all stand in sheet \(sources.joined(separator: ", ")) too; read once (--sheet \(sheet) reads it alone)"))
+                        "sheet \(sheet) holds \(tableRows.count) tasks that all stand in sheet \(sources) too; read once "
+                            + "(--sheet \(sheet) reads it alone)"))
                     continue
                 }
                 if !sources.isEmpty {
                     // Some tasks stand in an earlier sheet too (a summary after some of its parts).
                     diagnostics.append(ImportDiagnostic(.warning, file: doc.file, line: 0, code: .repeatedSheet,
-                        "sheet \(sheet) repeats \(tasks.intersection(before).count) of its \(tableRows.count) tasks from sheet \(sources.joined(separator: ", ")); all are read, so check for tasks counted twice (--sheet NAME reads one sheet)"))
+                        "sheet \(sheet) repeats \(tasks.intersection(before).count) of its \(tableRows.count) tasks from sheet \(sources); "
+                        + "all are read, so check for tasks counted twice (--sheet NAME reads one sheet)"))
                 }
                 sheetsRead.append((sheet, tasks))
                 sheetRows.append((sheet, rows.count..<(rows.count + tableRows.count)))
@@ -72,32 +108,12 @@ public struct BlockDocumentParser: Sendable {
             diagnostics += sheetDiagnostics
             rows += tableRows
         }
-        // With several task sheets, a sheet's name is the category of its rows that name none.
         if sheetRows.count > 1 {
-            for (sheet, range) in sheetRows where !Self.isDefaultSheetName(sheet) {
+            for (sheet, range) in sheetRows where !isDefaultSheetName(sheet) {
                 for k in range where rows[k].indicator.isEmpty { rows[k].indicator = sheet }
             }
         }
-        guard !rows.isEmpty else {
-            // A limit the reader met may be why (a table read as text): say so.
-            let limits = original.findings.filter { $0.code == .pastLimit }.map(\.message)
-            throw ImportError(file: doc.file,
-                              "no task found: no table names a 牵头单位/责任单位 column, and no paragraph carries an assignment clause such as （牵头单位：…）, （A牵头，B配合） or （A、B负责）"
-                              + (limits.isEmpty ? "" : "; past a limit: " + limits.joined(separator: "; ")))
-        }
-        let id = documentID ?? doc.file.fileStem
-        var document = ImportedDocument(document: PlanDocument(id: id, title: title ?? doc.file.fileStem),
-                                        file: doc.file, rows: rows, diagnostics: diagnostics)
-        if let restorer {
-            let first = original.blocks.lazy.compactMap { b -> BlockPlace? in
-                switch b {
-                case .paragraph(let p): TraditionalChinese.hasTraditional(p.text) ? p.place : nil
-                case .table(let t): t.rows.firstIndex { $0.contains(where: TraditionalChinese.hasTraditional) }.map { $0 < t.rowPlaces.count ? t.rowPlaces[$0] : BlockPlace(line: 1) }
-                }
-            }.first ?? BlockPlace(line: 1)
-            restorer.restore(&document, noteAt: first)
-        }
-        return document
+        return rows
     }
 
     /// Whether a sheet keeps the name a spreadsheet gives it (Sheet1, 工作表1), which names no category.

@@ -34,23 +34,13 @@ public struct BodyRecogniser: Sendable {
         }
         // A document in traditional characters reaches here in simplified form (BlockDocumentParser).
         let clauses = items.map { ClauseFinder.clauses(in: Array($0.text)) }
-        // Items whose clause their numbered items below inherit.
-        var enclosing = Set<Int>()
-        var inherits: [Int: Int] = [:]
-        for (i, item) in items.enumerated() where item.numbering != nil && clauses[i].isEmpty && !item.hasNumberedChildren {
-            var p = item.parent
-            while let q = p {
-                if !clauses[q].isEmpty { enclosing.insert(q); inherits[i] = q; break }
-                p = items[q].parent
-            }
-        }
+        let (enclosing, inherits) = Self.inheritedClauses(items, clauses)
         // Each numbered item's title as a heading, computed once for every item below it.
         let headingTitles = items.indices.map { items[$0].numbering != nil ? Self.title(of: items[$0].text, heading: true,
             clauses: clauses[$0]) : "" }
         var rows: [TaskRow] = []
         var number = firstNumber
         for (i, item) in items.enumerated() {
-            let chars = Array(item.text)
             let (indicator, ancestry) = context(of: i, items, headingTitles: headingTitles)
             let label = labelPath(of: i, items)
             if let q = inherits[i] {
@@ -61,7 +51,8 @@ public struct BodyRecogniser: Sendable {
                                   source: item.text, diagnostics: &diagnostics)
                 row.text = ownTitle.isEmpty || !ancestry.isEmpty ? TextCleaning.joinWrapped(Self.stripScores(item.text)) : row.text
                 diagnostics.append(diagnostic(.warning, item.place, .inheritedAssignment,
-                    "item \(label) names no agency; it takes the assignment of item \(labelPath(of: q, items)) above it (line \(items[q].place.line)): confirm"))
+                    "item \(label) names no agency; it takes the assignment of item \(labelPath(of: q, items)) above it "
+                        + "(line \(items[q].place.line)): confirm"))
                 rows.append(row)
                 number += 1
                 continue
@@ -69,7 +60,8 @@ public struct BodyRecogniser: Sendable {
             if clauses[i].isEmpty {
                 if item.numbering != nil && !item.hasNumberedChildren {
                     diagnostics.append(diagnostic(.note, item.place, .noAssignment,
-                        "item \(label) ('\(String(Self.stripScores(item.text).prefix(24)))') names no agency and no item above it does; not a task"))
+                        "item \(label) ('\(String(Self.stripScores(item.text).prefix(24)))') names no agency and no item above it does; "
+                            + "not a task"))
                 }
                 continue
             }
@@ -78,29 +70,56 @@ public struct BodyRecogniser: Sendable {
                     "the assignment of item \(label) applies to its items below, which name none of their own; it is not a task itself"))
                 continue
             }
-            let found = clauses[i]
-            let ownTitle = Self.title(of: item.text, clauses: clauses[i])
-            var start = 0
-            // One clause written before its task （A牵头）推进…: the text after it is the task.
-            let leading = found.count == 1 && AssignmentClauseParser.trimSeparators(String(chars[..<found[0].range.lowerBound])).isEmpty
-            for (k, f) in found.enumerated() {
-                var segment = leading ? String(chars[f.range.upperBound...]) : String(chars[min(start,
-                    f.range.lowerBound)..<f.range.lowerBound])
-                if k == 0, !ownTitle.isEmpty, ancestry.isEmpty, segment.hasPrefix(ownTitle) {
-                    segment = String(segment.dropFirst(ownTitle.count))
-                }
-                let rowLabel = found.count > 1 ? "\(label)-\(k + 1)" : label
-                rows.append(makeRow(number: number, label: rowLabel, indicator: indicator, ancestry: ancestry, ownTitle: ownTitle,
-                                    segment: segment, clause: f.clause, place: item.place, convention: convention?.0,
-                                    source: item.text, diagnostics: &diagnostics))
-                number += 1
-                start = leading ? chars.count : f.range.upperBound
+            rows += clauseRows(item, found: clauses[i], label: label, context: (indicator, ancestry), firstNumber: number,
+                               convention: convention?.0, diagnostics: &diagnostics)
+            number = firstNumber + rows.count
+        }
+        return rows
+    }
+
+    /// Items whose clause their numbered items below inherit (`enclosing`), and for each inheriting
+    /// item the item whose clause it takes: the nearest above it with one.
+    static func inheritedClauses(_ items: [ItemRecogniser.Item], _ clauses: [[ClauseFinder.Found]]) -> (enclosing: Set<Int>,
+        inherits: [Int: Int]) {
+        var enclosing = Set<Int>()
+        var inherits: [Int: Int] = [:]
+        for (i, item) in items.enumerated() where item.numbering != nil && clauses[i].isEmpty && !item.hasNumberedChildren {
+            var p = item.parent
+            while let q = p {
+                if !clauses[q].isEmpty { enclosing.insert(q); inherits[i] = q; break }
+                p = items[q].parent
             }
-            let tail = AssignmentClauseParser.trimSeparators(String(chars[min(start, chars.count)...]))
-            if tail.count > 8 {
-                diagnostics.append(diagnostic(.note, item.place, .textAfterClause,
-                    "item \(label): text after its last assignment clause is not part of a task: '\(String(tail.prefix(30)))…'"))
+        }
+        return (enclosing, inherits)
+    }
+
+    /// The rows of an item's clauses, one each, numbered from `firstNumber`: the text before each
+    /// clause is its task (or after it, for one clause written before its task （A牵头）推进…); text
+    /// after the last clause is noted.
+    private func clauseRows(_ item: ItemRecogniser.Item, found: [ClauseFinder.Found], label: String,
+                            context: (indicator: String, ancestry: [String]),
+                            firstNumber: Int, convention: AssignmentConvention?, diagnostics: inout [ImportDiagnostic]) -> [TaskRow] {
+        let chars = Array(item.text)
+        let ownTitle = Self.title(of: item.text, clauses: found)
+        var rows: [TaskRow] = []
+        var start = 0
+        let leading = found.count == 1 && AssignmentClauseParser.trimSeparators(String(chars[..<found[0].range.lowerBound])).isEmpty
+        for (k, f) in found.enumerated() {
+            var segment = leading ? String(chars[f.range.upperBound...]) : String(chars[min(start,
+                f.range.lowerBound)..<f.range.lowerBound])
+            if k == 0, !ownTitle.isEmpty, context.ancestry.isEmpty, segment.hasPrefix(ownTitle) {
+                segment = String(segment.dropFirst(ownTitle.count))
             }
+            let rowLabel = found.count > 1 ? "\(label)-\(k + 1)" : label
+            rows.append(makeRow(number: firstNumber + k, label: rowLabel, indicator: context.indicator, ancestry: context.ancestry,
+                                ownTitle: ownTitle, segment: segment, clause: f.clause, place: item.place, convention: convention,
+                                source: item.text, diagnostics: &diagnostics))
+            start = leading ? chars.count : f.range.upperBound
+        }
+        let tail = AssignmentClauseParser.trimSeparators(String(chars[min(start, chars.count)...]))
+        if tail.count > 8 {
+            diagnostics.append(diagnostic(.note, item.place, .textAfterClause,
+                "item \(label): text after its last assignment clause is not part of a task: '\(String(tail.prefix(30)))…'"))
         }
         return rows
     }
@@ -150,7 +169,8 @@ public struct BodyRecogniser: Sendable {
         for d in clause.doubts { diagnostics.append(diagnostic(.warning, place, .doubtfulClause, "task \(label): \(d)")) }
         if !clause.persons.isEmpty {
             diagnostics.append(diagnostic(.note, place, .persons,
-                                          "task \(label): persons named (\(clause.persons.joined(separator: "、"))) are not agencies; left out of the graph"))
+                                          "task \(label): persons named (\(clause.persons.joined(separator: "、"))) are not agencies; left "
+                                              + "out of the graph"))
         }
     }
 

@@ -80,8 +80,9 @@ struct ColumnMap: Sendable, Equatable {
     var leadsAreResponsible = false
 
     /// Reads a header row; nil unless it names a lead (or 责任单位) column and a task text or direction
-    /// column. Two task-text columns with no direction column are read as direction, then text. A 责任单位 column is the lead column when there is no 牵头 column, the support column
-    /// when there is one and no 配合 column, and is read into the support cell beside both.
+    /// column. Two task-text columns with no direction column are read as direction, then text. A
+    /// 责任单位 column is the lead column when there is no 牵头 column, the support column when there
+    /// is one and no 配合 column, and is read into the support cell beside both.
     init?(header cells: [String]) {
         var columns: [TaskField: Int] = [:]
         for (i, cell) in cells.enumerated() {

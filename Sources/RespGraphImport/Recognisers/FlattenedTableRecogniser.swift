@@ -54,11 +54,12 @@ public struct FlattenedTableRecogniser: Sendable {
         let body = lines[..<(headerIndex ?? lines.count)].map { (line: $0.number, text: $0.text) }
         var rows = WorkPointRecogniser(file: file).parse(lines: body, diagnostics: &diagnostics)
         if let h = headerIndex, let columns = ColumnMap(header: lines[h].cells!) {
-            var table = TableReader(file: file, lines: lines, headerIndex: h, columns: columns)
+            let table = TableReader(file: file, lines: lines, headerIndex: h, columns: columns)
             rows += table.read(diagnostics: &diagnostics)
         } else if rows.isEmpty {
             throw ImportError(file: file,
-                              "no task table found: no tab-separated header line names a 牵头单位 (lead) column and a 具体任务/任务举措 (task) column, and no paragraph names its 牵头单位")
+                              "no task table found: no tab-separated header line names a 牵头单位 (lead) column and a 具体任务/任务举措 (task) "
+                                  + "column, and no paragraph names its 牵头单位")
         }
         return ImportedDocument(document: PlanDocument(id: id, title: title ?? file.fileStem), file: file, rows: rows,
                                 diagnostics: diagnostics)
@@ -113,121 +114,145 @@ struct TableReader {
         self.columns = columns
     }
 
-    mutating func read(diagnostics: inout [ImportDiagnostic]) -> [TaskRow] {
-        let numberColumn = columns[.number]
-        let indicatorColumn = columns[.indicator]
-        // The 序号 can shift into the 指标 column only when that column follows it.
-        let shiftable = numberColumn != nil && indicatorColumn == numberColumn.map { $0 + 1 }
-        func cells(_ line: FlattenedTableRecogniser.Line) -> [String] {
-            var c = line.cells ?? [line.text]
-            if c.count < columns.width { c += Array(repeating: "", count: columns.width - c.count) }
-            return c
-        }
-        func cell(_ field: TaskField, _ c: [String]) -> String { columns.cell(field, in: c) }
+    /// The table's rows, numbered, with what was repaired said in `diagnostics`.
+    func read(diagnostics: inout [ImportDiagnostic]) -> [TaskRow] {
+        let pending = pendingRows(knownIndicators: knownIndicators(), diagnostics: &diagnostics)
+        return numbered(pending, diagnostics: &diagnostics)
+    }
 
-        // Pass 0: the indicators the document names in their own column, to recognise them when shifted.
-        var knownIndicators = Set<String>()
+    /// The 序号 can shift into the 指标 column only when that column follows it.
+    private var shiftable: Bool { columns[.number] != nil && columns[.indicator] == columns[.number].map { $0 + 1 } }
+
+    /// A line's cells, padded to the header's width.
+    private func cells(_ line: FlattenedTableRecogniser.Line) -> [String] {
+        var c = line.cells ?? [line.text]
+        if c.count < columns.width { c += Array(repeating: "", count: columns.width - c.count) }
+        return c
+    }
+
+    private func cell(_ field: TaskField, _ c: [String]) -> String { columns.cell(field, in: c) }
+
+    /// Pass 0: the indicators the document names in their own column, to recognise them when shifted.
+    private func knownIndicators() -> Set<String> {
+        var known = Set<String>()
         for line in lines[(headerIndex + 1)...] where line.cells != nil {
             let c = cells(line)
             let n = cell(.number, c)
             let ind = TextCleaning.joinWrapped(cell(.indicator, c))
-            if (n.isEmpty || TextCleaning.isInteger(n)), !ind.isEmpty, !TextCleaning.isInteger(ind) { knownIndicators.insert(ind) }
+            if (n.isEmpty || TextCleaning.isInteger(n)), !ind.isEmpty, !TextCleaning.isInteger(ind) { known.insert(ind) }
         }
+        return known
+    }
 
-        // Pass 1: fields.
+    /// Pass 1: each row's fields and number candidates, up to the table's closing line.
+    private func pendingRows(knownIndicators: Set<String>, diagnostics: inout [ImportDiagnostic]) -> [PendingRow] {
         var pending: [PendingRow] = []
-        var index = headerIndex + 1
         // Whether the current page has 指标 and 序号 swapped (its rows without an indicator continue a merged cell).
         var swappedPage = false
-        while index < lines.count {
-            let raw = lines[index]
-            let lineNumber = raw.number
-            index += 1
+        for raw in lines[(headerIndex + 1)...] {
             let trimmedLine = raw.text
             if trimmedLine.isEmpty || TextCleaning.isPageMarker(trimmedLine) { continue }
             let c = cells(raw)
             if c.allSatisfy(\.isEmpty) { continue }
             let first = c.first { !$0.isEmpty } ?? ""
-            if Lexicon.closingLines.begins.contains(where: { first.hasPrefix($0) }) || Lexicon.closingLines.ends.contains(where: { first.hasSuffix($0) }) { break }
+            if Lexicon.closingLines.begins.contains(where: { first.hasPrefix($0) })
+                || Lexicon.closingLines.ends.contains(where: { first.hasSuffix($0) }) { break }
             if ColumnMap(header: c) != nil {
                 swappedPage = false
                 continue
             }
             if raw.cells == nil {
-                diagnostics.append(ImportDiagnostic(.warning, file: file, line: lineNumber, code: .notARow,
+                diagnostics.append(ImportDiagnostic(.warning, file: file, line: raw.number, code: .notARow,
                     "a line without columns inside the task table was skipped: '\(String(trimmedLine.prefix(40)))'"))
                 continue
             }
             if c.count > columns.width {
-                diagnostics.append(ImportDiagnostic(.warning, file: file, line: lineNumber, code: .extraCells,
+                diagnostics.append(ImportDiagnostic(.warning, file: file, line: raw.number, code: .extraCells,
                     "the row has \(c.count) cells but the header has \(columns.width)"))
                 continue
             }
             if TextCleaning.isPageMarker(c[0]) && c.dropFirst().allSatisfy(\.isEmpty) { continue }
-            var row = PendingRow(line: lineNumber)
-            let numberCell = numberColumn.map { c[$0] } ?? ""
-            var indicatorCell = cell(.indicator, c)
-            var directionCell = cell(.direction, c)
-            var textCell = cell(.text, c)
-            if shiftable, TextCleaning.isInteger(indicatorCell) {
-                // The 序号 sits in the 指标 column.
-                row.shifted = Int(indicatorCell)
-                if TextCleaning.isInteger(numberCell) {
-                    row.pageCell = numberCell
-                    indicatorCell = ""
-                } else if !numberCell.isEmpty {
-                    diagnostics.append(ImportDiagnostic(.note, file: file, line: lineNumber, code: .swappedColumns,
-                        "序号 \(indicatorCell) and 指标 '\(numberCell)' are swapped; read as such"))
-                    indicatorCell = numberCell
-                    swappedPage = true
-                } else {
-                    indicatorCell = ""
-                }
-                if (numberCell.isEmpty && !swappedPage) || row.pageCell != nil {
-                    // One of 指标 and 改革方向 was lost: decide which from what the next cell holds.
-                    let x = TextCleaning.joinWrapped(directionCell)
-                    if x.isEmpty || knownIndicators.contains(x) {
-                        indicatorCell = x
-                        directionCell = ""
-                        row.directionLost = true
-                    } else {
-                        row.indicatorLost = true
-                    }
-                }
-            } else {
-                if TextCleaning.isInteger(numberCell) { row.explicit = Int(numberCell) }
-                else if !numberCell.isEmpty {
-                    diagnostics.append(ImportDiagnostic(.warning, file: file, line: lineNumber, code: .unreadableNumber,
-                        "the 序号 cell '\(numberCell)' is not a number and no number was found elsewhere in the row"))
-                    continue
-                }
-                if let g = Self.leadingNumber(directionCell) {
-                    row.glued = g.number
-                    row.gluedRest = g.rest
-                }
-            }
-            row.indicator = TextCleaning.joinWrapped(indicatorCell)
-            row.direction = TextCleaning.joinWrapped(directionCell)
-            textCell = TextCleaning.joinWrapped(textCell)
-            row.text = textCell
-            row.deadline = TextCleaning.removingWhitespace(cell(.deadline, c))
-            row.lead = cell(.lead, c)
-            row.support = cell(.support, c)
-            for (name, value) in [("指标", indicatorCell), ("改革方向", directionCell)] where Self.hasWrapSpace(value) {
-                diagnostics.append(ImportDiagnostic(.note, file: file, line: lineNumber, code: .wrappedCell,
-                    "\(name) cell wrapped with stray spaces joined: '\(value)' → '\(TextCleaning.joinWrapped(value))'"))
-            }
-            for (name, value) in [("牵头单位", row.lead), ("配合单位", row.support)] {
-                let groups = Self.mergedGroups(value)
-                if groups.count > 1 {
-                    diagnostics.append(ImportDiagnostic(.warning, file: file, line: lineNumber, code: .mergedRow,
-                        "several rows merged on one line: the \(name) cell holds \(groups.count) separate lists (\(groups.map { "'\($0)'" }.joined(separator: " | ")))"))
-                }
-            }
+            guard let row = pendingRow(c, line: raw.number, knownIndicators: knownIndicators, swappedPage: &swappedPage,
+                                       diagnostics: &diagnostics) else { continue }
             pending.append(row)
         }
+        return pending
+    }
 
-        // Pass 2: numbers from the sequence, merged cells inherited.
+    /// One row's fields: where its 序号 sits (its own column, shifted into 指标, glued into 改革方向),
+    /// which cell was lost, and notes on wrapped and merged cells; nil for a 序号 that is no number.
+    private func pendingRow(_ c: [String], line lineNumber: Int, knownIndicators: Set<String>, swappedPage: inout Bool,
+                            diagnostics: inout [ImportDiagnostic]) -> PendingRow? {
+        var row = PendingRow(line: lineNumber)
+        let numberCell = columns[.number].map { c[$0] } ?? ""
+        var indicatorCell = cell(.indicator, c)
+        var directionCell = cell(.direction, c)
+        if shiftable, TextCleaning.isInteger(indicatorCell) {
+            // The 序号 sits in the 指标 column.
+            row.shifted = Int(indicatorCell)
+            if TextCleaning.isInteger(numberCell) {
+                row.pageCell = numberCell
+                indicatorCell = ""
+            } else if !numberCell.isEmpty {
+                diagnostics.append(ImportDiagnostic(.note, file: file, line: lineNumber, code: .swappedColumns,
+                    "序号 \(indicatorCell) and 指标 '\(numberCell)' are swapped; read as such"))
+                indicatorCell = numberCell
+                swappedPage = true
+            } else {
+                indicatorCell = ""
+            }
+            if (numberCell.isEmpty && !swappedPage) || row.pageCell != nil {
+                // One of 指标 and 改革方向 was lost: decide which from what the next cell holds.
+                let x = TextCleaning.joinWrapped(directionCell)
+                if x.isEmpty || knownIndicators.contains(x) {
+                    indicatorCell = x
+                    directionCell = ""
+                    row.directionLost = true
+                } else {
+                    row.indicatorLost = true
+                }
+            }
+        } else {
+            if TextCleaning.isInteger(numberCell) { row.explicit = Int(numberCell) }
+            else if !numberCell.isEmpty {
+                diagnostics.append(ImportDiagnostic(.warning, file: file, line: lineNumber, code: .unreadableNumber,
+                    "the 序号 cell '\(numberCell)' is not a number and no number was found elsewhere in the row"))
+                return nil
+            }
+            if let g = Self.leadingNumber(directionCell) {
+                row.glued = g.number
+                row.gluedRest = g.rest
+            }
+        }
+        row.indicator = TextCleaning.joinWrapped(indicatorCell)
+        row.direction = TextCleaning.joinWrapped(directionCell)
+        row.text = TextCleaning.joinWrapped(cell(.text, c))
+        row.deadline = TextCleaning.removingWhitespace(cell(.deadline, c))
+        row.lead = cell(.lead, c)
+        row.support = cell(.support, c)
+        noteSuspectCells(row, indicatorCell: indicatorCell, directionCell: directionCell, diagnostics: &diagnostics)
+        return row
+    }
+
+    /// Notes on cells wrapped with stray spaces, warnings on agency cells holding several rows' lists.
+    private func noteSuspectCells(_ row: PendingRow, indicatorCell: String, directionCell: String,
+                                  diagnostics: inout [ImportDiagnostic]) {
+        for (name, value) in [("指标", indicatorCell), ("改革方向", directionCell)] where Self.hasWrapSpace(value) {
+            diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .wrappedCell,
+                "\(name) cell wrapped with stray spaces joined: '\(value)' → '\(TextCleaning.joinWrapped(value))'"))
+        }
+        for (name, value) in [("牵头单位", row.lead), ("配合单位", row.support)] {
+            let groups = Self.mergedGroups(value)
+            if groups.count > 1 {
+                let lists = groups.map { "'\($0)'" }.joined(separator: " | ")
+                diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .mergedRow,
+                    "several rows merged on one line: the \(name) cell holds \(groups.count) separate lists (\(lists))"))
+            }
+        }
+    }
+
+    /// Pass 2: numbers from the sequence, merged cells inherited from the row above.
+    private func numbered(_ pending: [PendingRow], diagnostics: inout [ImportDiagnostic]) -> [TaskRow] {
         var out: [TaskRow] = []
         var expected = 1
         var previousIndicator = ""
@@ -235,48 +260,7 @@ struct TableReader {
         var seen: [Int: Int] = [:]
         for i in pending.indices {
             var row = pending[i]
-            var number: Int
-            if let s = row.shifted {
-                number = s
-                if let p = row.pageCell {
-                    diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .pageNumber,
-                        "page number \(p) in the 序号 column; 序号 \(s) read from the 指标 column"))
-                }
-            } else if let g = row.glued, row.explicit != expected, g == expected {
-                number = g
-                row.direction = TextCleaning.joinWrapped(row.gluedRest)
-                diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .gluedNumber,
-                    "序号 \(g) was glued into the 改革方向 cell; separated"))
-                if let e = row.explicit {
-                    diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .pageNumber,
-                        "page number \(e) in the 序号 column; the row is 序号 \(g)"))
-                }
-            } else if let e = row.explicit {
-                number = e
-                if e != expected {
-                    if let (j, f) = nextFirm(after: i, in: pending) {
-                        let d = j - i
-                        if f == expected + d {
-                            number = expected
-                            diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .pageNumber,
-                                "page number \(e) in the 序号 column; numbered \(expected) from the sequence (序号 \(f) follows \(d) rows below)"))
-                        } else if f == e + d {
-                            diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .numberJump,
-                                "序号 jumps from \(expected - 1) to \(e)"))
-                        } else {
-                            diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .numberSequence,
-                                "序号 \(e) does not follow \(expected - 1), and the rows below do not tell whether it is a page number"))
-                        }
-                    } else {
-                        diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .numberJump,
-                            "序号 jumps from \(expected - 1) to \(e)"))
-                    }
-                }
-            } else {
-                number = expected
-                diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .unnumbered,
-                    "row without 序号; numbered \(expected) from the sequence"))
-            }
+            let number = self.number(of: &row, at: i, in: pending, expected: expected, diagnostics: &diagnostics)
             if let first = seen[number] {
                 diagnostics.append(ImportDiagnostic(.error, file: file, line: row.line, code: .duplicateNumber,
                     "序号 \(number) is used twice (first on line \(first))"))
@@ -287,7 +271,8 @@ struct TableReader {
             if row.indicatorLost {
                 row.indicator = previousIndicator
                 diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .indicatorLost,
-                    "the 指标 cell is lost (the 序号 sits in the 指标 column); inherited '\(previousIndicator)' from the row above: confirm or correct"))
+                    "the 指标 cell is lost (the 序号 sits in the 指标 column); inherited '\(previousIndicator)' from the row above: "
+                    + "confirm or correct"))
             } else if row.indicator.isEmpty {
                 row.indicator = previousIndicator
             }
@@ -304,6 +289,54 @@ struct TableReader {
                                leadCell: row.lead, supportCell: row.support, sourceLine: row.line))
         }
         return out
+    }
+
+    /// The 序号 of row `i`: shifted, glued, written (unless a page number, told by the rows below) or
+    /// the next in the sequence; each choice but the plain one is said.
+    private func number(of row: inout PendingRow, at i: Int, in pending: [PendingRow], expected: Int,
+                        diagnostics: inout [ImportDiagnostic]) -> Int {
+        if let s = row.shifted {
+            if let p = row.pageCell {
+                diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .pageNumber,
+                    "page number \(p) in the 序号 column; 序号 \(s) read from the 指标 column"))
+            }
+            return s
+        }
+        if let g = row.glued, row.explicit != expected, g == expected {
+            row.direction = TextCleaning.joinWrapped(row.gluedRest)
+            diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .gluedNumber,
+                "序号 \(g) was glued into the 改革方向 cell; separated"))
+            if let e = row.explicit {
+                diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .pageNumber,
+                    "page number \(e) in the 序号 column; the row is 序号 \(g)"))
+            }
+            return g
+        }
+        guard let e = row.explicit else {
+            diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .unnumbered,
+                "row without 序号; numbered \(expected) from the sequence"))
+            return expected
+        }
+        guard e != expected else { return e }
+        guard let (j, f) = nextFirm(after: i, in: pending) else {
+            diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .numberJump, "序号 jumps from \(expected - 1) "
+                + "to \(e)"))
+            return e
+        }
+        let d = j - i
+        if f == expected + d {
+            diagnostics.append(ImportDiagnostic(.note, file: file, line: row.line, code: .pageNumber,
+                "page number \(e) in the 序号 column; numbered \(expected) from the sequence (序号 \(f) follows \(d) rows below)"))
+            return expected
+        }
+        if f == e + d {
+            diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .numberJump, "序号 jumps from \(expected - 1) "
+                + "to \(e)"))
+        } else {
+            diagnostics.append(ImportDiagnostic(.warning, file: file, line: row.line, code: .numberSequence,
+                "序号 \(e) does not follow \(expected - 1), and the rows below do not tell whether it is a page number"))
+        }
+        return e
     }
 
     private func nextFirm(after i: Int, in rows: [PendingRow]) -> (Int, Int)? {

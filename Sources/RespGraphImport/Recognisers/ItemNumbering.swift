@@ -38,37 +38,14 @@ public struct ItemNumbering: Sendable, Equatable {
         let t = text.drop { $0.isWhitespace }
         guard let first = t.first else { return nil }
         // 第一条 / 第一章
-        if first == "第" {
-            let digits = t.dropFirst().prefix { chineseDigits.contains($0) || $0.isASCII && $0.isNumber }
-            guard !digits.isEmpty else { return nil }
-            let after = t.dropFirst(1 + digits.count)
-            let words = Lexicon.articleWords.map { ($0, Style.article) } + Lexicon.chapterWords.map { ($0, Style.chapter) }
-            for (word, style) in words where after.hasPrefix(word) {
-                let rest = after.dropFirst(word.count)
-                return ItemNumbering(style: style, numeral: String(digits), printed: "第\(digits)\(word)",
-                                     rest: rest.drop { $0.isWhitespace || $0 == "　" })
-            }
-            return nil
-        }
+        if first == "第" { return article(t) }
         // ①
         if let s = first.unicodeScalars.first, (0x2460...0x2473).contains(s.value) || (0x2776...0x277F).contains(s.value) {
             return ItemNumbering(style: .circled, numeral: String(first), printed: String(first),
                                  rest: t.dropFirst().drop { $0.isWhitespace })
         }
         // （一） (一) （1） (1)
-        if first == "（" || first == "(" {
-            let inner = t.dropFirst().drop { $0 == " " }
-            let digits = inner.prefix { chineseDigits.contains($0) || ($0.isASCII && $0.isNumber) }
-            guard !digits.isEmpty, digits.count <= 3 else { return nil }
-            let afterDigits = inner.dropFirst(digits.count).drop { $0 == " " }
-            guard let close = afterDigits.first, close == "）" || close == ")" else { return nil }
-            let arabic = digits.allSatisfy { $0.isASCII }
-            let mixed = !arabic && digits.contains { $0.isASCII }
-            guard !mixed else { return nil }
-            let open = first == "(" ? "(" : "（", shut = close == ")" ? ")" : "）"
-            return ItemNumbering(style: arabic ? .arabicParenthesised : .chineseParenthesised, numeral: String(digits),
-                                 printed: "\(open)\(digits)\(shut)", rest: afterDigits.dropFirst().drop { $0.isWhitespace })
-        }
+        if first == "（" || first == "(" { return parenthesised(t) }
         // 一、
         if chineseDigits.contains(first) {
             let digits = t.prefix { chineseDigits.contains($0) }
@@ -95,5 +72,35 @@ public struct ItemNumbering: Sendable, Equatable {
                                  rest: after.dropFirst().drop { $0.isWhitespace })
         }
         return nil
+    }
+
+    /// 第一条, 第二章: an article or chapter number.
+    static func article(_ t: Substring) -> ItemNumbering? {
+        let digits = t.dropFirst().prefix { chineseDigits.contains($0) || $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return nil }
+        let after = t.dropFirst(1 + digits.count)
+        let words = Lexicon.articleWords.map { ($0, Style.article) } + Lexicon.chapterWords.map { ($0, Style.chapter) }
+        for (word, style) in words where after.hasPrefix(word) {
+            let rest = after.dropFirst(word.count)
+            return ItemNumbering(style: style, numeral: String(digits), printed: "第\(digits)\(word)",
+                                 rest: rest.drop { $0.isWhitespace || $0 == "　" })
+        }
+        return nil
+    }
+
+    /// （一） (一) （1） (1): a number in brackets, Chinese or Arabic but not mixed, up to three digits.
+    static func parenthesised(_ t: Substring) -> ItemNumbering? {
+        let first = t.first!
+        let inner = t.dropFirst().drop { $0 == " " }
+        let digits = inner.prefix { chineseDigits.contains($0) || ($0.isASCII && $0.isNumber) }
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        let afterDigits = inner.dropFirst(digits.count).drop { $0 == " " }
+        guard let close = afterDigits.first, close == "）" || close == ")" else { return nil }
+        let arabic = digits.allSatisfy { $0.isASCII }
+        let mixed = !arabic && digits.contains { $0.isASCII }
+        guard !mixed else { return nil }
+        let open = first == "(" ? "(" : "（", shut = close == ")" ? ")" : "）"
+        return ItemNumbering(style: arabic ? .arabicParenthesised : .chineseParenthesised, numeral: String(digits),
+                             printed: "\(open)\(digits)\(shut)", rest: afterDigits.dropFirst().drop { $0.isWhitespace })
     }
 }

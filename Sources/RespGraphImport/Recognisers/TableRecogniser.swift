@@ -45,10 +45,11 @@ public struct TableRecogniser: Sendable {
         let (headerCells, h) = Self.combinedHeader(table, at: h0)
         guard let columns = ColumnMap(header: headerCells) else { return nil }
         let body = BodyRecogniser(file: file)
+        let headerPlace = h < table.rowPlaces.count ? table.rowPlaces[h] : BlockPlace(line: 0, table: tableIndex)
         for c in columns.conflicts {
-            let place = h < table.rowPlaces.count ? table.rowPlaces[h] : BlockPlace(line: 0, table: tableIndex)
-            diagnostics.append(body.diagnostic(.warning, place, .duplicateColumn,
-                "the header names the \(c.field.rawValue) column twice: '\(headerCells[c.first])' (column \(c.first + 1)) and '\(headerCells[c.second])' (column \(c.second + 1)); only the first is read"))
+            diagnostics.append(body.diagnostic(.warning, headerPlace, .duplicateColumn,
+                "the header names the \(c.field.rawValue) column twice: '\(headerCells[c.first])' (column \(c.first + 1)) and "
+                + "'\(headerCells[c.second])' (column \(c.second + 1)); only the first is read"))
         }
         var rows: [TaskRow] = []
         var indicator = ""
@@ -65,8 +66,7 @@ public struct TableRecogniser: Sendable {
             if ColumnMap(header: cells) != nil { continue }
             if nonEmpty.count == 1 {
                 // A section row: one text across the row (merged) or alone in it.
-                let t = nonEmpty.first!.trimmed
-                if let n = ItemNumbering.parse(t) { indicator = TextCleaning.joinWrapped(String(n.rest)) } else if !TextCleaning.isInteger(t) { indicator = TextCleaning.joinWrapped(t) }
+                indicator = Self.sectionIndicator(nonEmpty.first!.trimmed) ?? indicator
                 continue
             }
             let numberCell = columns.cell(.number, in: cells)
@@ -78,65 +78,88 @@ public struct TableRecogniser: Sendable {
                 if columns[.direction] != nil, direction.isEmpty { direction = previous.direction }
             }
             previous = (tableIndicator, direction)
-            var leadCell = columns.cell(.lead, in: raw)
-            var supportCell = columns.supportCell(in: raw)
-            // One cell merged across the lead and support columns: it is one clause, not two lists.
-            if supportCell == leadCell { supportCell = "" }
             var deadline = TextCleaning.removingWhitespace(columns.cell(.deadline, in: cells))
             let text = TextCleaning.joinWrapped(columns.cell(.text, in: cells))
             // One cell merged across the direction and text columns is the text, said once.
             if direction == text, columns[.direction] != nil { direction = "" }
             let label = numberCell.isEmpty ? "第\(r + 1)行" : numberCell
-            var clause = AssignmentClause()
-            clause.leadsAreResponsible = columns.leadsAreResponsible
-            // An agency cell written as a clause.
-            if let parsed = Self.clauseInCell(leadCell), supportCell.isEmpty || parsed.labelled {
-                clause = parsed
-                leadCell = parsed.leads
-                supportCell = [parsed.supporters, supportCell].filter { !$0.isEmpty }.joined(separator: "，")
-                if let d = parsed.deadline, deadline.isEmpty { deadline = d }
-            } else {
-                var notes: [String] = []
-                // A role word that only repeats the column's role (市卫健委牵头 under 牵头单位, 市医保局配合
-                // under 配合单位) is dropped.
-                if let parsed = Self.clauseInCell(leadCell), parsed.supporters.isEmpty, !parsed.leads.isEmpty { leadCell = parsed.leads }
-                if let parsed = Self.clauseInCell(supportCell) {
-                    let names = [parsed.leads, parsed.supporters].filter { !$0.isEmpty }.joined(separator: "，")
-                    if !names.isEmpty { supportCell = names }
-                }
-                leadCell = AssignmentClauseParser.cleanList(AssignmentClauseParser.separatingSpacedNames(leadCell), notes: &notes)
-                supportCell = AssignmentClauseParser.cleanList(AssignmentClauseParser.separatingSpacedNames(supportCell), notes: &notes)
-                clause.notes = notes
-                // Roles marked after the names (区市场监管局（牵头）、区司法局) decide over the column's.
-                clause.leads = TextCleaning.fullWidthParentheses(leadCell)
-                clause.supporters = TextCleaning.fullWidthParentheses(supportCell)
-                AssignmentClauseParser.markedLeads(&clause)
-                leadCell = clause.leads
-                supportCell = clause.supporters
-            }
-            clause.leads = leadCell
-            clause.supporters = supportCell
+            let clause = Self.agencyClause(lead: columns.cell(.lead, in: raw), support: columns.supportCell(in: raw),
+                                           leadsAreResponsible: columns.leadsAreResponsible, deadline: &deadline)
+            let (leadCell, supportCell) = (clause.leads, clause.supporters)
             var row = TaskRow(level: .table, number: number, label: label,
                               indicator: tableIndicator.isEmpty ? indicator : tableIndicator, direction: direction, text: text,
                               deadline: deadline.isEmpty ? nil : deadline, leadCell: leadCell, supportCell: supportCell,
                               sourceLine: place.line)
             row.place = place.description
-            if leadCell.isEmpty && supportCell.isEmpty {
-                diagnostics.append(body.diagnostic(.warning, place, .noAgency,
-                                                   "row \(label) names no agency; imported without lead or support: check the table"))
-            } else {
-                body.report(clause, label: label, place: place, convention: convention, row: &row, diagnostics: &diagnostics)
-            }
-            if text.isEmpty && direction.isEmpty {
-                diagnostics.append(body.diagnostic(.warning, place, .missingText, "row \(label) has no task text"))
-            }
-            if let warning = table.rowWarnings[r] {
-                diagnostics.append(body.diagnostic(.warning, place, .rebuiltRow, warning))
-            }
+            Self.report(&row, clause: clause, label: label, place: place, body: body, convention: convention,
+                        rowWarning: table.rowWarnings[r], diagnostics: &diagnostics)
             rows.append(row)
             number += 1
         }
         return rows
+    }
+
+    /// The clause of a row's agency cells: a whole clause written in the lead cell (A牵头，B配合), or
+    /// two lists cleaned, with role words that only repeat the column's dropped and roles marked
+    /// after names (区市场监管局（牵头）) deciding over the column's. A deadline in the clause fills
+    /// an empty `deadline`.
+    static func agencyClause(lead: String, support: String, leadsAreResponsible: Bool, deadline: inout String) -> AssignmentClause {
+        var leadCell = lead
+        var supportCell = support
+        // One cell merged across the lead and support columns: it is one clause, not two lists.
+        if supportCell == leadCell { supportCell = "" }
+        var clause = AssignmentClause()
+        clause.leadsAreResponsible = leadsAreResponsible
+        // An agency cell written as a clause.
+        if let parsed = clauseInCell(leadCell), supportCell.isEmpty || parsed.labelled {
+            clause = parsed
+            leadCell = parsed.leads
+            supportCell = [parsed.supporters, supportCell].filter { !$0.isEmpty }.joined(separator: "，")
+            if let d = parsed.deadline, deadline.isEmpty { deadline = d }
+        } else {
+            var notes: [String] = []
+            // A role word that only repeats the column's role (市卫健委牵头 under 牵头单位, 市医保局配合
+            // under 配合单位) is dropped.
+            if let parsed = clauseInCell(leadCell), parsed.supporters.isEmpty, !parsed.leads.isEmpty { leadCell = parsed.leads }
+            if let parsed = clauseInCell(supportCell) {
+                let names = [parsed.leads, parsed.supporters].filter { !$0.isEmpty }.joined(separator: "，")
+                if !names.isEmpty { supportCell = names }
+            }
+            leadCell = AssignmentClauseParser.cleanList(AssignmentClauseParser.separatingSpacedNames(leadCell), notes: &notes)
+            supportCell = AssignmentClauseParser.cleanList(AssignmentClauseParser.separatingSpacedNames(supportCell), notes: &notes)
+            clause.notes = notes
+            // Roles marked after the names (区市场监管局（牵头）、区司法局) decide over the column's.
+            clause.leads = TextCleaning.fullWidthParentheses(leadCell)
+            clause.supporters = TextCleaning.fullWidthParentheses(supportCell)
+            AssignmentClauseParser.markedLeads(&clause)
+            leadCell = clause.leads
+            supportCell = clause.supporters
+        }
+        clause.leads = leadCell
+        clause.supporters = supportCell
+        return clause
+    }
+
+    /// What is doubtful in a table row: no agency, no task text, a row rebuilt from a damaged table,
+    /// and what its clause says (``BodyRecogniser/report(_:label:place:convention:row:diagnostics:)``).
+    static func report(_ row: inout TaskRow, clause: AssignmentClause, label: String, place: BlockPlace, body: BodyRecogniser,
+                       convention: AssignmentConvention?, rowWarning: String?, diagnostics: inout [ImportDiagnostic]) {
+        if clause.leads.isEmpty && clause.supporters.isEmpty {
+            diagnostics.append(body.diagnostic(.warning, place, .noAgency,
+                                               "row \(label) names no agency; imported without lead or support: check the table"))
+        } else {
+            body.report(clause, label: label, place: place, convention: convention, row: &row, diagnostics: &diagnostics)
+        }
+        if row.text.isEmpty && row.direction.isEmpty {
+            diagnostics.append(body.diagnostic(.warning, place, .missingText, "row \(label) has no task text"))
+        }
+        if let rowWarning { diagnostics.append(body.diagnostic(.warning, place, .rebuiltRow, rowWarning)) }
+    }
+
+    /// The indicator a section row names (its text without the item number); nil for a bare number.
+    static func sectionIndicator(_ t: String) -> String? {
+        if let n = ItemNumbering.parse(t) { return TextCleaning.joinWrapped(String(n.rest)) }
+        return TextCleaning.isInteger(t) ? nil : TextCleaning.joinWrapped(t)
     }
 
     /// A cell that holds a whole clause (A牵头，B配合), read as one; nil for a plain list of names.

@@ -85,7 +85,8 @@ struct WorkPointRecogniser {
             case .responsible:
                 lead = value
                 diagnostics.append(ImportDiagnostic(.note, file: file, line: line(at: clauseStart), code: .responsibilityUnits,
-                    "work point \(p.sectionNumeral)（\(p.numeral)） names \(label) (responsible units) without telling lead from support; read as leads"))
+                    "work point \(p.sectionNumeral)（\(p.numeral)） names \(label) (responsible units) without telling lead from support; "
+                        + "read as leads"))
             case .person, .deadline, .scope: break
             }
         }

@@ -130,7 +130,8 @@ public struct Diagram: Sendable {
                 let keep = Set(loads.prefix(top).map(\.agency))
                 let kept = tasks.filter { t in graph.agencies(of: t, role: .lead).contains { keep.contains($0) } }
                 if request.top == nil {
-                    notes.append("respgraph: the diagram would show \(tasks.count) tasks; drawing the \(kept.count) led by the \(top) heaviest "
+                    notes.append("respgraph: the diagram would show \(tasks.count) tasks; drawing the \(kept.count) led by the \(top) "
+                        + "heaviest "
                                  + "agencies. --top N draws more, --all draws all \(tasks.count).")
                 }
                 tasks = kept
@@ -174,7 +175,8 @@ public struct Diagram: Sendable {
         mutating func keepStrongestPartners(of center: AgencyID, in network: AgencyNetwork,
                                             keep: inout Set<AgencyID>) throws(ReportError) -> Int {
             guard let c = network.agencies.firstIndex(of: center) else {
-                throw ReportError("\(graph[center].name) is not in the \(t("网络", "network")) (a collective placeholder is left out unless --include-collectives)")
+                throw ReportError("\(graph[center].name) is not in the \(t("网络", "network")) (a collective placeholder is left out unless "
+                    + "--include-collectives)")
             }
             var tie: [Int: Double] = [:]
             for e in network.range(of: c) { tie[Int(network.targets[e]), default: 0] += network.weights[e] }
@@ -184,7 +186,8 @@ public struct Diagram: Sendable {
             let partners = tie.keys.sorted { (tie[$0]!, name($1)) > (tie[$1]!, name($0)) }
             let limit = request.top ?? (request.all ? partners.count : egoPartners)
             if request.top == nil && !request.all && partners.count > limit {
-                notes.append("respgraph: \(graph[center].name) has \(partners.count) partners; drawing the \(limit) strongest ties. --top N draws more, --all draws all.")
+                notes.append("respgraph: \(graph[center].name) has \(partners.count) partners; drawing the \(limit) strongest ties. --top "
+                    + "N draws more, --all draws all.")
             }
             keep = Set(([c] + partners.prefix(limit)).map { network.agencies[$0] })
             if options.layout == "neato" && request.layout == nil { options.layout = "twopi"; options.root = center }
@@ -197,7 +200,8 @@ public struct Diagram: Sendable {
             guard let top = request.top ?? (!request.all && keep.count > readableAgencies ? readableAgencies : nil) else { return }
             let kept = Set(inScope.prefix(top).map(\.agency)).union(options.highlighted.intersection(keep))
             if request.top == nil {
-                notes.append("respgraph: the network has \(keep.count) agencies; drawing the \(kept.count) heaviest. --top N draws more, --all draws all \(keep.count).")
+                notes.append("respgraph: the network has \(keep.count) agencies; drawing the \(kept.count) heaviest. --top N draws more, "
+                    + "--all draws all \(keep.count).")
             }
             keep = kept
             scope += t(" · 负荷最重的 \(top) 个", " · top \(top)")
@@ -215,7 +219,8 @@ public struct Diagram: Sendable {
                 dropped = all.count - drawn.count
             }
             if dropped > 0 {
-                notes.append("respgraph: \(dropped) links of fewer than \(NumberStyle.plain(used)) tasks left out (\(faint.count) drawn faint as an "
+                notes.append("respgraph: \(dropped) links of fewer than \(NumberStyle.plain(used)) tasks left out (\(faint.count) drawn "
+                    + "faint as an "
                              + "agency's strongest tie); --min-weight 1 draws them.")
             }
             return (drawn, faint, used)
@@ -249,7 +254,8 @@ extension Diagram {
     public static func sameLayout(_ union: ResponsibilityGraph, documents: [String], _ request: Request,
                                   latestName: (String) -> String,
                                   place: (String) -> String?) throws(ReportError) -> [(document: String, diagram: Diagram)] {
-        guard request.view != .tasks else { throw ReportError("the same layout draws the agency networks; the tasks view has no shared agencies' places") }
+        guard request.view != .tasks else { throw ReportError("the same layout draws the agency networks; the tasks view has no shared "
+            + "agencies' places") }
         var graphs: [ResponsibilityGraph] = []
         for id in documents {
             do { graphs.append(try union.filtered(matching: [id])) } catch { throw ReportError(error.message) }
@@ -292,8 +298,10 @@ extension Diagram {
             })
             let links = net.diagramLinks(among: nodes, threshold: request.minWeight ?? unionLinks.threshold)
             let what = net.isDirected ? t("依赖网络（牵头→配合）", "dependency network (lead → supporter)") : t("共同任务网络", "co-assignment network")
-            drawing.title = "\(id) · \(what) · " + t("与 \(documents.joined(separator: "、")) 同一布局：\(nodes.count) 个机构，\(links.links.count) 条关系",
-                                                     "same layout as \(documents.joined(separator: ", ")): \(nodes.count) agencies, \(links.links.count) links")
+            drawing.title = "\(id) · \(what) · " + t("与 \(documents.joined(separator: "、")) 同一布局：\(nodes.count) "
+                + "个机构，\(links.links.count) 条关系",
+                                                     "same layout as \(documents.joined(separator: ", ")): \(nodes.count) "
+                                                         + "agencies, \(links.links.count) links")
             let weighted = Dictionary(uniqueKeysWithValues: Workload.loads(in: g).map { ($0.agency, $0.weighted) })
             let dot = DOTWriter.network(g, agencies: nodes.map { net.agencies[$0] }, links: links.links, faint: links.faint,
                                         loads: weighted,

@@ -64,7 +64,8 @@ public struct ExplorerData {
         let network = AgencyNetwork.coAssignment(graph)
         let index = Dictionary(uniqueKeysWithValues: network.agencies.enumerated().map { ($1, $0) })
         let nodeIndex = nodes.compactMap { index[$0] }
-        var out = "graph layout {\n  graph [overlap=false, splines=false, sep=\"+8\"];\n  node [shape=circle, width=0.3, fixedsize=true, label=\"\"];\n"
+        var out = "graph layout {\n  graph [overlap=false, splines=false, sep=\"+8\"];\n  node [shape=circle, width=0.3, fixedsize=true, "
+            + "label=\"\"];\n"
         for i in nodes.indices { out += "  n\(i);\n" }
         let links = network.diagramLinks(among: nodeIndex, threshold: 1).links
         for (i, j, w) in links { out += "  n\(i) -- n\(j) [weight=\(Int(min(w, 50)))];\n" }

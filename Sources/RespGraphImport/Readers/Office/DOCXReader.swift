@@ -25,7 +25,8 @@ public enum DOCXReader {
         var read = BlockDocument(file: file, blocks: blocks(document, lists: lists, styles: styles, revisions: &revisions), format: "docx")
         if revisions.count > 0 {
             read.findings.append(ImportDiagnostic(.note, file: file, line: 0, code: .trackedChanges,
-                "the document holds tracked changes (\(revisions.inserted) insertions, \(revisions.deleted) deletions, \(revisions.moved) moves): read as Word shows it with all of them accepted"))
+                "the document holds tracked changes (\(revisions.inserted) insertions, \(revisions.deleted) deletions, \(revisions.moved) "
+                    + "moves): read as Word shows it with all of them accepted"))
         }
         read.findings += archive.invalidTextFindings(file: file)
         return read
@@ -108,7 +109,8 @@ public enum DOCXReader {
         if n < 20 { return "十" + (n % 10 == 0 ? "" : String(digits[n % 10])) }
         if n < 100 { return String(digits[n / 10]) + "十" + (n % 10 == 0 ? "" : String(digits[n % 10])) }
         let rest = n % 100
-        return String(digits[n / 100]) + "百" + (rest == 0 ? "" : rest < 10 ? "零" + String(digits[rest]) : (rest < 20 ? "一" : "") + chineseNumeral(rest))
+        let tens = rest == 0 ? "" : rest < 10 ? "零" + String(digits[rest]) : (rest < 20 ? "一" : "") + chineseNumeral(rest)
+        return String(digits[n / 100]) + "百" + tens
     }
 
     /// A table being read.
@@ -146,13 +148,8 @@ public enum DOCXReader {
     /// own, placed before the paragraph that holds it, which goes on after it.
     static func blocks(_ events: [XMLScanner.Event], lists: [String: [Int: Level]], styles: [String: (String, Int)] = [:],
                        revisions: inout Revisions) -> [DocumentBlock] {
-        var blocks: [DocumentBlock] = []
-        var tables: [PendingTable] = []
-        var current = PendingParagraph()
-        var enclosing: [PendingParagraph] = []
-        var paragraphDepth = 0, skipped = 0
-        var counters: [String: [Int]] = [:]
-        var paragraphCount = 0, tableCount = 0
+        var body = BodyReading(lists: lists, styles: styles)
+        var skipped = 0
         for e in events {
             if skipped > 0 {
                 switch e {
@@ -163,104 +160,139 @@ public enum DOCXReader {
                 continue
             }
             switch e {
-            case .start(let name, let a, let selfClosing):
-                switch name {
-                case _ where !selfClosing && skippedElements.contains(name):
-                    skipped = 1
-                    if name == "w:del" { revisions.deleted += 1 }
-                    if name == "w:moveFrom" { revisions.moved += 1 }
-                case "w:ins": if !selfClosing { revisions.inserted += 1 }
-                case "w:p":
-                    guard !selfClosing else { break }
-                    if paragraphDepth > 0 { enclosing.append(current) }
-                    paragraphDepth += 1
-                    current = PendingParagraph()
-                case "w:t": current.inText = !selfClosing
-                case "w:tab": current.text += " "
-                case "w:br", "w:cr": current.text += "\n"
-                case "w:numId": current.numId = a["w:val"]
-                case "w:ilvl": current.ilvl = a["w:val"].flatMap { Int($0) } ?? 0
-                case "w:pStyle":
-                    current.styleId = a["w:val"]
-                    let v = (a["w:val"] ?? "").lowercased()
-                    current.heading = v.hasPrefix("heading") || v.hasPrefix("title") || v.hasPrefix("标题")
-                case "w:tbl": tables.append(PendingTable())
-                case "w:tr": if !tables.isEmpty { tables[tables.count - 1].rows.append([]) }
-                case "w:tc":
-                    if !tables.isEmpty {
-                        let n = tables.count - 1
-                        tables[n].inCell = true
-                        tables[n].cellText = []
-                        tables[n].cellSpan = 1
-                        tables[n].cellMerge = nil
-                    }
-                case "w:gridSpan": if !tables.isEmpty { tables[tables.count - 1].cellSpan = max(1,
-                    min(64, a["w:val"].flatMap { Int($0) } ?? 1)) }
-                case "w:vMerge": if !tables.isEmpty { tables[tables.count - 1].cellMerge = a["w:val"] == "restart" }
-                default: break
-                }
+            case .start(let name, _, let selfClosing) where !selfClosing && skippedElements.contains(name):
+                skipped = 1
+                if name == "w:del" { revisions.deleted += 1 }
+                if name == "w:moveFrom" { revisions.moved += 1 }
+            case .start(let name, let attributes, let selfClosing):
+                if name == "w:ins" && !selfClosing { revisions.inserted += 1 }
+                body.start(name, attributes, selfClosing: selfClosing)
             case .text(let t):
-                if current.inText { current.text += t }
+                if body.current.inText { body.current.text += t }
             case .end(let name):
-                switch name {
-                case "w:t": current.inText = false
-                case "w:p":
-                    guard paragraphDepth > 0 else { break }
-                    paragraphDepth -= 1
-                    var text = current.text
-                    var numId = current.numId, ilvl = current.ilvl
-                    let heading = current.heading
-                    if numId == nil, let s = current.styleId, let (n, l) = styles[s] { numId = n; ilvl = l }
-                    if let outer = enclosing.popLast() { current = outer } else { current = PendingParagraph() }
-                    // Automatic numbering, rendered as Word shows it.
-                    if let id = numId, id != "0", let levels = lists[id], let level = levels[ilvl] {
-                        var c = counters[id] ?? Array(repeating: 0, count: 9)
-                        if ilvl < 9 {
-                            c[ilvl] = c[ilvl] == 0 ? level.start : c[ilvl] + 1
-                            for deeper in (ilvl + 1)..<9 { c[deeper] = 0 }
-                        }
-                        counters[id] = c
-                        var label = level.text
-                        for k in (1...9).reversed() where label.contains("%\(k)") {
-                            let lv = levels[k - 1] ?? Level()
-                            let value = c[k - 1] == 0 ? lv.start : c[k - 1]
-                            label = label.replacingOccurrences(of: "%\(k)", with: format(value, lv.format))
-                        }
-                        if level.format != "bullet" && level.format != "none" { text = label + text }
-                    }
-                    if !tables.isEmpty, tables[tables.count - 1].inCell {
-                        tables[tables.count - 1].cellText.append(text)
-                    } else {
-                        let pieces = Self.pieces(of: text)
-                        if !pieces.isEmpty { paragraphCount += 1 }
-                        for (k, t) in pieces.enumerated() {
-                            blocks.append(.paragraph(TextBlock(text: t, place: BlockPlace(line: 0, paragraph: paragraphCount),
-                                                               isHeading: heading && k == 0)))
-                        }
-                    }
-                case "w:tc":
-                    if !tables.isEmpty {
-                        let n = tables.count - 1
-                        let text = tables[n].cellText.map { TextCleaning.joinWrapped($0) }.filter { !$0.isEmpty }.joined(separator: "\n")
-                        if tables[n].rows.isEmpty { tables[n].rows.append([]) }
-                        tables[n].rows[tables[n].rows.count - 1].append((text, tables[n].cellSpan, tables[n].cellMerge))
-                        tables[n].inCell = false
-                    }
-                case "w:tbl":
-                    guard let t = tables.popLast() else { break }
-                    let (rows, inherited) = grid(t.rows)
-                    if !tables.isEmpty, tables[tables.count - 1].inCell {
-                        tables[tables.count - 1].cellText.append(rows.map { $0.joined(separator: " ") }.joined(separator: "\n"))
-                    } else if !rows.isEmpty {
-                        tableCount += 1
-                        let places = rows.indices.map { BlockPlace(line: 0, table: tableCount, row: $0 + 1) }
-                        blocks.append(.table(TableBlock(rows: rows, rowPlaces: places, inheritedCells: inherited)))
-                    }
-                default: break
-                }
+                body.end(name)
             }
         }
-        return blocks
+        return body.blocks
+    }
+
+    /// The state of reading the body: the paragraph being read (and those holding it), the tables
+    /// open around it, the list counters, and the blocks so far.
+    private struct BodyReading {
+        let lists: [String: [Int: Level]]
+        let styles: [String: (String, Int)]
+        var blocks: [DocumentBlock] = []
+        var tables: [PendingTable] = []
+        var current = PendingParagraph()
+        var enclosing: [PendingParagraph] = []
+        var paragraphDepth = 0
+        var counters: [String: [Int]] = [:]
+        var paragraphCount = 0, tableCount = 0
+
+        init(lists: [String: [Int: Level]], styles: [String: (String, Int)]) {
+            self.lists = lists
+            self.styles = styles
+        }
+
+        /// An element opens.
+        mutating func start(_ name: String, _ a: [String: String], selfClosing: Bool) {
+            switch name {
+            case "w:p":
+                guard !selfClosing else { break }
+                if paragraphDepth > 0 { enclosing.append(current) }
+                paragraphDepth += 1
+                current = PendingParagraph()
+            case "w:t": current.inText = !selfClosing
+            case "w:tab": current.text += " "
+            case "w:br", "w:cr": current.text += "\n"
+            case "w:numId": current.numId = a["w:val"]
+            case "w:ilvl": current.ilvl = a["w:val"].flatMap { Int($0) } ?? 0
+            case "w:pStyle":
+                current.styleId = a["w:val"]
+                let v = (a["w:val"] ?? "").lowercased()
+                current.heading = v.hasPrefix("heading") || v.hasPrefix("title") || v.hasPrefix("标题")
+            case "w:tbl": tables.append(PendingTable())
+            case "w:tr": if !tables.isEmpty { tables[tables.count - 1].rows.append([]) }
+            case "w:tc":
+                guard !tables.isEmpty else { break }
+                let n = tables.count - 1
+                tables[n].inCell = true
+                tables[n].cellText = []
+                tables[n].cellSpan = 1
+                tables[n].cellMerge = nil
+            case "w:gridSpan":
+                if !tables.isEmpty { tables[tables.count - 1].cellSpan = max(1, min(64, a["w:val"].flatMap { Int($0) } ?? 1)) }
+            case "w:vMerge": if !tables.isEmpty { tables[tables.count - 1].cellMerge = a["w:val"] == "restart" }
+            default: break
+            }
+        }
+
+        /// An element closes.
+        mutating func end(_ name: String) {
+            switch name {
+            case "w:t": current.inText = false
+            case "w:p": endParagraph()
+            case "w:tc":
+                guard !tables.isEmpty else { break }
+                let n = tables.count - 1
+                let text = tables[n].cellText.map { TextCleaning.joinWrapped($0) }.filter { !$0.isEmpty }.joined(separator: "\n")
+                if tables[n].rows.isEmpty { tables[n].rows.append([]) }
+                tables[n].rows[tables[n].rows.count - 1].append((text, tables[n].cellSpan, tables[n].cellMerge))
+                tables[n].inCell = false
+            case "w:tbl":
+                guard let t = tables.popLast() else { break }
+                let (rows, inherited) = grid(t.rows)
+                if !tables.isEmpty, tables[tables.count - 1].inCell {
+                    tables[tables.count - 1].cellText.append(rows.map { $0.joined(separator: " ") }.joined(separator: "\n"))
+                } else if !rows.isEmpty {
+                    tableCount += 1
+                    let places = rows.indices.map { BlockPlace(line: 0, table: tableCount, row: $0 + 1) }
+                    blocks.append(.table(TableBlock(rows: rows, rowPlaces: places, inheritedCells: inherited)))
+                }
+            default: break
+            }
+        }
+
+        /// `</w:p>`: the paragraph, its list label rendered, into the open cell or the blocks.
+        mutating func endParagraph() {
+            guard paragraphDepth > 0 else { return }
+            paragraphDepth -= 1
+            var numId = current.numId, ilvl = current.ilvl
+            let heading = current.heading
+            if numId == nil, let s = current.styleId, let (n, l) = styles[s] { numId = n; ilvl = l }
+            let text = (numId.flatMap { listLabel($0, level: ilvl) } ?? "") + current.text
+            if let outer = enclosing.popLast() { current = outer } else { current = PendingParagraph() }
+            if !tables.isEmpty, tables[tables.count - 1].inCell {
+                tables[tables.count - 1].cellText.append(text)
+                return
+            }
+            let pieces = DOCXReader.pieces(of: text)
+            if !pieces.isEmpty { paragraphCount += 1 }
+            for (k, t) in pieces.enumerated() {
+                blocks.append(.paragraph(TextBlock(text: t, place: BlockPlace(line: 0, paragraph: paragraphCount),
+                                                   isHeading: heading && k == 0)))
+            }
+        }
+
+        /// Automatic numbering, rendered as Word shows it (nil for bullets and unnumbered levels);
+        /// counts the item.
+        mutating func listLabel(_ id: String, level ilvl: Int) -> String? {
+            guard id != "0", let levels = lists[id], let level = levels[ilvl] else { return nil }
+            var c = counters[id] ?? Array(repeating: 0, count: 9)
+            if ilvl < 9 {
+                c[ilvl] = c[ilvl] == 0 ? level.start : c[ilvl] + 1
+                for deeper in (ilvl + 1)..<9 { c[deeper] = 0 }
+            }
+            counters[id] = c
+            guard level.format != "bullet" && level.format != "none" else { return nil }
+            var label = level.text
+            for k in (1...9).reversed() where label.contains("%\(k)") {
+                let lv = levels[k - 1] ?? Level()
+                let value = c[k - 1] == 0 ? lv.start : c[k - 1]
+                label = label.replacingOccurrences(of: "%\(k)", with: format(value, lv.format))
+            }
+            return label
+        }
     }
 
     /// A paragraph's text split at its manual line breaks (`w:br`) where the next line starts a

@@ -76,7 +76,9 @@ enum LegacyOfficeConverter {
     static func convert(_ bytes: [UInt8], path: String, format: Format) throws(ImportError) -> (file: String, folder: String) {
         guard let soffice = ExternalProgram.find("soffice") ?? ExternalProgram.find("libreoffice") else {
             throw ImportError(file: path,
-                              "\(format.description), which respgraph reads through LibreOffice, and LibreOffice is not installed: install it (Debian/Ubuntu: apt install libreoffice-writer libreoffice-calc; macOS: brew install --cask libreoffice), or save the file as .\(format.extensions.output)")
+                              "\(format.description), which respgraph reads through LibreOffice, and LibreOffice is not installed: "
+                                  + "install it (Debian/Ubuntu: apt install libreoffice-writer libreoffice-calc; macOS: brew install "
+                                  + "--cask libreoffice), or save the file as .\(format.extensions.output)")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("respgraph-\(UUID().uuidString)").path
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
@@ -104,7 +106,8 @@ enum LegacyOfficeConverter {
         if result.timedOut {
             try? FileManager.default.removeItem(atPath: folder)
             throw ImportError(file: path,
-                              "LibreOffice took more than \(Int(timeLimit)) s to convert \(format.description) and was stopped; save the file as .\(format.extensions.output) and import that")
+                              "LibreOffice took more than \(Int(timeLimit)) s to convert \(format.description) and was stopped; save the "
+                                  + "file as .\(format.extensions.output) and import that")
         }
         guard result.status == 0, FileManager.default.fileExists(atPath: output) else {
             try? FileManager.default.removeItem(atPath: folder)
@@ -112,7 +115,8 @@ enum LegacyOfficeConverter {
             let said = String(decoding: result.stderr + result.stdout, as: UTF8.self).split(separator: "\n")
                 .filter { !$0.contains("javaldx") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "; ")
             throw ImportError(file: path,
-                              "LibreOffice could not convert \(format.description) (it may be damaged or password-protected)\(said.isEmpty ? "" : ": \(said.prefix(300))")")
+                              "LibreOffice could not convert \(format.description) (it may be damaged or "
+                                  + "password-protected)\(said.isEmpty ? "" : ": \(said.prefix(300))")")
         }
         return (output, folder)
     }

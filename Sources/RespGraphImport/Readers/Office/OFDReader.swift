@@ -116,14 +116,15 @@ public enum OFDReader {
         return out
     }
 
-    /// The words of one page's `Content.xml`, in points from the page's top left. Runs on one
-    /// baseline that touch (a gap under a quarter of the type size), and runs that follow one another
-    /// in the same object box, are joined into one word.
-    static func pageWords(_ events: [XMLScanner.Event], page: Int) -> [PDFReader.Word] {
-        struct Run { var text: String; var x: Double; var baseline: Double; var advances: [Double]; var size: Double; var box: [Double] }
-        var runs: [Run] = []
+    /// A run of text a `TextCode` places: its start and baseline (millimetres), the advances between
+    /// its characters, its type size, and the box of its text object.
+    struct TextRun { var text: String; var x: Double; var baseline: Double; var advances: [Double]; var size: Double; var box: [Double] }
+
+    /// The page's text runs that hold more than whitespace, in the order written.
+    static func textRuns(_ events: [XMLScanner.Event]) -> [TextRun] {
+        var runs: [TextRun] = []
         var box: [Double] = [0, 0, 0, 0], size = 3.5
-        var current: Run?
+        var current: TextRun?
         for e in events {
             switch e {
             case .start(let name, let a, let selfClosing):
@@ -133,8 +134,8 @@ public enum OFDReader {
                     while box.count < 4 { box.append(0) }
                     size = Double(a["Size"] ?? a["size"] ?? "") ?? 3.5
                 case "TextCode" where !selfClosing:
-                    current = Run(text: "", x: box[0] + (Double(a["X"] ?? "") ?? 0), baseline: box[1] + (Double(a["Y"] ?? "") ?? size),
-                                  advances: numbers(a["DeltaX"] ?? ""), size: size, box: box)
+                    current = TextRun(text: "", x: box[0] + (Double(a["X"] ?? "") ?? 0), baseline: box[1] + (Double(a["Y"] ?? "") ?? size),
+                                      advances: numbers(a["DeltaX"] ?? ""), size: size, box: box)
                 default: break
                 }
             case .text(let t):
@@ -146,6 +147,14 @@ public enum OFDReader {
                 }
             }
         }
+        return runs
+    }
+
+    /// The words of one page's `Content.xml`, in points from the page's top left. Runs on one
+    /// baseline that touch (a gap under a quarter of the type size), and runs that follow one another
+    /// in the same object box, are joined into one word.
+    static func pageWords(_ events: [XMLScanner.Event], page: Int) -> [PDFReader.Word] {
+        let runs = textRuns(events)
         let scale = pointsPerMillimetre
         var words: [PDFReader.Word] = []
         var lastBox: [Double]?

@@ -29,6 +29,39 @@ public enum XLSXReader {
         return out
     }
 
+    /// The workbook's shared strings (phonetic guides left out), each cut at ``maximumCellCharacters``
+    /// once here, not at every cell that refers to it (one long string in 100,000 rows); `cut` counts them.
+    static func sharedStrings(_ archive: inout ZipArchive, file: String) throws(ImportError) -> (strings: [String], cut: Int) {
+        guard let events = try archive.xmlEvents("xl/sharedStrings.xml", file: file) else { return ([], 0) }
+        var shared: [String] = []
+        var cutStrings = 0
+        var current: String?
+        var inText = false, inPhonetic = false
+        for e in events {
+            switch e {
+            case .start(let name, _, let selfClosing):
+                if name == "si" { current = "" }
+                if name == "t", !selfClosing { inText = true }
+                if name == "rPh" { inPhonetic = true }
+            case .end(let name):
+                if name == "si" {
+                    var text = current ?? ""
+                    if text.utf8.count > maximumCellCharacters, text.count > maximumCellCharacters {
+                        text = String(text.prefix(maximumCellCharacters))
+                        cutStrings += 1
+                    }
+                    shared.append(text)
+                    current = nil
+                }
+                if name == "t" { inText = false }
+                if name == "rPh" { inPhonetic = false }
+            case .text(let t):
+                if inText, !inPhonetic { current? += t }
+            }
+        }
+        return (shared, cutStrings)
+    }
+
     /// Reads the workbook: every sheet Excel shows (a hidden one with a task table is noted), or only
     /// the one named.
     ///
@@ -41,41 +74,14 @@ public enum XLSXReader {
             chosen = all.filter { $0.name == s }
             if chosen.isEmpty { throw ImportError(file: file, "no sheet '\(s)'; sheets: \(all.map(\.name).joined(separator: ", "))") }
         }
-        var shared: [String] = []
-        var cutStrings = 0
-        if let events = try archive.xmlEvents("xl/sharedStrings.xml", file: file) {
-            var current: String?
-            var inText = false, inPhonetic = false
-            for e in events {
-                switch e {
-                case .start(let name, _, let selfClosing):
-                    if name == "si" { current = "" }
-                    if name == "t", !selfClosing { inText = true }
-                    if name == "rPh" { inPhonetic = true }
-                case .end(let name):
-                    if name == "si" {
-                        // Cut once here, not at every cell that refers to it (one long string in 100,000 rows).
-                        var text = current ?? ""
-                        if text.utf8.count > maximumCellCharacters, text.count > maximumCellCharacters {
-                            text = String(text.prefix(maximumCellCharacters))
-                            cutStrings += 1
-                        }
-                        shared.append(text)
-                        current = nil
-                    }
-                    if name == "t" { inText = false }
-                    if name == "rPh" { inPhonetic = false }
-                case .text(let t):
-                    if inText, !inPhonetic { current? += t }
-                }
-            }
-        }
+        let (shared, cutStrings) = try sharedStrings(&archive, file: file)
         let dateStyles = try archive.xmlEvents("xl/styles.xml", file: file).map(dateStyleIndices) ?? []
         var blocks: [DocumentBlock] = []
         var findings: [ImportDiagnostic] = []
         if cutStrings > 0 {
             findings.append(ImportDiagnostic(.warning, file: file, line: 0, code: .pastLimit,
-                "\(cutStrings) shared string(s) hold more than \(maximumCellCharacters) characters (more than Excel's own cells hold); the rest is left out"))
+                "\(cutStrings) shared string(s) hold more than \(maximumCellCharacters) characters (more than Excel's own cells hold); "
+                    + "the rest is left out"))
         }
         for (index, s) in chosen.enumerated() {
             guard let events = try archive.xmlEvents(s.path, file: file) else {
@@ -90,7 +96,8 @@ public enum XLSXReader {
             if s.hidden && sheet == nil {
                 if TableRecogniser.headerRow(of: table) != nil {
                     findings.append(ImportDiagnostic(.note, file: file, line: 0, code: .hiddenSheet,
-                        "sheet \(s.name) is hidden in the workbook and holds a task table (\(table.rows.count) rows); not read (--sheet \(s.name) reads it)"))
+                        "sheet \(s.name) is hidden in the workbook and holds a task table (\(table.rows.count) rows); not read "
+                            + "(--sheet \(s.name) reads it)"))
                 }
                 continue
             }
@@ -105,7 +112,8 @@ public enum XLSXReader {
     static func reference(_ ref: String) -> (row: Int, column: Int)? {
         var column = 0, row = 0, sawLetter = false
         for c in ref.unicodeScalars {
-            if c.value >= 65 && c.value <= 90 { column = column * 26 + Int(c.value - 64); sawLetter = true; if column > 20_000 { return nil } }
+            if c.value >= 65 && c.value <= 90 { column = column * 26 + Int(c.value - 64); sawLetter = true;
+                if column > 20_000 { return nil } }
             else if c.value >= 48 && c.value <= 57 { row = row * 10 + Int(c.value - 48); if row > 2_000_000 { return nil } }
             else { return nil }
         }
@@ -178,9 +186,7 @@ public enum XLSXReader {
 
     static func sheetTable(_ events: [XMLScanner.Event], shared: [String], dateStyles: Set<Int> = [], name: String, index: Int,
                            limits: inout [String]) -> TableBlock? {
-        var cells: [Int: [Int: String]] = [:]
-        var characters = 0
-        var cutCell = false, fullSheet = false
+        var sheet = SheetCells()
         var merges: [(Int, Int, Int, Int)] = []
         var ref: (Int, Int)?
         var type = ""
@@ -218,21 +224,8 @@ public enum XLSXReader {
                 case "is": inInline = false
                 case "c":
                     if let (r, c) = ref, c < maximumColumns {
-                        var text = value
-                        if type == "s" { text = Int(value.trimmed).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? "" }
-                        if type == "b" { text = value == "1" ? "TRUE" : "FALSE" }
-                        if type == "n", dateStyles.contains(style), let v = Double(value), let date = dateText(v) { text = date }
-                        if type == "n", text.hasSuffix(".0") { text.removeLast(2) }
-                        if type != "s", text.utf8.count > maximumCellCharacters, text.count > maximumCellCharacters {
-                            text = String(text.prefix(maximumCellCharacters))
-                            cutCell = true
-                        }
-                        if !text.isEmpty && !fullSheet {
-                            if characters + text.utf8.count > maximumSheetCharacters { fullSheet = true } else {
-                                characters += text.utf8.count
-                                cells[r, default: [:]][c] = text
-                            }
-                        }
+                        sheet.put(cellText(value, type: type, style: style, shared: shared, dateStyles: dateStyles), row: r, column: c,
+                                  cut: type != "s")
                         nextColumn = c + 1
                     }
                     ref = nil
@@ -240,35 +233,86 @@ public enum XLSXReader {
                 }
             }
         }
-        guard !cells.isEmpty else { return nil }
+        guard !sheet.cells.isEmpty else { return nil }
+        sheet.spread(merges)
+        limits += sheet.limitsPassed
+        return sheet.table(name: name, index: index)
+    }
+
+    /// A cell's text as Excel shows it: shared strings looked up, booleans as TRUE/FALSE, dates in
+    /// date styles as 年月日, whole numbers without ".0".
+    static func cellText(_ value: String, type: String, style: Int, shared: [String], dateStyles: Set<Int>) -> String {
+        var text = value
+        if type == "s" { text = Int(value.trimmed).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? "" }
+        if type == "b" { text = value == "1" ? "TRUE" : "FALSE" }
+        if type == "n", dateStyles.contains(style), let v = Double(value), let date = dateText(v) { text = date }
+        if type == "n", text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
+    /// The cells of a sheet by row and column, within the cell and sheet limits.
+    struct SheetCells {
+        var cells: [Int: [Int: String]] = [:]
+        /// Copies of merged cells, by row.
         var inherited: [Int: Set<Int>] = [:]
-        // Bounded work: a merged range fills at most the rows the sheet has, plus the missing ones of a
-        // range under 10,000 rows, and a sheet never more than 20 million cells (no real sheet comes close).
-        var budget = 20_000_000
-        for (r1, c1, r2, c2) in merges {
-            let lastColumn = min(c2, maximumColumns - 1)
-            guard c1 <= lastColumn, let v = cells[r1]?[c1] else { continue }
-            let rows = r2 - r1 < 10_000 ? Array(r1...r2) : cells.keys.filter { (r1...r2).contains($0) }
-            for r in rows where budget > 0 && !fullSheet {
-                var row = cells[r] ?? [:]
-                for c in c1...lastColumn where !(r == r1 && c == c1) {
-                    if characters + v.utf8.count > maximumSheetCharacters { fullSheet = true; break }
-                    characters += v.utf8.count
-                    row[c] = v
-                    inherited[r, default: []].insert(c)
-                }
-                cells[r] = row
-                budget -= lastColumn - c1 + 1
+        /// UTF-8 bytes of cell text so far, merged copies counted.
+        var characters = 0
+        var cutCell = false, fullSheet = false
+
+        /// Puts a cell's text, cut at ``maximumCellCharacters`` when `cut` (shared strings were cut
+        /// where they were read) and left out past ``maximumSheetCharacters``.
+        mutating func put(_ value: String, row r: Int, column c: Int, cut: Bool) {
+            var text = value
+            if cut, text.utf8.count > maximumCellCharacters, text.count > maximumCellCharacters {
+                text = String(text.prefix(maximumCellCharacters))
+                cutCell = true
+            }
+            guard !text.isEmpty && !fullSheet else { return }
+            if characters + text.utf8.count > maximumSheetCharacters { fullSheet = true } else {
+                characters += text.utf8.count
+                cells[r, default: [:]][c] = text
             }
         }
-        if cutCell { limits.append("a cell holds more than \(maximumCellCharacters) characters (more than Excel's own cells hold); the rest is left out") }
-        if fullSheet {
-            limits.append("more than \(maximumSheetCharacters >> 20) MiB of cell text (merged cells' copies counted); the cells past it are left out")
+
+        /// Copies each merged range's text into its cells. Bounded work: a merged range fills at most
+        /// the rows the sheet has, plus the missing ones of a range under 10,000 rows, and a sheet never
+        /// more than 20 million cells (no real sheet comes close).
+        mutating func spread(_ merges: [(Int, Int, Int, Int)]) {
+            var budget = 20_000_000
+            for (r1, c1, r2, c2) in merges {
+                let lastColumn = min(c2, maximumColumns - 1)
+                guard c1 <= lastColumn, let v = cells[r1]?[c1] else { continue }
+                let rows = r2 - r1 < 10_000 ? Array(r1...r2) : cells.keys.filter { (r1...r2).contains($0) }
+                for r in rows where budget > 0 && !fullSheet {
+                    var row = cells[r] ?? [:]
+                    for c in c1...lastColumn where !(r == r1 && c == c1) {
+                        if characters + v.utf8.count > maximumSheetCharacters { fullSheet = true; break }
+                        characters += v.utf8.count
+                        row[c] = v
+                        inherited[r, default: []].insert(c)
+                    }
+                    cells[r] = row
+                    budget -= lastColumn - c1 + 1
+                }
+            }
         }
-        let rowNumbers = cells.keys.sorted()
-        let width = (cells.values.flatMap(\.keys).max() ?? 0) + 1
-        let rows = rowNumbers.map { r in (0..<width).map { cells[r]?[$0] ?? "" } }
-        let places = rowNumbers.map { BlockPlace(line: 0, table: index, row: $0, sheet: name) }
-        return TableBlock(rows: rows, rowPlaces: places, inheritedCells: rowNumbers.map { inherited[$0] ?? [] })
+
+        /// The limits passed, as the import names them.
+        var limitsPassed: [String] {
+            (cutCell ? ["a cell holds more than \(maximumCellCharacters) characters (more than Excel's own cells hold); the rest is "
+                + "left out"] : [])
+            + (fullSheet ? ["more than \(maximumSheetCharacters >> 20) MiB of cell text (merged cells' copies counted); the cells past it "
+                + "are left out"]
+                         : [])
+        }
+
+        /// The sheet as a table block, rows in order, every row as wide as the widest.
+        func table(name: String, index: Int) -> TableBlock {
+            let rowNumbers = cells.keys.sorted()
+            let width = (cells.values.flatMap(\.keys).max() ?? 0) + 1
+            let rows = rowNumbers.map { r in (0..<width).map { cells[r]?[$0] ?? "" } }
+            let places = rowNumbers.map { BlockPlace(line: 0, table: index, row: $0, sheet: name) }
+            return TableBlock(rows: rows, rowPlaces: places, inheritedCells: rowNumbers.map { inherited[$0] ?? [] })
+        }
     }
 }

@@ -71,7 +71,8 @@ public struct ZipArchive {
             if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x05, bytes[i + 3] == 0x06 { eocd = i; break }
             i -= 1
         }
-        guard let e = eocd else { throw Failure("not a complete ZIP archive (no end-of-directory record; the file is cut short or damaged)") }
+        guard let e = eocd else { throw Failure("not a complete ZIP archive (no end-of-directory record; the file is cut short or "
+            + "damaged)") }
         func u16(_ o: Int) -> Int { Int(bytes[o]) | Int(bytes[o + 1]) << 8 }
         func u32(_ o: Int) -> Int { Int(bytes[o]) | Int(bytes[o + 1]) << 8 | Int(bytes[o + 2]) << 16 | Int(bytes[o + 3]) << 24 }
         guard u16(e + 4) == 0, u16(e + 6) == 0 else { throw Failure("a multi-part ZIP archive; save it again as one file") }
@@ -103,7 +104,8 @@ public struct ZipArchive {
     public mutating func read(_ entry: Entry) throws(Failure) -> [UInt8] {
         if entry.flags & 1 != 0 { throw Failure("the archive is encrypted (password-protected); save an unprotected copy") }
         guard entry.size <= Self.entryLimit else {
-            throw Failure("'\(entry.name)' would inflate to \(entry.size >> 20) MiB, past the \(Self.entryLimit >> 20) MiB limit (a zip bomb?)")
+            throw Failure("'\(entry.name)' would inflate to \(entry.size >> 20) MiB, past the \(Self.entryLimit >> 20) MiB limit (a zip "
+                + "bomb?)")
         }
         let p = entry.localHeaderOffset
         guard p + 30 <= bytes.count, bytes[p] == 0x50, bytes[p + 1] == 0x4B, bytes[p + 2] == 0x03, bytes[p + 3] == 0x04 else {

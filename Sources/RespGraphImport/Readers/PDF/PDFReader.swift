@@ -83,36 +83,7 @@ public enum PDFReader {
     static func paragraphs(_ all: [Line]) -> [String] {
         let running = runningHeadsAndFeet(all)
         let lines = all.indices.filter { !running.contains($0) && !PlainTextReader.isPageMarker(all[$0].text) }.map { all[$0] }
-        struct Page { var left = 0.0, right = 0.0, em = 10.0, pitch = 0.0 }
-        func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
-        func percentile(_ values: [Double], _ p: Double) -> Double {
-            let sorted = values.sorted()
-            return sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
-        }
-        var pages: [Int: Page] = [:]
-        for (page, group) in Dictionary(grouping: lines, by: \.page) {
-            let em = median(group.flatMap { $0.words.map { $0.y1 - $0.y0 } })
-            let pitches = zip(group.dropFirst(), group).map { $0.y - $1.y }.filter { $0 > 0 }
-            // Ragged lines of Chinese text mostly end at the margin; a page of few lines, at its widest.
-            let ends = group.map { $0.words.last!.x1 }
-            var counts: [Int: Int] = [:]
-            // Bucketed by 2 points; a coordinate past any page (a hostile file's 1e300) is clamped, not a trap.
-            for x in ends where x.isFinite { counts[Int((max(-1e9, min(1e9, x)) / 2).rounded()), default: 0] += 1 }
-            let commonest = counts.max { ($0.value, $0.key) < ($1.value, $1.key) } ?? (key: 0, value: 0)
-            let right = commonest.value >= max(3, ends.count / 5) ? Double(commonest.key * 2) : percentile(ends, 0.9)
-            pages[page] = Page(left: percentile(group.map { $0.words.first!.x0 }, 0.1), right: right, em: max(em, 1),
-                               pitch: median(pitches))
-        }
-        func text(of line: Line, em: Double) -> String {
-            var out = "", lastEnd = -Double.infinity
-            for w in line.words {
-                if let last = out.last, let first = w.text.first,
-                isSpace(between: last, and: first, gap: w.x0 - lastEnd, em: em) { out += " " }
-                out += w.text
-                lastEnd = w.x1
-            }
-            return out
-        }
+        let pages = Dictionary(grouping: lines, by: \.page).mapValues(PageLayout.init)
         var paragraphs: [String] = []
         var current = "", open = 0
         var previous: Line?
@@ -151,6 +122,42 @@ public enum PDFReader {
         }
         if !current.isEmpty { paragraphs.append(current) }
         return paragraphs
+    }
+
+    /// A page's text block: its left and right margins, its type size and its line spacing.
+    struct PageLayout {
+        var left = 0.0, right = 0.0, em = 10.0, pitch = 0.0
+
+        /// The layout of a page's lines. Ragged lines of Chinese text mostly end at the margin; a page
+        /// of few lines, at its widest.
+        init(_ group: [Line]) {
+            func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
+            func percentile(_ values: [Double], _ p: Double) -> Double {
+                let sorted = values.sorted()
+                return sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+            }
+            let pitches = zip(group.dropFirst(), group).map { $0.y - $1.y }.filter { $0 > 0 }
+            let ends = group.map { $0.words.last!.x1 }
+            var counts: [Int: Int] = [:]
+            // Bucketed by 2 points; a coordinate past any page (a hostile file's 1e300) is clamped, not a trap.
+            for x in ends where x.isFinite { counts[Int((max(-1e9, min(1e9, x)) / 2).rounded()), default: 0] += 1 }
+            let commonest = counts.max { ($0.value, $0.key) < ($1.value, $1.key) } ?? (key: 0, value: 0)
+            right = commonest.value >= max(3, ends.count / 5) ? Double(commonest.key * 2) : percentile(ends, 0.9)
+            left = percentile(group.map { $0.words.first!.x0 }, 0.1)
+            em = max(median(group.flatMap { $0.words.map { $0.y1 - $0.y0 } }), 1)
+            pitch = median(pitches)
+        }
+    }
+
+    /// A line's text, a space kept where its words stand apart.
+    static func text(of line: Line, em: Double) -> String {
+        var out = "", lastEnd = -Double.infinity
+        for w in line.words {
+            if let last = out.last, let first = w.text.first, isSpace(between: last, and: first, gap: w.x0 - lastEnd, em: em) { out += " " }
+            out += w.text
+            lastEnd = w.x1
+        }
+        return out
     }
 
     /// The lines a document repeats at the top or bottom of its pages (running heads and feet: a
@@ -287,7 +294,8 @@ public enum PDFReader {
         // whose own words can stand as near another header), else under the nearest word above.
         let group = upper.words.firstIndex { TaskField.named($0.text) == .responsible }
         for w in lower.words {
-            let nearest = group ?? upper.words.indices.min { abs(centre(upper.words[$0]) - centre(w)) < abs(centre(upper.words[$1]) - centre(w)) }!
+            let nearest = group ?? upper.words.indices
+                .min { abs(centre(upper.words[$0]) - centre(w)) < abs(centre(upper.words[$1]) - centre(w)) }!
             under[nearest].append(w)
         }
         var words: [Word] = []
@@ -317,28 +325,10 @@ public enum PDFReader {
         guard all.contains(where: { ColumnMap(header: $0.words.map(\.text)) != nil }) else { return nil }
         var blocks: [DocumentBlock] = []
         var before: [String] = []
-        var rows: [[String]] = []
-        var places: [BlockPlace] = []
+        var table = UnruledTable()
         var bounds: [Double]?
         var columns: ColumnMap?
         var tableCount = 0
-        // For each row begun by a number, whether the lead or text column has words on the number's line:
-        // so in a table whose cells are set at the top of their rows, rarely in one whose cells are centred.
-        var startsWithCells: [Bool] = []
-        func flushTable() {
-            if !rows.isEmpty {
-                var table = TableBlock(rows: rows, rowPlaces: places)
-                if startsWithCells.count >= 3, Double(startsWithCells.filter { $0 }.count) < 0.7 * Double(startsWithCells.count) {
-                    for r in 1..<rows.count {
-                        table.rowWarnings[r] = "the table has no rules and its cells are not set at the top of their rows, so its rows were guessed from word positions; check the row against the PDF"
-                    }
-                }
-                blocks.append(.table(table))
-            }
-            rows = []
-            places = []
-            startsWithCells = []
-        }
         var skipped = -1
         for (index, original) in all.enumerated() where index != skipped {
             var line = original
@@ -352,14 +342,13 @@ public enum PDFReader {
             }
             if let header = ColumnMap(header: texts) {
                 if bounds == nil || columns?.width != header.width {
-                    flushTable()
+                    if let block = table.block() { blocks.append(.table(block)) }
                     if !before.isEmpty {
                         blocks.append(contentsOf: PlainTextReader.read(text: before.joined(separator: "\n"), file: "").blocks)
                         before = []
                     }
                     tableCount += 1
-                    rows.append(texts)
-                    places.append(BlockPlace(line: 0, table: tableCount, row: 1, page: line.page))
+                    table = UnruledTable(header: texts, place: BlockPlace(line: 0, table: tableCount, row: 1, page: line.page))
                 }
                 bounds = boundaries(line)
                 columns = header
@@ -370,36 +359,76 @@ public enum PDFReader {
                 continue
             }
             if PlainTextReader.isPageMarker(line.text) { continue }
-            var cells = Array(repeating: "", count: map.width)
-            var lastEnd = Array(repeating: -Double.infinity, count: map.width)
-            for w in line.words {
-                let c = min(column(of: w, b), map.width - 1)
-                // Words apart by a visible gap were written with a space between them (培训 15 万人次).
-                if let last = cells[c].last, let first = w.text.first,
-                   isSpace(between: last, and: first, gap: w.x0 - lastEnd[c], em: w.y1 - w.y0) { cells[c] += " " }
-                cells[c] += w.text
-                lastEnd[c] = w.x1
-            }
+            table.add(cells(of: line, bounds: b, width: map.width), columns: map, page: line.page, table: tableCount)
+        }
+        if let block = table.block() { blocks.append(.table(block)) }
+        if !before.isEmpty { blocks.append(contentsOf: PlainTextReader.read(text: before.joined(separator: "\n"), file: "").blocks) }
+        return blocks
+    }
+
+    /// A line's words put in the columns `bounds` draw; words apart by a visible gap were written with
+    /// a space between them (培训 15 万人次).
+    static func cells(of line: Line, bounds: [Double], width: Int) -> [String] {
+        var cells = Array(repeating: "", count: width)
+        var lastEnd = Array(repeating: -Double.infinity, count: width)
+        for w in line.words {
+            let c = min(column(of: w, bounds), width - 1)
+            if let last = cells[c].last, let first = w.text.first,
+               isSpace(between: last, and: first, gap: w.x0 - lastEnd[c], em: w.y1 - w.y0) { cells[c] += " " }
+            cells[c] += w.text
+            lastEnd[c] = w.x1
+        }
+        return cells
+    }
+
+    /// A task table without rules, its rows told by the numbers that begin them.
+    struct UnruledTable {
+        var rows: [[String]] = []
+        var places: [BlockPlace] = []
+        /// For each row begun by a number, whether the lead or text column has words on the number's
+        /// line: so in a table whose cells are set at the top of their rows, rarely in one whose cells
+        /// are centred.
+        var startsWithCells: [Bool] = []
+
+        init() {}
+
+        /// A table begun by its header.
+        init(header: [String], place: BlockPlace) {
+            rows = [header]
+            places = [place]
+        }
+
+        /// A line's cells: a new row when it begins with a number (or is the first under the header),
+        /// else the continuation of the row above, each cell's line a wrap joined as it stands.
+        mutating func add(_ cells: [String], columns map: ColumnMap, page: Int, table: Int) {
             let numberColumn = map[.number] ?? 0
             let first = cells[numberColumn].trimmed
-            let startsRow = TextCleaning.isInteger(first) || (ItemNumbering.parse(first) != nil && cells.enumerated().allSatisfy { $0.offset == numberColumn || $0.element.isEmpty })
+            let startsRow = TextCleaning.isInteger(first)
+                || (ItemNumbering.parse(first) != nil && cells.enumerated().allSatisfy { $0.offset == numberColumn || $0.element.isEmpty })
             if startsRow || rows.count <= 1 && places.last?.row == 1 {
                 if startsRow, TextCleaning.isInteger(first) {
                     startsWithCells.append([map[.lead], map[.text]].contains { $0.map { !cells[$0].trimmed.isEmpty } ?? false })
                 }
                 rows.append(cells)
-                places.append(BlockPlace(line: 0, table: tableCount, row: rows.count, page: line.page))
+                places.append(BlockPlace(line: 0, table: table, row: rows.count, page: page))
             } else {
-                for (i, cell) in cells.enumerated() where !cell.isEmpty {
-                    let previous = rows[rows.count - 1][i]
-                    // A line of a cell continued below is a wrap, not a break: joined as it stands.
-                    rows[rows.count - 1][i] = previous + cell
-                }
+                for (i, cell) in cells.enumerated() where !cell.isEmpty { rows[rows.count - 1][i] += cell }
             }
         }
-        flushTable()
-        if !before.isEmpty { blocks.append(contentsOf: PlainTextReader.read(text: before.joined(separator: "\n"), file: "").blocks) }
-        return blocks
+
+        /// The table block, every row marked when its cells are not set at the top of their rows (so
+        /// the rows were guessed); nil when empty.
+        func block() -> TableBlock? {
+            guard !rows.isEmpty else { return nil }
+            var table = TableBlock(rows: rows, rowPlaces: places)
+            if startsWithCells.count >= 3, Double(startsWithCells.filter { $0 }.count) < 0.7 * Double(startsWithCells.count) {
+                for r in 1..<rows.count {
+                    table.rowWarnings[r] = "the table has no rules and its cells are not set at the top of their rows, so its rows "
+                        + "were guessed from word positions; check the row against the PDF"
+                }
+            }
+            return table
+        }
     }
 }
 

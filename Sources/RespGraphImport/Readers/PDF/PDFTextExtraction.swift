@@ -17,7 +17,8 @@ public enum PDFTextExtraction {
     static func run(_ arguments: [String], path: String) throws(ImportError) -> String {
         guard let tool = ExternalProgram.find("pdftotext") else {
             throw ImportError(file: path,
-                              "reading a PDF needs Poppler's pdftotext, which is not installed (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler)")
+                              "reading a PDF needs Poppler's pdftotext, which is not installed (Debian/Ubuntu: apt-get install "
+                                  + "poppler-utils; macOS: brew install poppler)")
         }
         let result: ExternalProgram.Output
         do { result = try ExternalProgram.run(tool, arguments, timeLimit: timeLimit) } catch {

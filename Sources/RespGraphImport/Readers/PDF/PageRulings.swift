@@ -192,13 +192,11 @@ enum PageRulings {
         var out: [[(Double, Double)]] = []
         var path: [(Double, Double)] = []
         var start = (0.0, 0.0), point = (0.0, 0.0)
-        var command: Character = " "
-        var numbers: [Double] = []
         func finish() {
             if path.count >= 2 { out.append(path) }
             path = []
         }
-        func apply() {
+        for (command, numbers) in pathCommands(d) {
             switch command {
             case "M":
                 var k = 0
@@ -229,14 +227,23 @@ enum PageRulings {
             default:
                 break
             }
-            numbers = []
         }
+        finish()
+        return out
+    }
+
+    /// SVG path data as its commands, each with its numbers (a blank command for numbers before any).
+    static func pathCommands(_ d: String) -> [(command: Character, numbers: [Double])] {
+        var out: [(command: Character, numbers: [Double])] = []
+        var command: Character = " "
+        var numbers: [Double] = []
         var token = ""
         for ch in d + " " {
             if ch.isLetter && ch != "e" && ch != "E" {
                 if !token.isEmpty, let v = Double(token) { numbers.append(v) }
                 token = ""
-                apply()
+                out.append((command, numbers))
+                numbers = []
                 command = ch
             } else if ch == " " || ch == "," || ch == "\n" {
                 if !token.isEmpty, let v = Double(token) { numbers.append(v) }
@@ -245,8 +252,7 @@ enum PageRulings {
                 token.append(ch)
             }
         }
-        apply()
-        finish()
+        out.append((command, numbers))
         return out
     }
 

@@ -264,28 +264,7 @@ enum RuledTableReader {
     static func blocks(_ words: [PDFReader.Word], rulings: [[Ruling]], printedBySpreadsheet: Bool = false) -> [DocumentBlock]? {
         let grids = rulings.enumerated().flatMap { RuledGrid.grids(of: $0.element, page: $0.offset + 1) }
         guard !grids.isEmpty else { return nil }
-        var inGrid = Array(repeating: [PDFReader.Word](), count: grids.count)
-        var outside: [PDFReader.Word] = []
-        let gridsOfPage = Dictionary(grouping: grids.indices, by: { grids[$0].page })
-        // A grid going on from one on an earlier page: a spreadsheet draws there, past the grid's top,
-        // the text of a merged cell begun above.
-        let continuing = Set(grids.indices.filter { g in grids[..<g].contains { $0.page < grids[g].page && sameColumns($0, grids[g]) } })
-        var clipped: [Int: Set<Int>] = [:]
-        for w in words {
-            let cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2
-            if let g = gridsOfPage[w.page]?.first(where: { grids[$0].holds(x: cx, y: cy) }) {
-                inGrid[g].append(w)
-            } else if printedBySpreadsheet, let g = gridsOfPage[w.page]?.first(where: { g in
-                continuing.contains(g) && cx > grids[g].xs[0] && cx < grids[g].xs.last!
-                    && cy < grids[g].ys[0] && cy > grids[g].ys[0] - 3 * (w.y1 - w.y0)
-            }) {
-                inGrid[g].append(w)
-                clipped[g, default: []].insert(RuledGrid.band(of: cx, in: grids[g].xs))
-            } else {
-                outside.append(w)
-            }
-        }
-        if printedBySpreadsheet { takeOverflow(&outside, into: &inGrid, grids) }
+        var (inGrid, outside, clipped) = wordsByGrid(words, grids, printedBySpreadsheet: printedBySpreadsheet)
         var tables: [[GridRow]] = []
         var lastTableGrid: RuledGrid?, firstTableGrid: RuledGrid?
         for (g, grid) in grids.enumerated() {
@@ -326,10 +305,46 @@ enum RuledTableReader {
         }
         if printedBySpreadsheet { for t in tables.indices { tieMergedParts(&tables[t]) } }
         guard !tables.isEmpty, let start = firstTableGrid else { return nil }
+        return documentBlocks(tables, outside: outside, tableStart: start)
+    }
+
+    /// The words of each grid, and those outside every grid. From a spreadsheet, words just above a
+    /// grid going on from one on an earlier page belong to it (a merged cell's text begun above,
+    /// drawn past the grid's top; their columns are returned as `clipped`), and text overflowing a
+    /// grid's cells is taken back into them.
+    static func wordsByGrid(_ words: [PDFReader.Word], _ grids: [RuledGrid], printedBySpreadsheet: Bool)
+        -> (inGrid: [[PDFReader.Word]], outside: [PDFReader.Word], clipped: [Int: Set<Int>]) {
+        var inGrid = Array(repeating: [PDFReader.Word](), count: grids.count)
+        var outside: [PDFReader.Word] = []
+        let gridsOfPage = Dictionary(grouping: grids.indices, by: { grids[$0].page })
+        let continuing = Set(grids.indices.filter { g in grids[..<g].contains { $0.page < grids[g].page && sameColumns($0, grids[g]) } })
+        var clipped: [Int: Set<Int>] = [:]
+        for w in words {
+            let cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2
+            if let g = gridsOfPage[w.page]?.first(where: { grids[$0].holds(x: cx, y: cy) }) {
+                inGrid[g].append(w)
+            } else if printedBySpreadsheet, let g = gridsOfPage[w.page]?.first(where: { g in
+                continuing.contains(g) && cx > grids[g].xs[0] && cx < grids[g].xs.last!
+                    && cy < grids[g].ys[0] && cy > grids[g].ys[0] - 3 * (w.y1 - w.y0)
+            }) {
+                inGrid[g].append(w)
+                clipped[g, default: []].insert(RuledGrid.band(of: cx, in: grids[g].xs))
+            } else {
+                outside.append(w)
+            }
+        }
+        if printedBySpreadsheet { takeOverflow(&outside, into: &inGrid, grids) }
+        return (inGrid, outside, clipped)
+    }
+
+    /// The document's blocks: running text before the table's first grid, the tables (rows in doubt
+    /// marked), and running text after.
+    static func documentBlocks(_ tables: [[GridRow]], outside: [PDFReader.Word], tableStart start: RuledGrid) -> [DocumentBlock] {
         var blocks: [DocumentBlock] = []
         var before: [PDFReader.Word] = [], after: [PDFReader.Word] = []
         for w in outside {
-            if w.page < start.page || (w.page == start.page && (w.y0 + w.y1) / 2 < start.ys[0]) { before.append(w) } else { after.append(w) }
+            if w.page < start.page || (w.page == start.page
+                && (w.y0 + w.y1) / 2 < start.ys[0]) { before.append(w) } else { after.append(w) }
         }
         if !before.isEmpty { blocks += PDFReader.runningText(before, file: "", format: "pdf").blocks }
         for (t, rows) in tables.enumerated() {
@@ -362,7 +377,8 @@ enum RuledTableReader {
                 }
             }
         } else if rows.count > 1, rows[1].doubt == nil {
-            rows[1].doubt = "the repeated header holds text that belongs to no header cell (a merged cell printed over the page's top?); check the row against the PDF"
+            rows[1].doubt = "the repeated header holds text that belongs to no header cell (a merged cell printed over the page's top?); "
+                + "check the row against the PDF"
         }
         rows[0].cells = header
     }
@@ -528,15 +544,7 @@ enum RuledTableReader {
         // Segments reachable from each part: those joined by consecutive breaks.
         var reach = Array(repeating: 0, count: n)  // the last part a merge starting at p can reach
         for p in stride(from: n - 1, through: 0, by: -1) { reach[p] = joinsNext[p] ? reach[p + 1] : p }
-        var before = Array(repeating: Double.infinity, count: n + 1), after = before
-        before[0] = 0
-        for i in 0..<n where before[i] < .infinity {
-            for j in (i + 1)...(reach[i] + 1) { if let k = cost(i, j) { before[j] = min(before[j], before[i] + k) } }
-        }
-        after[n] = 0
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in (i + 1)...(reach[i] + 1) { if let k = cost(i, j), after[j] < .infinity { after[i] = min(after[i], k + after[j]) } }
-        }
+        let (before, after) = segmentationCosts(count: n, reach: reach, cost: cost)
         var out: [(owner: Int?, sure: Bool)] = (0..<n).map { (hasText[$0] ? $0 : nil, true) }
         for e in 0..<n where !hasText[e] {
             // The best whole segmentation putting e with each possible owner.
@@ -555,6 +563,22 @@ enum RuledTableReader {
             out[e] = (top.key >= 0 ? top.key : nil, top.key >= 0 && margin >= tieMargin)
         }
         return out
+    }
+
+    /// The cheapest segmentation of parts 0..<i into merges (`before[i]`) and of parts i..<n
+    /// (`after[i]`), a merge starting at p reaching at most part `reach[p]`; infinity where none is
+    /// possible. Dynamic programming, O(n · longest reach) calls of `cost`.
+    static func segmentationCosts(count n: Int, reach: [Int], cost: (Int, Int) -> Double?) -> (before: [Double], after: [Double]) {
+        var before = Array(repeating: Double.infinity, count: n + 1), after = before
+        before[0] = 0
+        for i in 0..<n where before[i] < .infinity {
+            for j in (i + 1)...(reach[i] + 1) { if let k = cost(i, j) { before[j] = min(before[j], before[i] + k) } }
+        }
+        after[n] = 0
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in (i + 1)...(reach[i] + 1) { if let k = cost(i, j), after[j] < .infinity { after[i] = min(after[i], k + after[j]) } }
+        }
+        return (before, after)
     }
 
     /// Whether two grids draw the same columns (the pages of one table).
@@ -582,87 +606,111 @@ enum RuledTableReader {
             return
         }
         let number = columns[.number]
-        // Whether a column's cells span task rows, as 指标 does: a numbered row (its own 序号) takes its
-        // cell in the column from a row above. Asked only where a page break leaves one row each side.
-        func spansTaskRows(_ c: Int) -> Bool {
-            guard let number else { return false }
-            func spans(_ r: GridRow) -> Bool {
-                c < r.cells.count && r.inherited.contains(c) && !r.inherited.contains(number) && !r.cells[number].trimmed.isEmpty
-            }
-            return table.contains(where: spans) || body.contains(where: spans)
-        }
         for c in 0..<min(first.cells.count, last.cells.count) where c != number {
-            let above = table.indices.reversed().prefix { table[$0].cellKeys[c] == last.cellKeys[c] }
-            let below = body.indices.prefix { body[$0].cellKeys[c] == first.cellKeys[c] }
-            let upper = last.cells[c], lower = first.cells[c]
+            let above = Array(table.indices.reversed().prefix { table[$0].cellKeys[c] == last.cellKeys[c] })
+            let below = Array(body.indices.prefix { body[$0].cellKeys[c] == first.cellKeys[c] })
+            let part = CellParts(column: c, above: above, below: below, last: last, first: first)
             if spreadsheet {
-                let cut = upper != lower && (last.merged.contains(c) || first.merged.contains(c))
-                    && last.textAtBottom.contains(c) && first.textAtTop.contains(c)
-                let same = upper == lower || upper.hasSuffix(lower) || lower.hasPrefix(upper)
-                if !upper.isEmpty, !lower.isEmpty, cut || (same && first.clippedAbove.contains(c)) {
-                    // One text cut by the break, each page showing its lines (and the PDF keeping some of
-                    // the others'), or the text of the cell above drawn again past this page's top: one cell.
-                    let whole = upper.hasSuffix(lower) ? upper : lower.hasPrefix(upper) ? lower : upper + lower
-                    for r in above { table[r].cells[c] = whole }
-                    for r in below { body[r].cells[c] = whole; body[r].inherited.insert(c); body[r].cellKeys[c] = last.cellKeys[c] }
-                }
-                continue
-            }
-            // A cell of one row on each side is one cell only in a column that merges cells elsewhere.
-            guard above.count >= 2 || below.count >= 2 || spansTaskRows(c) else { continue }
-            if above.count == 1, below.count == 1, !upper.isEmpty, !lower.isEmpty {
-                // One row's cell on each side in a column of merged cells: one cell cut by the break, or two
-                // cells each ending there; the page cannot tell which.
-                let doubt = "column \(c + 1) may be one merged cell cut by the page break or two cells; "
-                    + "check the rows on both sides against the PDF"
-                if table[table.count - 1].doubt == nil { table[table.count - 1].doubt = doubt }
-                if body[0].doubt == nil { body[0].doubt = doubt }
-            }
-            // An empty part is left as it is: the table recogniser carries an empty 指标 down from above.
-            // Runs on: the upper part's text reaches its bottom edge, and the lower part's starts at its top
-            // or the upper part is full from edge to edge (a writer centring each part on its own).
-            guard !upper.isEmpty, !lower.isEmpty, last.textAtBottom.contains(c),
-                  first.textAtTop.contains(c) || last.textAtTop.contains(c) else {
-                if !upper.isEmpty, !lower.isEmpty, spansTaskRows(c), last.textNearBottom.contains(c) {
-                    // Text near the break on one side: perhaps one merged cell whose parts the writer set apart.
-                    let doubt = "column \(c + 1) may be one merged cell cut by the page break (its text near the break); "
-                        + "check the rows on both sides against the PDF"
-                    for r in above where table[r].doubt == nil { table[r].doubt = doubt }
-                    for r in below where body[r].doubt == nil { body[r].doubt = doubt }
-                }
-                continue
-            }
-            let whole = upper + lower
-            for r in above { table[r].cells[c] = whole }
-            for r in below { body[r].cells[c] = whole; body[r].inherited.insert(c) }
-            if above.count == 1, !first.textAtTop.contains(c) {
-                // The upper part is one row whose text fills it, and the lower part's text stands apart
-                // from its top: the upper text may as well end there.
-                let doubt = "column \(c + 1) was read as one merged cell cut by the page break; "
-                    + "it may be two cells, check the rows on both sides against the PDF"
-                for r in above where table[r].doubt == nil { table[r].doubt = doubt }
-                for r in below where body[r].doubt == nil { body[r].doubt = doubt }
+                joinPrintedOnce(part, &table, &body)
+            } else {
+                joinFlowed(part, number: number, &table, &body)
             }
         }
-        // The rows at the page's top with no 序号 (one or more, where a merged cell's frame splits the
-        // row's slots) go on with the last row above.
-        if let number, var last = table.last {
-            // A number itself cut by the break (6 above, 0 below, after 59) goes on too.
-            let before = table.dropLast().last { ColumnMap(header: $0.cells) == nil }.flatMap { Int($0.cells[number]) }
-            let cutNumber = body.first.map { head in
-                before.map { Int(last.cells[number]) != $0 + 1 && Int(last.cells[number] + head.cells[number]) == $0 + 1 } ?? false
-            } ?? false
-            if cutNumber, let head = body.first { last.cells[number] += head.cells[number]; body[0].cells[number] = "" }
-            while let head = body.first, head.cells[number].trimmed.isEmpty || last.cells[number].trimmed.isEmpty {
-                for (i, cell) in head.cells.enumerated() where !cell.isEmpty && cell != last.cells[i] && !last.cells[i].hasSuffix(cell) {
-                    if last.cells[i].isEmpty { last.cells[i] = cell } else { last.cells[i] += cell }
-                }
-                body.removeFirst()
-                if !head.cells[number].trimmed.isEmpty { break }
-            }
-            table[table.count - 1] = last
-        }
+        if let number { joinBrokenRow(number: number, &table, &body) }
         table += body
+    }
+
+    /// The two parts of a column's cell at a page break: the rows above and below that share it, and
+    /// the rows either side of the break.
+    private struct CellParts {
+        let column: Int
+        let above: [Int], below: [Int]
+        let last: GridRow, first: GridRow
+        var upper: String { last.cells[column] }
+        var lower: String { first.cells[column] }
+    }
+
+    /// Whether column `c`'s cells span task rows, as 指标 does: a numbered row (its own 序号) takes its
+    /// cell in the column from a row above. Asked only where a page break leaves one row each side.
+    private static func spansTaskRows(_ c: Int, number: Int?, _ table: [GridRow], _ body: [GridRow]) -> Bool {
+        guard let number else { return false }
+        func spans(_ r: GridRow) -> Bool {
+            c < r.cells.count && r.inherited.contains(c) && !r.inherited.contains(number) && !r.cells[number].trimmed.isEmpty
+        }
+        return table.contains(where: spans) || body.contains(where: spans)
+    }
+
+    /// From a spreadsheet: a text cut by the break, or drawn again past the next page's top, is one cell.
+    private static func joinPrintedOnce(_ p: CellParts, _ table: inout [GridRow], _ body: inout [GridRow]) {
+        let (c, upper, lower, last, first) = (p.column, p.upper, p.lower, p.last, p.first)
+        let cut = upper != lower && (last.merged.contains(c) || first.merged.contains(c))
+            && last.textAtBottom.contains(c) && first.textAtTop.contains(c)
+        let same = upper == lower || upper.hasSuffix(lower) || lower.hasPrefix(upper)
+        guard !upper.isEmpty, !lower.isEmpty, cut || (same && first.clippedAbove.contains(c)) else { return }
+        // One text cut by the break, each page showing its lines (and the PDF keeping some of
+        // the others'), or the text of the cell above drawn again past this page's top: one cell.
+        let whole = upper.hasSuffix(lower) ? upper : lower.hasPrefix(upper) ? lower : upper + lower
+        for r in p.above { table[r].cells[c] = whole }
+        for r in p.below { body[r].cells[c] = whole; body[r].inherited.insert(c); body[r].cellKeys[c] = last.cellKeys[c] }
+    }
+
+    /// From a word processor, which flows a tall merged cell's text across the break: the parts whose
+    /// text runs on are one cell; where the page cannot tell, both sides are marked with a doubt.
+    private static func joinFlowed(_ p: CellParts, number: Int?, _ table: inout [GridRow], _ body: inout [GridRow]) {
+        let (c, upper, lower, last, first, above, below) = (p.column, p.upper, p.lower, p.last, p.first, p.above, p.below)
+        // A cell of one row on each side is one cell only in a column that merges cells elsewhere.
+        guard above.count >= 2 || below.count >= 2 || spansTaskRows(c, number: number, table, body) else { return }
+        func doubt(_ text: String, _ rows: (above: [Int], below: [Int])) {
+            for r in rows.above where table[r].doubt == nil { table[r].doubt = text }
+            for r in rows.below where body[r].doubt == nil { body[r].doubt = text }
+        }
+        if above.count == 1, below.count == 1, !upper.isEmpty, !lower.isEmpty {
+            // One row's cell on each side in a column of merged cells: one cell cut by the break, or two
+            // cells each ending there; the page cannot tell which.
+            doubt("column \(c + 1) may be one merged cell cut by the page break or two cells; check the rows on both sides against the PDF",
+                  ([table.count - 1], [0]))
+        }
+        // An empty part is left as it is: the table recogniser carries an empty 指标 down from above.
+        // Runs on: the upper part's text reaches its bottom edge, and the lower part's starts at its top
+        // or the upper part is full from edge to edge (a writer centring each part on its own).
+        guard !upper.isEmpty, !lower.isEmpty, last.textAtBottom.contains(c),
+              first.textAtTop.contains(c) || last.textAtTop.contains(c) else {
+            if !upper.isEmpty, !lower.isEmpty, spansTaskRows(c, number: number, table, body), last.textNearBottom.contains(c) {
+                // Text near the break on one side: perhaps one merged cell whose parts the writer set apart.
+                doubt("column \(c + 1) may be one merged cell cut by the page break (its text near the break); "
+                      + "check the rows on both sides against the PDF", (above, below))
+            }
+            return
+        }
+        let whole = upper + lower
+        for r in above { table[r].cells[c] = whole }
+        for r in below { body[r].cells[c] = whole; body[r].inherited.insert(c) }
+        if above.count == 1, !first.textAtTop.contains(c) {
+            // The upper part is one row whose text fills it, and the lower part's text stands apart
+            // from its top: the upper text may as well end there.
+            doubt("column \(c + 1) was read as one merged cell cut by the page break; "
+                  + "it may be two cells, check the rows on both sides against the PDF", (above, below))
+        }
+    }
+
+    /// The rows at the page's top with no 序号 (one or more, where a merged cell's frame splits the
+    /// row's slots) go on with the last row above; so does a number itself cut by the break (6 above,
+    /// 0 below, after 59).
+    private static func joinBrokenRow(number: Int, _ table: inout [GridRow], _ body: inout [GridRow]) {
+        guard var last = table.last else { return }
+        let before = table.dropLast().last { ColumnMap(header: $0.cells) == nil }.flatMap { Int($0.cells[number]) }
+        let cutNumber = body.first.map { head in
+            before.map { Int(last.cells[number]) != $0 + 1 && Int(last.cells[number] + head.cells[number]) == $0 + 1 } ?? false
+        } ?? false
+        if cutNumber, let head = body.first { last.cells[number] += head.cells[number]; body[0].cells[number] = "" }
+        while let head = body.first, head.cells[number].trimmed.isEmpty || last.cells[number].trimmed.isEmpty {
+            for (i, cell) in head.cells.enumerated() where !cell.isEmpty && cell != last.cells[i] && !last.cells[i].hasSuffix(cell) {
+                if last.cells[i].isEmpty { last.cells[i] = cell } else { last.cells[i] += cell }
+            }
+            body.removeFirst()
+            if !head.cells[number].trimmed.isEmpty { break }
+        }
+        table[table.count - 1] = last
     }
 
     /// The lower row of a two-row header repeated on a new page (牵头单位 | 配合单位 under 责任单位).
