@@ -194,8 +194,11 @@ public struct AgencyNetwork: Sendable {
             for e in Int(graph.taskOffsets[t])..<Int(graph.taskOffsets[t + 1]) {
                 let v = index[Int(graph.taskAgencies[e])]
                 guard v >= 0 else { continue }
-                if graph.taskRoles[e] == .lead { if !leads.contains(v) { leads.append(v) } } else if !supporters
-                    .contains(v) { supporters.append(v) }
+                if graph.taskRoles[e] == .lead {
+                    if !leads.contains(v) { leads.append(v) }
+                } else if !supporters.contains(v) {
+                    supporters.append(v)
+                }
             }
             for a in leads { for b in supporters where a != b { links.append((a, b, 1)) } }
         }

@@ -175,8 +175,9 @@ public struct MeetingPartition: Sendable {
     }
 
     /// The agency cap of a side holding `k` meetings.
-    func cap(_ k: Int) -> Int { maxAgencies == Int.max ? Int.max : maxAgencies.multipliedReportingOverflow(by: k).overflow ? Int
-        .max : maxAgencies * k }
+    func cap(_ k: Int) -> Int {
+        maxAgencies == Int.max || maxAgencies.multipliedReportingOverflow(by: k).overflow ? Int.max : maxAgencies * k
+    }
 
     /// Counts of a plan being improved: tasks per meeting, per meeting how many of its tasks name each
     /// agency, the attendance, and how far meetings exceed their agency caps (penalised in every gain).

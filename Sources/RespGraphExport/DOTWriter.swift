@@ -109,8 +109,13 @@ public enum DOTWriter {
                 // Control characters, surrogates and the non-characters U+FFFE/U+FFFF would make
                 // Graphviz's SVG ill-formed XML: a space or U+FFFD instead.
                 let v = scalar.value
-                if v < 0x20 { out += " " } else if v == 0xFFFE || v == 0xFFFF || (0xFDD0...0xFDEF)
-                    .contains(v) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+                if v < 0x20 {
+                    out += " "
+                } else if v == 0xFFFE || v == 0xFFFF || (0xFDD0...0xFDEF).contains(v) {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -24,6 +24,13 @@ public enum NumberStyle {
         return x == x.rounded() && abs(x) < 1e12 ? String(Int64(x)) : String(format: "%.\(max(0, min(digits, 12)))f", x)
     }
 
+    /// A number with exactly `digits` decimals, whole numbers too (a Gini of 0.000, a share of 45%):
+    /// for prose, where a figure's precision is part of what it says.
+    public static func decimals(_ x: Double, _ digits: Int) -> String {
+        if !x.isFinite { return plain(x) }
+        return String(format: "%.\(max(0, min(digits, 12)))f", x)
+    }
+
     /// A change with its sign, as ``fixed(_:digits:)`` shows the size: +0.0696, −2 (a true minus), 0.
     public static func change(_ x: Double, digits: Int) -> String {
         if x.isNaN { return "–" }

@@ -145,7 +145,7 @@ public struct CentralityTable: Sendable {
                 ? "exact: the sample covers every agency."
                 : "estimated from \(estimate.sources) of \(network.nodeCount) sources (seed \(seed)): with probability 0.95 every value "
                     + "is within "
-                  + "±\(String(format: "%.4f", estimate.epsilon)) of the exact normalized betweenness (Hoeffding, union bound).")
+                  + "±\(NumberStyle.decimals(estimate.epsilon, 4)) of the exact normalized betweenness (Hoeffding, union bound).")
             notes.append(metric.explanation + ".")
         case .exact(let normalized):
             columns = [(.betweenness, BetweennessCentrality.compute(network, metric: metric, normalized: normalized))]

@@ -277,7 +277,7 @@ public struct ResearchReportWriter {
                 for r in rows { out += "<tr>" + cells(r, "td") + "</tr>\n" }
                 out += "</tbody></table>\n"
             case .loadCharts(let i):
-                let gini = String(format: "%.3f", Inequality(loads: columns[i].rankedLoads.map(\.weighted)).gini)
+                let gini = NumberStyle.decimals(Inequality(loads: columns[i].rankedLoads.map(\.weighted)).gini, 3)
                 let caption = t("\(columns[i].id)：负荷最重的 15 个主体（红为牵头、蓝为配合 × 0.5）与负荷的洛伦兹曲线（基尼系数 \(gini)）",
                                 "\(columns[i].id): the 15 heaviest agencies (red lead, blue support × 0.5) "
                                 + "and the Lorenz curve of the load (Gini \(gini))")
@@ -402,16 +402,16 @@ public struct ResearchReportWriter {
         let ranked = c.rankedLoads
         let heavy = ranked.prefix(3)
         let inequality = Inequality(loads: ranked.map(\.weighted))
-        let share = String(format: "%.0f", c.shareOfHeaviest(3) * 100)
+        let share = NumberStyle.decimals(c.shareOfHeaviest(3) * 100, 0)
         let names = heavy.map { "\(c.graph[$0.agency].name)（\(Self.short($0.weighted))）" }.joined(separator: "、")
         let namesEn = heavy.map { "\(c.graph[$0.agency].name) (\(Self.short($0.weighted)))" }.joined(separator: ", ")
         out.append(t("\(c.id)年负荷集中：负荷最重的3个主体——\(names)——合计承担全部加权负荷的\(share)%；"
-            + "前10%的主体（\(inequality.topDecileCount)个）承担\(String(format: "%.0f", inequality.topDecileShare * 100))%，"
-            + "基尼系数\(String(format: "%.3f", inequality.gini))。",
+            + "前10%的主体（\(inequality.topDecileCount)个）承担\(NumberStyle.decimals(inequality.topDecileShare * 100, 0))%，"
+            + "基尼系数\(NumberStyle.decimals(inequality.gini, 3))。",
                      "\(c.id) load: the 3 heaviest agencies, \(namesEn), carry \(share)% of the weighted load; the top 10% "
                          + "(\(inequality.topDecileCount) agencies) "
-                         + "carry \(String(format: "%.0f", inequality.topDecileShare * 100))%, "
-                         + "Gini \(String(format: "%.3f", inequality.gini))."))
+                         + "carry \(NumberStyle.decimals(inequality.topDecileShare * 100, 0))%, "
+                         + "Gini \(NumberStyle.decimals(inequality.gini, 3))."))
         let brokers = c.byBetweenness(limit: 3).map { "\(c.name($0))（\(Self.number(c.betweenness[$0]))）" }.joined(separator: "、")
         let brokersEn = c.byBetweenness(limit: 3).map { "\(c.name($0)) (\(Self.number(c.betweenness[$0])))" }.joined(separator: ", ")
         let leastConstrained = c.brokers(limit: 1).first.map(c.name) ?? "–"

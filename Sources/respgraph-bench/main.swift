@@ -150,8 +150,11 @@ for scale in scales {
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         func write(_ net: AgencyNetwork, _ name: String) {
             var text = "# \(net.nodeCount) nodes\n"
-            for u in 0..<net.nodeCount { for e in net.range(of: u) where net.isDirected
-                || Int(net.targets[e]) > u { text += "\(u) \(net.targets[e]) \(net.weights[e])\n" } }
+            for u in 0..<net.nodeCount {
+                for e in net.range(of: u) where net.isDirected || Int(net.targets[e]) > u {
+                    text += "\(u) \(net.targets[e]) \(net.weights[e])\n"
+                }
+            }
             try? text.write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8)
         }
         let tag = String(Int(scale))

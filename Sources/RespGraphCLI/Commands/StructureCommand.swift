@@ -41,8 +41,8 @@ enum StructureCommand: CLICommand {
         }
         var communityMembers: [Int: [Int]] = [:]
         for (v, c) in communities.enumerated() { communityMembers[c, default: []].append(v) }
-        var comms = RecordSet("communities", title: Bilingual("凝聚子群（Louvain，模块度 \(String(format: "%.4f", q))）", "Communities (Louvain, "
-            + "modularity \(String(format: "%.4f", q)))"), [
+        var comms = RecordSet("communities", title: Bilingual("凝聚子群（Louvain，模块度 \(NumberStyle.decimals(q, 4))）", "Communities (Louvain, "
+            + "modularity \(NumberStyle.decimals(q, 4)))"), [
             Field("community", zh: "凝聚子群", .whole), Field("agencies", zh: "机构数", .whole), members])
         for c in communityMembers.keys.sorted() {
             let list = communityMembers[c]!.sorted { (cores[$0], names[$1]) > (cores[$1], names[$0]) }
@@ -66,7 +66,7 @@ enum StructureCommand: CLICommand {
         }
         var output = QueryOutput()
         output.heading = ["\(componentSizes.count) components; innermost core \(maxCore); \(communityMembers.count) communities, "
-                          + "modularity \(String(format: "%.4f", q))."]
+                          + "modularity \(NumberStyle.decimals(q, 4))."]
         output.facts = [
             ("network", .text(network.kind.rawValue)), ("agencies", .whole(network.nodeCount)), ("links", .whole(network.linkCount)),
             ("component_count", .whole(componentSizes.count)), ("max_core", .whole(maxCore)),

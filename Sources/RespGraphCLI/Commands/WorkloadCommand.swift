@@ -67,8 +67,8 @@ struct WorkloadContext {
     }
 
     var inequalityNote: String {
-        "Inequality over \(ranked.count) agencies: Gini \(String(format: "%.3f", inequality.gini)); the top 10% "
-            + "(\(inequality.topDecileCount) agencies) carry \(String(format: "%.1f", inequality.topDecileShare * 100))% of the weighted "
+        "Inequality over \(ranked.count) agencies: Gini \(NumberStyle.decimals(inequality.gini, 3)); the top 10% "
+            + "(\(inequality.topDecileCount) agencies) carry \(NumberStyle.decimals(inequality.topDecileShare * 100, 1))% of the weighted "
             + "load."
     }
 

@@ -195,8 +195,8 @@ public struct Corrections: Sendable {
             }
             let matching = document.diagnostics.indices.filter { d in
                 let finding = document.diagnostics[d]
-                return finding.code == code && spans
-                    .contains { $0.lines.contains(finding.line) && ($0.place == nil || finding.place == $0.place) }
+                let onSpan = spans.contains { $0.lines.contains(finding.line) && ($0.place == nil || finding.place == $0.place) }
+                return finding.code == code && onSpan
             }
             if matching.isEmpty && !fromTaskTable {
                 throw ImportError(file: source, line: c.fileLine,

@@ -218,8 +218,8 @@ public struct AgencyNameNormaliser: Sendable {
         if all.count > 5, !placeMarkers.contains(all[0]) {
             for (i, c) in all.enumerated() where i >= 2 && i + 1 < all.count && placeMarkers.contains(c) {
                 let around = String(all[max(0, i - 3)...min(all.count - 1, i + 1)])
-                if markerWords.contains(where: { around.contains($0) }) || genericZones
-                    .contains(where: { around.contains($0) }) { continue }
+                if markerWords.contains(where: { around.contains($0) }) { continue }
+                if genericZones.contains(where: { around.contains($0) }) { continue }
                 return true
             }
         }

@@ -395,8 +395,8 @@ public enum HTMLReader {
             let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             // An invalid or non-character reference becomes U+FFFD, as browsers do.
             guard let v = value else { return nil }
-            let scalar = Unicode.Scalar(v).flatMap { ($0.value == 0
-                || ($0.value >= 0xFFFE && $0.value & 0xFFFE == 0xFFFE)) ? nil : $0 } ?? "\u{FFFD}"
+            let allowed = { (s: Unicode.Scalar) in s.value != 0 && !(s.value >= 0xFFFE && s.value & 0xFFFE == 0xFFFE) }
+            let scalar = Unicode.Scalar(v).flatMap { allowed($0) ? $0 : nil } ?? "\u{FFFD}"
             return (String(scalar), i + 1)
         }
         guard let s = namedEntities[body.lowercased()] else { return nil }

@@ -72,8 +72,13 @@ public struct XMLScanner {
             var quote: UInt8 = 0
             while j < n {
                 let c = bytes[j]
-                if quote != 0 { if c == quote { quote = 0 } } else if c == UInt8(ascii: "\"")
-                    || c == UInt8(ascii: "'") { quote = c } else if c == UInt8(ascii: ">") { break }
+                if quote != 0 {
+                    if c == quote { quote = 0 }
+                } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                    quote = c
+                } else if c == UInt8(ascii: ">") {
+                    break
+                }
                 j += 1
             }
             guard j < n else { throw Failure(message: "an unclosed tag at byte \(i)") }

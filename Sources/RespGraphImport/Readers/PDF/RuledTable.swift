@@ -343,8 +343,8 @@ enum RuledTableReader {
         var blocks: [DocumentBlock] = []
         var before: [PDFReader.Word] = [], after: [PDFReader.Word] = []
         for w in outside {
-            if w.page < start.page || (w.page == start.page
-                && (w.y0 + w.y1) / 2 < start.ys[0]) { before.append(w) } else { after.append(w) }
+            let aboveTable = w.page < start.page || (w.page == start.page && (w.y0 + w.y1) / 2 < start.ys[0])
+            if aboveTable { before.append(w) } else { after.append(w) }
         }
         if !before.isEmpty { blocks += PDFReader.runningText(before, file: "", format: "pdf").blocks }
         for (t, rows) in tables.enumerated() {
