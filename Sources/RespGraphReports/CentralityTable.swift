@@ -25,8 +25,11 @@ public struct CentralityTable: Sendable {
 
     /// What a column holds, with its title in both languages beside it.
     public enum Score: String, Sendable {
+        /// Scores of an undirected network.
         case degree, normalized, strength, betweenness, closeness, harmonic, eigenvector, pagerank
+        /// Degree and strength of a directed network, out and in.
         case outDegree = "out-degree", inDegree = "in-degree", outStrength = "out-strength", inStrength = "in-strength"
+        /// Burt's structural-hole measures.
         case effectiveSize = "effective-size", efficiency, constraint, hierarchy
 
         /// The column's header: the English one is the score's name.

@@ -95,13 +95,30 @@ public struct ResearchReportWriter {
         case loadCharts(Int)
     }
 
+    /// The report's sections, in order, with their headings.
+    enum Section: CaseIterable {
+        case summary, network, roles, agencies, definitions, tracing
+
+        /// The section's heading in both languages.
+        var heading: Bilingual {
+            switch self {
+            case .summary: Bilingual("摘要：主要发现", "Summary: what the numbers say")
+            case .network: Bilingual("一、整体网络结构", "1. Network-level structure")
+            case .roles: Bilingual("二、角色相关测度", "2. Role-aware measures")
+            case .agencies: Bilingual("三、主体层面测度", "3. Agency-level measures")
+            case .definitions: Bilingual("四、定义与出处", "4. Definitions and references")
+            case .tracing: Bilingual("五、数据溯源", "5. Tracing figures to tasks")
+            }
+        }
+    }
+
     /// The report's parts in order: summary, the four sections, and how to trace figures to tasks.
     var blocks: [Block] {
         var b: [Block] = [.heading(title)]
         b.append(.paragraph(t("网络：共同任务网络（两主体共同承担一项任务即有关系，权重为共同任务数），不含“各市、县人民政府”等集合主体；依赖网络：牵头单位 → 配合单位。",
                               "Networks: the co-assignment network (two agencies are tied when they share a task; weight = shared tasks), "
                               + "collective placeholders such as 各市、县人民政府 left out; the dependency network: lead → supporter.")))
-        b.append(.heading(t("摘要：主要发现", "Summary: what the numbers say")))
+        b.append(.heading(Section.summary.heading[lang]))
         for finding in findings { b.append(.paragraph(finding)) }
         for (i, _) in columns.enumerated() { b.append(.loadCharts(i)) }
         b += networkSection + roleSection + agencySection
@@ -122,7 +139,7 @@ public struct ResearchReportWriter {
 
     /// 1. Network-level structure: the measures, the diagrams, communities and the core.
     var networkSection: [Block] {
-        var b: [Block] = [.heading(t("一、整体网络结构", "1. Network-level structure")), .table(measureHeader, measureRows(networkMeasures))]
+        var b: [Block] = [.heading(Section.network.heading[lang]), .table(measureHeader, measureRows(networkMeasures))]
         for (i, _) in columns.enumerated() { b.append(.diagram(i)) }
         for c in columns {
             b.append(.paragraph(t("\(c.id)：凝聚子群成员（Louvain，模块度 \(Self.number(c.modularity))；按度数排列）",
@@ -139,7 +156,7 @@ public struct ResearchReportWriter {
 
     /// 2. Role-aware measures: lead concentration per indicator, leaders versus participants.
     var roleSection: [Block] {
-        var b: [Block] = [.heading(t("二、角色相关测度", "2. Role-aware measures")), .table(measureHeader, measureRows(roleMeasures))]
+        var b: [Block] = [.heading(Section.roles.heading[lang]), .table(measureHeader, measureRows(roleMeasures))]
         for c in columns {
             b.append(.paragraph(t("\(c.id)：各指标的牵头集中度（最大牵头主体份额与HHI）",
                                   "\(c.id): lead concentration per indicator (top lead agency's share, HHI)")))
@@ -156,7 +173,7 @@ public struct ResearchReportWriter {
 
     /// 3. Agency-level measures: the top agencies by betweenness, and the brokers.
     var agencySection: [Block] {
-        var b: [Block] = [.heading(t("三、主体层面测度", "3. Agency-level measures"))]
+        var b: [Block] = [.heading(Section.agencies.heading[lang])]
         for c in columns {
             b.append(.paragraph(t("\(c.id)：中间中心度最高的 \(top) 个主体", "\(c.id): the \(top) agencies with the highest betweenness")))
             b.append(.table(agencyHeader, agencyRows(c)))
@@ -205,7 +222,7 @@ public struct ResearchReportWriter {
 
     /// 4. Definitions and references of every measure.
     var definitionsSection: [Block] {
-        [.heading(t("四、定义与出处", "4. Definitions and references")),
+        [.heading(Section.definitions.heading[lang]),
          .table([t("指标", "measure"), t("定义与归一化", "definition and normalisation")],
                 (networkMeasures + roleMeasures).map { [$0.label[lang], $0.definition[lang]] }
                 + Self.agencyMeasureDefinitions.map { [$0.measure[lang], $0.definition[lang]] })]
@@ -214,7 +231,7 @@ public struct ResearchReportWriter {
     /// 5. The commands that trace each figure to its tasks.
     var tracingSection: [Block] {
         let doc = columns.count == 1 && !columns[0].id.contains("+") ? " --doc \(columns[0].id)" : ""
-        return [.heading(t("五、数据溯源", "5. Tracing figures to tasks")),
+        return [.heading(Section.tracing.heading[lang]),
                 .paragraph(t("每个主体层面的数字都可用以下命令追溯到任务：", "Every agency-level figure traces to tasks with these commands:")),
                 .table([t("数字", "figure"), t("命令", "command")], [
                     [t("牵头、配合任务与伙伴", "tasks led, supported, partners"), "respgraph agency NAME\(doc)"],

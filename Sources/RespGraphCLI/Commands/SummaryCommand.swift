@@ -32,7 +32,7 @@ enum SummaryCommand: CLICommand {
                               .whole(open.errors + open.warnings), .whole(open.errors), .whole(open.warnings)])
         }
         var kinds = RecordSet("agencies_by_kind", title: Bilingual("各类别机构数", "Agencies by kind"),
-                              [Field("kind", zh: "类别"), Field("类别", zh: "类别", key: "kind_zh"), Field("agencies", zh: "机构数", .whole)])
+                              [Field("kind", zh: "类别（英文）"), Field("类别", zh: "类别", key: "kind_zh"), Field("agencies", zh: "机构数", .whole)])
         for (kind, n) in graph.agencyCountsByKind() { kinds.append([.text(kind.rawValue), .text(kind.chineseName), .whole(n)]) }
 
         let selectedFiles = Set(graph.documents.map(\.id))
