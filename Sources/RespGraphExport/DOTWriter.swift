@@ -240,8 +240,8 @@ public enum DOTWriter {
             }
         }
         let kinds = AgencyKind.allCases.filter { k in sortedAgencies.contains { graph[$0].kind == k } }
-        out += legend(kinds: kinds, edges: [options.t("━━ 牵头（粗线）", "━━ lead (bold)"), options.t("╌╌ 配合（虚线）", "╌╌ support (dashed)"),
-                                            options.t("○ 任务：编号与内容", "○ task: key and text")], lang: options.lang)
+        out += legend(kinds: kinds, edges: [Legend.lead[options.lang], Legend.support[options.lang],
+                                            Legend.task[options.lang]], lang: options.lang)
         out += "}\n"
         return out
     }
@@ -308,14 +308,14 @@ public enum DOTWriter {
             out += "  }\n"
         }
         if !unled.isEmpty {
-            out += "  subgraph cluster_unled {\n    label=\(quoted(options.t("无牵头单位", "no lead"))); style=dashed; color=\"#cc0000\";\n"
+            out += "  subgraph cluster_unled {\n    label=\(quoted(Legend.noLead[options.lang])); style=dashed; color=\"#cc0000\";\n"
             for t in unled { out += "    \(GraphElements.id(of: t, in: graph)) [label=\(quoted(graph.key(of: t)))];\n" }
             out += "  }\n"
         }
         if tops.count > 1 { out += "  { rank=same; " + tops.joined(separator: "; ") + "; }\n" }
         let kinds = AgencyKind.allCases.filter { k in order.contains { graph[$0].kind == k } }
         out += legend(kinds: kinds,
-                      edges: [options.t("每栏：一个牵头单位及其牵头的任务", "each column: a lead agency and the tasks it leads")], lang: options.lang)
+                      edges: [Legend.column[options.lang]], lang: options.lang)
         out += "}\n"
         return out
     }
@@ -340,7 +340,7 @@ public enum DOTWriter {
             out += "  \(GraphElements.id(of: a)) [shape=circle, fixedsize=true, width=\(String(format: "%.3f", diameter(loads[a] ?? 0))), "
                 + "style=filled, fillcolor=\"\(fill)\", \(border)label=\"\", "
                 + "xlabel=\(quotedLines(wrap(graph[a].name, width: options.wrapWidth))), "
-                + "tooltip=\(quoted("\(graph[a].name): \(options.t("加权负荷", "weighted load")) \(plain(loads[a] ?? 0))"))\(pin)];\n"
+                + "tooltip=\(quoted("\(graph[a].name): \(Legend.weightedLoad[options.lang]) \(plain(loads[a] ?? 0))"))\(pin)];\n"
         }
         let weights = links.map(\.2)
         let lo = weights.min() ?? 1, hi = weights.max() ?? 1
@@ -362,9 +362,9 @@ public enum DOTWriter {
         let pinnedX = options.pinned.values.map(\.0), pinnedY = options.pinned.values.map(\.1)
         out += networkKey(maxLoad: maxLoad, lines: (lo, hi), directed: directed, options: options)
         let kinds = AgencyKind.allCases.filter { k in agencies.contains { graph[$0].kind == k } }
-        var edgeLegend = [directed ? options.t("→ 牵头单位依靠配合单位：线宽 = 任务数", "→ lead relies on supporter: line width = tasks")
-                                   : options.t("— 共同任务：线宽 = 任务数", "— shared tasks: line width = tasks")]
-        if !faint.isEmpty { edgeLegend.append(options.t("╌ 灰色虚线：低于阈值的最强关系", "╌ grey dashed: strongest tie below the threshold")) }
+        var edgeLegend = [directed ? Legend.dependencyLine[options.lang]
+                                   : Legend.sharedLine[options.lang]]
+        if !faint.isEmpty { edgeLegend.append(Legend.faintLine[options.lang]) }
         var legendNode = legend(kinds: kinds, edges: edgeLegend, lang: options.lang)
         if let minY = pinnedY.min(), let maxX = pinnedX.max() {
             let place = "\(String(format: "%.3f", maxX + 4.4)),\(String(format: "%.3f", minY + 1))"
@@ -399,7 +399,7 @@ public enum DOTWriter {
                 + "width=\(String(format: "%.3f", circleDiameter(load, maxLoad: maxLoad))), style=filled, fillcolor=\"#eeeeee\", "
                 + "color=\"#888888\", label=\(quoted(plain(load))), fontsize=9\(pinnedAt(1.2 + Double(i) * 1.3))];\n"
         }
-        let title = options.t("圆面积 = 加权负荷\n（牵头 1、配合 0.5）", "circle area = weighted load\n(lead 1, support 0.5)")
+        let title = Legend.circleArea[options.lang]
         out += "  key_title [shape=plaintext, fontsize=10, label=\(quoted(title))\(pinnedAt(0))];\n"
         func pinnedPoint(_ dx: Double, _ row: Double) -> String {
             guard let maxX = pinnedX.max(), let maxY = pinnedY.max() else { return "" }
@@ -407,7 +407,7 @@ public enum DOTWriter {
         }
         out += "  key_lo_a [shape=point, width=0.05\(pinnedPoint(0, 4.6))]; key_lo_b [shape=point, width=0.05\(pinnedPoint(1.2, 4.6))];\n"
         out += "  key_hi_a [shape=point, width=0.05\(pinnedPoint(0, 5.3))]; key_hi_b [shape=point, width=0.05\(pinnedPoint(1.2, 5.3))];\n"
-        let unit = directed ? options.t("项任务（牵头→配合）", "tasks (lead → supporter)") : options.t("项共同任务", "shared tasks")
+        let unit = directed ? Legend.dependencyUnit[options.lang] : Legend.sharedUnit[options.lang]
         for (end, w) in [("lo", lo), ("hi", hi)] {
             out += "  key_\(end)_a \(arrow) key_\(end)_b [dir=none, penwidth=\(String(format: "%.2f", lineWidth(w, lo: lo, hi: hi))), "
                 + "color=\"#4a6a8acc\", label=\(quoted("\(plain(w)) \(unit)")), fontsize=9];\n"
@@ -415,6 +415,34 @@ public enum DOTWriter {
         let chain = ["key_title"] + sizes.indices.map { "key_size\($0)" } + ["key_lo_a", "key_hi_a"]
         for (x, y) in zip(chain, chain.dropFirst()) { out += "  \(x) \(arrow) \(y) [style=invis, len=0.6];\n" }
         return out
+    }
+
+    /// The words of the legends and keys, in both languages.
+    public enum Legend {
+        /// A lead assignment's line.
+        public static let lead = Bilingual("━━ 牵头（粗线）", "━━ lead (bold)")
+        /// A support assignment's line.
+        public static let support = Bilingual("╌╌ 配合（虚线）", "╌╌ support (dashed)")
+        /// A task's node.
+        public static let task = Bilingual("○ 任务：编号与内容", "○ task: key and text")
+        /// The column of tasks without a lead.
+        public static let noLead = Bilingual("无牵头单位", "no lead")
+        /// A column of the compact agency–task drawing.
+        public static let column = Bilingual("每栏：一个牵头单位及其牵头的任务", "each column: a lead agency and the tasks it leads")
+        /// What a node's size shows, in its tooltip.
+        public static let weightedLoad = Bilingual("加权负荷", "weighted load")
+        /// A dependency link.
+        public static let dependencyLine = Bilingual("→ 牵头单位依靠配合单位：线宽 = 任务数", "→ lead relies on supporter: line width = tasks")
+        /// A co-assignment link.
+        public static let sharedLine = Bilingual("— 共同任务：线宽 = 任务数", "— shared tasks: line width = tasks")
+        /// A faint link.
+        public static let faintLine = Bilingual("╌ 灰色虚线：低于阈值的最强关系", "╌ grey dashed: strongest tie below the threshold")
+        /// The key's title.
+        public static let circleArea = Bilingual("圆面积 = 加权负荷\n（牵头 1、配合 0.5）", "circle area = weighted load\n(lead 1, support 0.5)")
+        /// The unit of a dependency link's value.
+        public static let dependencyUnit = Bilingual("项任务（牵头→配合）", "tasks (lead → supporter)")
+        /// The unit of a co-assignment link's value.
+        public static let sharedUnit = Bilingual("项共同任务", "shared tasks")
     }
 
     /// Where Graphviz placed the agencies of a drawing this writer made, read from its `-Tplain`

@@ -27,6 +27,14 @@ public struct Diagram: Sendable {
         case dependency
     }
 
+    /// What a drawn agency network is, for its title.
+    static func networkName(directed: Bool) -> Bilingual {
+        directed ? Bilingual("依赖网络（牵头→配合）", "dependency network (lead → supporter)") : Bilingual("共同任务网络", "co-assignment network")
+    }
+
+    /// The title's note on a diagram cut to its `top` heaviest agencies.
+    static func heaviest(_ top: Int) -> Bilingual { Bilingual(" · 负荷最重的 \(top) 个", " · top \(top)") }
+
     /// What to draw and how much of it.
     public struct Request: Sendable {
         /// The view.
@@ -135,7 +143,7 @@ public struct Diagram: Sendable {
                                  + "agencies. --top N draws more, --all draws all \(tasks.count).")
                 }
                 tasks = kept
-                scope += t(" · 负荷最重的 \(top) 个", " · top \(top)")
+                scope += Diagram.heaviest(top)[options.lang]
             }
             options.title = "\(scope) · " + t("任务分工：\(tasks.count) 项任务", "agencies and tasks: \(tasks.count) tasks")
             // Past a dozen tasks the bipartite drawing becomes a tall strip: columns of tasks per lead instead.
@@ -162,7 +170,7 @@ public struct Diagram: Sendable {
             let nodes = network.agencies.indices.filter { keep.contains(network.agencies[$0]) }
             let agencies = nodes.map { network.agencies[$0] }
             let (drawn, faint, used) = links(of: network, among: nodes, centre: egoNode.flatMap { nodes.firstIndex(of: $0) })
-            let what = network.isDirected ? t("依赖网络（牵头→配合）", "dependency network (lead → supporter)") : t("共同任务网络", "co-assignment network")
+            let what = Diagram.networkName(directed: network.isDirected)[options.lang]
             let shownThreshold = used > 1 ? t(" · 关系 ≥ \(NumberStyle.plain(used)) 项任务", " · links ≥ \(NumberStyle.plain(used)) tasks") : ""
             options.title = "\(scope) · \(what)\(shownThreshold)" + t("：\(agencies.count) 个机构，\(drawn.count) 条关系",
                                                                       ": \(agencies.count) agencies, \(drawn.count) links")
@@ -204,7 +212,7 @@ public struct Diagram: Sendable {
                     + "--all draws all \(keep.count).")
             }
             keep = kept
-            scope += t(" · 负荷最重的 \(top) 个", " · top \(top)")
+            scope += Diagram.heaviest(top)[options.lang]
         }
 
         /// The links drawn, those drawn faint, and the threshold used; every one of an ego centre's own ties is drawn.
@@ -297,7 +305,7 @@ extension Diagram {
                 position[latestName(g[net.agencies[v]].name)].map { (net.agencies[v], $0) }
             })
             let links = net.diagramLinks(among: nodes, threshold: request.minWeight ?? unionLinks.threshold)
-            let what = net.isDirected ? t("依赖网络（牵头→配合）", "dependency network (lead → supporter)") : t("共同任务网络", "co-assignment network")
+            let what = Diagram.networkName(directed: net.isDirected)[options.lang]
             drawing.title = "\(id) · \(what) · " + t("与 \(documents.joined(separator: "、")) 同一布局：\(nodes.count) "
                 + "个机构，\(links.links.count) 条关系",
                                                      "same layout as \(documents.joined(separator: ", ")): \(nodes.count) "
