@@ -129,6 +129,9 @@ public struct AgencyRegistry: Sendable {
         agencies.compactMap { a in a.successor.map { (a.name, $0) } }
     }
 
+    /// The names the agency `name` replaced directly (自治区大数据发展局 for 自治区数据局), in file order.
+    public func predecessors(of name: String) -> [String] { lineage.filter { $0.successor == name }.map(\.predecessor) }
+
     /// The registry as CSV text, in the format ``init(csv:source:)`` reads.
     public var csvText: String {
         var rows = [Self.header]

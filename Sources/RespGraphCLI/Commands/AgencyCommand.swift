@@ -19,7 +19,7 @@ enum AgencyCommand: CLICommand {
         let data = try LoadedData.load(args)
         let graph = try data.selectedGraph(args)
         let id = try graph.agency(matching: args[agency])
-        let predecessors = data.registry.lineage.filter { $0.successor == graph[id].name }.map(\.predecessor)
+        let predecessors = data.registry.predecessors(of: graph[id].name)
         try result.write(output(id, graph, predecessors: predecessors, partners: Partner.of(id, in: graph)), args)
     }
 

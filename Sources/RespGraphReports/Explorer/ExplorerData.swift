@@ -113,7 +113,7 @@ public struct ExplorerData {
         let measureRanks = measures.map { ranks($0.1, network, ascending: $0.2) }
         return graph.agencyIDs.map { a in
             let agency = graph[a]
-            let predecessors = registry.lineage.filter { $0.successor == agency.name }.map(\.predecessor)
+            let predecessors = registry.predecessors(of: agency.name)
             var members: [(String, JSONValue)] = [
                 ("name", .string(agency.name)), ("kind", .string(agency.kind.rawValue)), ("english", .optional(agency.englishName)),
                 ("aliases", .array(agency.aliases.map(JSONValue.string))), ("successor", .optional(agency.successor)),
