@@ -73,11 +73,7 @@ public struct DocumentDiff: Sendable {
                        leadBefore: x.lead, leadAfter: y.lead, supportBefore: x.support, supportAfter: y.support,
                        rankBefore: rb[key], rankAfter: ra[key])
         }
-        func tableIndicators(_ g: ResponsibilityGraph) -> [String] {
-            var seen = Set<String>()
-            return g.tasks.filter { $0.level == .table }.compactMap { seen.insert($0.indicator).inserted ? $0.indicator : nil }
-        }
-        let ib = tableIndicators(before), ia = tableIndicators(after)
+        let ib = before.indicators(level: .table), ia = after.indicators(level: .table)
         let ibLatest = Set(ib.map(indicators.latestName)), iaLatest = Set(ia.map(indicators.latestName))
         indicatorsAdded = ia.filter { !ibLatest.contains(indicators.latestName(of: $0)) }
         indicatorsRemoved = ib.filter { !iaLatest.contains(indicators.latestName(of: $0)) }

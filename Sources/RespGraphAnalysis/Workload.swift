@@ -73,10 +73,7 @@ public enum Workload {
     }
 
     /// The indicators of a graph in order of first appearance.
-    public static func indicators(in graph: ResponsibilityGraph) -> [String] {
-        var seen = Set<String>()
-        return graph.tasks.compactMap { seen.insert($0.indicator).inserted ? $0.indicator : nil }
-    }
+    public static func indicators(in graph: ResponsibilityGraph) -> [String] { graph.indicators() }
 
     /// The agency × indicator matrix of lead and support counts: `matrix[agency][indicator]`,
     /// indicators in the order of ``indicators(in:)``.

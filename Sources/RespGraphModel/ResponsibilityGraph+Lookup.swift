@@ -75,6 +75,12 @@ public struct TaskSelection: Sendable {
 }
 
 extension ResponsibilityGraph {
+    /// The indicators the tasks name (of one level, or all), in order of first appearance.
+    public func indicators(level: TaskLevel? = nil) -> [String] {
+        var seen = Set<String>()
+        return tasks.compactMap { ($0.level == level || level == nil) && seen.insert($0.indicator).inserted ? $0.indicator : nil }
+    }
+
     /// The task a user names: its key (2024:46, 2024:W3), or a number alone when one document has it.
     public func task(matching query: String) throws(LookupError) -> TaskID {
         let query = query.trimmingCharacters(in: .whitespaces)
@@ -98,9 +104,7 @@ extension ResponsibilityGraph {
         if let x = selection.indicator {
             selected = tasks(underIndicator: x, among: selected)
             if selected.isEmpty {
-                var seen = Set<String>()
-                let names = tasks.compactMap { seen.insert($0.indicator).inserted ? $0.indicator : nil }
-                throw LookupError("no task under an indicator containing '\(x)'; indicators: \(names.joined(separator: "、"))")
+                throw LookupError("no task under an indicator containing '\(x)'; indicators: \(indicators().joined(separator: "、"))")
             }
         }
         if let k = selection.keyword { selected = selected.filter { self[$0].text.contains(k) || self[$0].direction.contains(k) } }

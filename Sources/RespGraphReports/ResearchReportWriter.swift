@@ -19,6 +19,10 @@ public struct ResearchReportWriter {
     public let top: Int
     /// Whether two columns are compared (a change column).
     public let compare: Bool
+    /// The network-level and role-aware measures of the columns, computed once.
+    let networkMeasures: [ReportMeasure], roleMeasures: [ReportMeasure]
+    /// Comparing two columns: their difference, agencies matched through the registry's lineage.
+    let diff: DocumentDiff?
 
     /// A writer for the figures.
     public init(columns: [DocumentFigures], registry: AgencyRegistry, indicators: IndicatorLineage = IndicatorLineage(),
@@ -29,6 +33,10 @@ public struct ResearchReportWriter {
         self.lang = lang
         self.top = top
         self.compare = compare
+        networkMeasures = ReportMeasure.networkLevel(columns)
+        roleMeasures = ReportMeasure.roleAware(columns)
+        diff = compare ? DocumentDiff(before: columns[0].graph, after: columns[1].graph, latestName: { registry.latestName(of: $0) },
+                                      indicators: indicators) : nil
     }
 
     /// A label in the report's language.
@@ -40,8 +48,6 @@ public struct ResearchReportWriter {
     /// A change with its sign: +0.0696, −2, 0.
     static func change(_ x: Double) -> String { NumberStyle.change(x, digits: 4) }
 
-    var networkMeasures: [ReportMeasure] { ReportMeasure.networkLevel(columns) }
-    var roleMeasures: [ReportMeasure] { ReportMeasure.roleAware(columns) }
 
     /// The agency-level table of one column: the top agencies by betweenness.
     func agencyRows(_ c: DocumentFigures) -> [[String]] {
@@ -122,7 +128,7 @@ public struct ResearchReportWriter {
         for finding in findings { b.append(.paragraph(finding)) }
         for (i, _) in columns.enumerated() { b.append(.loadCharts(i)) }
         b += networkSection + roleSection + agencySection
-        if compare { b += lineageTable }
+        if let diff { b += lineageTable(diff) }
         b += definitionsSection + tracingSection
         return b
     }
@@ -185,9 +191,7 @@ public struct ResearchReportWriter {
     }
 
     /// Comparing two documents: the load change of agencies present in both, matched through their lineage.
-    var lineageTable: [Block] {
-        let diff = DocumentDiff(before: columns[0].graph, after: columns[1].graph,
-                                latestName: { registry.latestName(of: $0) }, indicators: indicators)
+    func lineageTable(_ diff: DocumentDiff) -> [Block] {
         let changed = diff.rows.filter { $0.leadBefore + $0.supportBefore > 0 && $0.leadAfter + $0.supportAfter > 0 }
             .sorted { (abs($0.leadChange) + abs($0.supportChange), $1.name) > (abs($1.leadChange) + abs($1.supportChange), $0.name) }
             .prefix(top)
@@ -410,7 +414,7 @@ public struct ResearchReportWriter {
 
     /// The findings stated in plain words from the numbers.
     var findings: [String] {
-        columns.flatMap(documentFindings) + (compare ? [changeFinding] : [])
+        columns.flatMap(documentFindings) + (diff.map { [changeFinding($0)] } ?? [])
     }
 
     /// A document's findings: load concentration, brokers, core and periphery.
@@ -450,9 +454,8 @@ public struct ResearchReportWriter {
     }
 
     /// Comparing two documents: what changed, in one finding.
-    var changeFinding: String {
+    func changeFinding(_ diff: DocumentDiff) -> String {
         let (x, y) = (columns[0], columns[1])
-        let diff = DocumentDiff(before: x.graph, after: y.graph, latestName: { registry.latestName(of: $0) }, indicators: indicators)
         // Collective placeholders stand for many bodies; the findings name agencies.
         let collective = { (r: DocumentDiff.Row) in y.graph.agency(named: r.name).map { y.graph[$0].isCollective } ?? false }
         let rose = diff.risers(3, excluding: collective), fell = diff.fallers(3, excluding: collective)
